@@ -1,0 +1,76 @@
+/**
+ * Second backend for the per-step program: generates one JavaScript function for the whole run
+ * loop, with each equation called from its own call site so the JIT can inline it. It performs
+ * exactly the interpreter's arithmetic in the same order, so results are bit-identical (a test
+ * checks this). It needs `new Function`, which a strict Content-Security-Policy forbids: the app's
+ * Web Worker uses the interpreter; Node (CLI, Monte Carlo workers, tests) uses this.
+ */
+import type { CompiledModel, Program } from './compile';
+import type { Rng } from './rng';
+
+export type RunLoop = (
+  x: Float64Array,
+  values: Float64Array,
+  points: number,
+  dt: number,
+  rng: Rng | null,
+  onNonFinite: (slot: number, value: number, point: number) => never,
+) => void;
+
+/** True where `new Function` is allowed (not under a CSP without unsafe-eval). */
+export function codegenAvailable(): boolean {
+  try {
+    return new Function('return 1')() === 1;
+  } catch {
+    return false;
+  }
+}
+
+export function generateRunLoop(model: CompiledModel): RunLoop {
+  const p: Program = model.program;
+  const lines: string[] = ['"use strict";'];
+  for (let i = 0; i < p.length; i++) {
+    if (p.listFns[i]) lines.push(`const l${i} = L[${i}], b${i} = B[${i}];`);
+    else lines.push(`const f${i} = F[${i}];`);
+  }
+  lines.push('return function run(x, values, points, dt, rng, onNonFinite) {');
+  lines.push('const steps = points - 1; let v = 0, sg = 0;');
+  lines.push('for (let k = 0; k < points; k++) {');
+  lines.push('x[0] = k * dt;');
+  for (let i = 0; i < p.length; i++) {
+    const a = p.inputStart[i]!;
+    const b = p.inputStart[i + 1]!;
+    const args: string[] = [];
+    for (let j = a; j < b; j++) args.push(`x[${p.inputs[j]}]`);
+    if (p.listFns[i]) {
+      args.forEach((arg, j) => lines.push(`b${i}[${j}] = ${arg};`));
+      lines.push(`v = l${i}(b${i});`);
+    } else {
+      lines.push(`v = f${i}(${args.join(', ')});`);
+    }
+    if (p.noise[i] === 1) lines.push('if (rng !== null) v = rng.poisson(v * dt) / dt;');
+    if (p.noise[i] === 2) {
+      lines.push(`if (rng !== null) { sg = x[${p.noiseSigma[i]}]; v = v * Math.exp(sg * rng.normal() - 0.5 * sg * sg); }`);
+    }
+    lines.push(`x[${p.outputs[i]}] = v;`);
+  }
+  for (const s of model.dynamicSlots) {
+    lines.push(`v = x[${s}]; if (v - v !== 0) onNonFinite(${s}, v, k); values[${s} * points + k] = v;`);
+  }
+  lines.push('if (k === steps) break;');
+  model.stockSlots.forEach((s, j) => {
+    const terms: string[] = [];
+    for (let f = model.inflowStart[j]!; f < model.inflowStart[j + 1]!; f++) terms.push(` + x[${model.inflowSlots[f]}]`);
+    for (let f = model.outflowStart[j]!; f < model.outflowStart[j + 1]!; f++) terms.push(` - x[${model.outflowSlots[f]}]`);
+    // Same association as the interpreter: net = ((0 + in1) + in2) - out1 ...; x += dt * net.
+    lines.push(`x[${s}] += dt * (0${terms.join('')});`);
+  });
+  lines.push('}');
+  lines.push('};');
+  const factory = new Function('F', 'L', 'B', lines.join('\n')) as (
+    F: readonly unknown[],
+    L: readonly unknown[],
+    B: readonly unknown[],
+  ) => RunLoop;
+  return factory(p.fns, p.listFns, p.listBuffers);
+}

@@ -1,0 +1,92 @@
+/**
+ * Seeded pseudo-random numbers. sfc32 (Chris Doty-Humphrey's small fast counter) on 32-bit
+ * integer arithmetic, seeded through splitmix32: the same seed gives the same sequence in Node,
+ * a Worker and the browser. Normal deviates by Box-Muller, Poisson by Knuth's product method for
+ * small means and a rounded normal approximation above 30.
+ */
+export class Rng {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+  private spareNormal = 0;
+  private hasSpare = false;
+
+  constructor(seed: number) {
+    this.reseed(seed);
+  }
+
+  reseed(seed: number): void {
+    let s = seed >>> 0;
+    const next = (): number => {
+      s = (s + 0x9e3779b9) | 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    this.hasSpare = false;
+    // Warm up so that nearby seeds decorrelate.
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform on [0, 1). */
+  uniform(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** Standard normal deviate. */
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spareNormal;
+    }
+    let u = 0;
+    while (u === 0) u = this.uniform();
+    const v = this.uniform();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Poisson-distributed count with the given mean. */
+  poisson(mean: number): number {
+    if (!(mean > 0)) return 0;
+    if (mean < 30) {
+      const limit = Math.exp(-mean);
+      let k = 0;
+      let p = this.uniform();
+      while (p > limit) {
+        k++;
+        p *= this.uniform();
+      }
+      return k;
+    }
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
+  }
+
+  /** Triangular deviate on [min, max] with the given mode. */
+  triangular(min: number, mode: number, max: number): number {
+    if (!(max > min)) return mode;
+    const u = this.uniform();
+    const f = (mode - min) / (max - min);
+    return u < f
+      ? min + Math.sqrt(u * (max - min) * (mode - min))
+      : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  }
+}

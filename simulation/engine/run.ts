@@ -1,0 +1,99 @@
+import type { CompiledModel } from './compile';
+import { Rng } from './rng';
+import { ModelError, type RunSettings } from './types';
+
+/** Every variable's value at every reporting point: `values[slot * points + k]`. */
+export interface RunSeries {
+  readonly model: CompiledModel;
+  readonly settings: RunSettings;
+  /** Number of points: steps + 1 (time 0 through the horizon). */
+  readonly points: number;
+  /** Time in weeks at each point. */
+  readonly time: Float64Array;
+  readonly values: Float64Array;
+}
+
+export const MAX_WEEKS = 520;
+export const MIN_STEP_WEEKS = 1 / 16;
+
+export function stepCount(settings: Pick<RunSettings, 'weeks' | 'stepWeeks'>): number {
+  return Math.round(settings.weeks / settings.stepWeeks);
+}
+
+/** Allocates a buffer large enough for a run of this model with these settings. */
+export function allocateSeries(model: CompiledModel, settings: RunSettings): Float64Array {
+  return new Float64Array(model.variables.length * (stepCount(settings) + 1));
+}
+
+/** One reusable random generator per thread: runs reseed it, never allocate a new one. */
+const sharedRng = new Rng(1);
+
+/**
+ * Runs a compiled model with the given parameter values (in `model.parameterNames` order) by
+ * Euler integration. Allocation-free when a `buffer` from allocateSeries is passed (Monte Carlo
+ * reuses it). Throws ModelError if any value becomes NaN or infinite, naming variable and week.
+ */
+export function runModel(
+  model: CompiledModel,
+  parameters: Float64Array,
+  settings: RunSettings,
+  buffer?: Float64Array,
+): RunSeries {
+  const { stepWeeks: dt } = settings;
+  if (!(dt >= MIN_STEP_WEEKS && dt <= 4)) throw new ModelError(`step length ${dt} weeks is outside 1/16..4`);
+  if (!(settings.weeks >= 1 && settings.weeks <= MAX_WEEKS)) {
+    throw new ModelError(`horizon ${settings.weeks} weeks is outside 1..${MAX_WEEKS}`);
+  }
+  if (parameters.length !== model.parameterSlots.length) {
+    throw new ModelError(`expected ${model.parameterSlots.length} parameter values, got ${parameters.length}`);
+  }
+  const steps = stepCount(settings);
+  const points = steps + 1;
+  const nSlots = model.variables.length;
+  const values = buffer ?? new Float64Array(nSlots * points);
+  if (values.length < nSlots * points) throw new ModelError('series buffer too small for this run');
+
+  const ctx = model.context;
+  const x = ctx.x;
+  x.fill(0);
+  ctx.dt = dt;
+  if (settings.mode === 'stochastic') {
+    sharedRng.reseed(settings.seed);
+    ctx.rng = sharedRng;
+  } else {
+    ctx.rng = null;
+  }
+  x[1] = dt;
+  const ps = model.parameterSlots;
+  for (let i = 0; i < ps.length; i++) x[ps[i]!] = parameters[i]!;
+  const cons = model.constantEvaluators;
+  for (let i = 0; i < cons.length; i++) cons[i]!();
+  const inits = model.initialEvaluators;
+  for (let i = 0; i < inits.length; i++) inits[i]!();
+
+  model.runLoop(x, values, points, dt, ctx.rng, (slot, v, k) => {
+    throw nonFinite(model, slot, v, k * dt);
+  });
+  ctx.rng = null;
+  // Constant variables: one value for the whole run.
+  for (let s = 0; s < nSlots; s++) {
+    if (!model.variables[s]!.constant) continue;
+    const v = x[s]!;
+    if (v - v !== 0) throw nonFinite(model, s, v, 0);
+    values.fill(v, s * points, (s + 1) * points);
+  }
+  const time = new Float64Array(points);
+  for (let k = 0; k < points; k++) time[k] = k * dt;
+  return { model, settings, points, time, values };
+}
+
+function nonFinite(model: CompiledModel, slot: number, v: number, week: number): ModelError {
+  return new ModelError(`'${model.variables[slot]!.name}' became ${v} at week ${week}`);
+}
+
+/** The time series of one variable (a view into the run's buffer, not a copy). */
+export function seriesOf(run: RunSeries, name: string): Float64Array {
+  const slot = run.model.slotOf.get(name);
+  if (slot === undefined) throw new ModelError(`no variable named '${name}'`);
+  return run.values.subarray(slot * run.points, (slot + 1) * run.points);
+}
