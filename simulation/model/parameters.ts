@@ -49,13 +49,13 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   p({
     name: 'marketSize', label: 'Addressable market', unit: 'people', group: 'market',
     description: 'People who could become active customers (potential + active + lapsed).',
-    default: 2_000_000, min: 0, max: 1e9, integer: true,
-    source: 'Judgement: a mid-sized online retailer with 10% of its addressable market active.', grade: 'J',
+    default: 10_000_000, min: 0, max: 1e9, integer: true,
+    source: 'Judgement: a mid-sized online retailer (about $130M revenue a year) with 10% of its addressable market active.', grade: 'J',
   }),
   p({
     name: 'initialActiveUsers', label: 'Active users at start', unit: 'people', group: 'market',
     description: 'Customers active in week 0. Must not exceed the market.',
-    default: 200_000, min: 0, max: 1e9, integer: true,
+    default: 1_000_000, min: 0, max: 1e9, integer: true,
     source: 'Judgement: 10% of the market, an established business rather than a start-up.', grade: 'J',
   }),
   p({
@@ -79,8 +79,8 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   p({
     name: 'winBackPerWeek', label: 'Lapsed users returning to the market', unit: '1/week', group: 'market',
     description: 'Share of lapsed customers who become reachable potential customers again each week.',
-    default: 0.005, min: 0, max: 1, plausible: [0.001, 0.02], uncertain: true,
-    source: 'Judgement: lapsed customers forget and return to the pool over about 4 years.', grade: 'J',
+    default: 0.01, min: 0, max: 1, plausible: [0.002, 0.03], uncertain: true,
+    source: 'Judgement: lapsed customers return to the reachable pool over about two years.', grade: 'J',
   }),
   // Customers
   p({
@@ -184,7 +184,7 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   p({
     name: 'baseIncidentsPerWeek', label: 'Incidents at zero pipeline maturity', unit: 'incidents/week', group: 'dataProducts',
     description: 'Data incidents per week of a product whose pipelines have maturity 0; mature pipelines cut it by up to 85%.',
-    default: 0.5, min: 0, max: 20, plausible: [0.2, 1], uncertain: true,
+    default: 0.25, min: 0, max: 20, plausible: [0.1, 0.5], uncertain: true,
     source: 'Monte Carlo data downtime surveys (vendor): incidents x (time to detect + time to resolve); the rate is judgement.', grade: 'V',
   }),
   p({
@@ -198,6 +198,12 @@ export const PARAMETERS: readonly ParameterSpec[] = [
     description: 'Weeks to resolve an incident when nobody owns the product.',
     default: 2, min: 0, max: 26, plausible: [0.5, 4], uncertain: true,
     source: 'Monte Carlo (vendor); judgement.', grade: 'V',
+  }),
+  p({
+    name: 'incidentSeverity', label: 'Share of data an incident breaks', unit: 'fraction', group: 'dataProducts',
+    description: 'Share of a source\'s data that a typical incident makes wrong or missing until it is resolved.',
+    default: 0.25, min: 0, max: 1, plausible: [0.1, 0.5], uncertain: true,
+    source: 'Judgement: most incidents hit a table or a field, not the whole product.', grade: 'J',
   }),
   p({
     name: 'baseDefectRate', label: 'Defect rate at zero quality maturity', unit: 'fraction', group: 'dataProducts',
@@ -311,8 +317,8 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   p({
     name: 'freshnessScaleWeeks', label: 'Staleness tolerance', unit: 'weeks', group: 'aiConsumers',
     description: 'Refresh lag at which a consumer\'s input is worth half (freshness = 1 / (1 + lag / scale)).',
-    default: 1, min: 0.01, max: 52, plausible: [0.5, 4],
-    source: 'Judgement: weekly merchandising cycles.', grade: 'J',
+    default: 2, min: 0.01, max: 52, plausible: [0.5, 4], uncertain: true,
+    source: 'Judgement: fortnightly merchandising and campaign cycles.', grade: 'J',
   }),
   p({
     name: 'adoptionAdjustmentWeeks', label: 'AI adoption time', unit: 'weeks', group: 'aiConsumers',
@@ -336,13 +342,13 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   p({
     name: 'costPerIncidentUsd', label: 'Cost per data incident', unit: 'usd/incident', group: 'economics',
     description: 'Engineering time, bad decisions and rework per incident.',
-    default: 15_000, min: 0, max: 1e7, plausible: [5000, 50000], uncertain: true,
+    default: 5000, min: 0, max: 1e7, plausible: [2000, 30000], uncertain: true,
     source: 'Gartner 2021 ($12.9M/yr cost of poor data quality), scaled down; judgement.', grade: 'C',
   }),
   p({
     name: 'complianceExposureUsdPerWeek', label: 'Compliance exposure without governance', unit: 'usd/week', group: 'economics',
     description: 'Expected weekly cost of privacy and compliance failures per source with governance maturity 0.',
-    default: 4000, min: 0, max: 1e7, plausible: [1000, 10000], uncertain: true,
+    default: 1500, min: 0, max: 1e7, plausible: [500, 5000], uncertain: true,
     source: 'Judgement: expected value of fines and remediation.', grade: 'J',
   }),
 ];

@@ -87,8 +87,8 @@ export function declareSource(m: ModelBuilder, ref: SourceRef, consumersDeployed
     [incidents, recentIncidents], (i, r) => (i - r) / 4);
   m.stock(recentIncidents, 'incidents/week', 'Incident rate as the owning team perceives it (4-week smoothing).',
     { initial: constant(0), inflows: [v('incidentTrend')] });
-  const downtime = m.aux(v('downtime'), 'fraction', 'Share of the week the data is wrong or missing: incidents x (detect + resolve), softened by SLAs.',
-    [incidents, detectWeeks, resolveWeeks, S], (i, d, r, s) => Math.min(1, i * (d + r)) * (1 - 0.6 * s));
+  const downtime = m.aux(v('downtime'), 'fraction', 'Share of the data wrong or missing: incidents x (detect + resolve) x severity, softened by SLAs.',
+    [incidents, detectWeeks, resolveWeeks, 'incidentSeverity', S], (i, d, r, sev, s) => Math.min(1, i * (d + r) * sev) * (1 - 0.6 * s));
   const availability = m.aux(v('availability'), 'fraction', 'SLAs: share of the week the source serves correct data.',
     [downtime], (d) => 1 - d, { metric: true, label: `${label} availability` });
 

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Bundles the Node entry points (the `flywheel` CLI, its Monte Carlo worker, the benchmark) into
+// dist/cli/ with esbuild. Runs on `npm install` (prepare) and before the tests.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = {
+  flywheel: 'cli/main.ts',
+  'mc-worker': 'cli/mc-worker.ts',
+  bench: 'bench/bench.ts',
+};
+const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+if (Object.keys(entryPoints).length > 0) {
+  await build({
+    entryPoints,
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}

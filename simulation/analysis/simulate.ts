@@ -1,0 +1,86 @@
+/**
+ * The one way to run scenarios: compile the model for a scenario, run it, and compute the KPIs
+ * against the status quo. The CLI, the app's worker and the report all call these functions.
+ */
+import { compileModel, type Backend, type CompiledModel } from '../engine/compile';
+import { runModel, seriesOf, type RunSeries } from '../engine/run';
+import type { RunSettings } from '../engine/types';
+import { buildFlywheelModel, type BuiltModel } from '../model/flywheel';
+import { hasDataProducts, statusQuo, withoutDataProducts } from '../scenario/derive';
+import type { Scenario } from '../scenario/types';
+import { computeKpis, compareKpis, type ComparisonKpis, type Kpis } from './kpis';
+
+export interface MetricInfo {
+  readonly name: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+}
+
+export interface PreparedModel {
+  readonly scenario: Scenario;
+  readonly built: BuiltModel;
+  readonly compiled: CompiledModel;
+}
+
+export interface ScenarioRun {
+  readonly name: string;
+  readonly scenario: Scenario;
+  readonly series: RunSeries;
+  readonly metrics: readonly MetricInfo[];
+  readonly kpis: Kpis;
+}
+
+export interface RunOptions {
+  readonly backend?: Backend;
+  /** Overrides the scenario's own simulation settings. */
+  readonly settings?: Partial<RunSettings>;
+}
+
+export function prepareModel(scenario: Scenario, backend: Backend = 'interpreter'): PreparedModel {
+  const built = buildFlywheelModel(scenario);
+  return { scenario, built, compiled: compileModel(built.decl, { backend }) };
+}
+
+export function settingsOf(scenario: Scenario, override: Partial<RunSettings> = {}): RunSettings {
+  return { ...scenario.simulation, ...override };
+}
+
+export function metricInfos(model: CompiledModel): MetricInfo[] {
+  return model.metricNames.map((name) => {
+    const v = model.variables[model.slotOf.get(name)!]!;
+    return { name, label: v.decl?.label ?? name, unit: v.unit, description: v.decl?.description ?? '' };
+  });
+}
+
+/** Runs a prepared model and returns its series (KPIs need the status quo: see runScenario). */
+export function runPrepared(p: PreparedModel, settings: RunSettings, parameters = p.built.parameterValues): RunSeries {
+  return runModel(p.compiled, parameters, settings);
+}
+
+/** Runs one scenario with its status quo, and computes its KPIs. */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioRun {
+  const settings = settingsOf(scenario, options.settings);
+  const p = prepareModel(scenario, options.backend);
+  const series = runPrepared(p, settings);
+  const baseline = runPrepared(prepareModel(statusQuo(scenario), options.backend), settings);
+  return { name: scenario.name, scenario, series, metrics: metricInfos(p.compiled), kpis: computeKpis(series, baseline) };
+}
+
+export interface Comparison {
+  /** The scenario first, then (when it has data products) the same business without them. */
+  readonly runs: readonly ScenarioRun[];
+  /** KPIs of the first run minus the second (null when there is only one run). */
+  readonly differences: ComparisonKpis | null;
+}
+
+/** The app's and CLI's main job: the scenario and the same business without data products. */
+export function compareWithWithout(scenario: Scenario, options: RunOptions = {}): Comparison {
+  const scenarios = hasDataProducts(scenario) ? [scenario, withoutDataProducts(scenario)] : [scenario];
+  const runs = scenarios.map((s) => runScenario(s, options));
+  return { runs, differences: runs.length === 2 ? compareKpis(runs[0]!, runs[1]!) : null };
+}
+
+export function metricSeries(run: ScenarioRun, name: string): Float64Array {
+  return seriesOf(run.series, name);
+}
