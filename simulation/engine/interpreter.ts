@@ -8,12 +8,10 @@ import type { RunLoop } from './codegen';
 export function interpretRunLoop(model: CompiledModel): RunLoop {
   const { fns, listFns, listBuffers, outputs, inputs, inputStart, noise, noiseSigma } = model.program;
   const nDyn = model.program.length;
-  const rec = model.dynamicSlots;
-  const nRec = rec.length;
   const stocks = model.stockSlots;
   const nStocks = stocks.length;
   const { inflowSlots, inflowStart, outflowSlots, outflowStart } = model;
-  return (x, values, points, dt, rng, onNonFinite) => {
+  return (x, values, points, dt, rng) => {
     const steps = points - 1;
     for (let k = 0; k < points; k++) {
       x[0] = k * dt;
@@ -50,12 +48,7 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
         }
         x[outputs[i]!] = v;
       }
-      for (let r = 0; r < nRec; r++) {
-        const s = rec[r]!;
-        const v = x[s]!;
-        if (v - v !== 0) onNonFinite(s, v, k);
-        values[s * points + k] = v;
-      }
+      values.set(x, k * x.length);
       if (k === steps) break;
       for (let j = 0; j < nStocks; j++) {
         let net = 0;

@@ -2,7 +2,10 @@ import type { CompiledModel } from './compile';
 import { Rng } from './rng';
 import { ModelError, type RunSettings } from './types';
 
-/** Every variable's value at every reporting point: `values[slot * points + k]`. */
+/**
+ * Every variable's value at every point, point-major: `values[k * slots + slot]` (each step
+ * copies the state vector in one block). Use seriesOf for one variable's time series.
+ */
 export interface RunSeries {
   readonly model: CompiledModel;
   readonly settings: RunSettings;
@@ -71,16 +74,13 @@ export function runModel(
   const inits = model.initialEvaluators;
   for (let i = 0; i < inits.length; i++) inits[i]!();
 
-  model.runLoop(x, values, points, dt, ctx.rng, (slot, v, k) => {
-    throw nonFinite(model, slot, v, k * dt);
-  });
+  model.runLoop(x, values, points, dt, ctx.rng);
   ctx.rng = null;
-  // Constant variables: one value for the whole run.
-  for (let s = 0; s < nSlots; s++) {
-    if (!model.variables[s]!.constant) continue;
-    const v = x[s]!;
-    if (v - v !== 0) throw nonFinite(model, s, v, 0);
-    values.fill(v, s * points, (s + 1) * points);
+  // One pass over the whole run: the first non-finite value names its variable and week.
+  const total = nSlots * points;
+  for (let i = 0; i < total; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) throw nonFinite(model, i % nSlots, v, Math.floor(i / nSlots) * dt);
   }
   const time = new Float64Array(points);
   for (let k = 0; k < points; k++) time[k] = k * dt;
@@ -91,9 +91,17 @@ function nonFinite(model: CompiledModel, slot: number, v: number, week: number):
   return new ModelError(`'${model.variables[slot]!.name}' became ${v} at week ${week}`);
 }
 
-/** The time series of one variable (a view into the run's buffer, not a copy). */
+/** The time series of one variable (a copy: the run's buffer is point-major). */
 export function seriesOf(run: RunSeries, name: string): Float64Array {
   const slot = run.model.slotOf.get(name);
   if (slot === undefined) throw new ModelError(`no variable named '${name}'`);
-  return run.values.subarray(slot * run.points, (slot + 1) * run.points);
+  return seriesAt(run, slot);
+}
+
+/** The time series of the variable in `slot`, into `out` when given (Monte Carlo reuses it). */
+export function seriesAt(run: RunSeries, slot: number, out = new Float64Array(run.points)): Float64Array {
+  const n = run.model.variables.length;
+  const v = run.values;
+  for (let k = 0; k < run.points; k++) out[k] = v[k * n + slot]!;
+  return out;
 }
