@@ -13,3 +13,6 @@ export * from './scenario/presets';
 export * from './scenario/derive';
 export * from './analysis/simulate';
 export * from './analysis/kpis';
+export * from './narrative/format';
+export * from './narrative/values';
+export * from './narrative/template';
