@@ -48,8 +48,6 @@ export interface CompiledModel {
   readonly initialEvaluators: readonly (() => void)[];
   /** Internal: the per-step program, a flat instruction list (see run.ts). */
   readonly program: Program;
-  /** Slots whose values change over time (stocks and dynamic variables), recorded every step. */
-  readonly dynamicSlots: Int32Array;
   /** Internal: for stock k, inflows are flowSlots[inStart[k]..inStart[k+1]) etc. */
   readonly inflowSlots: Int32Array;
   readonly inflowStart: Int32Array;
@@ -285,7 +283,6 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     constantEvaluators,
     initialEvaluators,
     program,
-    dynamicSlots: Int32Array.from([0, ...stocks, ...dynamicOrder]),
     inflowSlots: Int32Array.from(inflowSlots),
     inflowStart: Int32Array.from(inflowStart),
     outflowSlots: Int32Array.from(outflowSlots),
