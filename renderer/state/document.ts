@@ -1,0 +1,45 @@
+/**
+ * The document API (shared contract 4): what the desktop shell uses to open, save and autosave
+ * the scenario, backed by the workspace store. The shell never touches the store directly.
+ */
+import type { Scenario } from '../../simulation';
+import { isDirty, workspaceStore, type DocumentMeta, type WorkspaceStore } from './workspace';
+
+export interface DocumentApi {
+  getScenario(): Scenario;
+  /** Replaces the scenario, clears undo history, marks clean. */
+  loadScenario(s: Scenario, meta: { filePath: string | null; fileName: string }): void;
+  markSaved(meta: { filePath: string | null; fileName: string }): void;
+  isDirty(): boolean;
+  getFileName(): string;
+  /** Called on any scenario or dirty change. Returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  undo(): void;
+  redo(): void;
+}
+
+export function createDocumentApi(store: WorkspaceStore): DocumentApi {
+  return {
+    getScenario: () => store.getState().scenario,
+    loadScenario: (s, meta: DocumentMeta) => store.getState().load(s, meta),
+    markSaved: (meta: DocumentMeta) => store.getState().markSaved(meta),
+    isDirty: () => isDirty(store.getState()),
+    getFileName: () => store.getState().document.fileName,
+    subscribe(listener) {
+      return store.subscribe((next, previous) => {
+        if (
+          next.scenario !== previous.scenario ||
+          next.savedScenario !== previous.savedScenario ||
+          next.document !== previous.document
+        ) {
+          listener();
+        }
+      });
+    },
+    undo: () => store.getState().undo(),
+    redo: () => store.getState().redo(),
+  };
+}
+
+/** The app's document, as the desktop shell sees it. */
+export const documentApi: DocumentApi = createDocumentApi(workspaceStore);

@@ -1,0 +1,265 @@
+/**
+ * The scenario panel's fields, generated from the model's registries (parameters.ts PARAMETERS,
+ * entities.ts MATURITY_FIELDS / PRODUCT_FIELDS / CONSUMER_FIELDS / IMPACT_FIELDS): label, unit,
+ * valid range, explanation, source and grade are read from there, never copied. A field is
+ * addressed by its path in the scenario (`['parameters', 'marketSize']`), written the same way as
+ * the validator's issue paths (`parameters.marketSize`, `dataProducts[1].maturity.quality`).
+ */
+import {
+  ALLOWED_STEP_WEEKS,
+  ANATOMY_PARTS,
+  CONSUMER_FIELDS,
+  IMPACT_FIELDS,
+  IMPACT_LEVERS,
+  MATURITY_FIELDS,
+  MAX_HORIZON_WEEKS,
+  PARAMETER_GROUPS,
+  PARAMETERS,
+  PRODUCT_FIELDS,
+  formatPath,
+  withPreset,
+  type Grade,
+  type ParameterGroup,
+  type Scenario,
+} from '../../simulation';
+
+export type FieldPath = readonly (string | number)[];
+
+export interface NumberField {
+  readonly kind: 'number';
+  readonly path: FieldPath;
+  /** The path as the validator writes it: `dataProducts[0].maturity.quality`. */
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+  readonly source: string;
+  readonly grade: Grade | null;
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly defaultValue: number;
+  /** Drawn as a slider (bounded, human-scale ranges) rather than only a number box. */
+  readonly slider: boolean;
+}
+
+export interface ChoiceField {
+  readonly kind: 'choice';
+  readonly path: FieldPath;
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly defaultValue: string;
+}
+
+export type Field = NumberField | ChoiceField;
+
+/** The panel's sections, in the order an architect thinks about a business. */
+export type SectionId =
+  'market' | 'customers' | 'dataProducts' | 'aiConsumers' | 'economics' | 'simulation';
+
+export const SECTIONS: readonly { readonly id: SectionId; readonly label: string }[] = [
+  { id: 'market', label: PARAMETER_GROUPS.market },
+  { id: 'customers', label: PARAMETER_GROUPS.customers },
+  { id: 'dataProducts', label: PARAMETER_GROUPS.dataProducts },
+  { id: 'aiConsumers', label: PARAMETER_GROUPS.aiConsumers },
+  { id: 'economics', label: PARAMETER_GROUPS.economics },
+  { id: 'simulation', label: 'Simulation' },
+];
+
+/** Registry group -> panel section ('data' parameters sit with the data products). */
+const SECTION_OF_GROUP: Record<ParameterGroup, SectionId> = {
+  market: 'market',
+  customers: 'customers',
+  data: 'dataProducts',
+  dataProducts: 'dataProducts',
+  aiConsumers: 'aiConsumers',
+  economics: 'economics',
+};
+
+export const keyOf = (path: FieldPath): string => formatPath(path);
+
+/** A slider fits when the range is a human-scale fraction or a small bounded count. */
+function sliderFits(min: number, max: number, unit: string): boolean {
+  if (unit.includes('usd') || unit === 'people' || unit === 'events') return false;
+  return max - min <= 20;
+}
+
+interface RegistrySpec {
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+  readonly source: string;
+  readonly grade: Grade;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+}
+
+function numberField(path: FieldPath, spec: RegistrySpec, label = spec.label): NumberField {
+  return {
+    kind: 'number',
+    path,
+    key: keyOf(path),
+    label,
+    unit: spec.unit,
+    description: spec.description,
+    source: spec.source,
+    grade: spec.grade,
+    min: spec.min,
+    max: spec.max,
+    integer: spec.integer === true,
+    defaultValue: spec.default,
+    slider: sliderFits(spec.min, spec.max, spec.unit),
+  };
+}
+
+/** Global parameters of one section, in registry order. */
+export function parameterFields(section: SectionId): NumberField[] {
+  return PARAMETERS.filter((p) => SECTION_OF_GROUP[p.group] === section).map((p) =>
+    numberField(['parameters', p.name], p),
+  );
+}
+
+/** The eight anatomy maturities of the data product at `index` (or of the own-pipeline template). */
+export function maturityFields(base: FieldPath): NumberField[] {
+  return ANATOMY_PARTS.map((part) =>
+    numberField([...base, 'maturity', part], MATURITY_FIELDS[part]),
+  );
+}
+
+/** Build and run figures of a data product at `dataProducts[index]`. */
+export function productFields(index: number): NumberField[] {
+  const base = ['dataProducts', index];
+  return [
+    numberField([...base, 'startWeek'], PRODUCT_FIELDS.startWeek),
+    numberField([...base, 'buildWeeks'], PRODUCT_FIELDS.buildWeeks),
+    numberField([...base, 'buildCostUsd'], PRODUCT_FIELDS.buildCostUsd),
+    numberField([...base, 'runCostUsdPerWeek'], PRODUCT_FIELDS.runCostUsdPerWeek),
+  ];
+}
+
+/** Build figures of the own-pipeline template (what a consumer builds without data products). */
+export function ownPipelineFields(): NumberField[] {
+  return [
+    numberField(['ownPipeline', 'buildWeeks'], PRODUCT_FIELDS.buildWeeks),
+    numberField(['ownPipeline', 'buildCostUsd'], PRODUCT_FIELDS.buildCostUsd),
+    numberField(['ownPipeline', 'runCostUsdPerWeek'], PRODUCT_FIELDS.runCostUsdPerWeek),
+  ];
+}
+
+/** Development figures of the AI consumer at `aiConsumers[index]`. */
+export function consumerFields(index: number): NumberField[] {
+  const base = ['aiConsumers', index];
+  return [
+    numberField([...base, 'startWeek'], CONSUMER_FIELDS.startWeek),
+    numberField([...base, 'devWeeks'], CONSUMER_FIELDS.devWeeks),
+    numberField([...base, 'devCostUsd'], CONSUMER_FIELDS.devCostUsd),
+    numberField([...base, 'runCostUsdPerWeek'], CONSUMER_FIELDS.runCostUsdPerWeek),
+    numberField([...base, 'ownPipelines'], CONSUMER_FIELDS.ownPipelines),
+  ];
+}
+
+/** The six experience levers of the AI consumer at `aiConsumers[index]`. */
+export function impactFields(index: number): NumberField[] {
+  return IMPACT_LEVERS.map((lever) =>
+    numberField(['aiConsumers', index, 'impact', lever], IMPACT_FIELDS[lever]),
+  );
+}
+
+const presetSimulation = withPreset().simulation;
+
+/** Horizon, step, seed and mode: the schema's own limits, the built-in scenario's defaults. */
+export function simulationFields(): Field[] {
+  return [
+    {
+      kind: 'number',
+      path: ['simulation', 'weeks'],
+      key: 'simulation.weeks',
+      label: 'Horizon',
+      unit: 'weeks',
+      description: 'How far ahead the simulation runs (1 to 10 years).',
+      source: 'Scenario choice.',
+      grade: null,
+      min: 1,
+      max: MAX_HORIZON_WEEKS,
+      integer: true,
+      defaultValue: presetSimulation.weeks,
+      slider: false,
+    },
+    {
+      kind: 'choice',
+      path: ['simulation', 'stepWeeks'],
+      key: 'simulation.stepWeeks',
+      label: 'Step length',
+      unit: 'weeks',
+      description:
+        'Length of one integration step; halve it to check that results do not depend on it.',
+      options: ALLOWED_STEP_WEEKS.map((w) => ({
+        value: String(w),
+        label: `${w} week${w === 1 ? '' : 's'}`,
+      })),
+      defaultValue: String(presetSimulation.stepWeeks),
+    },
+    {
+      kind: 'number',
+      path: ['simulation', 'seed'],
+      key: 'simulation.seed',
+      label: 'Random seed',
+      unit: 'seed',
+      description: 'The same seed gives the same numbers everywhere (app, command line, report).',
+      source: 'Scenario choice.',
+      grade: null,
+      min: 0,
+      max: 4294967295,
+      integer: true,
+      defaultValue: presetSimulation.seed,
+      slider: false,
+    },
+    {
+      kind: 'choice',
+      path: ['simulation', 'mode'],
+      key: 'simulation.mode',
+      label: 'Randomness',
+      unit: '',
+      description:
+        'Stochastic draws incidents and demand noise from the seed; expected value gives smooth curves.',
+      options: [
+        { value: 'stochastic', label: 'Stochastic (seeded)' },
+        { value: 'expected', label: 'Expected value' },
+      ],
+      defaultValue: presetSimulation.mode,
+    },
+  ];
+}
+
+/** Reads the value at `path` (undefined when the path does not exist). */
+export function valueAt(scenario: Scenario, path: FieldPath): unknown {
+  let node: unknown = scenario;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** Writes `value` at `path` inside an (Immer draft of a) scenario. */
+export function setValueAt(scenario: Scenario, path: FieldPath, value: unknown): void {
+  let node: unknown = scenario;
+  for (let i = 0; i < path.length - 1; i++) {
+    node = (node as Record<string | number, unknown>)[path[i]!];
+    if (node === null || typeof node !== 'object') throw new Error(`no field at ${keyOf(path)}`);
+  }
+  (node as Record<string | number, unknown>)[path[path.length - 1]!] = value;
+}
+
+/** Parses what a user typed into a number box: plain decimals, optional thousands separators. */
+export function parseNumberText(text: string): number | null {
+  const cleaned = text.trim().replace(/[\s,_]/g, '');
+  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}
