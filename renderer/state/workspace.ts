@@ -112,7 +112,8 @@ export function createWorkspaceStore(
     };
 
     const withoutDraft = (key: string): Record<string, FieldDraft> => {
-      const { [key]: _removed, ...rest } = get().drafts;
+      const rest = { ...get().drafts };
+      delete rest[key];
       return rest;
     };
 

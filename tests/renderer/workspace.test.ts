@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeScenario, withPreset } from '../../simulation';
 import { createDocumentApi } from '../../renderer/state/document';
 import { canRedo, canUndo } from '../../renderer/state/history';
-import { createWorkspaceStore, isDirty, registerFieldLabel } from '../../renderer/state/workspace';
+import { createWorkspaceStore, registerFieldLabel } from '../../renderer/state/workspace';
 import { addDataProduct, removeDataProduct } from '../../renderer/state/entities';
 
 const quality = {
