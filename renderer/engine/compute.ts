@@ -1,0 +1,56 @@
+/**
+ * What the worker does with a request: run the scenario with and without data products (the
+ * 'interpreter' backend: no eval, so it runs under the page's Content-Security-Policy) and pack
+ * the series for transfer. Pure apart from the clock; tested in Node.
+ */
+import { compareWithWithout, type ScenarioRun } from '../../simulation';
+import {
+  serializeError,
+  type EngineRequest,
+  type EngineResponse,
+  type TransferredRun,
+} from './protocol';
+
+export function packRun(run: ScenarioRun): TransferredRun {
+  return {
+    name: run.name,
+    scenario: run.scenario,
+    metrics: run.metrics,
+    kpis: run.kpis,
+    settings: run.series.settings,
+    points: run.series.points,
+    variableNames: run.series.model.variables.map((v) => v.name),
+    time: run.series.time,
+    values: run.series.values,
+  };
+}
+
+/** The response and the buffers to transfer with it. */
+export function handleRequest(
+  request: EngineRequest,
+  now: () => number = () => performance.now(),
+): { response: EngineResponse; transfer: ArrayBuffer[] } {
+  const started = now();
+  try {
+    const comparison = compareWithWithout(request.scenario, { backend: 'interpreter' });
+    const runs = comparison.runs.map(packRun);
+    const transfer: ArrayBuffer[] = [];
+    for (const r of runs)
+      transfer.push(r.time.buffer as ArrayBuffer, r.values.buffer as ArrayBuffer);
+    return {
+      response: {
+        type: 'result',
+        id: request.id,
+        runs,
+        differences: comparison.differences,
+        computeMs: now() - started,
+      },
+      transfer,
+    };
+  } catch (error) {
+    return {
+      response: { type: 'error', id: request.id, error: serializeError(error) },
+      transfer: [],
+    };
+  }
+}
