@@ -3,7 +3,7 @@
  * and integrating), a learning curve in effective data, adoption that follows trust, and its
  * effect on the experience levers.
  */
-import { IMPACT_LEVERS, type ImpactLever } from './entities';
+import { IMPACT_FIELDS, IMPACT_LEVERS, type ImpactLever } from './entities';
 import { clamp01, constant, max, mean, type ModelBuilder } from './declare';
 import type { SourceVars } from './sources';
 
@@ -55,17 +55,17 @@ export function declareConsumer(m: ModelBuilder, ref: ConsumerRef, sources: read
   const inputTrust = listOrZero(v('inputTrust'), 'fraction', 'Mean trust in its sources.', over((s) => s.trust), mean);
   const effectiveData = m.aux(v('effectiveData'), 'events', 'Effective data: fresh events x coverage x quality^k.',
     ['freshEvents', coverage, inputQuality, 'dataQualityExponent'], (ev, c, q, k) => ev * c * Math.pow(q, k));
-  const error = m.aux(v('error'), 'fraction', 'Learning curve: error = g + a x (D_eff / D_ref)^beta.',
+  const error = m.aux(v('error'), 'fraction', 'Learning curve: error = min(1, g + a x (D_eff / D_ref)^beta) (an error rate cannot pass 100%).',
     ['irreducibleError', 'reducibleErrorAtReference', effectiveData, 'referenceEffectiveEvents', 'learningCurveExponent'],
-    (g, a, d, ref0, beta) => g + a * Math.pow(Math.max(d, 1) / ref0, beta));
+    (g, a, d, ref0, beta) => Math.min(1, g + a * Math.pow(Math.max(d, 1) / ref0, beta)));
   const performance = m.aux(v('performance'), 'fraction', 'Share of the gap between the rule-based experience and the accuracy ceiling that the deployed model closes.',
     [deployed, 'heuristicError', error, 'irreducibleError'], (on, h, e, g) => (h > g ? on * clamp01((h - e) / (h - g)) : 0),
     { metric: true, label: `${label} performance` });
 
   const adoption = v('adoption');
-  m.flow(v('adoptionChange'), 'fraction/week', 'Use of the AI feature moves toward what trust in its inputs allows.',
-    [deployed, 'minimumAdoption', inputTrust, adoption, 'adoptionAdjustmentWeeks'],
-    (on, min, tr, a, tau) => (on * (min + (1 - min) * tr) - a) / tau);
+  m.flow(v('adoptionChange'), 'fraction/week', 'Use of the AI feature moves toward what trust in its inputs allows (time constant at least one step).',
+    [deployed, 'minimumAdoption', inputTrust, adoption, 'adoptionAdjustmentWeeks', 'dt'],
+    (on, min, tr, a, tau, dt) => (on * (min + (1 - min) * tr) - a) / Math.max(tau, dt));
   m.stock(adoption, 'fraction', 'Share of traffic and decisions that use the AI feature.',
     { initial: constant(0), inflows: [v('adoptionChange')] }, { metric: true, label: `${label} adoption` });
   const impact = m.aux(v('impact'), 'fraction', 'Performance x adoption: the share of its full effect the consumer delivers.',
@@ -74,7 +74,7 @@ export function declareConsumer(m: ModelBuilder, ref: ConsumerRef, sources: read
   const effects = Object.fromEntries(
     IMPACT_LEVERS.map((lever) => [
       lever,
-      m.aux(v(`effect.${lever}`), 'fraction', `Effect on ${lever}: impact x its ${lever} weight.`, [ref.impact[lever], impact], (w, i) => w * i),
+      m.aux(v(`effect.${lever}`), IMPACT_FIELDS[lever].unit, `Effect on ${lever}: impact x its ${lever} weight.`, [ref.impact[lever], impact], (w, i) => w * i),
     ]),
   ) as Record<ImpactLever, string>;
 

@@ -75,12 +75,12 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     default: 0, min: 0, max: 1, source: '904Labs 2017 A/B (search relevance +15% conversion, an upper bound); judgement.', grade: 'V',
   },
   conversion: {
-    name: 'conversion', label: 'Conversion lift', unit: 'fraction',
+    name: 'conversion', label: 'Conversion lift', unit: 'relative change',
     description: 'Relative lift of conversion per session at full performance and adoption ("buy more").',
     default: 0, min: 0, max: 2, source: 'McKinsey 2023 (personalisation lifts revenue 5-15%); Jannach & Jugovac 2019 caution.', grade: 'C',
   },
   basket: {
-    name: 'basket', label: 'Basket lift', unit: 'fraction',
+    name: 'basket', label: 'Basket lift', unit: 'relative change',
     description: 'Relative lift of average order value at full performance and adoption ("buy more").',
     default: 0, min: 0, max: 2, source: 'McKinsey 2013 (35% of Amazon purchases from recommendations; not incremental); judgement.', grade: 'C',
   },
@@ -90,7 +90,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     default: 0, min: 0, max: 1, source: 'Gomez-Uribe & Hunt, ACM TMIS 2015 (Netflix: personalisation and retention); judgement.', grade: 'PRp',
   },
   sessions: {
-    name: 'sessions', label: 'Session lift', unit: 'fraction',
+    name: 'sessions', label: 'Session lift', unit: 'relative change',
     description: 'Relative lift of sessions per active user at full performance and adoption ("stay longer").',
     default: 0, min: 0, max: 2, source: 'Judgement.', grade: 'J',
   },

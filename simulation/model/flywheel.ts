@@ -119,8 +119,9 @@ function declareExperience(m: ModelBuilder, consumers: readonly ConsumerVars[]):
     const description = LIFT_LEVERS.includes(lever)
       ? `Combined relative lift of ${lever} from all AI consumers: prod(1 + effect) - 1.`
       : `Combined relative reduction of ${lever} from all AI consumers: 1 - prod(1 - effect).`;
-    if (effects.length === 0) m.aux(`lever.${lever}`, 'fraction', description, [], () => 0);
-    else m.auxList(`lever.${lever}`, 'fraction', description, effects, combine);
+    const unit = IMPACT_FIELDS[lever].unit;
+    if (effects.length === 0) m.aux(`lever.${lever}`, unit, description, [], () => 0);
+    else m.auxList(`lever.${lever}`, unit, description, effects, combine);
   }
   const searchMix = (s: number, success: number, mult: number, failMult: number): number =>
     1 - s + s * (success * mult + (1 - success) * failMult);
@@ -251,7 +252,7 @@ function declareEconomics(m: ModelBuilder, scenario: Scenario, sources: readonly
       { metric: true, label: 'AI impact' });
   }
   m.aux('initialFreshEvents', 'events', 'Fresh events at the start.', ['initialEventsPerWeek', 'dataLifetimeWeeks'], (e, l) => e * l);
-  m.aux('flywheelMomentum', 'fraction', 'Geometric mean growth of the loop\'s three quantities since week 0 (active users, fresh data, experience), minus 1.',
+  m.aux('flywheelMomentum', 'relative change', 'Geometric mean growth of the loop\'s three quantities since week 0 (active users, fresh data, experience), minus 1.',
     ['activeUsers', 'initialActiveUsers', 'freshEvents', 'initialFreshEvents', 'experienceIndex'],
     (a, a0, e, e0, x) => Math.cbrt((a0 > 0 ? a / a0 : 1) * (e0 > 0 ? e / e0 : 1) * x) - 1, { metric: true, label: 'Flywheel momentum' });
   void scenario;
