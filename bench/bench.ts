@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: the engine's speed figures, as the median (min - max) of repeated measurements
+ * after a warm-up. Printed for comparison from run to run; not a pass/fail timer.
+ *
+ * (a) One expected-value run of both presets (`with` and `without`) over 156 weeks, per backend:
+ *     models compiled once (as the app does when only parameter values change), series buffers
+ *     reused. Also the whole compareWithWithout call (compile, status quo, KPIs) for reference.
+ * (b) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path).
+ *
+ * Options (for quick checks): --draws N, --repeats N, --workers N.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { Backend } from '../simulation/engine/compile';
+import { allocateSeries, runModel } from '../simulation/engine/run';
+import type { RunSettings } from '../simulation/engine/types';
+import { compareWithWithout, prepareModel, settingsOf } from '../simulation/analysis/simulate';
+import { withoutPreset, withPreset } from '../simulation/scenario/presets';
+import { runMonteCarloPool } from '../cli/pool';
+
+interface Stats {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly samples: number;
+}
+
+export function stats(samples: readonly number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const n = s.length;
+  const median = n % 2 === 1 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  return { median, min: s[0]!, max: s[n - 1]!, samples: n };
+}
+
+const fmt = (v: number, digits: number): string => v.toFixed(digits);
+const line = (label: string, st: Stats, unit: string, digits: number): string =>
+  `${label.padEnd(58)} ${fmt(st.median, digits).padStart(9)} ${unit}  (min ${fmt(st.min, digits)}, max ${fmt(st.max, digits)}, ${st.samples} samples)`;
+
+/** Time per call of `fn` in microseconds: `repeats` samples, each the mean of `batch` calls. */
+function timeMicros(fn: () => void, warmup: number, repeats: number, batch: number): Stats {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    samples.push(((performance.now() - t0) * 1000) / batch);
+  }
+  return stats(samples);
+}
+
+function pairRunner(backend: Backend, weeks: number): () => void {
+  const settings: RunSettings = { ...settingsOf(withPreset(), { weeks, mode: 'expected' }) };
+  const models = [withPreset(), withoutPreset()].map((s) => {
+    const p = prepareModel(s, backend);
+    return { p, parameters: p.built.parameterValues, buffer: allocateSeries(p.compiled, settings) };
+  });
+  return () => {
+    for (const m of models) runModel(m.p.compiled, m.parameters, settings, m.buffer);
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      draws: { type: 'string' },
+      repeats: { type: 'string' },
+      workers: { type: 'string' },
+    },
+    strict: true,
+  });
+  const draws = values.draws ? Number(values.draws) : 10_000;
+  const mcRepeats = values.repeats ? Number(values.repeats) : 3;
+  const workers = values.workers ? Number(values.workers) : availableParallelism();
+  const started = performance.now();
+  console.log(
+    `Flywheel Lab benchmark - Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores`,
+  );
+  console.log('');
+  console.log(
+    '(a) One expected-value run of both presets (with + without), 156 weeks, compiled once:',
+  );
+  for (const backend of ['interpreter', 'codegen'] as const) {
+    const st = timeMicros(pairRunner(backend, 156), 300, 21, 40);
+    console.log(line(`    ${backend}`, st, 'us', 1));
+  }
+  const s = withPreset();
+  const expected = { ...s, simulation: { ...s.simulation, mode: 'expected' as const } };
+  const full = timeMicros(() => compareWithWithout(expected, { backend: 'codegen' }), 5, 11, 5);
+  console.log(line('    compareWithWithout (compile + status quo + KPIs), codegen', full, 'us', 0));
+  console.log('    aim: below 500 us');
+  console.log('');
+
+  console.log(
+    `(b) Monte Carlo, ${draws} draws over 520 weeks, ${workers} worker threads (stochastic, uncertain parameters;\n    each draw runs with, without and the status quo, and summarises 32 metrics x 521 weeks x 2 runs):`,
+  );
+  const spec = { scenario: s, settings: settingsOf(s, { weeks: 520 }), draws };
+  const workerUrl = new URL('./mc-worker.mjs', import.meta.url);
+  await runMonteCarloPool({ ...spec, draws: Math.min(draws, 256) }, { workers, workerUrl }); // warm-up
+  const seconds: number[] = [];
+  const budgetMs = 100_000;
+  for (let r = 0; r < mcRepeats; r++) {
+    const t0 = performance.now();
+    await runMonteCarloPool(spec, { workers, workerUrl });
+    seconds.push((performance.now() - t0) / 1000);
+    const mean = seconds.reduce((a, b) => a + b, 0) / seconds.length;
+    if (performance.now() - started + mean * 1000 > budgetMs && r + 1 < mcRepeats) {
+      console.log(
+        `    (stopping after ${r + 1} repeat(s) to keep the benchmark under about 2 minutes)`,
+      );
+      break;
+    }
+  }
+  const st = stats(seconds);
+  console.log(line('    wall time', st, 's', 2));
+  console.log(line('    throughput', stats(seconds.map((x) => draws / x)), 'draws/s', 0));
+  console.log('    aim: below 5 s for 10,000 draws');
+  console.log('');
+  console.log(`Total benchmark time ${fmt((performance.now() - started) / 1000, 1)} s`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

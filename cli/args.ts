@@ -1,0 +1,281 @@
+/**
+ * The `flywheel` command line, parsed into a typed command. Pure (no file system): every mistake
+ * becomes a UsageProblem with a short message naming the flag and what was expected.
+ */
+import { parseArgs } from 'node:util';
+import { MAX_DRAWS } from '../simulation/analysis/montecarlo';
+import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
+import { isPresetName, PRESET_NAMES, type PresetName } from '../simulation/scenario/presets';
+
+export const COMMANDS = ['run', 'validate', 'presets', 'help'] as const;
+export type CommandName = Exclude<(typeof COMMANDS)[number], 'help'>;
+export type HelpTopic = 'program' | CommandName;
+export const FORMATS = ['json', 'csv'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+export const MODES = ['stochastic', 'expected'] as const;
+export type Mode = (typeof MODES)[number];
+export const MAX_SEED = 4294967295;
+export const MAX_WORKERS = 64;
+
+export interface RunCommand {
+  readonly kind: 'run';
+  readonly file: string | null;
+  readonly preset: PresetName | null;
+  readonly weeks: number | null;
+  readonly seed: number | null;
+  readonly mode: Mode | null;
+  /** Monte Carlo draws; 1 = a single run. */
+  readonly runs: number;
+  readonly format: OutputFormat;
+  readonly out: string | null;
+  /** Worker threads for Monte Carlo; null = one per available core. */
+  readonly workers: number | null;
+}
+
+export type Command =
+  | { readonly kind: 'help'; readonly topic: HelpTopic }
+  | { readonly kind: 'version' }
+  | RunCommand
+  | { readonly kind: 'validate'; readonly files: readonly string[] }
+  | { readonly kind: 'presets'; readonly show: PresetName | null };
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly command: Command }
+  | { readonly ok: false; readonly message: string; readonly topic: HelpTopic };
+
+class UsageProblem extends Error {
+  constructor(
+    message: string,
+    readonly topic: HelpTopic,
+  ) {
+    super(message);
+  }
+}
+
+const isCommand = (s: string): s is (typeof COMMANDS)[number] =>
+  (COMMANDS as readonly string[]).includes(s);
+
+/** A whole number from min to max, written in plain decimal digits (no sign, exponent or spaces). */
+export function parseWholeNumber(
+  flag: string,
+  text: string,
+  min: number,
+  max: number,
+  topic: HelpTopic,
+): number {
+  const expected = `${flag}: expected a whole number from ${min} to ${max}, got ${quote(text)}`;
+  if (!/^[0-9]{1,16}$/.test(text)) throw new UsageProblem(expected, topic);
+  const n = Number(text);
+  if (!(n >= min && n <= max)) throw new UsageProblem(expected, topic);
+  return n;
+}
+
+function oneOf<T extends string>(
+  flag: string,
+  text: string,
+  allowed: readonly T[],
+  topic: HelpTopic,
+): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new UsageProblem(
+    `${flag}: expected ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${quote(text)}`,
+    topic,
+  );
+}
+
+function preset(flag: string, text: string, topic: HelpTopic): PresetName {
+  if (isPresetName(text)) return text;
+  throw new UsageProblem(
+    `${flag}: unknown preset ${quote(text)} (presets: ${PRESET_NAMES.join(', ')})`,
+    topic,
+  );
+}
+
+/** Quotes user text for a message, shortened and with control characters made visible. */
+export function quote(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+  return JSON.stringify(short).replace(/^"|"$/g, "'");
+}
+
+/** Node's parseArgs errors, rewritten as one short line naming the option. */
+function describeParseError(e: unknown, command: string, topic: HelpTopic): UsageProblem {
+  const err = e as { code?: string; message?: string };
+  const message = err.message ?? String(e);
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  const where = command === '' ? 'flywheel' : `flywheel ${command}`;
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageProblem(`unknown option ${quote(option)} for '${where}'`, topic);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing|ambiguous/.test(message)
+        ? new UsageProblem(`${option} needs a value`, topic)
+        : new UsageProblem(`${option} does not take a value`, topic);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageProblem(
+        `unexpected argument ${quote(/'([^']*)'/.exec(message)?.[1] ?? '')} for '${where}'`,
+        topic,
+      );
+    default:
+      return new UsageProblem(message, topic);
+  }
+}
+
+/** Runs Node's parseArgs, turning its errors into usage problems. */
+function guarded<T>(parse: () => T, command: string, topic: HelpTopic): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw describeParseError(e, command, topic);
+  }
+}
+
+function parseRun(args: readonly string[]): Command {
+  const t: HelpTopic = 'run';
+  const { values: v, positionals } = guarded(
+    () =>
+      parseArgs({
+        args: [...args],
+        strict: true,
+        allowPositionals: true,
+        options: {
+          preset: { type: 'string' },
+          weeks: { type: 'string' },
+          seed: { type: 'string' },
+          runs: { type: 'string' },
+          mode: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string', short: 'o' },
+          workers: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    'run',
+    t,
+  );
+  if (v.help) return { kind: 'help', topic: 'run' };
+  if (positionals.length > 1)
+    throw new UsageProblem(
+      `expected at most one scenario file, got ${positionals.length}: ${positionals.map(quote).join(', ')}`,
+      t,
+    );
+  const file = positionals[0] ?? null;
+  if (file !== null && v.preset !== undefined) {
+    throw new UsageProblem(
+      `give either a scenario file or --preset, not both (got ${quote(file)} and --preset ${quote(v.preset)})`,
+      t,
+    );
+  }
+  if (file === '') throw new UsageProblem('the scenario file name is empty', t);
+  if (v.out === '') throw new UsageProblem('--out: expected a file name', t);
+  return {
+    kind: 'run',
+    file,
+    preset: v.preset === undefined ? null : preset('--preset', v.preset, t),
+    weeks:
+      v.weeks === undefined ? null : parseWholeNumber('--weeks', v.weeks, 1, MAX_HORIZON_WEEKS, t),
+    seed: v.seed === undefined ? null : parseWholeNumber('--seed', v.seed, 0, MAX_SEED, t),
+    mode: v.mode === undefined ? null : oneOf('--mode', v.mode, MODES, t),
+    runs: v.runs === undefined ? 1 : parseWholeNumber('--runs', v.runs, 1, MAX_DRAWS, t),
+    format: v.format === undefined ? 'json' : oneOf('--format', v.format, FORMATS, t),
+    out: v.out ?? null,
+    workers:
+      v.workers === undefined ? null : parseWholeNumber('--workers', v.workers, 1, MAX_WORKERS, t),
+  };
+}
+
+function parseValidate(args: readonly string[]): Command {
+  const { values: v, positionals } = guarded(
+    () =>
+      parseArgs({
+        args: [...args],
+        strict: true,
+        allowPositionals: true,
+        options: { help: { type: 'boolean', short: 'h' } },
+      }),
+    'validate',
+    'validate',
+  );
+  if (v.help) return { kind: 'help', topic: 'validate' };
+  if (positionals.length === 0)
+    throw new UsageProblem('expected a scenario file to validate', 'validate');
+  if (positionals.includes(''))
+    throw new UsageProblem('the scenario file name is empty', 'validate');
+  return { kind: 'validate', files: positionals };
+}
+
+function parsePresets(args: readonly string[]): Command {
+  const { values: v } = guarded(
+    () =>
+      parseArgs({
+        args: [...args],
+        strict: true,
+        allowPositionals: false,
+        options: { show: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      }),
+    'presets',
+    'presets',
+  );
+  if (v.help) return { kind: 'help', topic: 'presets' };
+  return {
+    kind: 'presets',
+    show: v.show === undefined ? null : preset('--show', v.show, 'presets'),
+  };
+}
+
+function parseHelp(args: readonly string[]): Command {
+  const [topic, ...rest] = args;
+  if (topic === undefined) return { kind: 'help', topic: 'program' };
+  if (rest.length > 0)
+    throw new UsageProblem(`unexpected argument ${quote(rest[0]!)} for 'flywheel help'`, 'program');
+  if (topic === 'run' || topic === 'validate' || topic === 'presets')
+    return { kind: 'help', topic };
+  throw new UsageProblem(
+    `no help on ${quote(topic)} (commands: run, validate, presets)`,
+    'program',
+  );
+}
+
+/** Parses the arguments after the program name. */
+export function parseCommandLine(argv: readonly string[]): ParseOutcome {
+  try {
+    return { ok: true, command: parseTop(argv) };
+  } catch (e) {
+    if (e instanceof UsageProblem) return { ok: false, message: e.message, topic: e.topic };
+    throw e;
+  }
+}
+
+function parseTop(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageProblem('no command given', 'program');
+  if (first === '--help' || first === '-h') {
+    if (rest.length > 0)
+      throw new UsageProblem(`unexpected argument ${quote(rest[0]!)} after ${first}`, 'program');
+    return { kind: 'help', topic: 'program' };
+  }
+  if (first === '--version' || first === '-V') {
+    if (rest.length > 0)
+      throw new UsageProblem(`unexpected argument ${quote(rest[0]!)} after ${first}`, 'program');
+    return { kind: 'version' };
+  }
+  if (first.startsWith('-'))
+    throw new UsageProblem(
+      `unknown option ${quote(first)} (options come after the command)`,
+      'program',
+    );
+  if (!isCommand(first))
+    throw new UsageProblem(
+      `unknown command ${quote(first)} (commands: run, validate, presets, help)`,
+      'program',
+    );
+  switch (first) {
+    case 'run':
+      return parseRun(rest);
+    case 'validate':
+      return parseValidate(rest);
+    case 'presets':
+      return parsePresets(rest);
+    case 'help':
+      return parseHelp(rest);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The `flywheel` command line (bundled to dist/cli/flywheel.mjs; bin/flywheel.mjs runs it).
+ * Exit codes: 0 success, 2 bad input (the message names the file, field or flag), 1 internal error.
+ */
+import { parseCommandLine, type Command } from './args';
+import { presetFile, presetList, validateFiles } from './catalogue';
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors';
+import { HELP, helpHint } from './help';
+import { runCommand } from './run';
+import { APP_VERSION } from './version';
+
+const out = (text: string): void => {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+};
+const err = (text: string): void => {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+};
+
+function progressReporter(): ((text: string) => void) | null {
+  if (!process.stderr.isTTY) return null;
+  let last = 0;
+  return (text) => {
+    const now = Date.now();
+    if (now - last < 200) return;
+    last = now;
+    process.stderr.write(`\r${text}\u001b[K`);
+  };
+}
+
+async function execute(command: Command): Promise<void> {
+  switch (command.kind) {
+    case 'help':
+      out(HELP[command.topic]);
+      return;
+    case 'version':
+      out(APP_VERSION);
+      return;
+    case 'presets':
+      if (command.show === null) out(presetList());
+      else process.stdout.write(presetFile(command.show));
+      return;
+    case 'validate':
+      validateFiles(command.files, out);
+      return;
+    case 'run': {
+      const progress = progressReporter();
+      await runCommand(command, {
+        workerUrl: new URL('./mc-worker.mjs', import.meta.url),
+        progress,
+      });
+      if (progress) process.stderr.write('\r\u001b[K');
+      return;
+    }
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if (!parsed.ok) {
+    err(`flywheel: ${parsed.message}\n${helpHint(parsed.topic)}`);
+    return EXIT_INPUT;
+  }
+  try {
+    await execute(parsed.command);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(e.message);
+      return EXIT_INPUT;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    err(`flywheel: internal error: ${message.split('\n')[0]}`);
+    if (process.env.FLYWHEEL_DEBUG) err(e instanceof Error ? (e.stack ?? message) : message);
+    return EXIT_INTERNAL;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    err(`flywheel: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

@@ -1,0 +1,40 @@
+/** Messages between the Monte Carlo pool (cli/pool.ts) and its worker threads (cli/mc-worker.ts). */
+import type { MonteCarloShape, MonteCarloSpec } from '../simulation/analysis/montecarlo';
+
+/** The worker's `workerData`: every worker compiles the same job. */
+export interface WorkerSetup {
+  readonly spec: MonteCarloSpec;
+}
+
+export type ToWorker =
+  /** Pass 1: ranges of draws [start, end). */
+  | { readonly type: 'pilot'; readonly start: number; readonly end: number }
+  /** The bins every worker counts into (from the merged pilot ranges). */
+  | {
+      readonly type: 'layout';
+      readonly lo: Float64Array;
+      readonly width: Float64Array;
+      readonly bins: number;
+    }
+  /** Pass 2: count draws [start, end) and return their KPIs. */
+  | { readonly type: 'draws'; readonly start: number; readonly end: number }
+  /** Return the histogram of every draw counted so far. */
+  | { readonly type: 'collect' };
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly shape: MonteCarloShape }
+  | { readonly type: 'pilot'; readonly min: Float64Array; readonly max: Float64Array }
+  | {
+      readonly type: 'draws';
+      readonly start: number;
+      readonly count: number;
+      readonly runs: Float64Array[];
+      readonly differences: Float64Array | null;
+    }
+  | {
+      readonly type: 'histogram';
+      readonly counts: Uint32Array;
+      readonly min: Float64Array;
+      readonly max: Float64Array;
+    }
+  | { readonly type: 'error'; readonly message: string };

@@ -1,0 +1,80 @@
+/**
+ * A Monte Carlo worker thread (bundled to dist/cli/mc-worker.mjs). It compiles the job once, then
+ * answers the pool's requests: pilot ranges, draws counted into its own histogram, and finally the
+ * histogram. Errors go back as one message; the pool decides what to do.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import {
+  accumulateDraws,
+  createJob,
+  newHistogram,
+  pilotRanges,
+  shapeOf,
+  type HistogramSketch,
+  type MonteCarloJob,
+} from '../simulation/analysis/montecarlo';
+import type { FromWorker, ToWorker, WorkerSetup } from './mc-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('mc-worker must run as a worker thread');
+
+const reply = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
+  port.postMessage(message, transfer);
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+let job: MonteCarloJob | null = null;
+let histogram: HistogramSketch | null = null;
+
+function handle(msg: ToWorker): void {
+  if (!job) throw new Error('worker not initialised');
+  switch (msg.type) {
+    case 'pilot': {
+      const r = pilotRanges(job, msg.start, msg.end);
+      reply({ type: 'pilot', min: r.min, max: r.max }, [
+        r.min.buffer as ArrayBuffer,
+        r.max.buffer as ArrayBuffer,
+      ]);
+      return;
+    }
+    case 'layout':
+      histogram = newHistogram({ rows: job.rows, bins: msg.bins, lo: msg.lo, width: msg.width });
+      return;
+    case 'draws': {
+      if (!histogram) throw new Error('draws before layout');
+      const t = accumulateDraws(job, histogram, msg.start, msg.end);
+      const transfer = t.runs.map((a) => a.buffer as ArrayBuffer);
+      if (t.differences) transfer.push(t.differences.buffer as ArrayBuffer);
+      reply(
+        { type: 'draws', start: t.start, count: t.count, runs: t.runs, differences: t.differences },
+        transfer,
+      );
+      return;
+    }
+    case 'collect': {
+      if (!histogram) throw new Error('collect before layout');
+      const h = histogram;
+      histogram = null;
+      reply({ type: 'histogram', counts: h.counts, min: h.min, max: h.max }, [
+        h.counts.buffer as ArrayBuffer,
+        h.min.buffer as ArrayBuffer,
+        h.max.buffer as ArrayBuffer,
+      ]);
+      return;
+    }
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  try {
+    handle(msg);
+  } catch (e) {
+    reply({ type: 'error', message: messageOf(e) });
+  }
+});
+
+try {
+  job = createJob((workerData as WorkerSetup).spec, 'codegen');
+  reply({ type: 'ready', shape: shapeOf(job) });
+} catch (e) {
+  reply({ type: 'error', message: messageOf(e) });
+}

@@ -1,0 +1,176 @@
+/**
+ * Monte Carlo across worker threads. Every worker compiles the same job; the pool splits the pilot
+ * draws among them, merges their ranges into one bin layout, hands out the draws in chunks as
+ * workers become free, and merges their histograms and KPI rows. Draw i depends only on the seed
+ * and i, and merging is exact (integer counts, min/max, KPI rows by index), so the summary is
+ * bit-identical whatever the number of workers, including one (which runs on this thread).
+ */
+import { Worker } from 'node:worker_threads';
+import {
+  layoutFromRanges,
+  mergeHistograms,
+  mergeKpiTables,
+  mergeRanges,
+  newHistogram,
+  newKpiTables,
+  newRangeSketch,
+  runMonteCarlo,
+  summarise,
+  validateSpec,
+  type MonteCarloShape,
+  type MonteCarloSpec,
+  type MonteCarloSummary,
+} from '../simulation/analysis/montecarlo';
+import type { FromWorker, ToWorker, WorkerSetup } from './mc-protocol';
+
+/** Draws per request in pass 2: small enough to balance, large enough that messages cost nothing. */
+export const CHUNK_DRAWS = 64;
+
+export interface PoolOptions {
+  /** Worker threads; 1 runs everything on this thread. Capped at one per chunk of draws. */
+  readonly workers: number;
+  /** The bundled worker script (dist/cli/mc-worker.mjs). */
+  readonly workerUrl: URL;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
+
+/** One worker thread with at most one request in flight. */
+class WorkerHandle {
+  private readonly worker: Worker;
+  private waiting: {
+    type: string;
+    resolve: (m: FromWorker) => void;
+    reject: (e: Error) => void;
+  } | null = null;
+  private failure: Error | null = null;
+  private stopping = false;
+
+  constructor(url: URL, setup: WorkerSetup) {
+    this.worker = new Worker(url, { workerData: setup });
+    this.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'error') this.fail(new Error(m.message));
+      else this.settle(m);
+    });
+    this.worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
+    this.worker.on('exit', (code) => {
+      if (!this.stopping)
+        this.fail(new Error(`a Monte Carlo worker stopped unexpectedly (exit code ${code})`));
+    });
+  }
+
+  private settle(m: FromWorker): void {
+    const w = this.waiting;
+    this.waiting = null;
+    if (!w) return this.fail(new Error(`unexpected '${m.type}' message from a worker`));
+    if (w.type !== m.type)
+      return w.reject(new Error(`expected '${w.type}' from a worker, got '${m.type}'`));
+    w.resolve(m);
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    const w = this.waiting;
+    this.waiting = null;
+    w?.reject(this.failure);
+  }
+
+  /** Waits for the next message, which must be of type `type`. */
+  expect<T extends FromWorker['type']>(type: T): Promise<Reply<T>> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.waiting) return Promise.reject(new Error('a worker request is already in flight'));
+    return new Promise((resolve, reject) => {
+      this.waiting = { type, resolve: resolve as (m: FromWorker) => void, reject };
+    });
+  }
+
+  send(message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  request<T extends FromWorker['type']>(message: ToWorker, type: T): Promise<Reply<T>> {
+    const reply = this.expect(type);
+    this.send(message);
+    return reply;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.worker.terminate();
+  }
+}
+
+/** Splits [0, n) into `parts` contiguous ranges (some may be empty). */
+export function splitRange(n: number, parts: number): [number, number][] {
+  return Array.from({ length: parts }, (_, i) => [
+    Math.floor((n * i) / parts),
+    Math.floor((n * (i + 1)) / parts),
+  ]);
+}
+
+export async function runMonteCarloPool(
+  spec: MonteCarloSpec,
+  options: PoolOptions,
+): Promise<MonteCarloSummary> {
+  validateSpec(spec);
+  const count = Math.max(1, Math.min(options.workers, Math.ceil(spec.draws / CHUNK_DRAWS)));
+  if (count === 1)
+    return runMonteCarlo(spec, { backend: 'codegen', onProgress: options.onProgress });
+  const handles: WorkerHandle[] = [];
+  try {
+    for (let i = 0; i < count; i++) handles.push(new WorkerHandle(options.workerUrl, { spec }));
+    const ready = await Promise.all(handles.map((h) => h.expect('ready')));
+    const shape: MonteCarloShape = ready[0]!.shape;
+
+    // Pass 1: pilot ranges, split evenly.
+    const ranges = newRangeSketch(shape.rows);
+    const pilots = await Promise.all(
+      splitRange(shape.pilotDraws, count).map(([start, end], i) =>
+        handles[i]!.request({ type: 'pilot', start, end }, 'pilot'),
+      ),
+    );
+    for (const p of pilots) mergeRanges(ranges, { rows: shape.rows, min: p.min, max: p.max });
+    const layout = layoutFromRanges(ranges, shape.bins);
+    for (const h of handles)
+      h.send({ type: 'layout', lo: layout.lo, width: layout.width, bins: layout.bins });
+
+    // Pass 2: chunks to whichever worker is free.
+    const kpis = newKpiTables(shape.runCount, 0, spec.draws);
+    let next = 0;
+    let done = 0;
+    const work = async (h: WorkerHandle): Promise<void> => {
+      while (next < spec.draws) {
+        const start = next;
+        const end = Math.min(spec.draws, start + CHUNK_DRAWS);
+        next = end;
+        const r = await h.request({ type: 'draws', start, end }, 'draws');
+        mergeKpiTables(kpis, {
+          start: r.start,
+          count: r.count,
+          runs: r.runs,
+          differences: r.differences,
+        });
+        done += r.count;
+        options.onProgress?.(done, spec.draws);
+      }
+    };
+    await Promise.all(handles.map(work));
+
+    const histogram = newHistogram(layout);
+    const parts = await Promise.all(
+      handles.map((h) => h.request({ type: 'collect' }, 'histogram')),
+    );
+    for (const p of parts)
+      mergeHistograms(histogram, {
+        rows: shape.rows,
+        layout,
+        counts: p.counts,
+        min: p.min,
+        max: p.max,
+      });
+    return summarise(shape, histogram, kpis);
+  } finally {
+    await Promise.all(handles.map((h) => h.stop()));
+  }
+}

@@ -1,0 +1,160 @@
+/** `flywheel run`: resolve the scenario, run the comparison (and Monte Carlo), write the report. */
+import { availableParallelism } from 'node:os';
+import { uncertainParameters } from '../simulation/analysis/montecarlo';
+import { compareWithWithout } from '../simulation/analysis/simulate';
+import { scenarioHash } from '../simulation/scenario/hash';
+import { PRESETS, withPreset } from '../simulation/scenario/presets';
+import type { Scenario } from '../simulation/scenario/types';
+import type { RunCommand } from './args';
+import { InputError } from './errors';
+import { runMonteCarloPool } from './pool';
+import { writeReportCsv, writeReportJson, type Report, type ReportRun } from './report';
+import { loadScenarioFile } from './scenario-input';
+import { atomicFileSink, stdoutSink, type Sink } from './sink';
+import { describeFsError } from './scenario-input';
+import { APP_VERSION } from './version';
+
+export interface RunEnvironment {
+  readonly workerUrl: URL;
+  /** Progress lines (only when standard error is a terminal). */
+  readonly progress: ((text: string) => void) | null;
+}
+
+interface ResolvedScenario {
+  readonly scenario: Scenario;
+  /** Short names of the compared runs: [first, second]. */
+  readonly names: readonly [string, string];
+  /** Where the scenario came from, as command-line arguments. */
+  readonly source: readonly string[];
+}
+
+function resolveScenario(cmd: RunCommand): ResolvedScenario {
+  if (cmd.file !== null)
+    return {
+      scenario: loadScenarioFile(cmd.file),
+      names: ['scenario', 'without'],
+      source: [cmd.file],
+    };
+  if (cmd.preset !== null)
+    return {
+      scenario: PRESETS[cmd.preset](),
+      names: [cmd.preset, 'without'],
+      source: ['--preset', cmd.preset],
+    };
+  return { scenario: withPreset(), names: ['with', 'without'], source: [] };
+}
+
+/** The scenario with the command's overrides; contradictions are input errors naming both sides. */
+export function applyOverrides(scenario: Scenario, cmd: RunCommand, origin: string): Scenario {
+  const simulation = {
+    ...scenario.simulation,
+    ...(cmd.weeks !== null ? { weeks: cmd.weeks } : {}),
+    ...(cmd.seed !== null ? { seed: cmd.seed } : {}),
+    ...(cmd.mode !== null ? { mode: cmd.mode } : {}),
+  };
+  const steps = simulation.weeks / simulation.stepWeeks;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+    throw new InputError(
+      `--weeks ${simulation.weeks}: the horizon must be a whole number of steps of ${simulation.stepWeeks} weeks (simulation.stepWeeks in ${origin})`,
+    );
+  }
+  return { ...scenario, simulation };
+}
+
+/** Quotes an argument for a POSIX shell when it needs it. */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+
+/** The command that reproduces a run: every setting that changes the numbers, spelled out. */
+export function reproduceCommand(
+  source: readonly string[],
+  scenario: Scenario,
+  cmd: RunCommand,
+): string {
+  const s = scenario.simulation;
+  const args = [
+    'flywheel',
+    'run',
+    ...source,
+    '--weeks',
+    String(s.weeks),
+    '--seed',
+    String(s.seed),
+    '--mode',
+    s.mode,
+  ];
+  if (cmd.runs > 1) args.push('--runs', String(cmd.runs));
+  if (cmd.format !== 'json') args.push('--format', cmd.format);
+  return args.map(shellQuote).join(' ');
+}
+
+function openSink(cmd: RunCommand): Sink {
+  if (cmd.out === null) return stdoutSink();
+  try {
+    return atomicFileSink(cmd.out);
+  } catch (e) {
+    throw new InputError(`${cmd.out}: cannot write: ${describeFsError(e)}`);
+  }
+}
+
+export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<void> {
+  const resolved = resolveScenario(cmd);
+  const origin =
+    cmd.file ?? (cmd.preset !== null ? `preset '${cmd.preset}'` : "the default scenario 'with'");
+  const scenario = applyOverrides(resolved.scenario, cmd, origin);
+  const comparison = compareWithWithout(scenario, { backend: 'codegen' });
+
+  const monteCarlo =
+    cmd.runs > 1
+      ? await runMonteCarloPool(
+          { scenario, settings: scenario.simulation, draws: cmd.runs },
+          {
+            workers: cmd.workers ?? availableParallelism(),
+            workerUrl: env.workerUrl,
+            onProgress: env.progress
+              ? (done, total) => env.progress!(`Monte Carlo: ${done}/${total} draws`)
+              : undefined,
+          },
+        )
+      : null;
+
+  const runs: ReportRun[] = comparison.runs.map((run, i) => ({
+    name: comparison.runs.length === 1 ? resolved.names[0] : resolved.names[i]!,
+    run,
+    summary: monteCarlo?.runs[i] ?? null,
+  }));
+  const s = scenario.simulation;
+  const report: Report = {
+    meta: {
+      appVersion: APP_VERSION,
+      seed: s.seed,
+      weeks: s.weeks,
+      stepWeeks: s.stepWeeks,
+      mode: s.mode,
+      runs: cmd.runs,
+      scenarioHash: scenarioHash(scenario),
+      scenarioName: scenario.name,
+      generatedBy: 'flywheel run',
+      command: reproduceCommand(resolved.source, scenario, cmd),
+    },
+    runs,
+    differences: comparison.differences,
+    monteCarlo,
+    uncertain: monteCarlo ? uncertainParameters(scenario) : [],
+  };
+
+  const sink = openSink(cmd);
+  try {
+    const write = (chunk: string): void => sink.write(chunk);
+    if (cmd.format === 'csv') writeReportCsv(report, write);
+    else writeReportJson(report, write);
+    sink.end();
+  } catch (e) {
+    sink.abort();
+    if (cmd.out !== null && (e as NodeJS.ErrnoException).code) {
+      throw new InputError(`${cmd.out}: cannot write: ${describeFsError(e)}`);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * Monte Carlo over seeds and parameter uncertainty, summarised without keeping every run.
+ *
+ * Two passes over deterministic draws (see montecarlo-draws.ts):
+ * 1. a pilot of the first `pilotDraws` draws records each row's exact range (RangeSketch);
+ * 2. all draws are counted into histograms over those ranges (HistogramSketch), and every draw's
+ *    KPIs are kept (a few numbers per draw) for exact KPI percentiles.
+ * Both sketches merge exactly, and draw i depends only on (base seed, i): any split of the draws
+ * across threads (cli/ runs them on worker threads) gives bit-identical summaries.
+ */
+import type { Backend } from '../engine/compile';
+import type { RunSettings } from '../engine/types';
+import type { Scenario } from '../scenario/types';
+import {
+  DIFFERENCE_KEYS,
+  DrawRunner,
+  KPI_KEYS,
+  type DifferenceKey,
+  type KpiKey,
+} from './montecarlo-draws';
+import {
+  histogramQuantiles,
+  layoutFromRanges,
+  newHistogram,
+  newRangeSketch,
+  observeHistogram,
+  observeRange,
+  percentilesOf,
+  PERCENTILE_FRACTIONS,
+  PERCENTILE_KEYS,
+  type BinLayout,
+  type HistogramSketch,
+  type KpiPercentiles,
+  type PercentileKey,
+  type RangeSketch,
+} from './montecarlo-summary';
+
+export * from './montecarlo-draws';
+export * from './montecarlo-summary';
+
+export const DEFAULT_BINS = 200;
+export const DEFAULT_PILOT_DRAWS = 128;
+export const MAX_DRAWS = 100_000;
+
+export interface MonteCarloSpec {
+  readonly scenario: Scenario;
+  /** Horizon, step and mode of every draw; `seed` is the base seed the draws derive theirs from. */
+  readonly settings: RunSettings;
+  readonly draws: number;
+  /** Bins per row of the histograms (resolution of the bands: range / bins). */
+  readonly bins?: number;
+  readonly pilotDraws?: number;
+  /** Metrics to summarise as bands; default: the global metrics (names without a dot). */
+  readonly bandMetrics?: readonly string[];
+}
+
+/** The global metrics of a run: every metric whose name is not per data product or AI consumer. */
+export function mainMetrics(runner: DrawRunner): string[] {
+  const common = runner.metricNames(0).filter((m) => !m.includes('.'));
+  for (let r = 1; r < runner.runCount; r++) {
+    const names = new Set(runner.metricNames(r));
+    if (common.some((m) => !names.has(m)))
+      throw new Error('compared runs do not share their global metrics');
+  }
+  return common;
+}
+
+/** What every thread working on a job agrees on: the rows summarised and how. */
+export interface MonteCarloShape {
+  readonly runCount: number;
+  /** Reporting points per run: steps + 1. */
+  readonly points: number;
+  readonly bandMetrics: readonly string[];
+  readonly rows: number;
+  readonly bins: number;
+  readonly pilotDraws: number;
+}
+
+/** A job compiled on this thread: its shape, models and buffers. */
+export interface MonteCarloJob extends MonteCarloShape {
+  readonly spec: MonteCarloSpec;
+  readonly runner: DrawRunner;
+  /** For run r and band metric m, the metric's slot in the run's series buffer. */
+  readonly slots: readonly Int32Array[];
+  /** The batch waiting to be counted: BATCH_DRAWS values per row, row-major. */
+  readonly staging: Float64Array;
+}
+
+export function validateSpec(spec: MonteCarloSpec): void {
+  const { draws } = spec;
+  if (!(Number.isInteger(draws) && draws >= 1 && draws <= MAX_DRAWS)) {
+    throw new RangeError(`draws must be a whole number from 1 to ${MAX_DRAWS}, got ${draws}`);
+  }
+  const bins = spec.bins ?? DEFAULT_BINS;
+  if (!(Number.isInteger(bins) && bins >= 1 && bins <= 100_000))
+    throw new RangeError(`bins must be a whole number from 1 to 100000, got ${bins}`);
+  const pilot = spec.pilotDraws ?? DEFAULT_PILOT_DRAWS;
+  if (!(Number.isInteger(pilot) && pilot >= 1))
+    throw new RangeError(`pilotDraws must be a whole number >= 1, got ${pilot}`);
+}
+
+/** Compiles the models of a job on this thread (every worker calls this with the same spec). */
+export function createJob(spec: MonteCarloSpec, backend: Backend): MonteCarloJob {
+  validateSpec(spec);
+  const runner = new DrawRunner(spec.scenario, spec.settings, backend);
+  const bandMetrics = spec.bandMetrics ? [...spec.bandMetrics] : mainMetrics(runner);
+  const rows = runner.runCount * bandMetrics.length * runner.points;
+  const slots = Array.from({ length: runner.runCount }, (_, r) =>
+    Int32Array.from(bandMetrics.map((m) => runner.slotOf(r, m))),
+  );
+  return {
+    spec,
+    runner,
+    runCount: runner.runCount,
+    points: runner.points,
+    bandMetrics,
+    slots,
+    rows,
+    bins: spec.bins ?? DEFAULT_BINS,
+    pilotDraws: Math.min(spec.draws, spec.pilotDraws ?? DEFAULT_PILOT_DRAWS),
+    staging: new Float64Array(BATCH_DRAWS * rows),
+  };
+}
+
+/**
+ * Row of run r, reporting point k, band metric m. Rows are ordered (run, point, metric) so that
+ * gathering a draw reads each point's state vector once, in order.
+ */
+export function rowOf(shape: MonteCarloShape, run: number, point: number, metric: number): number {
+  return (run * shape.points + point) * shape.bandMetrics.length + metric;
+}
+
+/** The shape alone (plain data: it crosses to and from worker threads). */
+export function shapeOf(job: MonteCarloShape): MonteCarloShape {
+  const { runCount, points, bandMetrics, rows, bins, pilotDraws } = job;
+  return { runCount, points, bandMetrics: [...bandMetrics], rows, bins, pilotDraws };
+}
+
+/**
+ * Copies the last draw's band metrics into `out[row * stride + column]` for every row: stride 1 for
+ * one draw's row vector, or a batch's column (see observeHistogram).
+ */
+export function gatherRows(job: MonteCarloJob, out: Float64Array, column = 0, stride = 1): void {
+  const { runner } = job;
+  const points = runner.points;
+  let i = column;
+  for (let r = 0; r < runner.runCount; r++) {
+    const values = runner.values(r);
+    const n = runner.slotCount(r);
+    const slots = job.slots[r]!;
+    const m = slots.length;
+    for (let k = 0; k < points; k++) {
+      const base = k * n;
+      for (let j = 0; j < m; j++) {
+        out[i] = values[base + slots[j]!]!;
+        i += stride;
+      }
+    }
+  }
+}
+
+/** Pass 1 on draws [start, end): exact ranges of every row. */
+export function pilotRanges(
+  job: MonteCarloJob,
+  start: number,
+  end: number,
+  into = newRangeSketch(job.rows),
+): RangeSketch {
+  const row = new Float64Array(job.rows);
+  for (let i = start; i < end; i++) {
+    job.runner.run(i);
+    gatherRows(job, row);
+    observeRange(into, row);
+  }
+  return into;
+}
+
+/** Every draw's KPIs for draws [start, start + count): rows of KPI_KEYS / DIFFERENCE_KEYS, null as NaN. */
+export interface KpiTables {
+  readonly start: number;
+  readonly count: number;
+  readonly runs: Float64Array[];
+  /** Null when the comparison has a single run. */
+  readonly differences: Float64Array | null;
+}
+
+export function newKpiTables(runCount: number, start: number, count: number): KpiTables {
+  return {
+    start,
+    count,
+    runs: Array.from({ length: runCount }, () => new Float64Array(count * KPI_KEYS.length)),
+    differences: runCount === 2 ? new Float64Array(count * DIFFERENCE_KEYS.length) : null,
+  };
+}
+
+/** Copies a chunk's KPI rows into the table covering all draws. */
+export function mergeKpiTables(into: KpiTables, chunk: KpiTables): void {
+  const at = chunk.start - into.start;
+  if (at < 0 || at + chunk.count > into.count) throw new Error('KPI chunk outside the table');
+  chunk.runs.forEach((t, r) => into.runs[r]!.set(t, at * KPI_KEYS.length));
+  if (chunk.differences && into.differences)
+    into.differences.set(chunk.differences, at * DIFFERENCE_KEYS.length);
+}
+
+/** Draws recorded per histogram batch (see observeHistogram). */
+export const BATCH_DRAWS = 32;
+
+/** Pass 2 on draws [start, end): histogram counts and KPI rows. */
+export function accumulateDraws(
+  job: MonteCarloJob,
+  histogram: HistogramSketch,
+  start: number,
+  end: number,
+  kpis = newKpiTables(job.runner.runCount, start, end - start),
+): KpiTables {
+  const { runner } = job;
+  const staging = job.staging;
+  let batched = 0;
+  for (let i = start; i < end; i++) {
+    runner.run(i);
+    gatherRows(job, staging, batched, BATCH_DRAWS);
+    if (++batched === BATCH_DRAWS) {
+      observeHistogram(histogram, staging, batched, BATCH_DRAWS);
+      batched = 0;
+    }
+    const at = i - kpis.start;
+    for (let r = 0; r < runner.runCount; r++)
+      runner.writeKpis(r, kpis.runs[r]!, at * KPI_KEYS.length);
+    if (kpis.differences) runner.writeDifferences(kpis.differences, at * DIFFERENCE_KEYS.length);
+  }
+  if (batched > 0) observeHistogram(histogram, staging, batched, BATCH_DRAWS);
+  return kpis;
+}
+
+export type Bands = Record<PercentileKey, Float64Array>;
+
+export interface RunSummary {
+  /** Per band metric, per percentile, one value per reporting point. */
+  readonly bands: Record<string, Bands>;
+  readonly kpiPercentiles: Record<KpiKey, KpiPercentiles>;
+}
+
+export interface MonteCarloSummary {
+  readonly draws: number;
+  readonly bins: number;
+  readonly pilotDraws: number;
+  readonly bandMetrics: readonly string[];
+  readonly runs: readonly RunSummary[];
+  readonly differencePercentiles: Record<DifferenceKey, KpiPercentiles> | null;
+  /** Share of all recorded values that fell outside the pilot's widened range (coarser estimates). */
+  readonly outsideRangeShare: number;
+}
+
+function tablePercentiles<K extends string>(
+  table: Float64Array,
+  keys: readonly K[],
+  draws: number,
+): Record<K, KpiPercentiles> {
+  const width = keys.length;
+  const column = new Array<number | null>(draws);
+  const out = {} as Record<K, KpiPercentiles>;
+  keys.forEach((k, j) => {
+    for (let i = 0; i < draws; i++) {
+      const v = table[i * width + j]!;
+      column[i] = Number.isNaN(v) ? null : v;
+    }
+    out[k] = percentilesOf(column);
+  });
+  return out;
+}
+
+/** Percentile bands from the merged histograms and exact KPI percentiles from all draws' KPIs. */
+export function summarise(
+  job: MonteCarloShape,
+  histogram: HistogramSketch,
+  kpis: KpiTables,
+): MonteCarloSummary {
+  const points = job.points;
+  const fractions = PERCENTILE_KEYS.map((k) => PERCENTILE_FRACTIONS[k]);
+  const q = new Float64Array(fractions.length);
+  const runs: RunSummary[] = [];
+  for (let r = 0; r < job.runCount; r++) {
+    const bands: Record<string, Bands> = {};
+    job.bandMetrics.forEach((name, m) => {
+      const b = Object.fromEntries(
+        PERCENTILE_KEYS.map((k) => [k, new Float64Array(points)]),
+      ) as Bands;
+      for (let k = 0; k < points; k++) {
+        histogramQuantiles(histogram, rowOf(job, r, k, m), fractions, q);
+        PERCENTILE_KEYS.forEach((key, i) => (b[key][k] = q[i]!));
+      }
+      bands[name] = b;
+    });
+    runs.push({ bands, kpiPercentiles: tablePercentiles(kpis.runs[r]!, KPI_KEYS, kpis.count) });
+  }
+  const stride = job.bins + 2;
+  let outside = 0;
+  let total = 0;
+  for (let row = 0; row < job.rows; row++) {
+    for (let s = 0; s < stride; s++) total += histogram.counts[row * stride + s]!;
+    outside += histogram.counts[row * stride]! + histogram.counts[row * stride + stride - 1]!;
+  }
+  return {
+    draws: kpis.count,
+    bins: job.bins,
+    pilotDraws: job.pilotDraws,
+    bandMetrics: job.bandMetrics,
+    runs,
+    differencePercentiles: kpis.differences
+      ? tablePercentiles(kpis.differences, DIFFERENCE_KEYS, kpis.count)
+      : null,
+    outsideRangeShare: total === 0 ? 0 : outside / total,
+  };
+}
+
+export interface MonteCarloOptions {
+  readonly backend?: Backend;
+  /** Called after each completed draw of pass 2 with the number done so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The whole Monte Carlo on this thread (the CLI splits the same steps across worker threads). */
+export function runMonteCarlo(
+  spec: MonteCarloSpec,
+  options: MonteCarloOptions = {},
+): MonteCarloSummary {
+  const job = createJob(spec, options.backend ?? 'interpreter');
+  const layout: BinLayout = layoutFromRanges(pilotRanges(job, 0, job.pilotDraws), job.bins);
+  const histogram = newHistogram(layout);
+  const kpis = newKpiTables(job.runner.runCount, 0, spec.draws);
+  const chunk = 64;
+  for (let start = 0; start < spec.draws; start += chunk) {
+    const end = Math.min(spec.draws, start + chunk);
+    accumulateDraws(job, histogram, start, end, kpis);
+    options.onProgress?.(end, spec.draws);
+  }
+  return summarise(job, histogram, kpis);
+}
