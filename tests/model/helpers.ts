@@ -104,3 +104,11 @@ export function propertyRuns(base: number): number {
   const scale = Number(process.env.FLYWHEEL_PROPERTY_SCALE ?? '1');
   return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
+
+/** Bitwise equality of two runs' whole state (every variable at every point). */
+export function sameBits(a: RunSeries, b: RunSeries): boolean {
+  if (a.values.length !== b.values.length) return false;
+  const x = new Uint8Array(a.values.buffer, a.values.byteOffset, a.values.byteLength);
+  const y = new Uint8Array(b.values.buffer, b.values.byteOffset, b.values.byteLength);
+  return Buffer.compare(x, y) === 0;
+}
