@@ -187,6 +187,14 @@ export class DrawRunner {
     return this.models[run]!.buffer;
   }
 
+  /** The value of a parameter the last draw ran a model with (a run's index, or the status quo). */
+  parameterValue(model: number | 'statusQuo', name: string): number {
+    const m = model === 'statusQuo' ? this.baseline : this.models[model]!;
+    const i = m.prepared.compiled.parameterNames.indexOf(name);
+    if (i < 0) throw new Error(`no parameter named '${name}'`);
+    return m.parameters[i]!;
+  }
+
   /** The uncertain parameter values of the last draw (order of `uncertain`). */
   drawnParameters(): Float64Array {
     return this.drawn;

@@ -1,0 +1,256 @@
+/**
+ * Monte Carlo over the flywheel model: draws derived from (seed, index), common random numbers,
+ * bands and KPI percentiles against exact values from every run kept, and bit-identical summaries
+ * for 1, 2 and 3 worker threads.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeKpis, compareKpis } from '../../simulation/analysis/kpis';
+import {
+  createJob,
+  DIFFERENCE_KEYS,
+  drawSeed,
+  DrawRunner,
+  gatherRows,
+  KPI_KEYS,
+  PERCENTILE_KEYS,
+  rowOf,
+  runMonteCarlo,
+  uncertainParameters,
+  type MonteCarloSpec,
+  type MonteCarloSummary,
+} from '../../simulation/analysis/montecarlo';
+import { prepareModel } from '../../simulation/analysis/simulate';
+import { runModel, seriesOf } from '../../simulation/engine/run';
+import { PARAMETERS } from '../../simulation/model/parameters';
+import { statusQuo, withoutDataProducts } from '../../simulation/scenario/derive';
+import { withPreset } from '../../simulation/scenario/presets';
+import { runMonteCarloPool } from '../../cli/pool';
+import { ensureBuilt, WORKER_URL } from '../cli/helpers';
+
+const scenario = withPreset();
+const settings = { ...scenario.simulation, weeks: 26, seed: 7 };
+const spec: MonteCarloSpec = { scenario, settings, draws: 60, pilotDraws: 16, bins: 100 };
+
+function typeSeven(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const h = q * (s.length - 1);
+  const j = Math.floor(h);
+  return j + 1 < s.length ? s[j]! + (h - j) * (s[j + 1]! - s[j]!) : s[j]!;
+}
+
+/** Bytes of every number in a summary, for bit-for-bit comparison. */
+function fingerprint(s: MonteCarloSummary): string {
+  return JSON.stringify(s, (_k, v: unknown) =>
+    v instanceof Float64Array
+      ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')
+      : v,
+  );
+}
+
+describe('draws', () => {
+  it('derive seeds from (base seed, draw, stream) alone, distinct across draws and streams', () => {
+    const seen = new Set<number>();
+    for (let i = 0; i < 2000; i++) {
+      const a = drawSeed(1, i, 0);
+      const b = drawSeed(1, i, 1);
+      expect(a).toBe(drawSeed(1, i, 0));
+      expect(a).not.toBe(b);
+      expect(Number.isInteger(a) && a >= 0 && a <= 0xffffffff).toBe(true);
+      seen.add(a);
+    }
+    expect(seen.size).toBe(2000);
+    expect(drawSeed(2, 0, 0)).not.toBe(drawSeed(1, 0, 0));
+  });
+
+  it('draw every uncertain parameter triangular over its plausible range, the scenario value as mode', () => {
+    const specs = uncertainParameters(scenario);
+    expect(specs.map((s) => s.name)).toEqual(
+      PARAMETERS.filter((p) => p.uncertain).map((p) => p.name),
+    );
+    const runner = new DrawRunner(scenario, { ...settings, mode: 'expected' }, 'codegen');
+    const n = 600;
+    const sums = new Float64Array(specs.length);
+    for (let i = 0; i < n; i++) {
+      runner.run(i);
+      const v = runner.drawnParameters();
+      specs.forEach((s, j) => {
+        expect(v[j]!).toBeGreaterThanOrEqual(s.lo);
+        expect(v[j]!).toBeLessThanOrEqual(s.hi);
+        sums[j]! += v[j]!;
+      });
+    }
+    // The mean of triangular(lo, mode, hi) is (lo + mode + hi) / 3; 600 draws: within 15% of the range.
+    specs.forEach((s, j) =>
+      expect(Math.abs(sums[j]! / n - (s.lo + s.mode + s.hi) / 3)).toBeLessThanOrEqual(
+        0.15 * (s.hi - s.lo),
+      ),
+    );
+  });
+
+  it('stretch the range to a scenario value set outside the plausible range', () => {
+    const p = PARAMETERS.find((x) => x.uncertain && x.plausible[1] < x.max)!;
+    const value = Math.min(p.max, p.plausible[1] * 2 + 1);
+    const s = { ...scenario, parameters: { ...scenario.parameters, [p.name]: value } };
+    const u = uncertainParameters(s).find((x) => x.name === p.name)!;
+    expect(u).toMatchObject({ lo: p.plausible[0], mode: value, hi: value });
+  });
+
+  it('give with, without and the status quo the same parameter values (common random numbers)', () => {
+    const runner = new DrawRunner(scenario, settings, 'codegen');
+    for (const draw of [0, 5, 17]) {
+      runner.run(draw);
+      for (const u of runner.uncertain) {
+        const v = runner.parameterValue(0, u.name);
+        expect(runner.parameterValue(1, u.name)).toBe(v);
+        expect(runner.parameterValue('statusQuo', u.name)).toBe(v);
+      }
+    }
+  });
+
+  it('match an independent run of the same seed and parameter values, KPIs included', () => {
+    const runner = new DrawRunner(scenario, settings, 'codegen');
+    runner.run(3);
+    const seed = drawSeed(settings.seed, 3, 0);
+    const models = [scenario, withoutDataProducts(scenario), statusQuo(scenario)].map((s) =>
+      prepareModel(s, 'codegen'),
+    );
+    const series = models.map((p) => {
+      const params = Float64Array.from(p.built.parameterValues);
+      runner.uncertain.forEach((u, j) => {
+        params[p.compiled.parameterNames.indexOf(u.name)] = runner.drawnParameters()[j]!;
+      });
+      return runModel(p.compiled, params, { ...settings, seed });
+    });
+    const kpis = [computeKpis(series[0]!, series[2]!), computeKpis(series[1]!, series[2]!)];
+    const out = new Float64Array(KPI_KEYS.length);
+    runner.writeKpis(1, out, 0);
+    expect([...out]).toEqual(KPI_KEYS.map((k) => kpis[1]![k] ?? NaN));
+    const diff = compareKpis(
+      { kpis: kpis[0]!, series: series[0]! },
+      { kpis: kpis[1]!, series: series[1]! },
+    );
+    const d = new Float64Array(DIFFERENCE_KEYS.length);
+    runner.writeDifferences(d, 0);
+    expect([...d]).toEqual(DIFFERENCE_KEYS.map((k) => diff[k] ?? NaN));
+    const slot = runner.slotOf(0, 'activeUsers');
+    const n = runner.slotCount(0);
+    const mine = Array.from({ length: runner.points }, (_, k) => runner.values(0)[k * n + slot]);
+    expect(mine).toEqual([...seriesOf(series[0]!, 'activeUsers')]);
+  });
+});
+
+describe('runMonteCarlo', () => {
+  const summary = runMonteCarlo(spec, { backend: 'codegen' });
+
+  it('summarises every global metric of both runs with ordered bands, one value per week', () => {
+    expect(summary.runs).toHaveLength(2);
+    expect(summary.bandMetrics).toContain('activeUsers');
+    expect(summary.bandMetrics.every((m) => !m.includes('.'))).toBe(true);
+    for (const run of summary.runs) {
+      for (const m of summary.bandMetrics) {
+        const b = run.bands[m]!;
+        for (const k of PERCENTILE_KEYS) expect(b[k]).toHaveLength(settings.weeks + 1);
+        for (let w = 0; w <= settings.weeks; w++) {
+          expect(b.p5[w]!).toBeLessThanOrEqual(b.p25[w]!);
+          expect(b.p25[w]!).toBeLessThanOrEqual(b.p50[w]!);
+          expect(b.p50[w]!).toBeLessThanOrEqual(b.p75[w]!);
+          expect(b.p75[w]!).toBeLessThanOrEqual(b.p95[w]!);
+        }
+      }
+    }
+  });
+
+  it('gives bands within one bin of the exact percentiles and exact KPI percentiles (all runs kept here)', () => {
+    const job = createJob(spec, 'codegen');
+    const rows: Float64Array[] = [];
+    const kpiColumns = KPI_KEYS.map(() => [] as (number | null)[]);
+    for (let i = 0; i < spec.draws; i++) {
+      job.runner.run(i);
+      const row = new Float64Array(job.rows);
+      gatherRows(job, row);
+      rows.push(row);
+      const k = new Float64Array(KPI_KEYS.length);
+      job.runner.writeKpis(0, k, 0);
+      k.forEach((v, j) => kpiColumns[j]!.push(Number.isNaN(v) ? null : v));
+    }
+    // Each row's bin width: the first pilotDraws draws' range, widened 10% each side, over bins.
+    const pilot = rows.slice(0, spec.pilotDraws);
+    let checked = 0;
+    for (let r = 0; r < 2; r++) {
+      summary.bandMetrics.forEach((m, mi) => {
+        for (const week of [0, 1, 13, 26]) {
+          const row = rowOf(job, r, week, mi);
+          const all = rows.map((x) => x[row]!);
+          const pv = pilot.map((x) => x[row]!);
+          const lo = Math.min(...pv) - 0.1 * (Math.max(...pv) - Math.min(...pv));
+          const hi = Math.max(...pv) + 0.1 * (Math.max(...pv) - Math.min(...pv));
+          const inside = all.every((v) => v >= lo && v <= hi);
+          const width = inside ? (hi - lo) / spec.bins! : Math.max(...all) - Math.min(...all);
+          for (const k of PERCENTILE_KEYS) {
+            const q = { p5: 0.05, p25: 0.25, p50: 0.5, p75: 0.75, p95: 0.95 }[k];
+            const exact = typeSeven(all, q);
+            const est = summary.runs[r]!.bands[m]![k][week]!;
+            expect(Math.abs(est - exact)).toBeLessThanOrEqual(
+              width * (1 + 1e-9) + 1e-9 * Math.abs(exact),
+            );
+            checked++;
+          }
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(500);
+    KPI_KEYS.forEach((k, j) => {
+      const numbers = kpiColumns[j]!.filter((v): v is number => v !== null);
+      if (numbers.length === spec.draws) {
+        expect(summary.runs[0]!.kpiPercentiles[k].p50).toBeCloseTo(typeSeven(numbers, 0.5), 9);
+        expect(summary.runs[0]!.kpiPercentiles[k].p95).toBeCloseTo(typeSeven(numbers, 0.95), 9);
+      }
+    });
+  });
+
+  it('is reproducible and changes with the seed', () => {
+    expect(fingerprint(runMonteCarlo(spec, { backend: 'codegen' }))).toBe(fingerprint(summary));
+    const other = runMonteCarlo(
+      { ...spec, settings: { ...settings, seed: 8 } },
+      { backend: 'codegen' },
+    );
+    expect(other.runs[0]!.bands.activeUsers!.p50[26]).not.toBe(
+      summary.runs[0]!.bands.activeUsers!.p50[26],
+    );
+  });
+
+  it('gives the interpreter and codegen backends the same summary bit for bit', () => {
+    expect(fingerprint(runMonteCarlo({ ...spec, draws: 20 }, { backend: 'interpreter' }))).toBe(
+      fingerprint(runMonteCarlo({ ...spec, draws: 20 }, { backend: 'codegen' })),
+    );
+  });
+
+  it('rejects a number of draws out of range', () => {
+    expect(() => runMonteCarlo({ ...spec, draws: 0 })).toThrow(/draws/);
+    expect(() => runMonteCarlo({ ...spec, draws: 1.5 })).toThrow(/draws/);
+  });
+});
+
+describe('worker threads', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('give bit-identical summaries for 1, 2 and 3 workers', async () => {
+    const big: MonteCarloSpec = { ...spec, draws: 200 };
+    const one = await runMonteCarloPool(big, { workers: 1, workerUrl: WORKER_URL });
+    const two = await runMonteCarloPool(big, { workers: 2, workerUrl: WORKER_URL });
+    const three = await runMonteCarloPool(big, { workers: 3, workerUrl: WORKER_URL });
+    expect(fingerprint(two)).toBe(fingerprint(one));
+    expect(fingerprint(three)).toBe(fingerprint(one));
+    expect(fingerprint(one)).toBe(fingerprint(runMonteCarlo(big, { backend: 'codegen' })));
+    expect(one.draws).toBe(200);
+  });
+
+  it('reports a worker failure as an error, not a hang', async () => {
+    await expect(
+      runMonteCarloPool(
+        { ...spec, draws: 200, bandMetrics: ['noSuchMetric'] },
+        { workers: 2, workerUrl: WORKER_URL },
+      ),
+    ).rejects.toThrow(/noSuchMetric/);
+  });
+});
