@@ -200,7 +200,7 @@ export const PARAMETERS: readonly ParameterSpec[] = [
     source: 'Monte Carlo (vendor); judgement.', grade: 'V',
   }),
   p({
-    name: 'incidentSeverity', label: 'Share of data an incident breaks', unit: 'fraction', group: 'dataProducts',
+    name: 'incidentSeverity', label: 'Share of data an incident breaks', unit: 'fraction/incident', group: 'dataProducts',
     description: 'Share of a source\'s data that a typical incident makes wrong or missing until it is resolved.',
     default: 0.25, min: 0, max: 1, plausible: [0.1, 0.5], uncertain: true,
     source: 'Judgement: most incidents hit a table or a field, not the whole product.', grade: 'J',

@@ -75,7 +75,7 @@ export function declareSource(m: ModelBuilder, ref: SourceRef, consumersDeployed
     : m.auxList(v('consumersLive'), 'consumers', 'Deployed AI consumers reading this source.', consumersDeployed, sum);
 
   const recentIncidents = v('recentIncidents');
-  const ownerLoad = m.aux(v('ownerLoad'), 'capacity', 'Maintenance load on the owning team relative to its capacity (consumers and recent incidents).',
+  const ownerLoad = m.aux(v('ownerLoad'), 'dimensionless', 'Maintenance load on the owning team relative to its capacity (consumers and recent incidents).',
     [consumersLive, recentIncidents, 'ownerLoadPerConsumer', 'ownerLoadPerIncident', capacity],
     (c, inc, perC, perI, cap) => (c * perC + inc * perI) / cap);
   const overload = m.aux(v('overload'), 'fraction', 'Share of the owning team\'s work left undone when load exceeds capacity (1 - 1/load): raises incidents and quality drift, at most doubling them.',
