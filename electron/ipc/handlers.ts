@@ -1,0 +1,142 @@
+/**
+ * What each IPC request does. Electron's dialogs, shell and windows are injected (`HandlerDeps`),
+ * so the handlers run in Node tests against a real temporary folder. Requests arrive here already
+ * checked and validated by the wrapper (wrapper.ts).
+ */
+import path from 'node:path';
+import {
+  fail,
+  ok,
+  SCENARIO_FILE_EXTENSION,
+  type ExportFormat,
+  type RequestOf,
+} from '../../renderer/bridge/contract';
+import type { BackupStore } from '../files/backup-store';
+import type { RecentFiles } from '../files/recent-files';
+import { readScenarioFile, writeFileAtomically, writeScenarioFile } from '../files/scenario-files';
+import { isAllowedExternalUrl } from '../security/origin';
+import type { PathGrants } from './path-grants';
+import type { Handlers } from './wrapper';
+
+export interface FileDialogs {
+  /** The chosen scenario file, or null when the user cancelled. */
+  chooseFileToOpen(senderId: number): Promise<string | null>;
+  /** Where to save, or null when the user cancelled. The dialog confirms overwriting. */
+  chooseSaveLocation(senderId: number, suggestedName: string, format: ExportFormat): Promise<string | null>;
+}
+
+export interface WindowControl {
+  setDocumentState(senderId: number, state: RequestOf<'setDocumentState'>): void;
+  closeConfirmed(senderId: number): void;
+}
+
+export interface HandlerDeps {
+  readonly dialogs: FileDialogs;
+  readonly recent: RecentFiles;
+  readonly backup: BackupStore;
+  readonly grants: PathGrants;
+  readonly windows: WindowControl;
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Called whenever the recent list changes (the menu shows it). */
+  readonly recentChanged: () => void;
+}
+
+/** Dropped files must look like scenario files; anything else is refused before it is read. */
+export function isDroppableScenarioPath(filePath: string): boolean {
+  return path.isAbsolute(filePath) && filePath.toLowerCase().endsWith('.json');
+}
+
+export function suggestedScenarioName(fileName: string): string {
+  const cleaned = Array.from(fileName, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '-' : ch));
+  const base = cleaned.join('').trim() || 'scenario';
+  return base.toLowerCase().endsWith('.json') ? base : `${base}${SCENARIO_FILE_EXTENSION}`;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const remember = async (filePath: string) => {
+    deps.grants.add(filePath);
+    await deps.recent.add(filePath);
+    deps.recentChanged();
+  };
+
+  const openKnown = async (filePath: string) => {
+    const result = await readScenarioFile(filePath);
+    if (result.ok) await remember(filePath);
+    return result;
+  };
+
+  const saveTo = async (filePath: string, text: string) => {
+    const result = await writeScenarioFile(filePath, text);
+    if (result.ok) await remember(filePath);
+    return result;
+  };
+
+  const saveAs = async (senderId: number, text: string, suggestedName: string) => {
+    const target = await deps.dialogs.chooseSaveLocation(senderId, suggestedScenarioName(suggestedName), 'scenario');
+    if (target === null) return fail('canceled', 'Save cancelled.');
+    return saveTo(target, text);
+  };
+
+  return {
+    async openDialog(_request, { senderId }) {
+      const chosen = await deps.dialogs.chooseFileToOpen(senderId);
+      if (chosen === null) return fail('canceled', 'Open cancelled.');
+      return openKnown(chosen);
+    },
+    async openPath({ filePath }) {
+      if (!(await deps.grants.allows(filePath))) {
+        return fail('forbidden', `${path.basename(filePath)} was not opened: the app only opens files you chose, dropped or opened before.`);
+      }
+      return openKnown(filePath);
+    },
+    async openDropped({ filePath }) {
+      if (!isDroppableScenarioPath(filePath)) {
+        return fail('invalid-file', `${path.basename(filePath)} is not a scenario file (${SCENARIO_FILE_EXTENSION}).`);
+      }
+      return openKnown(filePath);
+    },
+    async save({ text, fileName, filePath }, { senderId }) {
+      if (filePath !== null && (await deps.grants.allows(filePath))) return saveTo(filePath, text);
+      return saveAs(senderId, text, fileName);
+    },
+    async saveAs({ text, suggestedName }, { senderId }) {
+      return saveAs(senderId, text, suggestedName);
+    },
+    async exportFile({ format, suggestedName, data }, { senderId }) {
+      const target = await deps.dialogs.chooseSaveLocation(senderId, suggestedName, format);
+      if (target === null) return fail('canceled', 'Export cancelled.');
+      return writeFileAtomically(target, data);
+    },
+    async listRecent() {
+      return ok(await deps.recent.entries());
+    },
+    async clearRecent() {
+      await deps.recent.clear();
+      deps.recentChanged();
+      return ok(null);
+    },
+    async readBackup() {
+      return deps.backup.read();
+    },
+    async writeBackup(request) {
+      return deps.backup.write(request);
+    },
+    async clearBackup() {
+      return deps.backup.clear();
+    },
+    async setDocumentState(state, { senderId }) {
+      const known = state.filePath !== null && (await deps.grants.allows(state.filePath));
+      deps.windows.setDocumentState(senderId, { ...state, filePath: known ? state.filePath : null });
+      return ok(null);
+    },
+    async closeWindow(_request, { senderId }) {
+      deps.windows.closeConfirmed(senderId);
+      return ok(null);
+    },
+    async openExternal({ url }) {
+      if (!isAllowedExternalUrl(url)) return fail('forbidden', 'This link is not on the list of sites the app may open.');
+      await deps.openExternal(url);
+      return ok(null);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The preload (sandboxed, so bundled as CommonJS): exposes exactly the `FlywheelBridge` of the
+ * contract as `window.flywheel`. The page never sees ipcRenderer. Commands that arrive before the
+ * page subscribes (a file given on the command line) wait here until it does. Kept small: the
+ * bundle contains no zod and no simulation code (the contract's schemas are built lazily).
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import {
+  ipcChannel,
+  MENU_COMMAND_CHANNEL,
+  type Channel,
+  type FlywheelBridge,
+  type MenuCommand,
+  type RequestOf,
+  type ResultOf,
+} from '../renderer/bridge/contract';
+
+function invoke<C extends Channel>(channel: C, request?: RequestOf<C>): Promise<ResultOf<C>> {
+  return ipcRenderer.invoke(ipcChannel(channel), request) as Promise<ResultOf<C>>;
+}
+
+const listeners = new Set<(command: MenuCommand) => void>();
+const early: MenuCommand[] = [];
+// Only the main process sends on this channel; the page checks each command's shape on arrival.
+ipcRenderer.on(MENU_COMMAND_CHANNEL, (_event, command: MenuCommand) => {
+  if (listeners.size === 0) early.push(command);
+  else for (const l of listeners) l(command);
+});
+
+const bridge = {
+  kind: 'desktop',
+  openFile: () => invoke('openDialog'),
+  openPath: (filePath: string) => invoke('openPath', { filePath }),
+  openDroppedFile: (file: File) => invoke('openDropped', { filePath: webUtils.getPathForFile(file) }),
+  save: (request) => invoke('save', request),
+  saveAs: (request) => invoke('saveAs', request),
+  exportFile: (request) => invoke('exportFile', request),
+  listRecent: () => invoke('listRecent'),
+  clearRecent: () => invoke('clearRecent'),
+  readBackup: () => invoke('readBackup'),
+  writeBackup: (request) => invoke('writeBackup', request),
+  clearBackup: () => invoke('clearBackup'),
+  setDocumentState: (request) => invoke('setDocumentState', request),
+  closeWindow: () => invoke('closeWindow'),
+  openExternal: (url: string) => invoke('openExternal', { url }),
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    listeners.add(listener);
+    for (const command of early.splice(0)) listener(command);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+} satisfies FlywheelBridge;
+
+contextBridge.exposeInMainWorld('flywheel', bridge);

@@ -1,0 +1,141 @@
+/**
+ * Puts the shell together once Electron is ready: security guards, the app:// protocol, the file
+ * services, IPC, the menu and the document window, and the lifecycle (quit asks the page first,
+ * a clean exit drops the backup, files from the OS go to the page).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, shell, webContents } from 'electron';
+import { PRODUCT_NAME } from '../../renderer/bridge/contract';
+import { setupAppProtocol } from '../app-protocol';
+import { createFileDialogs } from '../dialogs';
+import { BackupStore } from '../files/backup-store';
+import { RecentFiles } from '../files/recent-files';
+import { createHandlers } from '../ipc/handlers';
+import { PathGrants } from '../ipc/path-grants';
+import { registerHandlers } from '../ipc/wrapper';
+import { scenarioPathsFromArgv, type OpenQueue } from '../lifecycle/open-requests';
+import { createLog } from '../log';
+import { shellPaths } from '../paths';
+import { loadWindowState, workAreas } from '../window/main-window';
+import { DocumentWindow } from './document-window';
+import { setupMenu } from './menu';
+import { setupSecurity } from './security';
+
+export async function startShell(openQueue: OpenQueue): Promise<void> {
+  const paths = shellPaths({
+    bundleDir: __dirname,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+    logs: app.getPath('logs'),
+  });
+  const log = createLog(paths.log, !app.isPackaged);
+  log(`starting ${PRODUCT_NAME} ${app.getVersion()} (Electron ${process.versions.electron})`);
+  setupSecurity(log);
+  setupAppProtocol(protocol, paths.webRoot);
+
+  const recent = new RecentFiles({ storePath: paths.recentFiles, log });
+  const backup = new BackupStore({ folder: paths.backupFolder });
+  const grants = new PathGrants(recent);
+  let current: DocumentWindow | null = null;
+  // A quit asks each window to close; the page may hold the close (unsaved changes) and answer
+  // later, so whether the app quits is decided per close request, not by a lingering flag.
+  let quitting = false;
+  let quitAfterClose = false;
+
+  const menu = setupMenu({
+    developerTools: !app.isPackaged,
+    listRecent: () => recent.entries(),
+    send: (command) => current?.send(command),
+    actions: {
+      clearRecent: () => recent.clear(),
+      showAbout: () => app.showAboutPanel(),
+      openDocumentation: () => void openDocumentation(paths.documentation, log),
+    },
+  });
+  app.setAboutPanelOptions({
+    applicationName: PRODUCT_NAME,
+    applicationVersion: app.getVersion(),
+    copyright: 'MIT License',
+    credits: 'Simulates the data flywheel with and without data products.',
+  });
+
+  const openWindow = async () => {
+    const state = await loadWindowState(paths.windowState, workAreas(screen.getAllDisplays(), screen.getPrimaryDisplay()), log);
+    current = new DocumentWindow({
+      state,
+      preloadPath: paths.preload,
+      iconPath: paths.icon,
+      devTools: !app.isPackaged,
+      settingsPath: paths.windowState,
+      log,
+      openQueue,
+      deliverOpen: (window, filePath) => {
+        grants.add(filePath);
+        window.send({ command: 'open-path', filePath });
+      },
+      onCloseRequested: () => {
+        quitAfterClose = quitting;
+        quitting = false;
+      },
+      onClosed: (clean) => {
+        current = null;
+        if (clean) void backup.clear();
+        if (quitAfterClose || process.platform !== 'darwin') app.quit();
+      },
+    });
+  };
+
+  registerHandlers(
+    ipcMain,
+    createHandlers({
+      dialogs: createFileDialogs(dialog, (id) => {
+        const contents = webContents.fromId(id);
+        return contents ? BrowserWindow.fromWebContents(contents) : null;
+      }),
+      recent,
+      backup,
+      grants,
+      windows: {
+        setDocumentState: (id, state) => (current?.webContentsId === id ? current.setDocumentState(state) : undefined),
+        closeConfirmed: (id) => (current?.webContentsId === id ? current.closeConfirmed() : undefined),
+      },
+      openExternal: (url) => shell.openExternal(url),
+      recentChanged: () => void menu.refresh(),
+    }),
+    { isAppWindow: (id) => current?.webContentsId === id },
+    log,
+  );
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const filePath of scenarioPathsFromArgv(argv, workingDirectory)) openQueue.push(filePath);
+    if (current) current.focus();
+    else void openWindow();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!current) void openWindow();
+  });
+
+  await menu.refresh();
+  await openWindow();
+}
+
+async function openDocumentation(folder: string, log: (line: string) => void): Promise<void> {
+  const candidates = ['README.md', 'MODEL.md', 'ARCHITECTURE.md'].map((n) => path.join(folder, n));
+  candidates.push(path.join(folder, '..', 'README.md'));
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) {
+    log(`documentation not found in ${folder}`);
+    await dialog.showMessageBox({ type: 'info', message: 'The documentation is not included in this build.' });
+    return;
+  }
+  const problem = await shell.openPath(found);
+  if (problem) log(`documentation: ${problem}`);
+}
