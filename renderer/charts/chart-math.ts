@@ -1,0 +1,130 @@
+/**
+ * Chart math as pure functions (d3-scale, d3-shape, d3-array do the arithmetic; React draws):
+ * the plot area, the scales, the ticks, the line paths and the point nearest to a pointer.
+ */
+import { bisectCenter, line, scaleLinear, type ScaleLinear } from 'd3';
+
+export interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export interface ChartLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: Margins;
+  /** Plot area inside the margins. */
+  readonly plotWidth: number;
+  readonly plotHeight: number;
+}
+
+export const DEFAULT_MARGINS: Margins = { top: 12, right: 14, bottom: 38, left: 58 };
+
+export function chartLayout(
+  width: number,
+  height: number,
+  margin: Margins = DEFAULT_MARGINS,
+): ChartLayout {
+  return {
+    width,
+    height,
+    margin,
+    plotWidth: Math.max(1, width - margin.left - margin.right),
+    plotHeight: Math.max(1, height - margin.top - margin.bottom),
+  };
+}
+
+/** Smallest and largest finite value over all series ([0, 1] when there is none). */
+export function extentOf(series: readonly ArrayLike<number>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i]!;
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo === Infinity ? [0, 1] : [lo, hi];
+}
+
+/**
+ * The y domain for a unit: fractions show their full 0-100% range (so scenarios compare
+ * honestly); other quantities span their data, extended to zero when the data are non-negative
+ * and already near it; a flat series gets some room around its value.
+ */
+export function yDomain(series: readonly ArrayLike<number>[], unit: string): [number, number] {
+  let [lo, hi] = extentOf(series);
+  if (unit === 'fraction') return [Math.min(0, lo), Math.max(1, hi)];
+  if (lo >= 0 && lo <= hi * 0.25) lo = 0;
+  if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
+    const pad = Math.abs(hi) * 0.1 || 1;
+    lo -= pad;
+    hi += pad;
+  }
+  return [lo, hi];
+}
+
+export interface Scales {
+  readonly x: ScaleLinear<number, number>;
+  readonly y: ScaleLinear<number, number>;
+}
+
+export const X_TICK_COUNT = 6;
+export const Y_TICK_COUNT = 5;
+
+/** x: weeks across the plot; y: the domain, niced to round ticks, upwards. */
+export function chartScales(
+  layout: ChartLayout,
+  weeks: readonly [number, number],
+  domain: readonly [number, number],
+): Scales {
+  const x = scaleLinear()
+    .domain([weeks[0], weeks[1] > weeks[0] ? weeks[1] : weeks[0] + 1])
+    .range([0, layout.plotWidth]);
+  const y = scaleLinear()
+    .domain([domain[0], domain[1]])
+    .range([layout.plotHeight, 0])
+    .nice(Y_TICK_COUNT);
+  return { x, y };
+}
+
+export interface Tick {
+  readonly value: number;
+  /** Position along its axis in plot coordinates. */
+  readonly offset: number;
+}
+
+export function ticksOf(scale: ScaleLinear<number, number>, count: number): Tick[] {
+  return scale.ticks(count).map((value) => ({ value, offset: scale(value) }));
+}
+
+/**
+ * SVG path data of one series, in plot coordinates (non-finite points break the line). Numbers
+ * are rounded to 0.01 px: stable output (golden SVGs) and shorter paths.
+ */
+export function linePath(
+  time: ArrayLike<number>,
+  values: ArrayLike<number>,
+  scales: Scales,
+): string {
+  const n = Math.min(time.length, values.length);
+  const indexes = Array.from({ length: n }, (_, i) => i);
+  const round = (v: number): number => Math.round(v * 100) / 100;
+  const path = line<number>()
+    .defined((i) => Number.isFinite(values[i]!))
+    .x((i) => round(scales.x(time[i]!)))
+    .y((i) => round(scales.y(values[i]!)))(indexes);
+  return path ?? '';
+}
+
+/** Index of the point nearest to an x position in plot coordinates (clamped to the series). */
+export function nearestIndex(time: ArrayLike<number>, scales: Scales, plotX: number): number {
+  if (time.length === 0) return 0;
+  const week = scales.x.invert(plotX);
+  const i = bisectCenter(time, week);
+  return Math.min(Math.max(0, i), time.length - 1);
+}

@@ -1,0 +1,78 @@
+/** The workspace: the scenario panel beside the results (KPIs, loops, playback, charts). */
+import { useEffect, type ReactElement } from 'react';
+import { useStore } from 'zustand';
+import { ChartsGrid } from '../charts/ChartsGrid';
+import { shortcutFor } from '../state/keyboard';
+import { uiStore } from '../state/ui';
+import { workspaceStore } from '../state/workspace';
+import { AppHeader } from './AppHeader';
+import { KpiCards } from './KpiCards';
+import { LoopSection } from './LoopSection';
+import { PlaybackBar } from './PlaybackBar';
+import { ScenarioPanel } from './ScenarioPanel';
+
+function useGlobalShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const action = shortcutFor(event, event.target instanceof HTMLElement ? event.target : null);
+      if (!action) return;
+      event.preventDefault();
+      const ws = workspaceStore.getState();
+      if (action === 'undo') ws.undo();
+      else ws.redo();
+    };
+    // A gesture ended outside its slider still closes its undo step.
+    const onPointerUp = (): void => workspaceStore.getState().endGesture();
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('pointerup', onPointerUp);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('pointerup', onPointerUp);
+    };
+  }, []);
+}
+
+function useThemeAndMotion(): void {
+  const theme = useStore(uiStore, (s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    const onChange = (): void => uiStore.getState().setReducedMotion(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+}
+
+export function App(): ReactElement {
+  useGlobalShortcuts();
+  useThemeAndMotion();
+  return (
+    <div className="fw-app">
+      <a className="fw-skip" href="#results">
+        Skip to results
+      </a>
+      <AppHeader />
+      <div className="fw-layout">
+        <aside className="fw-layout__panel">
+          <ScenarioPanel />
+        </aside>
+        <main className="fw-layout__main" id="results" tabIndex={-1}>
+          <KpiCards />
+          <div className="fw-sticky-playback">
+            <PlaybackBar />
+          </div>
+          <LoopSection />
+          <section aria-labelledby="charts-heading" className="fw-charts-section">
+            <h2 id="charts-heading" className="fw-heading">
+              Week by week
+            </h2>
+            <ChartsGrid />
+          </section>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Keyboard shortcuts for undo and redo: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; not
+ * while the user types in a text field (the field's own undo applies there).
+ */
+export type ShortcutAction = 'undo' | 'redo';
+
+export interface KeyLike {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
+
+export interface TargetLike {
+  readonly tagName?: string;
+  readonly type?: string;
+  readonly isContentEditable?: boolean;
+}
+
+/** Input types in which typing is text entry (range, checkbox, radio and buttons are not). */
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'number',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  '',
+]);
+
+export function isTextEntry(target: TargetLike | null): boolean {
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  const tag = (target.tagName ?? '').toUpperCase();
+  if (tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT') return TEXT_INPUT_TYPES.has((target.type ?? 'text').toLowerCase());
+  return false;
+}
+
+export function shortcutFor(event: KeyLike, target: TargetLike | null): ShortcutAction | null {
+  if (event.altKey) return null;
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod || isTextEntry(target)) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
+  return null;
+}
