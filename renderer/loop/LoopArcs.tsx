@@ -1,0 +1,126 @@
+/**
+ * The arcs between the step cards: a track per lane whose width and opacity follow the flow, an
+ * arrowhead, and a rate label. With reduced motion the track also shows the leak as gaps in a
+ * dashed line (the share of gap equals the share lost), since no particles fall off.
+ */
+import type { ReactElement } from 'react';
+import { formatPercent } from './format';
+import { LABEL, type ArcGeometry } from './layout';
+import type { LoopArc, LoopStepId } from './types';
+
+/** Track width of one lane at a given intensity (view-box units). */
+export function trackWidth(intensity: number, lanes: number): number {
+  const i = Math.min(1, Math.max(0, intensity));
+  return lanes > 1 ? 1.5 + 3 * i : 2 + 9 * i;
+}
+
+/** Track opacity: a weak flow fades, an idle arc stays faintly visible. */
+export function trackOpacity(intensity: number, reducedMotion: boolean): number {
+  const i = Math.min(1, Math.max(0, intensity));
+  return reducedMotion ? 0.3 + 0.7 * i : 0.18 + 0.42 * i;
+}
+
+/** Dash pattern whose gaps are the lost share (reduced motion), or null for a solid track. */
+export function leakDashes(leakFraction: number): string | null {
+  const leak = Math.min(0.95, Math.max(0, leakFraction));
+  if (leak < 0.01) return null;
+  const period = 14;
+  return `${(period * (1 - leak)).toFixed(2)} ${(period * leak).toFixed(2)}`;
+}
+
+export interface LoopArcsProps {
+  arcs: readonly LoopArc[];
+  geometry: readonly ArcGeometry[];
+  reducedMotion: boolean;
+  markerId: string;
+  highlight: LoopStepId | null;
+}
+
+export function LoopArcs({
+  arcs,
+  geometry,
+  reducedMotion,
+  markerId,
+  highlight,
+}: LoopArcsProps): ReactElement {
+  return (
+    <g className="fw-loop__arcs" aria-hidden="true">
+      {arcs.map((arc, i) => {
+        const g = geometry[i];
+        if (!g) return null;
+        const idle = arc.intensity <= 0;
+        const dashes = idle ? '3 7' : reducedMotion ? leakDashes(arc.leakFraction) : null;
+        const dim = highlight !== null && highlight !== arc.from;
+        return (
+          <g
+            key={arc.from}
+            className={`fw-loop__arc${idle ? ' fw-loop__arc--idle' : ''}${dim ? ' fw-loop__arc--dim' : ''}`}
+            data-arc={arc.from}
+          >
+            {g.lanePaths.map((d, lane) => (
+              <path
+                key={lane}
+                className="fw-loop__track"
+                d={d}
+                strokeWidth={trackWidth(arc.intensity, g.lanes)}
+                strokeOpacity={trackOpacity(arc.intensity, reducedMotion)}
+                strokeDasharray={dashes ?? undefined}
+                markerEnd={`url(#${markerId})`}
+              />
+            ))}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+export interface LoopArcLabelsProps {
+  arcs: readonly LoopArc[];
+  geometry: readonly ArcGeometry[];
+  reducedMotion: boolean;
+  highlight: LoopStepId | null;
+}
+
+/** The arcs' rate labels, drawn above everything else (placed clear of the cards). */
+export function LoopArcLabels({
+  arcs,
+  geometry,
+  reducedMotion,
+  highlight,
+}: LoopArcLabelsProps): ReactElement {
+  return (
+    <g className="fw-loop__rates" aria-hidden="true">
+      {arcs.map((arc, i) => {
+        const g = geometry[i];
+        if (!g) return null;
+        const idle = arc.intensity <= 0;
+        const leak = arc.leakFraction >= 0.005 && !idle;
+        const dim = highlight !== null && highlight !== arc.from;
+        const labelX = g.label.left + g.label.width / 2;
+        return (
+          <g key={arc.from} className={dim ? 'fw-loop__arc--dim' : undefined} data-rate={arc.from}>
+            <text
+              className="fw-loop__rate"
+              x={labelX}
+              y={g.label.top + LABEL.lineHeight - 4}
+              textAnchor="middle"
+            >
+              <tspan className="fw-loop__rate-amount">{arc.amountText}</tspan>
+              {leak ? (
+                <tspan className="fw-loop__rate-leak" x={labelX} dy={LABEL.lineHeight}>
+                  {`${formatPercent(arc.leakFraction)} lost · ${arc.leakShort}`}
+                </tspan>
+              ) : null}
+              {reducedMotion && !idle ? (
+                <tspan className="fw-loop__rate-strength" x={labelX} dy={LABEL.lineHeight}>
+                  {`flow ${Math.round(arc.intensity * 100)}% of peak`}
+                </tspan>
+              ) : null}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,211 @@
+/** One step card of the loop view: number, title, headline and its rows (React renders the SVG). */
+import type { ReactElement } from 'react';
+import { truncateLabel } from './format';
+import { CARD, type CardBox } from './layout';
+import type { ItemStatus, LoopItem, LoopStep, LoopStepId } from './types';
+
+/** Right edges of the value columns, from the right. */
+function columnRights(count: number): number[] {
+  const right = CARD.width - CARD.padding;
+  const widths = count >= 3 ? 56 : count === 2 ? 78 : 120;
+  return Array.from({ length: count }, (_, i) => right - (count - 1 - i) * widths);
+}
+
+/** Roughly how many characters of a row label fit beside its cells (15.5 px text). */
+function labelChars(item: LoopItem, columns: number, markerWidth: number): number {
+  const cellsWidth =
+    isStatusRow(item) || columns === 0
+      ? [...item.cells.map((c) => c.text).join('')].length * 7.6
+      : (columns - firstFilled(item)) * (columns >= 3 ? 56 : 78) - 12;
+  const room = CARD.width - 2 * CARD.padding - markerWidth - cellsWidth - 10;
+  return Math.max(4, Math.floor(room / 8.1));
+}
+
+/** Index of the first cell with text (an empty leading cell leaves room for the label). */
+function firstFilled(item: LoopItem): number {
+  const i = item.cells.findIndex((c) => c.text !== '');
+  return i < 0 ? item.cells.length : i;
+}
+
+/** A row that states where an item stands (building, in development...) instead of values. */
+function isStatusRow(item: LoopItem): boolean {
+  return (
+    item.cells.length === 1 &&
+    item.status !== null &&
+    item.status !== 'live' &&
+    item.status !== 'deployed'
+  );
+}
+
+const MARKER_CLASS: Record<ItemStatus, string> = {
+  live: 'fw-loop__marker--on',
+  deployed: 'fw-loop__marker--on',
+  building: 'fw-loop__marker--work',
+  developing: 'fw-loop__marker--work',
+  planned: 'fw-loop__marker--off',
+  waiting: 'fw-loop__marker--off',
+  'not-started': 'fw-loop__marker--off',
+};
+
+function StatusMarker({ item }: { item: LoopItem }): ReactElement | null {
+  if (item.silos > 0) {
+    // Siloed own pipelines: one small separate box per pipeline.
+    const state = item.status === 'live' ? 'on' : item.status === 'building' ? 'work' : 'off';
+    return (
+      <g className={`fw-loop__silos fw-loop__marker--${state}`} aria-hidden="true">
+        {Array.from({ length: Math.min(item.silos, 6) }, (_, i) => (
+          <rect key={i} x={i * 9} y={-5} width={7} height={10} rx={1} />
+        ))}
+      </g>
+    );
+  }
+  if (item.status === null) return null;
+  return (
+    <circle className={`fw-loop__marker ${MARKER_CLASS[item.status]}`} cx={4} cy={0} r={4.5} />
+  );
+}
+
+function markerWidth(item: LoopItem): number {
+  if (item.silos > 0) return Math.min(item.silos, 6) * 9 + 6;
+  return item.status === null ? 0 : 15;
+}
+
+export interface LoopCardProps {
+  step: LoopStep;
+  box: CardBox;
+  highlighted: boolean;
+  dimmed: boolean;
+  /** Drawn dashed: a step that has no shared data products behind it. */
+  fragmented: boolean;
+  onSelect?: ((id: LoopStepId) => void) | undefined;
+}
+
+export function LoopCard({
+  step,
+  box,
+  highlighted,
+  dimmed,
+  fragmented,
+  onSelect,
+}: LoopCardProps): ReactElement {
+  const rights = columnRights(step.columns.length);
+  const rows: ReactElement[] = [];
+  let y = CARD.padding + CARD.titleHeight + CARD.headlineHeight;
+  if (step.columns.length > 0 && step.items.length > 0) {
+    y += CARD.columnsHeight;
+    step.columns.forEach((c, i) =>
+      rows.push(
+        <text key={`col-${c}`} className="fw-loop__column" x={rights[i]} y={y - 5} textAnchor="end">
+          {c}
+        </text>,
+      ),
+    );
+  }
+  let previousGroup: string | null = null;
+  for (const item of step.items) {
+    if (item.group !== null && item.group !== previousGroup) {
+      y += CARD.groupHeight;
+      rows.push(
+        <text key={`group-${item.id}`} className="fw-loop__group" x={CARD.padding} y={y - 5}>
+          {item.group}
+        </text>,
+      );
+    }
+    previousGroup = item.group;
+    y += CARD.rowHeight;
+    const baseline = y - 7;
+    const marker = markerWidth(item);
+    const maxChars = labelChars(item, step.columns.length, marker);
+    const label = truncateLabel(item.label, maxChars);
+    const single = isStatusRow(item);
+    const rightAligned = step.columns.length === 0;
+    rows.push(
+      <g key={item.id} className="fw-loop__row">
+        <title>{item.description}</title>
+        <g transform={`translate(${CARD.padding} ${baseline - 5})`}>
+          <StatusMarker item={item} />
+        </g>
+        <text className="fw-loop__label" x={CARD.padding + marker} y={baseline}>
+          {label}
+        </text>
+        {single ? (
+          <text
+            className="fw-loop__status"
+            x={CARD.width - CARD.padding}
+            y={baseline}
+            textAnchor="end"
+          >
+            {item.cells[0]?.text}
+          </text>
+        ) : (
+          item.cells.map((c, i) => (
+            <text
+              key={i}
+              className={`fw-loop__value fw-loop__tone--${c.tone}`}
+              x={
+                rightAligned ? CARD.width - CARD.padding : (rights[i] ?? CARD.width - CARD.padding)
+              }
+              y={baseline}
+              textAnchor="end"
+            >
+              {c.text}
+            </text>
+          ))
+        )}
+      </g>,
+    );
+  }
+  if (step.note) {
+    y += CARD.noteHeight;
+    rows.push(
+      <text key="note" className="fw-loop__note" x={CARD.padding} y={y - 6}>
+        {step.note}
+      </text>,
+    );
+  }
+  const classes = [
+    'fw-loop__step',
+    highlighted ? 'fw-loop__step--highlight' : '',
+    dimmed ? 'fw-loop__step--dim' : '',
+    fragmented ? 'fw-loop__step--fragmented' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const select = onSelect ? () => onSelect(step.id) : undefined;
+  return (
+    <g
+      className={classes}
+      transform={`translate(${box.left.toFixed(1)} ${box.top.toFixed(1)})`}
+      tabIndex={0}
+      role={onSelect ? 'button' : 'group'}
+      aria-roledescription="loop step"
+      aria-label={step.description}
+      aria-pressed={onSelect ? highlighted : undefined}
+      data-step={step.id}
+      onClick={select}
+      onKeyDown={
+        select
+          ? (e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                select();
+              }
+            }
+          : undefined
+      }
+    >
+      <rect className="fw-loop__card" width={box.width} height={box.height} rx={12} />
+      <text className="fw-loop__title" x={CARD.padding} y={CARD.padding + 19}>
+        {step.title}
+      </text>
+      <text
+        className={`fw-loop__headline fw-loop__tone--${step.headlineTone}`}
+        x={CARD.padding}
+        y={CARD.padding + CARD.titleHeight + CARD.headlineHeight - 8}
+      >
+        {step.headline}
+      </text>
+      {rows}
+    </g>
+  );
+}

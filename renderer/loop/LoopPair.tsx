@@ -1,0 +1,75 @@
+/** Both loops side by side, or one of them, on one shared scale (see buildLoopFrame). */
+import type { ReactElement } from 'react';
+import type { AnimationClock } from '../animation/clock';
+import { LoopView, type LoopVariant } from './LoopView';
+import type { ParticleFrameInfo } from './ParticleLayer';
+import type { LoopFrame, LoopStepId } from './types';
+
+export type LoopPairMode = 'side-by-side' | 'with' | 'without';
+
+export interface LoopPairProps {
+  /** `without` is null when the scenario has no data products to take away. */
+  frames: { with: LoopFrame; without: LoopFrame | null };
+  mode: LoopPairMode;
+  reducedMotion: boolean;
+  highlight?: LoopStepId | null;
+  onSelectStep?: (id: LoopStepId) => void;
+  titles?: { with: string; without: string };
+  clock?: AnimationClock;
+  particleDensity?: number;
+  /** Called after every particle frame of each loop (benchmarks). */
+  onParticleFrame?: (variant: LoopVariant, info: ParticleFrameInfo) => void;
+}
+
+const DEFAULT_TITLES = { with: 'With data products', without: 'Without data products' };
+
+export function LoopPair({
+  frames,
+  mode,
+  reducedMotion,
+  highlight = null,
+  onSelectStep,
+  titles = DEFAULT_TITLES,
+  clock,
+  particleDensity,
+  onParticleFrame,
+}: LoopPairProps): ReactElement {
+  const frameReporter = (variant: LoopVariant) =>
+    onParticleFrame
+      ? { onParticleFrame: (info: ParticleFrameInfo) => onParticleFrame(variant, info) }
+      : {};
+  const shared = {
+    reducedMotion,
+    highlight,
+    ...(onSelectStep ? { onSelectStep } : {}),
+    ...(clock ? { clock } : {}),
+    ...(particleDensity !== undefined ? { particleDensity } : {}),
+  };
+  const showWith = mode !== 'without' || frames.without === null;
+  const showWithout = mode !== 'with' && frames.without !== null;
+  const both = showWith && showWithout;
+  return (
+    <div className={`fw-loop-pair${both ? ' fw-loop-pair--two' : ''}`} data-mode={mode}>
+      {showWith ? (
+        <LoopView
+          frame={frames.with}
+          title={titles.with}
+          variant="with"
+          particleSeed={1}
+          {...shared}
+          {...frameReporter('with')}
+        />
+      ) : null}
+      {showWithout && frames.without ? (
+        <LoopView
+          frame={frames.without}
+          title={titles.without}
+          variant="without"
+          particleSeed={2}
+          {...shared}
+          {...frameReporter('without')}
+        />
+      ) : null}
+    </div>
+  );
+}

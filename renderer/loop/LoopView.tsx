@@ -1,0 +1,190 @@
+/**
+ * The animated five-step loop: user activity -> create data products -> AI consumes them ->
+ * better experience -> more data -> back to 1. Cards show the live values of one week; particles
+ * travel the arcs at rates that follow that week's flows (or, with reduced motion, the arcs show
+ * the rates statically). Accessible as a figure with a text description of the current values.
+ */
+import { useId, useMemo, type ReactElement } from 'react';
+import { animationClock, type AnimationClock } from '../animation/clock';
+import { LoopArcLabels, LoopArcs } from './LoopArcs';
+import { LoopCard } from './LoopCard';
+import { layoutLoop, VIEW } from './layout';
+import { ParticleLayer, type ParticleFrameInfo } from './ParticleLayer';
+import type { LoopFrame, LoopStepId } from './types';
+import './loop.css';
+
+export type LoopVariant = 'with' | 'without';
+
+export interface LoopViewProps {
+  frame: LoopFrame;
+  title: string;
+  variant: LoopVariant;
+  reducedMotion: boolean;
+  /** Emphasises one step (presentation mode); the others are dimmed. */
+  highlight?: LoopStepId | null;
+  /** Makes the step cards buttons (Enter/Space/click) that report their step. */
+  onSelectStep?: (id: LoopStepId) => void;
+  /** The clock that drives the particles (the app's single clock by default). */
+  clock?: AnimationClock;
+  /** Multiplies the particle emission rate (1 by default; the benchmark raises it). */
+  particleDensity?: number;
+  /** Seed of the particles' scatter and drop-offs. */
+  particleSeed?: number;
+  /** Called after every particle frame (benchmarks). */
+  onParticleFrame?: (info: ParticleFrameInfo) => void;
+}
+
+/** A layout depends only on what the cards contain, not on this week's values. */
+function structureKey(frame: LoopFrame): string {
+  return [
+    ...frame.steps.map(
+      (s) => `${s.items.map((i) => i.group ?? '').join(',')}|${s.columns.length}|${s.note ? 1 : 0}`,
+    ),
+    frame.arcs.map((a) => a.lanes).join(','),
+  ].join(';');
+}
+
+export function LoopView({
+  frame,
+  title,
+  variant,
+  reducedMotion,
+  highlight = null,
+  onSelectStep,
+  clock = animationClock,
+  particleDensity = 1,
+  particleSeed = 1,
+  onParticleFrame,
+}: LoopViewProps): ReactElement {
+  const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const key = structureKey(frame);
+  // Recomputed only when the structure changes (the key), not every week.
+  const layout = useMemo(
+    () =>
+      layoutLoop(
+        frame.steps,
+        frame.arcs.map((a) => a.lanes),
+      ),
+    [key],
+  );
+  const markerId = `fw-loop-arrow-${id}`;
+  const titleId = `fw-loop-title-${id}`;
+  const descriptionId = `fw-loop-description-${id}`;
+  const week = Math.round(frame.week * 10) / 10;
+  return (
+    <figure
+      className={`fw-loop fw-loop--${variant}${reducedMotion ? ' fw-loop--static' : ''}`}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-variant={variant}
+      data-week={week}
+    >
+      <figcaption id={titleId} className="fw-loop__caption">
+        <span className="fw-loop__caption-title">{title}</span>
+        <span className="fw-loop__caption-week">week {week}</span>
+      </figcaption>
+      <svg
+        className="fw-loop__svg"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="group"
+        aria-label={`${title}: the five-step flywheel at week ${week}`}
+      >
+        <defs>
+          <marker
+            id={markerId}
+            className="fw-loop__arrow"
+            viewBox="0 0 10 10"
+            refX={6}
+            refY={5}
+            markerWidth={5}
+            markerHeight={5}
+            markerUnits="userSpaceOnUse"
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
+        <LoopArcs
+          arcs={frame.arcs}
+          geometry={layout.arcs}
+          reducedMotion={reducedMotion}
+          markerId={markerId}
+          highlight={highlight}
+        />
+        {reducedMotion ? null : (
+          <ParticleLayer
+            layout={layout}
+            arcs={frame.arcs}
+            clock={clock}
+            density={particleDensity}
+            seed={particleSeed}
+            onFrame={onParticleFrame}
+          />
+        )}
+        <g className="fw-loop__dots" aria-hidden="true">
+          {layout.cards.map((card, i) => (
+            <g
+              key={i}
+              className={`fw-loop__dot${highlight !== null && highlight !== frame.steps[i]?.id ? ' fw-loop__dot--dim' : ''}`}
+              transform={`translate(${card.dot.x.toFixed(1)} ${card.dot.y.toFixed(1)})`}
+            >
+              <circle r={VIEW.dotRadius} />
+              <text y={8} textAnchor="middle">
+                {i + 1}
+              </text>
+            </g>
+          ))}
+        </g>
+        <g className="fw-loop__centre" aria-hidden="true">
+          <text
+            className="fw-loop__centre-label"
+            x={layout.cx}
+            y={layout.cy - 18}
+            textAnchor="middle"
+          >
+            Flywheel momentum
+          </text>
+          <text
+            className={`fw-loop__centre-value fw-loop__tone--${frame.momentumTone}`}
+            x={layout.cx}
+            y={layout.cy + 22}
+            textAnchor="middle"
+          >
+            {frame.momentumText}
+          </text>
+          <text
+            className="fw-loop__centre-note"
+            x={layout.cx}
+            y={layout.cy + 48}
+            textAnchor="middle"
+          >
+            users × fresh data × experience vs wk 0
+          </text>
+        </g>
+        <g role="list" aria-label="The five steps">
+          {frame.steps.map((step, i) => (
+            <g role="listitem" key={step.id}>
+              <LoopCard
+                step={step}
+                box={layout.cards[i]!}
+                highlighted={highlight === step.id}
+                dimmed={highlight !== null && highlight !== step.id}
+                fragmented={step.id === 'products' && frame.fragmented}
+                onSelect={onSelectStep}
+              />
+            </g>
+          ))}
+        </g>
+        <LoopArcLabels
+          arcs={frame.arcs}
+          geometry={layout.arcs}
+          reducedMotion={reducedMotion}
+          highlight={highlight}
+        />
+      </svg>
+      <p id={descriptionId} className="fw-loop__sr-only">
+        {frame.description}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,19 @@
+/** The five-step loop view: frame building (pure), layout, particles and the React components. */
+export type {
+  LoopArc,
+  LoopCell,
+  LoopFrame,
+  LoopItem,
+  LoopStep,
+  LoopStepId,
+  ItemStatus,
+  Tone,
+} from './types';
+export { LOOP_STEP_IDS, MAX_INTENSITY } from './types';
+export { buildLoopFrame } from './frame';
+export { buildArcs, arcScales, arcFlowsAt, ARC_SPECS } from './flows';
+export { layoutLoop, cardHeight, pointOnArc, type LoopLayout, type ArcGeometry } from './layout';
+export { ParticleField, arcMotion, PARTICLES, type ArcMotion } from './particles';
+export { LoopView, type LoopViewProps, type LoopVariant } from './LoopView';
+export { LoopPair, type LoopPairProps, type LoopPairMode } from './LoopPair';
+export type { ParticleFrameInfo } from './ParticleLayer';
