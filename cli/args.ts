@@ -129,12 +129,38 @@ function guarded<T>(parse: () => T, command: string, topic: HelpTopic): T {
   }
 }
 
+/**
+ * `--seed -1` would read as a flag with no value; joined as `--seed=-1` it reaches the number check
+ * and gets the message that says what is expected.
+ */
+export function joinNegativeValues(
+  args: readonly string[],
+  valueFlags: readonly string[],
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (valueFlags.includes(a) && next !== undefined && /^-[0-9.]/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else {
+      out.push(a);
+    }
+    if (a === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+  }
+  return out;
+}
+
 function parseRun(args: readonly string[]): Command {
   const t: HelpTopic = 'run';
   const { values: v, positionals } = guarded(
     () =>
       parseArgs({
-        args: [...args],
+        args: joinNegativeValues(args, ['--weeks', '--seed', '--runs', '--workers']),
         strict: true,
         allowPositionals: true,
         options: {
