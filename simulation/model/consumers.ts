@@ -4,7 +4,7 @@
  * effect on the experience levers.
  */
 import { IMPACT_FIELDS, IMPACT_LEVERS, type ImpactLever } from './entities';
-import { clamp01, constant, max, mean, type ModelBuilder } from './declare';
+import { clamp01, constant, max, mean, stepShareInside, type ModelBuilder } from './declare';
 import type { SourceVars } from './sources';
 
 export interface ConsumerRef {
@@ -47,8 +47,8 @@ export function declareConsumer(m: ModelBuilder, ref: ConsumerRef, sources: read
     [ref.startWeek, devEff, dataReady, integration], (start, dev, ready, integ) => Math.max(start + dev, ready + integ));
   const deployed = m.aux(deployedName(ref.prefix), 'flag', `1 once ${label} is deployed.`, ['time', deployWeek], (t, w) => (t >= w ? 1 : 0),
     { metric: true, label: `${label} deployed` });
-  const developing = m.aux(v('developing'), 'flag', '1 while in development (at least one week).',
-    ['time', ref.startWeek, devEff], (t, start, dev) => (t >= start && t < start + Math.max(dev, 1) ? 1 : 0));
+  const developing = m.aux(v('developing'), 'fraction', 'Share of the step spent in development (from the start week for the effective development weeks, at least one).',
+    ['time', 'dt', ref.startWeek, devEff], (t, dt, start, dev) => stepShareInside(t, dt, start, start + Math.max(dev, 1)));
 
   const coverage = listOrZero(v('inputCoverage'), 'fraction', 'Mean coverage of its sources (datasets).', over((s) => s.coverage), mean);
   const inputQuality = listOrZero(v('inputQuality'), 'fraction', 'Mean delivered quality of its sources (quality x availability x freshness).', over((s) => s.delivered), mean);

@@ -62,6 +62,12 @@ export const constant = (value: number): Equation => ({ inputs: [], fn: () => va
 export const from = (inputs: readonly string[], fn: PositionalFn): Equation => ({ inputs, fn });
 
 export const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+/**
+ * Share of the step [t, t + dt) that falls inside the window [from, to): spending spread over a
+ * window by `rate x share` then sums to exactly `rate x (to - from)` whatever the step length.
+ */
+export const stepShareInside = (t: number, dt: number, from: number, to: number): number =>
+  Math.max(0, Math.min(t + dt, to) - Math.max(t, from)) / dt;
 export const sum: ListFn = (v) => {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i]!;

@@ -4,7 +4,7 @@
  * with low maturities, one consumer, no central queue and no platform.
  */
 import { ANATOMY_PARTS, type AnatomyPart } from './anatomy';
-import { clamp01, constant, from, sum, type ModelBuilder } from './declare';
+import { clamp01, constant, from, stepShareInside, sum, type ModelBuilder } from './declare';
 
 export interface SourceRef {
   /** Variable-name prefix, e.g. `dataProduct.customer-360` or `ownPipeline.recs.1`. */
@@ -48,8 +48,8 @@ export function declareSource(m: ModelBuilder, ref: SourceRef, consumersDeployed
     [ref.startWeek, 'centralQueueWeeksPerProduct', ref.buildWeeks],
     (start, queue, build) => start + queue * ref.queuePosition + build);
   const live = m.aux(v('live'), 'flag', `1 while ${label} is live.`, ['time', liveWeek], (t, w) => (t >= w ? 1 : 0), { metric: true, label: `${label} live` });
-  const building = m.aux(v('building'), 'flag', `1 while ${label} is being built (at least one week).`,
-    ['time', liveWeek, ref.buildWeeks], (t, w, b) => (t < w && t >= w - Math.max(b, 1) ? 1 : 0));
+  const building = m.aux(v('building'), 'fraction', `Share of the step ${label} is being built: from the start of work (live week - build weeks) for the build weeks (at least one).`,
+    ['time', 'dt', liveWeek, ref.buildWeeks], (t, dt, w, b) => stepShareInside(t, dt, w - b, w - b + Math.max(b, 1)));
 
   const coverage = m.aux(v('coverage'), 'fraction', 'Datasets: share of the behavioural signal carried (0.2 + 0.8 x datasets maturity).',
     [D], (d) => 0.2 + 0.8 * d);
@@ -114,7 +114,7 @@ export function declareSource(m: ModelBuilder, ref: SourceRef, consumersDeployed
   m.stock(trust, 'fraction', 'Trust of decision makers and AI teams in this source.',
     { initial: from(['initialTrust'], (t0) => t0), inflows: [v('trustChange')] }, { metric: true, label: `${label} trust` });
 
-  const buildSpend = m.aux(v('buildSpend'), 'usd/week', 'Build cost spread over the build weeks (at least one).',
+  const buildSpend = m.aux(v('buildSpend'), 'usd/week', 'Build cost spread evenly over the build weeks (at least one): the total paid is the build cost at any step length.',
     [building, ref.buildCostUsd, ref.buildWeeks], (b, bc, bw) => (b * bc) / Math.max(bw, 1));
   const shared = ref.shared ? 1 : 0;
   const runSpend = m.aux(v('runSpend'), 'usd/week', 'While live: running cost, incidents, expected compliance cost (falls with governance) and, for shared products, coordination.',
