@@ -1,0 +1,174 @@
+/**
+ * End-to-end tests of the built web app in Debian's Chromium: the workspace as users see it.
+ * Numbers on the page are checked against the engine run here in Node (the same code, the same
+ * interpreter backend), so "the direction the model says" is the model's own answer.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
+import { META_CSP } from '../../renderer/csp';
+import { buildWebApp, launchChromium, serveStatic, type StaticServer } from './harness';
+
+let outDir = '';
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const consoleProblems: string[] = [];
+
+const kpi = (id: string) => page.locator(`[data-testid="kpi-${id}"]`);
+const withValueOf = async (id: string): Promise<number> =>
+  Number(await kpi(id).getAttribute('data-with'));
+const chartsRevision = async (): Promise<number> =>
+  Number(await page.locator('[data-testid="charts"]').getAttribute('data-revision'));
+const qualityBox = () =>
+  page.locator(
+    '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="number"]',
+  );
+
+async function waitForKpiChange(id: string, previous: number): Promise<number> {
+  await page.waitForFunction(
+    ([sel, prev]) => {
+      const v = document.querySelector(sel)?.getAttribute('data-with');
+      return v !== null && v !== undefined && v !== '' && Number(v) !== prev;
+    },
+    [`[data-testid="kpi-${id}"]`, previous] as const,
+  );
+  return withValueOf(id);
+}
+
+function expectedWith(scenario: Scenario) {
+  return compareWithWithout(scenario, { backend: 'interpreter' });
+}
+
+beforeAll(async () => {
+  outDir = await buildWebApp();
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      consoleProblems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector(
+    '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])',
+  );
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the built workspace', () => {
+  it('ships the strict Content-Security-Policy and runs the engine in a worker', async () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta?.replaceAll('&#39;', "'")).toBe(META_CSP);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+    expect(html).not.toMatch(/<style|style="/);
+    expect(page.workers()).toHaveLength(1);
+  });
+
+  it('opens on the default scenario with both runs: KPIs, charts and numbers from the engine', async () => {
+    const expected = expectedWith(withPreset());
+    expect(await withValueOf('cumulativeNetValueUsd')).toBe(
+      expected.runs[0]!.kpis.cumulativeNetValueUsd,
+    );
+    expect(Number(await kpi('cumulativeNetValueUsd').getAttribute('data-without'))).toBe(
+      expected.runs[1]!.kpis.cumulativeNetValueUsd,
+    );
+    expect(
+      await page.locator('[data-testid="kpis"] [data-testid^="kpi-"]').count(),
+    ).toBeGreaterThanOrEqual(8);
+    const chart = page.locator('[data-testid="chart-active-users"]');
+    await expect.poll(() => chart.locator('path[data-series]').count()).toBe(2);
+    expect(await chart.locator('path[data-series="with"]').getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+L/,
+    );
+    expect(await chart.locator('path[data-series="without"]').getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+L/,
+    );
+  });
+
+  it('raising Customer 360 quality raises cumulative net value as the model says; undo restores it exactly', async () => {
+    const before = await withValueOf('cumulativeNetValueUsd');
+    await qualityBox().fill('0.95');
+    await qualityBox().press('Enter');
+    const after = await waitForKpiChange('cumulativeNetValueUsd', before);
+    const edited = withPreset();
+    edited.dataProducts[0]!.maturity.quality = 0.95;
+    expect(after).toBe(expectedWith(edited).runs[0]!.kpis.cumulativeNetValueUsd);
+    expect(after).toBeGreaterThan(before);
+
+    await page.locator('main').focus(); // shortcuts do not act inside a text box
+    await page.keyboard.press('Control+z');
+    expect(await waitForKpiChange('cumulativeNetValueUsd', after)).toBe(before);
+    await expect.poll(() => qualityBox().inputValue()).toBe('0.75');
+
+    await page.keyboard.press('Control+Shift+z');
+    expect(await waitForKpiChange('cumulativeNetValueUsd', before)).toBe(after);
+    await page.keyboard.press('Control+z');
+    expect(await waitForKpiChange('cumulativeNetValueUsd', after)).toBe(before);
+  });
+
+  it('an invalid value shows its message and leaves the results as they were', async () => {
+    const before = await withValueOf('cumulativeNetValueUsd');
+    const revision = await chartsRevision();
+    await qualityBox().fill('1.5');
+    await qualityBox().press('Enter');
+    const field = page.locator(
+      '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"]',
+    );
+    await expect
+      .poll(() => field.locator('[data-testid="field-error"]').textContent())
+      .toMatch(/expected a number from 0 to 1.*got 1\.5/);
+    expect(await qualityBox().getAttribute('aria-invalid')).toBe('true');
+    await page.waitForTimeout(300);
+    expect(await chartsRevision()).toBe(revision);
+    expect(await withValueOf('cumulativeNetValueUsd')).toBe(before);
+    await qualityBox().press('Escape');
+    await expect.poll(() => field.locator('[data-testid="field-error"]').count()).toBe(0);
+  });
+
+  it('play advances the week, and the charts mark it', async () => {
+    const week = page.locator('[data-testid="current-week"]');
+    expect(Number(await week.getAttribute('data-week'))).toBe(0);
+    await page.locator('[data-testid="play"]').click();
+    await expect
+      .poll(async () => Number(await week.getAttribute('data-week')), { timeout: 5000 })
+      .toBeGreaterThan(4);
+    await page.locator('[data-testid="play"]').click(); // pause
+    const paused = Number(await week.getAttribute('data-week'));
+    await page.waitForTimeout(200);
+    expect(Number(await week.getAttribute('data-week'))).toBe(paused);
+    const marked = await page
+      .locator('[data-testid="chart-revenue"] [data-testid="chart-current-week"] line')
+      .getAttribute('data-week');
+    expect(Number(marked)).toBe(paused);
+  });
+
+  it('adding a data product shows up in the panel and the charts', async () => {
+    const quality = page.locator('[data-testid="chart-data-quality"] path[data-series="with"]');
+    const pathBefore = await quality.getAttribute('d');
+    const spendingBefore = await withValueOf('cumulativeSpendingUsd');
+    await page.locator('[data-testid="add-product"]').click();
+    await expect.poll(() => page.locator('[data-testid="product-data-product-5"]').count()).toBe(1);
+    expect(await waitForKpiChange('cumulativeSpendingUsd', spendingBefore)).toBeGreaterThan(
+      spendingBefore,
+    );
+    await expect.poll(() => quality.getAttribute('d')).not.toBe(pathBefore);
+  });
+
+  it('logged no console errors, warnings or CSP violations', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ANATOMY_PARTS,
+  CONSUMER_FIELDS,
+  IMPACT_LEVERS,
+  MATURITY_FIELDS,
+  PARAMETERS,
+  withPreset,
+} from '../../simulation';
+import {
+  SECTIONS,
+  consumerFields,
+  impactFields,
+  maturityFields,
+  parameterFields,
+  parseNumberText,
+  productFields,
+  simulationFields,
+  valueAt,
+} from '../../renderer/state/fields';
+import { sliderStep } from '../../renderer/components/NumberFieldRow';
+import { connectEngine } from '../../renderer/state/controller';
+import { createDirectEngineClient } from '../../renderer/engine/client';
+import { createPlaybackStore } from '../../renderer/state/playback';
+import { createResultsStore } from '../../renderer/state/results';
+import { createWorkspaceStore } from '../../renderer/state/workspace';
+import { validateScenario } from '../../renderer/state/validate';
+
+describe('panel fields from the registries', () => {
+  it('places every global parameter in exactly one section, in the architect order', () => {
+    expect(SECTIONS.map((s) => s.id)).toEqual([
+      'market',
+      'customers',
+      'dataProducts',
+      'aiConsumers',
+      'economics',
+      'simulation',
+    ]);
+    const placed = SECTIONS.flatMap((s) => parameterFields(s.id).map((f) => f.key));
+    expect(placed.sort()).toEqual(PARAMETERS.map((p) => `parameters.${p.name}`).sort());
+    // 'data' parameters sit with the data products.
+    const data = PARAMETERS.filter((p) => p.group === 'data').map((p) => `parameters.${p.name}`);
+    expect(parameterFields('dataProducts').map((f) => f.key)).toEqual(expect.arrayContaining(data));
+  });
+
+  it('reads label, unit, range, default, explanation and source from the registry', () => {
+    const market = parameterFields('market').find((f) => f.key === 'parameters.marketSize')!;
+    const spec = PARAMETERS.find((p) => p.name === 'marketSize')!;
+    expect(market).toMatchObject({
+      label: spec.label,
+      unit: spec.unit,
+      min: spec.min,
+      max: spec.max,
+      defaultValue: spec.default,
+      description: spec.description,
+      source: spec.source,
+      grade: spec.grade,
+      integer: true,
+      slider: false,
+    });
+    const q = maturityFields(['dataProducts', 2]).find(
+      (f) => f.key === 'dataProducts[2].maturity.quality',
+    )!;
+    expect(q.label).toBe(MATURITY_FIELDS.quality.label);
+    expect(q.slider).toBe(true);
+    expect(maturityFields(['dataProducts', 0]).map((f) => f.path[3])).toEqual([...ANATOMY_PARTS]);
+    expect(impactFields(1).map((f) => f.path[3])).toEqual([...IMPACT_LEVERS]);
+    expect(consumerFields(0).find((f) => f.key === 'aiConsumers[0].ownPipelines')!.max).toBe(
+      CONSUMER_FIELDS.ownPipelines.max,
+    );
+    expect(productFields(3).every((f) => f.key.startsWith('dataProducts[3].'))).toBe(true);
+  });
+
+  it('addresses real values of the default scenario, and every default is valid', () => {
+    const s = withPreset();
+    const all = [
+      ...SECTIONS.flatMap((x) => parameterFields(x.id)),
+      ...s.dataProducts.flatMap((_, i) => [
+        ...maturityFields(['dataProducts', i]),
+        ...productFields(i),
+      ]),
+      ...s.aiConsumers.flatMap((_, i) => [...consumerFields(i), ...impactFields(i)]),
+      ...simulationFields(),
+    ];
+    for (const f of all) expect(valueAt(s, f.path), f.key).not.toBeUndefined();
+    for (const f of all) {
+      if (f.kind !== 'number') continue;
+      expect(f.defaultValue).toBeGreaterThanOrEqual(f.min);
+      expect(f.defaultValue).toBeLessThanOrEqual(f.max);
+    }
+    expect(validateScenario(s)).toEqual([]);
+  });
+
+  it('parses typed numbers leniently but never guesses', () => {
+    expect(parseNumberText(' 1,000,000 ')).toBe(1_000_000);
+    expect(parseNumberText('0.95')).toBe(0.95);
+    expect(parseNumberText('.5')).toBe(0.5);
+    expect(parseNumberText('1e6')).toBe(1_000_000);
+    expect(parseNumberText('-3')).toBe(-3);
+    for (const bad of ['', 'abc', '1.2.3', '12abc', '0x10', 'Infinity', 'NaN'])
+      expect(parseNumberText(bad)).toBeNull();
+  });
+
+  it('steps sliders by about a hundredth of the range', () => {
+    expect(sliderStep({ min: 0, max: 1, integer: false })).toBe(0.01);
+    expect(sliderStep({ min: 0, max: 5, integer: false })).toBe(0.05);
+    expect(sliderStep({ min: 0, max: 20, integer: true })).toBe(1);
+    expect(sliderStep({ min: 1, max: 10, integer: false })).toBe(0.05);
+    expect(sliderStep({ min: 0, max: 50, integer: false })).toBe(0.5);
+  });
+});
+
+describe('controller', () => {
+  it('sends every scenario change to the engine and shows the newest result', async () => {
+    const ws = createWorkspaceStore();
+    const results = createResultsStore();
+    const playback = createPlaybackStore();
+    const disconnect = connectEngine(ws, results, playback, createDirectEngineClient('codegen'));
+    await expect.poll(() => results.getState().revision).toBe(0);
+    expect(playback.getState().pointCount).toBe(157);
+    const before = results.getState().comparison!.runs[0]!.kpis.cumulativeNetValueUsd;
+    ws.getState().setField({ path: ['dataProducts', 0, 'maturity', 'quality'], label: 'q' }, 0.95);
+    ws.getState().setField({ path: ['simulation', 'weeks'], label: 'weeks' }, 104);
+    await expect.poll(() => results.getState().revision).toBe(2);
+    expect(playback.getState().pointCount).toBe(105);
+    expect(results.getState().comparison!.runs[0]!.kpis.cumulativeNetValueUsd).not.toBe(before);
+    disconnect();
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  axisUnitLabel,
+  formatCompact,
+  formatDelta,
+  formatInputValue,
+  formatPercent,
+  formatTick,
+  formatValue,
+  isCountUnit,
+} from '../../renderer/format/format';
+
+describe('formatting with units', () => {
+  it('compacts magnitudes to three significant digits', () => {
+    expect(formatCompact(0)).toBe('0');
+    expect(formatCompact(12)).toBe('12');
+    expect(formatCompact(999.4)).toBe('999');
+    expect(formatCompact(999.6)).toBe('1k');
+    expect(formatCompact(1234)).toBe('1.23k');
+    expect(formatCompact(1_005_243.8)).toBe('1.01M');
+    expect(formatCompact(119_667_286)).toBe('120M');
+    expect(formatCompact(-2_500)).toBe('\u22122.5k');
+    expect(formatCompact(4.2e9)).toBe('4.2B');
+    expect(formatCompact(0.000123)).toBe('0.00012');
+  });
+
+  it('formats values in their units', () => {
+    expect(formatValue(119_667_286.14, 'usd')).toBe('$120M');
+    expect(formatValue(-3_520_000, 'usd')).toBe('\u2212$3.52M');
+    expect(formatValue(12_000, 'usd/week')).toBe('$12k/week');
+    expect(formatValue(1_005_243.8, 'people')).toBe('1.01M people');
+    expect(formatValue(1_005_243.8, 'people', false)).toBe('1.01M');
+    expect(formatValue(0.5541, 'fraction')).toBe('55.4%');
+    expect(formatValue(0.0123, 'fraction/week')).toBe('1.2%/week');
+    expect(formatValue(80, 'week')).toBe('week 80');
+    expect(formatValue(12.5, 'weeks')).toBe('week 12.5');
+    expect(formatValue(null, 'week')).toBe('not reached');
+    expect(formatValue(1.0993, 'dimensionless')).toBe('1.1');
+    expect(formatValue(1, 'flag')).toBe('yes');
+    expect(formatValue(Number.NaN, 'usd')).toBe('NaN');
+  });
+
+  it('formats signed differences: percentage points for fractions, weeks for weeks', () => {
+    expect(formatDelta(11_073_001, 'usd')).toBe('+$11.1M');
+    expect(formatDelta(-1_045_253, 'usd')).toBe('\u2212$1.05M');
+    expect(formatDelta(0.2491, 'fraction')).toBe('+24.9 pp');
+    expect(formatDelta(-0.05, 'fraction')).toBe('\u22125.0 pp');
+    expect(formatDelta(-12, 'week')).toBe('\u221212 weeks');
+    expect(formatDelta(1, 'week')).toBe('+1 week');
+    expect(formatDelta(-175, 'incidents')).toBe('\u2212175 incidents');
+    expect(formatDelta(0, 'usd')).toBe('\u00b1$0');
+    expect(formatDelta(null, 'usd')).toBe('\u2013');
+  });
+
+  it('labels axes and ticks', () => {
+    expect(formatTick(0.4, 'fraction')).toBe('40%');
+    expect(formatTick(0.05, 'fraction')).toBe('5.0%');
+    expect(formatTick(2_000_000, 'usd')).toBe('$2M');
+    expect(formatTick(-500_000, 'usd/week')).toBe('\u2212$500k');
+    expect(formatTick(1_100_000, 'people')).toBe('1.1M');
+    expect(axisUnitLabel('usd/week')).toBe('USD per week');
+    expect(axisUnitLabel('fraction')).toBe('%');
+    expect(axisUnitLabel('furlongs')).toBe('furlongs');
+  });
+
+  it('writes input values as a user would type them, and knows count units', () => {
+    expect(formatInputValue(0.7000000000000001)).toBe('0.7');
+    expect(formatInputValue(10_000_000)).toBe('10000000');
+    expect(formatPercent(0.12345, 2)).toBe('12.35%');
+    expect(isCountUnit('people')).toBe(true);
+    expect(isCountUnit('usd')).toBe(false);
+    expect(isCountUnit('fraction')).toBe(false);
+  });
+});
