@@ -3,21 +3,10 @@
  * Content-Security-Policy and the window's webPreferences.
  */
 import type { WebPreferences } from 'electron';
+import { BUILD_CSP } from '../../renderer/csp';
 
-/** Shared contract 5 (RELIABILITY.md): no inline code, no eval, nothing from the network. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Shared contract 5 (RELIABILITY.md), defined once with the web build: no inline code, no eval. */
+export const CONTENT_SECURITY_POLICY = BUILD_CSP;
 
 /** Headers on every response of the app:// protocol. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

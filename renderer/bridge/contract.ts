@@ -126,7 +126,7 @@ function buildRequestSchemas() {
     exportFile: z.strictObject({
       format: z.enum(EXPORT_FORMATS),
       suggestedName: fileName,
-      data: z.union([z.string(), z.instanceof(Uint8Array)]),
+      data: z.union([z.string(), z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected text or bytes')]),
     }),
     listRecent: none,
     clearRecent: none,

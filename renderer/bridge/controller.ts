@@ -1,0 +1,435 @@
+/**
+ * The document controller: New, Open, Save, Save As, Export, the unsaved-changes guard, autosave
+ * and recovery, for both the desktop shell and the browser. It is plain TypeScript (no React, no
+ * DOM): it talks to the shell through a `FlywheelBridge`, to the document through the
+ * `DocumentApi` (shared contract 4), and to the user through its own small state (the open
+ * prompt and the notices) that the UI components render. Tests drive it with fakes.
+ */
+import { formatIssues, parseScenarioText, serializeScenario, type Scenario } from '../../simulation';
+import type { DocumentApi } from '../state/document';
+import {
+  SCENARIO_FILE_EXTENSION,
+  type Backup,
+  type BridgeError,
+  type ExportFormat,
+  type FlywheelBridge,
+  type MenuCommand,
+  type OpenedFile,
+  type RecentFile,
+  type Result,
+  type ThemeChoice,
+} from './contract';
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+export type RecoveryChoice = 'restore' | 'discard';
+
+export type Prompt =
+  | { readonly kind: 'unsaved'; readonly fileName: string; readonly action: 'new' | 'open' | 'close' }
+  | { readonly kind: 'recover'; readonly fileName: string; readonly savedAt: string };
+
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'error' | 'info';
+  readonly title: string;
+  readonly detail: string;
+}
+
+export interface ControllerState {
+  readonly prompt: Prompt | null;
+  readonly notices: readonly Notice[];
+  readonly recent: readonly RecentFile[];
+  /** True while a file is being read or written. */
+  readonly busy: boolean;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Something that produces an export's content (registered by the feature that owns it). */
+export type Exporter = () => Promise<{ data: string | Uint8Array; suggestedName: string }>;
+
+export interface ControllerDeps {
+  readonly bridge: FlywheelBridge;
+  readonly document: DocumentApi;
+  /** The scenario File > New starts from. */
+  readonly newScenario: () => Scenario;
+  readonly timers?: Timers;
+  /** Quiet time after an edit before the backup is written (about a second). */
+  readonly backupDelayMs?: number;
+  /** During a long gesture the backup is written at least this often. */
+  readonly backupMaxWaitMs?: number;
+  readonly now?: () => number;
+  /** Undo/redo from the menu when the focus is in a text field: the field's own undo. */
+  readonly textUndo?: (action: 'undo' | 'redo') => boolean;
+  readonly applyTheme?: (theme: ThemeChoice) => void;
+  /** Shown in notices for how long (ms) before they go away by themselves; 0 = stay. */
+  readonly infoNoticeMs?: number;
+}
+
+export const UNTITLED_FILE_NAME = `Untitled${SCENARIO_FILE_EXTENSION}`;
+
+export class DocumentController {
+  private state: ControllerState = { prompt: null, notices: [], recent: [], busy: false };
+  private readonly listeners = new Set<() => void>();
+  private readonly timers: Timers;
+  private readonly now: () => number;
+  private resolvePrompt: ((choice: string) => void) | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private noticeId = 0;
+  private filePath: string | null = null;
+  private fileName: string;
+  /** Work restored from a backup is unsaved even though the store was just loaded. */
+  private recovered = false;
+  private backupTimer: unknown = null;
+  private firstPendingEditAt: number | null = null;
+  private reported: { fileName: string; filePath: string | null; dirty: boolean } | null = null;
+  private readonly exporters = new Map<ExportFormat, Exporter>();
+  private readonly unsubscribers: Array<() => void> = [];
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.timers = deps.timers ?? { setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms), clearTimeout: (h) => globalThis.clearTimeout(h as number) };
+    this.now = deps.now ?? (() => Date.now());
+    this.fileName = deps.document.getFileName();
+    this.exporters.set('scenario', async () => ({
+      data: serializeScenario(this.deps.document.getScenario()),
+      suggestedName: this.fileName,
+    }));
+  }
+
+  // ---- observable state for the UI ----------------------------------------------------------
+
+  getState(): ControllerState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<ControllerState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  isDirty(): boolean {
+    return this.recovered || this.deps.document.isDirty();
+  }
+
+  getFilePath(): string | null {
+    return this.filePath;
+  }
+
+  // ---- start and stop -------------------------------------------------------------------------
+
+  /** Subscribes to the document and the shell, then offers to recover unsaved work if any. */
+  async start(): Promise<void> {
+    this.unsubscribers.push(this.deps.document.subscribe(() => this.onDocumentChanged()));
+    this.unsubscribers.push(this.deps.bridge.onMenuCommand((c) => void this.handleCommand(c)));
+    this.reportState();
+    await this.run(() => this.offerRecovery());
+    void this.refreshRecent();
+  }
+
+  dispose(): void {
+    for (const u of this.unsubscribers.splice(0)) u();
+    if (this.backupTimer !== null) this.timers.clearTimeout(this.backupTimer);
+    this.backupTimer = null;
+  }
+
+  /** Runs document commands one after another (a second Open waits for the first). */
+  private run<T>(action: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(action, action);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  // ---- commands -------------------------------------------------------------------------------
+
+  handleCommand(c: MenuCommand): Promise<unknown> {
+    switch (c.command) {
+      case 'new':
+        return this.newDocument();
+      case 'open':
+        return this.open();
+      case 'open-recent':
+      case 'open-path':
+        return this.openPath(c.filePath);
+      case 'save':
+        return this.save();
+      case 'save-as':
+        return this.saveAs();
+      case 'export':
+        return this.exportAs(c.format);
+      case 'undo':
+      case 'redo':
+        if (!this.deps.textUndo?.(c.command)) this.deps.document[c.command]();
+        return Promise.resolve();
+      case 'theme':
+        this.deps.applyTheme?.(c.theme);
+        return Promise.resolve();
+      case 'close':
+        return this.requestClose();
+    }
+  }
+
+  newDocument(): Promise<boolean> {
+    return this.run(async () => {
+      if (!(await this.guard('new'))) return false;
+      this.load(this.deps.newScenario(), { filePath: null, fileName: UNTITLED_FILE_NAME });
+      await this.deps.bridge.clearBackup();
+      return true;
+    });
+  }
+
+  open(): Promise<boolean> {
+    return this.run(async () => {
+      if (!(await this.guard('open'))) return false;
+      return this.openWith(() => this.deps.bridge.openFile());
+    });
+  }
+
+  openPath(filePath: string): Promise<boolean> {
+    return this.run(async () => {
+      if (!(await this.guard('open'))) return false;
+      return this.openWith(() => this.deps.bridge.openPath(filePath));
+    });
+  }
+
+  openDropped(file: File): Promise<boolean> {
+    return this.run(async () => {
+      if (!(await this.guard('open'))) return false;
+      return this.openWith(() => this.deps.bridge.openDroppedFile(file));
+    });
+  }
+
+  save(): Promise<boolean> {
+    return this.run(() => this.saveNow(false));
+  }
+
+  saveAs(): Promise<boolean> {
+    return this.run(() => this.saveNow(true));
+  }
+
+  /** Registers what File > Export > `format` produces (the report, the series, the loop image). */
+  registerExporter(format: ExportFormat, exporter: Exporter): () => void {
+    this.exporters.set(format, exporter);
+    return () => {
+      if (this.exporters.get(format) === exporter) this.exporters.delete(format);
+    };
+  }
+
+  exportAs(format: ExportFormat): Promise<boolean> {
+    return this.run(async () => {
+      const exporter = this.exporters.get(format);
+      if (!exporter) {
+        this.notify('info', 'Export not available', `This build of Flywheel Lab cannot export ${format.toUpperCase()} yet.`);
+        return false;
+      }
+      let content;
+      try {
+        content = await exporter();
+      } catch (e) {
+        this.notify('error', 'Export failed', e instanceof Error ? e.message : String(e));
+        return false;
+      }
+      const result = await this.busy(() => this.deps.bridge.exportFile({ format, ...content }));
+      if (!result.ok) return this.failed('Export failed', result.error);
+      this.notify('info', 'Exported', `Saved ${result.value.fileName}.`);
+      return true;
+    });
+  }
+
+  /** The window's close button or Quit: asks about unsaved changes, then lets the shell close. */
+  requestClose(): Promise<boolean> {
+    return this.run(async () => {
+      if (!(await this.guard('close'))) return false;
+      // Saved, clean, or "Don't Save": no unsaved work is left to recover.
+      this.cancelBackup();
+      await this.deps.bridge.clearBackup();
+      await this.deps.bridge.closeWindow();
+      return true;
+    });
+  }
+
+  /** The user's answer to the prompt on screen. */
+  answer(choice: UnsavedChoice | RecoveryChoice): void {
+    const resolve = this.resolvePrompt;
+    this.resolvePrompt = null;
+    this.set({ prompt: null });
+    resolve?.(choice);
+  }
+
+  dismissNotice(id: number): void {
+    this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private ask<T extends string>(prompt: Prompt): Promise<T> {
+    return new Promise<T>((resolve) => {
+      this.resolvePrompt = resolve as (choice: string) => void;
+      this.set({ prompt });
+    });
+  }
+
+  /** True when it is fine to replace or close the document (saved, discarded or clean). */
+  private async guard(action: 'new' | 'open' | 'close'): Promise<boolean> {
+    if (!this.isDirty()) return true;
+    const choice = await this.ask<UnsavedChoice>({ kind: 'unsaved', fileName: this.fileName, action });
+    if (choice === 'cancel') return false;
+    if (choice === 'discard') return true;
+    return this.saveNow(false);
+  }
+
+  private async openWith(read: () => Promise<Result<OpenedFile>>): Promise<boolean> {
+    const result = await this.busy(read);
+    if (!result.ok) return this.failed('Could not open the file', result.error);
+    const { text, fileName, filePath } = result.value;
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) {
+      this.notify('error', `Could not open ${fileName}`, formatIssues(fileName, parsed.issues, 5));
+      return false;
+    }
+    this.load(parsed.scenario, { filePath, fileName });
+    await this.deps.bridge.clearBackup();
+    void this.refreshRecent();
+    return true;
+  }
+
+  private async saveNow(as: boolean): Promise<boolean> {
+    const text = serializeScenario(this.deps.document.getScenario());
+    const result = await this.busy(() =>
+      as || this.filePath === null
+        ? this.deps.bridge.saveAs({ text, suggestedName: this.fileName })
+        : this.deps.bridge.save({ text, fileName: this.fileName, filePath: this.filePath }),
+    );
+    if (!result.ok) return this.failed('Could not save', result.error);
+    // Edits made while the file was being written stay unsaved: compare with what was written.
+    const unchanged = serializeScenario(this.deps.document.getScenario()) === text;
+    this.filePath = result.value.filePath;
+    this.fileName = result.value.fileName;
+    this.recovered = false;
+    if (unchanged) this.deps.document.markSaved({ filePath: this.filePath, fileName: this.fileName });
+    this.cancelBackup();
+    if (unchanged) await this.deps.bridge.clearBackup();
+    this.reportState();
+    void this.refreshRecent();
+    return true;
+  }
+
+  private load(scenario: Scenario, meta: { filePath: string | null; fileName: string }): void {
+    this.filePath = meta.filePath;
+    this.fileName = meta.fileName;
+    this.recovered = false;
+    this.cancelBackup();
+    this.deps.document.loadScenario(scenario, meta);
+    this.reportState();
+  }
+
+  private async offerRecovery(): Promise<void> {
+    const read = await this.deps.bridge.readBackup();
+    if (!read.ok) {
+      this.failed('Unsaved work could not be recovered', read.error);
+      return;
+    }
+    const backup: Backup | null = read.value;
+    if (!backup) return;
+    const choice = await this.ask<RecoveryChoice>({ kind: 'recover', fileName: backup.fileName, savedAt: backup.savedAt });
+    if (choice === 'discard') {
+      await this.deps.bridge.clearBackup();
+      return;
+    }
+    const parsed = parseScenarioText(backup.scenarioText);
+    if (!parsed.ok) {
+      this.notify('error', 'Unsaved work could not be recovered', formatIssues(backup.fileName, parsed.issues, 5));
+      return;
+    }
+    this.load(parsed.scenario, { filePath: backup.filePath, fileName: backup.fileName });
+    // Restored work is still unsaved: it stays dirty and keeps its backup until it is saved.
+    this.recovered = true;
+    this.reportState();
+    this.notify('info', 'Unsaved work restored', `${backup.fileName} is as it was at ${new Date(backup.savedAt).toLocaleString()}. Save it to keep it.`);
+  }
+
+  private onDocumentChanged(): void {
+    const name = this.deps.document.getFileName();
+    if (name !== this.fileName) {
+      // The document was replaced elsewhere (not through this controller): it has no known path.
+      this.fileName = name;
+      this.filePath = null;
+      this.recovered = false;
+    }
+    this.reportState();
+    if (this.isDirty()) this.scheduleBackup();
+    else if (this.backupTimer !== null || this.firstPendingEditAt !== null) {
+      // Undone back to the saved state: there is no unsaved work to back up.
+      this.cancelBackup();
+      void this.deps.bridge.clearBackup();
+    }
+  }
+
+  private scheduleBackup(): void {
+    const now = this.now();
+    this.firstPendingEditAt ??= now;
+    const maxWait = this.deps.backupMaxWaitMs ?? 5000;
+    const delay = Math.max(0, Math.min(this.deps.backupDelayMs ?? 1000, this.firstPendingEditAt + maxWait - now));
+    if (this.backupTimer !== null) this.timers.clearTimeout(this.backupTimer);
+    this.backupTimer = this.timers.setTimeout(() => void this.writeBackup(), delay);
+  }
+
+  private cancelBackup(): void {
+    if (this.backupTimer !== null) this.timers.clearTimeout(this.backupTimer);
+    this.backupTimer = null;
+    this.firstPendingEditAt = null;
+  }
+
+  private async writeBackup(): Promise<void> {
+    this.backupTimer = null;
+    this.firstPendingEditAt = null;
+    if (!this.isDirty()) return;
+    const result = await this.deps.bridge.writeBackup({
+      scenarioText: serializeScenario(this.deps.document.getScenario()),
+      fileName: this.fileName,
+      filePath: this.filePath,
+    });
+    if (!result.ok) this.failed('Automatic backup failed', result.error);
+  }
+
+  private reportState(): void {
+    const next = { fileName: this.fileName, filePath: this.filePath, dirty: this.isDirty() };
+    const last = this.reported;
+    if (last && last.fileName === next.fileName && last.filePath === next.filePath && last.dirty === next.dirty) return;
+    this.reported = next;
+    void this.deps.bridge.setDocumentState(next);
+  }
+
+  private async refreshRecent(): Promise<void> {
+    const result = await this.deps.bridge.listRecent();
+    if (result.ok) this.set({ recent: result.value });
+  }
+
+  private async busy<T>(work: () => Promise<T>): Promise<T> {
+    this.set({ busy: true });
+    try {
+      return await work();
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  /** Reports a failed bridge call (a cancelled dialog is not a failure); always false. */
+  private failed(title: string, error: BridgeError): false {
+    if (error.code !== 'canceled') this.notify('error', title, error.message);
+    return false;
+  }
+
+  private notify(tone: Notice['tone'], title: string, detail: string): void {
+    const id = ++this.noticeId;
+    this.set({ notices: [...this.state.notices.slice(-3), { id, tone, title, detail }] });
+    const ms = this.deps.infoNoticeMs ?? 6000;
+    if (tone === 'info' && ms > 0) this.timers.setTimeout(() => this.dismissNotice(id), ms);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The app's bridge and document controller, created once: the desktop bridge when the preload
+ * exposed `window.flywheel`, the browser bridge otherwise.
+ */
+import { withPreset } from '../../simulation';
+import { documentApi } from '../state/document';
+import { isTextEntry } from '../state/keyboard';
+import { uiStore, systemUiPreferences, type Theme } from '../state/ui';
+import type { FlywheelBridge, ThemeChoice } from './contract';
+import { DocumentController } from './controller';
+import { desktopBridge } from './electron-bridge';
+import { createWebBridge } from './web-bridge';
+
+let bridge: FlywheelBridge | null = null;
+let controller: DocumentController | null = null;
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function getBridge(): FlywheelBridge {
+  bridge ??= window.flywheel
+    ? desktopBridge(window.flywheel)
+    : createWebBridge({ document, window, storage: localStorageOrNull() });
+  return bridge;
+}
+
+/** Undo/redo from the menu inside a text field is the field's own undo (as in every editor). */
+function textUndo(action: 'undo' | 'redo'): boolean {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !isTextEntry(active)) return false;
+  // execCommand is deprecated but is still the only way to drive a field's own undo stack.
+  return document.execCommand(action);
+}
+
+function applyTheme(choice: ThemeChoice): void {
+  const theme: Theme = choice === 'system' ? (systemUiPreferences().theme ?? 'light') : choice;
+  uiStore.getState().setTheme(theme);
+}
+
+export function getDocumentController(): DocumentController {
+  controller ??= new DocumentController({
+    bridge: getBridge(),
+    document: documentApi,
+    newScenario: withPreset,
+    textUndo,
+    applyTheme,
+  });
+  return controller;
+}

@@ -1,0 +1,237 @@
+/**
+ * The bridge in a plain browser: a file input to open, a download (blob URL) to save and export,
+ * localStorage for the backup of unsaved work and the names of recent files, the page title for
+ * the document state, and the browser's own "leave page?" prompt for unsaved changes. It
+ * implements the same `FlywheelBridge` the desktop preload exposes.
+ */
+import * as z from 'zod';
+import {
+  fail,
+  MAX_FILE_NAME_CHARS,
+  MAX_SCENARIO_TEXT_CHARS,
+  ok,
+  windowTitle,
+  type Backup,
+  type FlywheelBridge,
+  type MenuCommand,
+  type OpenedFile,
+  type RecentFile,
+  type Result,
+} from './contract';
+
+export const BACKUP_KEY = 'flywheel-lab/backup';
+export const RECENT_KEY = 'flywheel-lab/recent';
+const MAX_RECENT = 10;
+
+const backupSchema = z.strictObject({
+  scenarioText: z.string().max(MAX_SCENARIO_TEXT_CHARS),
+  fileName: z.string().min(1).max(MAX_FILE_NAME_CHARS),
+  filePath: z.null(),
+  savedAt: z.iso.datetime(),
+});
+const recentSchema = z
+  .array(z.strictObject({ fileName: z.string().min(1).max(MAX_FILE_NAME_CHARS), filePath: z.null(), openedAt: z.iso.datetime() }))
+  .max(100);
+
+export interface WebBridgeEnv {
+  readonly document: Document;
+  readonly window: Window;
+  readonly storage: Storage | null;
+  readonly now?: () => Date;
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Reads a chosen or dropped file: size checked before reading, strict UTF-8. */
+export async function readBrowserFile(file: File, maxBytes = MAX_SCENARIO_TEXT_CHARS): Promise<Result<OpenedFile>> {
+  if (file.size > maxBytes) {
+    return fail('too-large', `${file.name} is ${formatMegabytes(file.size)}; a scenario file is at most ${formatMegabytes(maxBytes)}. It was not opened.`);
+  }
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return ok({ text, fileName: file.name, filePath: null });
+  } catch {
+    return fail('invalid-file', `${file.name} is not a text file, so it is not a Flywheel Lab scenario.`);
+  }
+}
+
+export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
+  const { document: doc, window: win, storage } = env;
+  const now = env.now ?? (() => new Date());
+  const listeners = new Set<(command: MenuCommand) => void>();
+  let dirty = false;
+
+  const readStored = <T>(key: string, schema: z.ZodType<T>): { value: T | null; corrupt: boolean } => {
+    const raw = storage?.getItem(key) ?? null;
+    if (raw === null) return { value: null, corrupt: false };
+    try {
+      const parsed = schema.safeParse(JSON.parse(raw));
+      return parsed.success ? { value: parsed.data, corrupt: false } : { value: null, corrupt: true };
+    } catch {
+      return { value: null, corrupt: true };
+    }
+  };
+  const store = (key: string, value: unknown): Result<null> => {
+    if (!storage) return fail('unsupported', 'This browser does not allow the app to store data.');
+    try {
+      storage.setItem(key, JSON.stringify(value));
+      return ok(null);
+    } catch (e) {
+      return fail('io', `The browser refused to store data (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  };
+  const rememberRecent = (fileName: string) => {
+    const list = readStored(RECENT_KEY, recentSchema).value ?? [];
+    const next: RecentFile[] = [{ fileName, filePath: null, openedAt: now().toISOString() }, ...list.filter((f) => f.fileName !== fileName)];
+    store(RECENT_KEY, next.slice(0, MAX_RECENT));
+  };
+
+  const download = (data: string | Uint8Array, fileName: string, type: string) => {
+    const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
+    const url = URL.createObjectURL(blob);
+    const a = doc.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.hidden = true;
+    doc.body.append(a);
+    a.click();
+    a.remove();
+    // The download has started from the click; the URL is no longer needed after this turn.
+    win.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const chooseFile = (): Promise<File | null> =>
+    new Promise((resolve) => {
+      const input = doc.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,application/json';
+      input.hidden = true;
+      input.dataset.testid = 'bridge-file-input';
+      const done = (file: File | null) => {
+        input.remove();
+        resolve(file);
+      };
+      input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+      input.addEventListener('cancel', () => done(null), { once: true });
+      doc.body.append(input);
+      input.click();
+    });
+
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+  win.addEventListener('beforeunload', onBeforeUnload);
+
+  // Browsers have no application menu: Ctrl/Cmd+O and Ctrl/Cmd+S (+Shift) do the file commands.
+  win.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const command: MenuCommand | null =
+      key === 'o' ? { command: 'open' } : key === 's' ? { command: event.shiftKey ? 'save-as' : 'save' } : null;
+    if (!command) return;
+    event.preventDefault();
+    for (const l of listeners) l(command);
+  });
+
+  const saveDownload = (text: string, fileName: string) => {
+    download(text, fileName, 'application/json');
+    rememberRecent(fileName);
+    return ok({ fileName, filePath: null });
+  };
+
+  return {
+    kind: 'web',
+    async openFile() {
+      const file = await chooseFile();
+      if (!file) return fail('canceled', 'Open cancelled.');
+      const result = await readBrowserFile(file);
+      if (result.ok) rememberRecent(file.name);
+      return result;
+    },
+    async openPath(filePath) {
+      return fail('unsupported', `The browser cannot reopen ${filePath} by name: use Open… to choose it again.`);
+    },
+    async openDroppedFile(file) {
+      const result = await readBrowserFile(file);
+      if (result.ok) rememberRecent(file.name);
+      return result;
+    },
+    async save({ text, fileName }) {
+      return saveDownload(text, fileName);
+    },
+    async saveAs({ text, suggestedName }) {
+      return saveDownload(text, suggestedName);
+    },
+    async exportFile({ data, suggestedName, format }) {
+      const types: Record<typeof format, string> = {
+        scenario: 'application/json',
+        json: 'application/json',
+        csv: 'text/csv',
+        html: 'text/html',
+        pdf: 'application/pdf',
+        png: 'image/png',
+        svg: 'image/svg+xml',
+      };
+      download(data, suggestedName, types[format]);
+      return ok({ fileName: suggestedName, filePath: null });
+    },
+    async listRecent() {
+      return ok(readStored(RECENT_KEY, recentSchema).value ?? []);
+    },
+    async clearRecent() {
+      storage?.removeItem(RECENT_KEY);
+      return ok(null);
+    },
+    async readBackup() {
+      const { value, corrupt } = readStored(BACKUP_KEY, backupSchema);
+      if (corrupt) {
+        const raw = storage?.getItem(BACKUP_KEY) ?? '';
+        storage?.removeItem(BACKUP_KEY);
+        try {
+          storage?.setItem(`${BACKUP_KEY}-unreadable`, raw);
+        } catch {
+          // Out of space: the unreadable copy cannot be kept.
+        }
+        return fail('invalid-file', 'The backup of unsaved work from the last session could not be restored: it is damaged. It was set aside in the browser storage.');
+      }
+      return ok(value satisfies Backup | null);
+    },
+    async writeBackup(request) {
+      return store(BACKUP_KEY, { ...request, filePath: null, savedAt: now().toISOString() });
+    },
+    async clearBackup() {
+      storage?.removeItem(BACKUP_KEY);
+      return ok(null);
+    },
+    async setDocumentState({ fileName, dirty: isDirty }) {
+      dirty = isDirty;
+      doc.title = windowTitle(fileName, isDirty, 'other');
+      return ok(null);
+    },
+    async closeWindow() {
+      return ok(null);
+    },
+    async openExternal(url) {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return fail('invalid-request', 'Not a link.');
+      }
+      if (parsed.protocol !== 'https:') return fail('forbidden', 'Only https links are opened.');
+      win.open(parsed.href, '_blank', 'noopener,noreferrer');
+      return ok(null);
+    },
+    onMenuCommand(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
