@@ -41,9 +41,7 @@ function Card({
         <div className="fw-kpi__row fw-kpi__row--without">
           <dt>Without</dt>
           <dd data-testid="kpi-without">
-            {card.withoutValue === null && card.delta === null
-              ? '–'
-              : formatValue(card.withoutValue, card.unit)}
+            {hasWithout ? formatValue(card.withoutValue, card.unit, false) : '–'}
           </dd>
         </div>
       </dl>

@@ -1,16 +1,39 @@
 /**
  * Where the five-step loops live: a choice of side by side or one at a time, and the loop view
- * (engineer L's <LoopPair>) for the week on screen.
+ * (renderer/loop's <LoopPair>) for the week on screen. Both loops are drawn on the `with` run's
+ * scale, so the `without` loop looks weaker by as much as it is.
  */
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import { useStore } from 'zustand';
+import { buildLoopFrame, LoopPair } from '../loop';
+import { pointIndexOf, playbackStore } from '../state/playback';
 import { resultsStore } from '../state/results';
+import { selectRuns } from '../state/selectors';
 import { LOOP_MODES, LOOP_MODE_LABELS, uiStore } from '../state/ui';
 
-function LoopSlot(): ReactElement {
+function Loops(): ReactElement {
+  const comparison = useStore(resultsStore, (s) => s.comparison);
+  const pointIndex = useStore(playbackStore, pointIndexOf);
+  const mode = useStore(uiStore, (s) => s.loopMode);
+  const reducedMotion = useStore(uiStore, (s) => s.reducedMotion);
+  const frames = useMemo(() => {
+    const { withRun, withoutRun } = selectRuns(comparison);
+    if (!withRun) return null;
+    return {
+      with: buildLoopFrame(withRun, pointIndex, withRun),
+      without: withoutRun ? buildLoopFrame(withoutRun, pointIndex, withRun) : null,
+    };
+  }, [comparison, pointIndex]);
+  if (!frames) {
+    return (
+      <p className="fw-empty" role="status">
+        Computing the first run…
+      </p>
+    );
+  }
   return (
-    <div className="fw-loop-slot" data-testid="loop-slot" role="note">
-      Loop view slot: the animated five-step loop (renderer/loop) mounts here.
+    <div data-testid="loops">
+      <LoopPair frames={frames} mode={mode} reducedMotion={reducedMotion} />
     </div>
   );
 }
@@ -40,7 +63,7 @@ export function LoopSection(): ReactElement {
           ))}
         </div>
       </div>
-      <LoopSlot />
+      <Loops />
     </section>
   );
 }

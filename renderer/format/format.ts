@@ -47,6 +47,7 @@ function suffixFor(unit: string): string {
 
 /** Units whose name follows the number as a word ("people", "incidents"), not a symbol. */
 export function isCountUnit(unit: string): boolean {
+  if (unit === 'week' || unit === 'weeks' || unit === 'flag') return false;
   return suffixFor(unit).startsWith(' ');
 }
 

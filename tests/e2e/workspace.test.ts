@@ -156,7 +156,7 @@ describe('the built workspace', () => {
     expect(Number(marked)).toBe(paused);
   });
 
-  it('adding a data product shows up in the panel and the charts', async () => {
+  it('adding a data product shows up in the panel, the loop and the charts', async () => {
     const quality = page.locator('[data-testid="chart-data-quality"] path[data-series="with"]');
     const pathBefore = await quality.getAttribute('d');
     const spendingBefore = await withValueOf('cumulativeSpendingUsd');
@@ -166,6 +166,9 @@ describe('the built workspace', () => {
       spendingBefore,
     );
     await expect.poll(() => quality.getAttribute('d')).not.toBe(pathBefore);
+    await expect
+      .poll(() => page.locator('[data-testid="loops"]').textContent())
+      .toContain('Data product 5');
   });
 
   it('logged no console errors, warnings or CSP violations', () => {

@@ -70,5 +70,6 @@ describe('formatting with units', () => {
     expect(isCountUnit('people')).toBe(true);
     expect(isCountUnit('usd')).toBe(false);
     expect(isCountUnit('fraction')).toBe(false);
+    expect(isCountUnit('week')).toBe(false);
   });
 });
