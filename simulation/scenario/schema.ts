@@ -109,17 +109,19 @@ export const scenarioFileSchema = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.dataProducts.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['dataProducts', i, 'id'], message: `duplicate data product id "${p.id}"` });
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['dataProducts', i, 'id'], message: `duplicate data product id ${show(p.id)}` });
       seen.add(p.id);
     });
     const consumers = new Set<string>();
     s.aiConsumers.forEach((c, i) => {
-      if (consumers.has(c.id)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'id'], message: `duplicate AI consumer id "${c.id}"` });
+      if (consumers.has(c.id)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'id'], message: `duplicate AI consumer id ${show(c.id)}` });
       consumers.add(c.id);
       const used = new Set<string>();
       c.uses.forEach((u, j) => {
-        if (!seen.has(u)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'uses', j], message: `no data product has the id "${u}"` });
-        if (used.has(u)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'uses', j], message: `"${u}" is listed twice` });
+        // An entry that is not an id already has its issue; refinements run on it all the same.
+        if (!ID_PATTERN.test(u)) return;
+        if (!seen.has(u)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'uses', j], message: `no data product has the id ${show(u)}` });
+        if (used.has(u)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'uses', j], message: `${show(u)} is listed twice` });
         used.add(u);
       });
     });
