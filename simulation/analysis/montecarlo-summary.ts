@@ -245,8 +245,9 @@ export function histogramQuantiles(
       a = lo + (slot - 1) * w;
       b = w === 0 ? lo : lo + slot * w;
     }
-    if (a < mn) a = mn;
-    if (b > mx) b = mx;
+    // Clip to the exact range (bin edges can round past it).
+    a = a < mn ? mn : a > mx ? mx : a;
+    b = b < mn ? mn : b > mx ? mx : b;
     if (b < a) b = a;
     const c = counts[base + slot]!;
     return a + ((r - before + 0.5) / c) * (b - a);

@@ -104,6 +104,16 @@ describe('histogram percentiles', () => {
     );
   });
 
+  it('stay inside the exact range when bin edges round past it (found by fast-check)', () => {
+    const h = summarise([0, 0, -1.3758284783205282e-252], 3, 300);
+    const out = new Float64Array(FRACTIONS.length);
+    histogramQuantiles(h, 0, FRACTIONS, out);
+    for (const v of out) {
+      expect(v).toBeLessThanOrEqual(0);
+      expect(v).toBeGreaterThanOrEqual(-1.3758284783205282e-252);
+    }
+  });
+
   it('are exact when every value is the same', () => {
     const h = summarise([3.25, 3.25, 3.25, 3.25], 4, 50);
     const out = new Float64Array(FRACTIONS.length);
