@@ -5,8 +5,54 @@
  */
 import type { ReactElement } from 'react';
 import { formatPercent } from './format';
-import { LABEL, type ArcGeometry } from './layout';
+import { ARC_SPECS } from './flows';
+import { LABEL, type ArcGeometry, type Box, type LabelSize, type Point } from './layout';
+import { textWidth } from './text';
 import type { LoopArc, LoopStepId } from './types';
+
+/** Font sizes (px) of the rate labels, as set in loop.css (bold text is about 8% wider). */
+const RATE_FONT_PX = 16.5 * 1.08;
+const LEAK_FONT_PX = 15 * 1.08;
+
+/** The box each arc's label needs: its widest texts, one line plus one for a leak. */
+export function arcLabelSizes(): LabelSize[] {
+  return ARC_SPECS.map((spec) => {
+    const lines = [
+      textWidth(spec.idleText, RATE_FONT_PX),
+      textWidth(spec.widestText, RATE_FONT_PX),
+      spec.leakShort ? textWidth(`100% lost · ${spec.leakShort}`, LEAK_FONT_PX) : 0,
+    ];
+    const count = 1 + (spec.leakShort ? 1 : 0);
+    return { width: Math.ceil(Math.max(...lines)) + 8, height: count * LABEL.lineHeight + 6 };
+  });
+}
+
+/** The point of `box` nearest to `p`. */
+function nearestOnBox(box: Box, p: Point): Point {
+  return {
+    x: Math.min(box.left + box.width, Math.max(box.left, p.x)),
+    y: Math.min(box.top + box.height, Math.max(box.top, p.y)),
+  };
+}
+
+/** A thin line from a label to its arc, drawn only when the label had to sit away from it. */
+function LeaderLine({ label, anchor }: { label: Box; anchor: Point }): ReactElement | null {
+  const end = nearestOnBox(label, anchor);
+  const length = Math.hypot(end.x - anchor.x, end.y - anchor.y);
+  if (length < 36) return null;
+  // Stop short of both ends so the line points at the arc without touching the text.
+  const k0 = 10 / length;
+  const k1 = 1 - 6 / length;
+  return (
+    <line
+      className="fw-loop__leader"
+      x1={anchor.x + (end.x - anchor.x) * k0}
+      y1={anchor.y + (end.y - anchor.y) * k0}
+      x2={anchor.x + (end.x - anchor.x) * k1}
+      y2={anchor.y + (end.y - anchor.y) * k1}
+    />
+  );
+}
 
 /** Track width of one lane at a given intensity (view-box units). */
 export function trackWidth(intensity: number, lanes: number): number {
@@ -65,7 +111,7 @@ export function LoopArcs({
                 strokeWidth={trackWidth(arc.intensity, g.lanes)}
                 strokeOpacity={trackOpacity(arc.intensity, reducedMotion)}
                 strokeDasharray={dashes ?? undefined}
-                markerEnd={`url(#${markerId})`}
+                markerEnd={`url(#${markerId}${g.lanes > 1 ? '-thin' : ''})`}
               />
             ))}
           </g>
@@ -78,17 +124,11 @@ export function LoopArcs({
 export interface LoopArcLabelsProps {
   arcs: readonly LoopArc[];
   geometry: readonly ArcGeometry[];
-  reducedMotion: boolean;
   highlight: LoopStepId | null;
 }
 
 /** The arcs' rate labels, drawn above everything else (placed clear of the cards). */
-export function LoopArcLabels({
-  arcs,
-  geometry,
-  reducedMotion,
-  highlight,
-}: LoopArcLabelsProps): ReactElement {
+export function LoopArcLabels({ arcs, geometry, highlight }: LoopArcLabelsProps): ReactElement {
   return (
     <g className="fw-loop__rates" aria-hidden="true">
       {arcs.map((arc, i) => {
@@ -100,21 +140,17 @@ export function LoopArcLabels({
         const labelX = g.label.left + g.label.width / 2;
         return (
           <g key={arc.from} className={dim ? 'fw-loop__arc--dim' : undefined} data-rate={arc.from}>
+            <LeaderLine label={g.label} anchor={g.labelAnchor} />
             <text
               className="fw-loop__rate"
               x={labelX}
-              y={g.label.top + LABEL.lineHeight - 4}
+              y={g.label.top + LABEL.lineHeight - 1}
               textAnchor="middle"
             >
               <tspan className="fw-loop__rate-amount">{arc.amountText}</tspan>
               {leak ? (
                 <tspan className="fw-loop__rate-leak" x={labelX} dy={LABEL.lineHeight}>
                   {`${formatPercent(arc.leakFraction)} lost · ${arc.leakShort}`}
-                </tspan>
-              ) : null}
-              {reducedMotion && !idle ? (
-                <tspan className="fw-loop__rate-strength" x={labelX} dy={LABEL.lineHeight}>
-                  {`flow ${Math.round(arc.intensity * 100)}% of peak`}
                 </tspan>
               ) : null}
             </text>

@@ -1,24 +1,31 @@
 /** One step card of the loop view: number, title, headline and its rows (React renders the SVG). */
 import type { ReactElement } from 'react';
-import { truncateLabel } from './format';
+import { fitText, textWidth } from './text';
 import { CARD, type CardBox } from './layout';
 import type { ItemStatus, LoopItem, LoopStep, LoopStepId } from './types';
 
 /** Right edges of the value columns, from the right. */
-function columnRights(count: number): number[] {
-  const right = CARD.width - CARD.padding;
-  const widths = count >= 3 ? 56 : count === 2 ? 78 : 120;
-  return Array.from({ length: count }, (_, i) => right - (count - 1 - i) * widths);
+function columnWidth(count: number): number {
+  return count >= 3 ? 58 : count === 2 ? 80 : 120;
 }
 
-/** Roughly how many characters of a row label fit beside its cells (15.5 px text). */
-function labelChars(item: LoopItem, columns: number, markerWidth: number): number {
-  const cellsWidth =
-    isStatusRow(item) || columns === 0
-      ? [...item.cells.map((c) => c.text).join('')].length * 7.6
-      : (columns - firstFilled(item)) * (columns >= 3 ? 56 : 78) - 12;
-  const room = CARD.width - 2 * CARD.padding - markerWidth - cellsWidth - 10;
-  return Math.max(4, Math.floor(room / 8.1));
+function columnRights(count: number): number[] {
+  const right = CARD.width - CARD.padding;
+  return Array.from({ length: count }, (_, i) => right - (count - 1 - i) * columnWidth(count));
+}
+
+/** Font sizes (px) of the card's row text, as set in loop.css. */
+export const ROW_FONT_PX = 15.5;
+const STATUS_FONT_PX = 14.5;
+
+/** Width (view-box units) a row label may take beside its marker and cells. */
+function labelRoom(item: LoopItem, columns: number, markerWidth: number): number {
+  const cellsWidth = isStatusRow(item)
+    ? textWidth(item.cells[0]?.text ?? '', STATUS_FONT_PX)
+    : columns === 0
+      ? textWidth(item.cells.map((c) => c.text).join(' '), ROW_FONT_PX)
+      : (columns - firstFilled(item)) * columnWidth(columns) - 14;
+  return CARD.width - 2 * CARD.padding - markerWidth - cellsWidth - 12;
 }
 
 /** Index of the first cell with text (an empty leading cell leaves room for the label). */
@@ -115,8 +122,7 @@ export function LoopCard({
     y += CARD.rowHeight;
     const baseline = y - 7;
     const marker = markerWidth(item);
-    const maxChars = labelChars(item, step.columns.length, marker);
-    const label = truncateLabel(item.label, maxChars);
+    const label = fitText(item.label, labelRoom(item, step.columns.length, marker), ROW_FONT_PX);
     const single = isStatusRow(item);
     const rightAligned = step.columns.length === 0;
     rows.push(

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, type ReactElement } from 'react';
 import { animationClock, type AnimationClock } from '../animation/clock';
-import { LoopArcLabels, LoopArcs } from './LoopArcs';
+import { arcLabelSizes, LoopArcLabels, LoopArcs } from './LoopArcs';
 import { LoopCard } from './LoopCard';
 import { layoutLoop, VIEW } from './layout';
 import { ParticleLayer, type ParticleFrameInfo } from './ParticleLayer';
@@ -64,6 +64,7 @@ export function LoopView({
       layoutLoop(
         frame.steps,
         frame.arcs.map((a) => a.lanes),
+        arcLabelSizes(),
       ),
     [key],
   );
@@ -94,10 +95,23 @@ export function LoopView({
             id={markerId}
             className="fw-loop__arrow"
             viewBox="0 0 10 10"
-            refX={6}
+            refX={5}
             refY={5}
-            markerWidth={5}
-            markerHeight={5}
+            markerWidth={15}
+            markerHeight={15}
+            markerUnits="userSpaceOnUse"
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+          <marker
+            id={`${markerId}-thin`}
+            className="fw-loop__arrow"
+            viewBox="0 0 10 10"
+            refX={5}
+            refY={5}
+            markerWidth={9}
+            markerHeight={9}
             markerUnits="userSpaceOnUse"
             orient="auto"
           >
@@ -119,6 +133,7 @@ export function LoopView({
             density={particleDensity}
             seed={particleSeed}
             onFrame={onParticleFrame}
+            dimmedArcs={frame.arcs.map((a) => highlight !== null && highlight !== a.from)}
           />
         )}
         <g className="fw-loop__dots" aria-hidden="true">
@@ -175,12 +190,7 @@ export function LoopView({
             </g>
           ))}
         </g>
-        <LoopArcLabels
-          arcs={frame.arcs}
-          geometry={layout.arcs}
-          reducedMotion={reducedMotion}
-          highlight={highlight}
-        />
+        <LoopArcLabels arcs={frame.arcs} geometry={layout.arcs} highlight={highlight} />
       </svg>
       <p id={descriptionId} className="fw-loop__sr-only">
         {frame.description}

@@ -25,6 +25,8 @@ export interface ParticleLayerProps {
   density: number;
   seed: number;
   onFrame?: ((info: ParticleFrameInfo) => void) | undefined;
+  /** Arcs drawn faint (a highlighted step dims the others). */
+  dimmedArcs?: readonly boolean[];
 }
 
 export function ParticleLayer({
@@ -34,6 +36,7 @@ export function ParticleLayer({
   density,
   seed,
   onFrame,
+  dimmedArcs = [],
 }: ParticleLayerProps): ReactElement {
   const capacity = Math.ceil(PARTICLES.capacityPerArc * Math.max(0.1, density));
   const arcCount = layout.arcs.length;
@@ -99,8 +102,12 @@ export function ParticleLayer({
 
   return (
     <g ref={groupRef} className="fw-loop__particles" aria-hidden="true">
-      {Array.from({ length: arcCount * capacity }, (_, i) => (
-        <circle key={i} className="fw-loop__particle" r={4.2} opacity={0} />
+      {Array.from({ length: arcCount }, (_, a) => (
+        <g key={a} className={dimmedArcs[a] ? 'fw-loop__arc--dim' : undefined} data-particles={a}>
+          {Array.from({ length: capacity }, (_, i) => (
+            <circle key={i} className="fw-loop__particle" r={4.2} opacity={0} />
+          ))}
+        </g>
       ))}
     </g>
   );

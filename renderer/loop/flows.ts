@@ -30,6 +30,10 @@ export interface ArcSpec {
   readonly leakCause: string;
   /** A few words for the arc's label. */
   readonly leakShort: string;
+  /** The label when nothing flows. */
+  readonly idleText: string;
+  /** About the widest amount text this arc shows (sizes its label box once, not every week). */
+  readonly widestText: string;
   readonly flow: (r: RunReader, s: RunStructure, k: number) => ArcFlow;
   readonly text: (amount: number, r: RunReader, s: RunStructure, k: number) => string;
 }
@@ -50,6 +54,8 @@ const rawEvents: ArcSpec = {
   unit: 'events/week',
   leakCause: 'signal the datasets do not capture',
   leakShort: 'not captured',
+  idleText: 'no live data source yet',
+  widestText: '999M events/wk',
   flow(r, s, k) {
     const live = s.sourcePrefixes.filter((p) => r.at(`${p}.live`, k) > 0);
     const coverage = meanOf(live.map((p) => r.at(`${p}.coverage`, k)));
@@ -67,6 +73,8 @@ const dataToAi: ArcSpec = {
   unit: 'events',
   leakCause: 'poor quality, downtime, stale data',
   leakShort: 'quality, downtime',
+  idleText: 'no data reaches AI yet',
+  widestText: '999B events fed',
   flow(r, s, k) {
     const fresh = r.at('freshEvents', k);
     let sent = 0;
@@ -87,6 +95,8 @@ const aiPerformance: ArcSpec = {
   unit: 'performance (sum over consumers)',
   leakCause: 'not adopted, low trust',
   leakShort: 'not adopted',
+  idleText: 'no AI deployed yet',
+  widestText: '100% mean performance',
   flow(r, s, k) {
     let performance = 0;
     let impact = 0;
@@ -110,6 +120,8 @@ const experienceGain: ArcSpec = {
   unit: 'fraction over the start',
   leakCause: '',
   leakShort: '',
+  idleText: 'no gain over week 0 yet',
+  widestText: '+99.9% spend/user',
   flow: (r, _s, k) => ({ amount: Math.max(0, r.at('experienceIndex', k) - 1), leakFraction: 0 }),
   text: (_amount, r, _s, k) =>
     `${formatRelativeChange(r.at('experienceIndex', k), r.at('experienceIndex', 0))} spend/user`,
@@ -120,6 +132,8 @@ const newUsers: ArcSpec = {
   unit: 'people/week',
   leakCause: '',
   leakShort: '',
+  idleText: 'no new users',
+  widestText: '999k new users/wk',
   flow: (r, _s, k) => ({ amount: Math.max(0, r.at('adoption', k)), leakFraction: 0 }),
   text: (amount) => `${formatCount(amount)} new users/wk`,
 };
@@ -179,7 +193,7 @@ export function buildArcs(run: ScenarioRun, k: number, reference: ScenarioRun = 
       label: spec.label,
       amount: flow.amount,
       unit: spec.unit,
-      amountText: spec.text(flow.amount, r, s, k),
+      amountText: flow.amount > 0 ? spec.text(flow.amount, r, s, k) : spec.idleText,
       intensity: intensityOf(flow.amount, scale),
       leakFraction: flow.leakFraction,
       leakCause: flow.leakFraction > 0 ? spec.leakCause : '',

@@ -15,21 +15,18 @@ function fixedSignificant(value: number, digits: number): string {
 
 const SUFFIXES = ['', 'k', 'M', 'B', 'T'] as const;
 
-/** 950, 81.2k, 1.02M, 3.40B (three significant digits). */
+/** 950, 81.2k, 1.02M, 3.40B (three significant digits; below 0.001 reads 0). */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return '–';
   const sign = value < 0 ? MINUS : '';
-  let scaled = Math.abs(value);
-  let rounded = roundSignificant(scaled, 3);
+  // Round once, on the value itself, so 1,015,000 reads 1.02M and 999,950 reads 1.00M.
+  const rounded = roundSignificant(Math.abs(value), 3);
+  if (rounded < 0.001) return '0';
   let i = 0;
-  // Round before choosing the suffix, so 999,950 reads 1.00M rather than 1000k.
-  while (rounded >= 1000 && i < SUFFIXES.length - 1) {
-    scaled /= 1000;
-    rounded = roundSignificant(scaled, 3);
-    i++;
-  }
-  if (i === 0 && rounded >= 100) return `${sign}${Math.round(rounded)}`;
-  return `${sign}${fixedSignificant(rounded, 3)}${SUFFIXES[i]}`;
+  while (rounded >= 1000 ** (i + 1) && i < SUFFIXES.length - 1) i++;
+  const scaled = rounded / 1000 ** i;
+  if (i === 0 && scaled >= 100) return `${sign}${Math.round(scaled)}`;
+  return `${sign}${fixedSignificant(scaled, 3)}${SUFFIXES[i]}`;
 }
 
 /** 0.647 -> "64.7%" (digits after the point). */
@@ -81,14 +78,4 @@ export function toneOfChange(
   const change = now / start - 1;
   if (Math.abs(change) < epsilon) return 'neutral';
   return change > 0 === upIsGood ? 'good' : 'bad';
-}
-
-/** Shortens a label to `maxChars`, ending in an ellipsis when cut. */
-export function truncateLabel(label: string, maxChars: number): string {
-  const chars = [...label];
-  if (chars.length <= maxChars) return label;
-  return `${chars
-    .slice(0, Math.max(1, maxChars - 1))
-    .join('')
-    .trimEnd()}…`;
 }

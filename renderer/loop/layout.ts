@@ -36,8 +36,13 @@ export const VIEW = {
   maxRadius: 320,
 } as const;
 
-/** The largest rate label an arc shows (three lines of about 26 characters). */
-export const LABEL = { width: 236, lineHeight: 20, lines: 3 } as const;
+/** Rate labels: line spacing, and the box used when no sizes are given (two lines). */
+export const LABEL = { lineHeight: 20, width: 236, height: 46 } as const;
+
+export interface LabelSize {
+  readonly width: number;
+  readonly height: number;
+}
 
 export interface Point {
   readonly x: number;
@@ -68,6 +73,8 @@ export interface ArcGeometry {
   readonly lanePaths: readonly string[];
   /** The box of the arc's rate label, clear of the cards, the dots and the other labels. */
   readonly label: Box;
+  /** The point of the arc the label belongs to (a leader line joins them when far apart). */
+  readonly labelAnchor: Point;
 }
 
 export interface LoopLayout {
@@ -225,6 +232,7 @@ function arcGeometry(ring: Ring, startAngle: number, endAngle: number, lanes: nu
     lanes,
     lanePaths,
     label: { left: 0, top: 0, width: 0, height: 0 },
+    labelAnchor: pointOnEllipse(ring, (startAngle + endAngle) / 2),
   };
 }
 
@@ -237,43 +245,48 @@ function placeLabel(
   ring: Ring,
   view: { width: number; height: number },
   arc: ArcGeometry,
+  size: LabelSize,
   obstacles: readonly Box[],
-): Box {
-  const width = LABEL.width;
-  const height = LABEL.lineHeight * LABEL.lines;
+): { box: Box; anchor: Point } {
+  const { width, height } = size;
   const lanesHalf = ((arc.lanes - 1) / 2) * VIEW.laneGap;
-  let best: Box | null = null;
+  let best: { box: Box; anchor: Point } | null = null;
   let bestCost = Infinity;
-  for (const u of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74]) {
+  for (const u of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82]) {
     const angle = arc.startAngle + (arc.endAngle - arc.startAngle) * u;
     const p = pointOnEllipse(ring, angle);
     const n = normalOnEllipse(ring, angle);
+    const t = { x: -n.y, y: n.x };
     const extent = reach(n.x, n.y, width, height);
-    for (let gap = 10; gap <= 130; gap += 8) {
+    for (let gap = 8; gap <= 260; gap += 8) {
       for (const side of [1, -1]) {
-        const d = side * (gap + lanesHalf + extent);
-        const box = {
-          left: p.x + n.x * d - width / 2,
-          top: p.y + n.y * d - height / 2,
-          width,
-          height,
-        };
-        const outside =
-          Math.max(0, VIEW.margin - box.left) +
-          Math.max(0, box.left + width - (view.width - VIEW.margin)) +
-          Math.max(0, VIEW.margin - box.top) +
-          Math.max(0, box.top + height - (view.height - VIEW.margin));
-        const overlap = obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0);
-        // Free boxes cost their distance from the arc's middle (inside a little more);
-        // boxes that collide cost far more than any free one.
-        const cost =
-          (overlap + outside * height) * 1000 +
-          gap +
-          (side < 0 ? 24 : 0) +
-          Math.abs(u - 0.5) * arc.length;
-        if (cost < bestCost) {
-          best = box;
-          bestCost = cost;
+        for (const shift of [0, 40, -40, 80, -80]) {
+          const d = side * (gap + lanesHalf + extent);
+          const box = {
+            left: p.x + n.x * d + t.x * shift - width / 2,
+            top: p.y + n.y * d + t.y * shift - height / 2,
+            width,
+            height,
+          };
+          const outside =
+            Math.max(0, VIEW.margin - box.left) +
+            Math.max(0, box.left + width - (view.width - VIEW.margin)) +
+            Math.max(0, VIEW.margin - box.top) +
+            Math.max(0, box.top + height - (view.height - VIEW.margin));
+          const overlap = obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0);
+          // Free boxes cost their distance from the arc's middle; inside the ring costs more
+          // (it is the momentum read-out's space); boxes that collide cost far more than any
+          // free one.
+          const cost =
+            (overlap + outside * height) * 1000 +
+            gap +
+            Math.abs(shift) * 0.5 +
+            (side < 0 ? 160 : 0) +
+            Math.abs(u - 0.5) * arc.length;
+          if (cost < bestCost) {
+            best = { box, anchor: pointOnArc(ring, arc, u, side > 0 ? arc.lanes - 1 : 0) };
+            bestCost = cost;
+          }
         }
       }
     }
@@ -288,6 +301,10 @@ function placeLabel(
 export function layoutLoop(
   steps: readonly Pick<LoopStep, 'items' | 'columns' | 'note'>[],
   lanes: readonly number[] = steps.map(() => 1),
+  labelSizes: readonly LabelSize[] = steps.map(() => ({
+    width: LABEL.width,
+    height: LABEL.height,
+  })),
 ): LoopLayout {
   const n = steps.length;
   const heights = steps.map(cardHeight);
@@ -322,14 +339,15 @@ export function layoutLoop(
       dot: pointOnEllipse(ring, angle),
     };
   });
-  const skip = (VIEW.dotRadius + VIEW.arcGap) / r;
+  // Angle whose chord is the dot radius plus the gap: arcs start just clear of the dots.
+  const skip = 2 * Math.asin(Math.min(1, (VIEW.dotRadius + VIEW.arcGap) / (2 * r)));
   const arcs = cards.map((card, i) => {
     const next = cards[(i + 1) % n]!;
     let to = next.angle;
     while (to <= card.angle) to += 2 * Math.PI;
     return arcGeometry(ring, card.angle + skip, to - skip, Math.max(1, lanes[i] ?? 1));
   });
-  const centre: Box = { left: cx - 140, top: cy - 48, width: 280, height: 104 };
+  const centre: Box = { left: cx - 140, top: cy - 40, width: 280, height: 96 };
   const dotBoxes = cards.map((c) => ({
     left: c.dot.x - VIEW.dotRadius,
     top: c.dot.y - VIEW.dotRadius,
@@ -337,7 +355,7 @@ export function layoutLoop(
     height: 2 * VIEW.dotRadius,
   }));
   const placed: Box[] = [];
-  const labelled = arcs.map((arc) => {
+  const labelled = arcs.map((arc, i) => {
     const obstacles: Box[] = [
       ...cards.map((c) => ({
         left: c.left - 4,
@@ -349,9 +367,10 @@ export function layoutLoop(
       centre,
       ...placed,
     ];
-    const label = placeLabel(ring, { width, height }, arc, obstacles);
-    placed.push(label);
-    return { ...arc, label };
+    const size = labelSizes[i] ?? { width: LABEL.width, height: LABEL.height };
+    const { box, anchor } = placeLabel(ring, { width, height }, arc, size, obstacles);
+    placed.push(box);
+    return { ...arc, label: box, labelAnchor: anchor };
   });
   return { width, height, cx, cy, rx: r, ry: r, cards, arcs: labelled, centre };
 }

@@ -352,6 +352,7 @@ function experienceStep(r: RunReader, k: number): LoopStep {
 /** "+6.4%" / "−2.4%": the loop's momentum, always signed. */
 export function formatMomentum(momentum: number): string {
   const text = formatPercent(momentum, 1);
+  if (text === '0.0%' || text === '\u22120.0%') return '±0.0%';
   return /^\d/.test(text) ? `+${text}` : text;
 }
 
