@@ -29,7 +29,7 @@ export function shellPaths(i: PathInputs): ShellPaths {
   const repoRoot = path.resolve(i.bundleDir, '..', '..');
   return {
     webRoot: path.resolve(i.bundleDir, '..', 'web'),
-    preload: path.join(i.bundleDir, 'preload.cjs'),
+    preload: path.join(i.bundleDir, 'preload.js'),
     // Packaged apps take their icon from the executable; development shows the PNG.
     icon: i.isPackaged ? null : path.join(repoRoot, 'assets', 'icons', '512x512.png'),
     documentation: i.isPackaged ? path.join(i.resourcesPath, 'docs') : path.join(repoRoot, 'docs'),

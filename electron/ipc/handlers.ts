@@ -14,7 +14,7 @@ import {
 import type { BackupStore } from '../files/backup-store';
 import type { RecentFiles } from '../files/recent-files';
 import { readScenarioFile, writeFileAtomically, writeScenarioFile } from '../files/scenario-files';
-import { isAllowedExternalUrl } from '../security/origin';
+import type { OpenLink } from '../security/external-links';
 import type { PathGrants } from './path-grants';
 import type { Handlers } from './wrapper';
 
@@ -36,7 +36,8 @@ export interface HandlerDeps {
   readonly backup: BackupStore;
   readonly grants: PathGrants;
   readonly windows: WindowControl;
-  readonly openExternal: (url: string) => Promise<void>;
+  /** Opens an allow-listed link in the system browser; false when the link is refused. */
+  readonly openLink: OpenLink;
   /** Called whenever the recent list changes (the menu shows it). */
   readonly recentChanged: () => void;
 }
@@ -134,8 +135,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok(null);
     },
     async openExternal({ url }) {
-      if (!isAllowedExternalUrl(url)) return fail('forbidden', 'This link is not on the list of sites the app may open.');
-      await deps.openExternal(url);
+      if (!(await deps.openLink(url))) return fail('forbidden', 'This link is not on the list of sites the app may open.');
       return ok(null);
     },
   };

@@ -4,6 +4,7 @@
  * permissions except full screen for the app's own page (the presenter's story mode).
  */
 import type { Session, WebContents } from 'electron';
+import type { OpenLink } from './external-links';
 import { isAllowedExternalUrl, isAppUrl } from './origin';
 
 export type Log = (line: string) => void;
@@ -25,7 +26,7 @@ export function navigationDecision(url: string): NavigationDecision {
 }
 
 export interface GuardDeps {
-  readonly openExternal: (url: string) => Promise<void>;
+  readonly openLink: OpenLink;
   readonly log: Log;
 }
 
@@ -33,7 +34,7 @@ export interface GuardDeps {
 export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
   const leave = (url: string, what: string) => {
     const decision = navigationDecision(url);
-    if (decision === 'open-external') void deps.openExternal(url).catch((e) => deps.log(`openExternal failed: ${String(e)}`));
+    if (decision === 'open-external') void deps.openLink(url).catch((e) => deps.log(`opening a link failed: ${String(e)}`));
     else deps.log(`${what} blocked: ${describe(url)}`);
   };
   contents.on('will-navigate', (event) => {

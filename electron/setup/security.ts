@@ -1,11 +1,12 @@
 /** Guards for every web contents the app ever creates, and for the default session. */
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import type { Log } from '../log';
+import type { OpenLink } from '../security/external-links';
 import { guardSession, guardWebContents } from '../security/guards';
 
-export function setupSecurity(log: Log): void {
+export function setupSecurity(log: Log, openLink: OpenLink): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    guardWebContents(contents, { openExternal: (url) => shell.openExternal(url), log });
+    guardWebContents(contents, { openLink, log });
   });
   guardSession(session.defaultSession, log);
 }

@@ -14,6 +14,7 @@ import { RecentFiles } from '../files/recent-files';
 import { createHandlers } from '../ipc/handlers';
 import { PathGrants } from '../ipc/path-grants';
 import { registerHandlers } from '../ipc/wrapper';
+import { createLinkOpener } from '../security/external-links';
 import { scenarioPathsFromArgv, type OpenQueue } from '../lifecycle/open-requests';
 import { createLog } from '../log';
 import { shellPaths } from '../paths';
@@ -32,7 +33,9 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
   });
   const log = createLog(paths.log, !app.isPackaged);
   log(`starting ${PRODUCT_NAME} ${app.getVersion()} (Electron ${process.versions.electron})`);
-  setupSecurity(log);
+  // The only call of shell.openExternal: every link passes the allow-list in createLinkOpener.
+  const openLink = createLinkOpener((url) => shell.openExternal(url), log);
+  setupSecurity(log, openLink);
   setupAppProtocol(protocol, paths.webRoot);
 
   const recent = new RecentFiles({ storePath: paths.recentFiles, log });
@@ -101,7 +104,7 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
         setDocumentState: (id, state) => (current?.webContentsId === id ? current.setDocumentState(state) : undefined),
         closeConfirmed: (id) => (current?.webContentsId === id ? current.closeConfirmed() : undefined),
       },
-      openExternal: (url) => shell.openExternal(url),
+      openLink,
       recentChanged: () => void menu.refresh(),
     }),
     { isAppWindow: (id) => current?.webContentsId === id },

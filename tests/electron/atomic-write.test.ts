@@ -125,7 +125,7 @@ describe('atomicWriteFile when the saving process is killed', () => {
     });
   }
 
-  it('killed between write and rename, 25 times: the target is always wholly the old version', async () => {
+  it('killed between write and rename, 25 times: the target is always wholly the old version', { timeout: 120_000 }, async () => {
     const target = path.join(dir, 'killed.flywheel.json');
     await fs.writeFile(target, versionContent(0, BYTES));
     for (let i = 1; i <= 25; i++) {
@@ -139,7 +139,7 @@ describe('atomicWriteFile when the saving process is killed', () => {
     expect(await tempFilesIn(dir)).toEqual([]);
   });
 
-  it('killed at random moments while saving in a loop, 30 times: always one whole version, never a torn file', async () => {
+  it('killed at random moments while saving in a loop, 30 times: always one whole version, never a torn file', { timeout: 120_000 }, async () => {
     const target = path.join(dir, 'random.flywheel.json');
     await fs.writeFile(target, versionContent(0, BYTES));
     let seed = 12345;

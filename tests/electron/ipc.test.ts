@@ -14,6 +14,7 @@ import { BackupStore } from '../../electron/files/backup-store';
 import { RecentFiles } from '../../electron/files/recent-files';
 import { createHandlers, type FileDialogs, type HandlerDeps } from '../../electron/ipc/handlers';
 import { PathGrants } from '../../electron/ipc/path-grants';
+import { createLinkOpener } from '../../electron/security/external-links';
 import {
   invokeChecked,
   registerHandlers,
@@ -162,7 +163,7 @@ describe('the handlers (real files, fake dialogs)', () => {
       backup: new BackupStore({ folder: path.join(sub, 'backup') }),
       grants: new PathGrants(recent),
       windows: { setDocumentState: (_id, s) => void documentStates.push(s), closeConfirmed: () => undefined },
-      openExternal: async (url) => void opened.push(url),
+      openLink: createLinkOpener(async (url) => void opened.push(url), () => undefined),
       recentChanged: () => undefined,
     };
   });

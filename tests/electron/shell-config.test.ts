@@ -15,7 +15,7 @@ import { defaultWindowState, fitToDisplays } from '../../electron/window/window-
 import { windowTitle, type MenuCommand } from '../../renderer/bridge/contract';
 
 describe('window options', () => {
-  const options = mainWindowOptions(defaultWindowState(), { preloadPath: '/app/dist/electron/preload.cjs', iconPath: null, devTools: false });
+  const options = mainWindowOptions(defaultWindowState(), { preloadPath: '/app/dist/electron/preload.js', iconPath: null, devTools: false });
   const prefs = options.webPreferences!;
 
   it('spell out every security preference', () => {
@@ -30,7 +30,7 @@ describe('window options', () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
     expect(prefs.devTools).toBe(false);
-    expect(prefs.preload).toBe('/app/dist/electron/preload.cjs');
+    expect(prefs.preload).toBe('/app/dist/electron/preload.js');
   });
 
   it('enable no Blink features and no other preference than those reviewed', () => {
@@ -281,7 +281,7 @@ describe('window title', () => {
 
 describe('files from the OS and closing', () => {
   it('finds scenario files in command-line arguments', () => {
-    expect(scenarioPathsFromArgv(['/usr/bin/flywheel-lab', '--no-sandbox', 'a.flywheel.json', '/abs/b.JSON', 'dist/electron/main.cjs', '.'], '/home/u')).toEqual([
+    expect(scenarioPathsFromArgv(['/usr/bin/flywheel-lab', '--no-sandbox', 'a.flywheel.json', '/abs/b.JSON', 'dist/electron/main.js', '.'], '/home/u')).toEqual([
       '/home/u/a.flywheel.json',
       '/abs/b.JSON',
     ]);
