@@ -1,0 +1,147 @@
+/**
+ * UI benchmark of the built web app in Debian's Chromium (`npm run bench:ui`):
+ * 1. From a parameter change to all charts updated: ~50 slider steps on Customer 360's quality,
+ *    each timed inside the page with performance marks (renderer/perf.ts): edit -> engine results
+ *    (Web Worker compute + transfer), edit -> charts committed, edit -> next frame painted.
+ * 2. Frames per second while the loop plays (both loops, particles, charts following the week).
+ * Prints median and p95 of each and a JSON line; a measurement, not a pass/fail timer.
+ */
+import { buildWebApp, launchChromium, serveStatic } from '../tests/e2e/harness';
+
+const CHANGES = Number(process.env.BENCH_UI_CHANGES ?? 50);
+const FPS_SECONDS = Number(process.env.BENCH_UI_FPS_SECONDS ?? 6);
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+function summary(values: readonly number[]): {
+  n: number;
+  median: number;
+  p95: number;
+  max: number;
+} {
+  const s = [...values].sort((a, b) => a - b);
+  const round = (v: number): number => Math.round(v * 100) / 100;
+  return {
+    n: s.length,
+    median: round(quantile(s, 0.5)),
+    p95: round(quantile(s, 0.95)),
+    max: round(s[s.length - 1] ?? NaN),
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dir = await buildWebApp();
+  const server = await serveStatic(dir);
+  const browser = await launchChromium();
+  try {
+    const viewport = { width: 1440, height: 900 };
+    const page = await browser.newPage({ viewport });
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.url);
+    await page.waitForSelector(
+      '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])',
+    );
+    await page.waitForTimeout(500); // let the first run settle
+
+    // 1. Parameter change -> charts updated.
+    const slider = page.locator(
+      '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="slider"]',
+    );
+    await slider.focus();
+    await page.evaluate(() => performance.clearMeasures());
+    for (let i = 0; i < CHANGES; i++) {
+      const key = Math.floor(i / 10) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
+      await page.keyboard.press(key);
+      await page.waitForFunction(
+        (n) => performance.getEntriesByName('fw:edit-to-paint').length >= n,
+        i + 1,
+      );
+    }
+    const measures = await page.evaluate(() =>
+      Object.fromEntries(
+        ['fw:edit-to-results', 'fw:edit-to-charts', 'fw:edit-to-paint'].map((name) => [
+          name,
+          performance.getEntriesByName(name).map((e) => e.duration),
+        ]),
+      ),
+    );
+    const results = summary(measures['fw:edit-to-results'] ?? []);
+    const charts = summary(measures['fw:edit-to-charts'] ?? []);
+    const paint = summary(measures['fw:edit-to-paint'] ?? []);
+    const renderOnly = summary(
+      (measures['fw:edit-to-charts'] ?? []).map(
+        (v, i) => v - (measures['fw:edit-to-results']?.[i] ?? 0),
+      ),
+    );
+
+    // 2. Frames per second while the loop plays.
+    await page.locator('[data-testid="play"]').click();
+    // A string, not a function: tsx's name helpers do not exist inside the page.
+    const frames = (await page.evaluate(`new Promise((resolve) => {
+      const deltas = [];
+      let last = 0;
+      const end = performance.now() + ${FPS_SECONDS * 1000};
+      const tick = (now) => {
+        deltas.push(now - last);
+        last = now;
+        if (now < end) requestAnimationFrame(tick);
+        else resolve(deltas);
+      };
+      requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+    })`)) as number[];
+    const weekAfter = Number(
+      await page.locator('[data-testid="current-week"]').getAttribute('data-week'),
+    );
+    await page.locator('[data-testid="play"]').click();
+    const elapsed = frames.reduce((a, b) => a + b, 0) / 1000;
+    const fps = frames.length / elapsed;
+    const frameTimes = summary(frames);
+    const longFrames = frames.filter((d) => d > 1000 / 50).length;
+
+    const line = (
+      label: string,
+      s: { n: number; median: number; p95: number; max: number },
+    ): string =>
+      `${label.padEnd(44)} median ${s.median.toFixed(2).padStart(7)} ms   p95 ${s.p95.toFixed(2).padStart(7)} ms   max ${s.max.toFixed(2).padStart(7)} ms   (n=${s.n})`;
+    console.log(
+      `Flywheel Lab UI benchmark (Chromium ${browser.version()}, ${viewport.width}x${viewport.height}, headless)`,
+    );
+    console.log(line('parameter change -> engine results (worker)', results));
+    console.log(line('engine results -> charts committed (render)', renderOnly));
+    console.log(line('parameter change -> all charts updated', charts));
+    console.log(line('parameter change -> next frame painted', paint));
+    console.log(
+      `loop playing: ${fps.toFixed(1)} fps over ${elapsed.toFixed(1)} s (frame time median ${frameTimes.median.toFixed(2)} ms, p95 ${frameTimes.p95.toFixed(2)} ms, ${longFrames} frames over 20 ms); reached week ${weekAfter}`,
+    );
+    if (problems.length > 0) console.log(`console errors: ${problems.join(' | ')}`);
+    console.log(
+      JSON.stringify({
+        editToResultsMs: results,
+        resultsToChartsMs: renderOnly,
+        editToChartsMs: charts,
+        editToPaintMs: paint,
+        loopFps: Math.round(fps * 10) / 10,
+        frameMs: frameTimes,
+        longFrames,
+        totalSeconds: Math.round((Date.now() - started) / 100) / 10,
+      }),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
