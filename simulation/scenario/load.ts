@@ -2,6 +2,9 @@
  * Reading and writing scenario files. Every failure is a list of issues with a field path and a
  * plain message; nothing here throws on bad input.
  */
+import { ANATOMY_PARTS } from '../model/anatomy';
+import { IMPACT_LEVERS } from '../model/entities';
+import { PARAMETERS } from '../model/parameters';
 import { migrateToCurrent } from './migrate';
 import { CURRENT_FORMAT_VERSION, SCENARIO_KIND, scenarioFileSchema } from './schema';
 import type { Scenario } from './types';
@@ -126,19 +129,58 @@ function issueMessage(i: { code: string; message: string; keys?: readonly string
   return i.message;
 }
 
-/** The complete file for a scenario: every field written out, ready to save. */
+/**
+ * The complete file for a scenario: every field written out, ready to save, in one fixed order
+ * (the schema's, with parameters in registry order), so the same scenario always saves to the same
+ * text however its objects were built. Keys the format does not know are kept, after the known
+ * ones, so that validating the file still reports them.
+ */
 export function scenarioToFile(s: Scenario): Record<string, unknown> {
-  return {
-    kind: SCENARIO_KIND,
-    formatVersion: CURRENT_FORMAT_VERSION,
-    name: s.name,
-    description: s.description,
-    simulation: s.simulation,
-    parameters: s.parameters,
-    dataProducts: s.dataProducts,
-    aiConsumers: s.aiConsumers,
-    ownPipeline: s.ownPipeline,
+  const product = (p: unknown): unknown =>
+    ordered(p, PRODUCT_KEYS, { maturity: (m) => ordered(m, ANATOMY_PARTS) });
+  return ordered(
+    {
+      kind: SCENARIO_KIND,
+      formatVersion: CURRENT_FORMAT_VERSION,
+      name: s.name,
+      description: s.description,
+      simulation: s.simulation,
+      parameters: s.parameters,
+      dataProducts: s.dataProducts,
+      aiConsumers: s.aiConsumers,
+      ownPipeline: s.ownPipeline,
+    },
+    [],
+    {
+      simulation: (v) => ordered(v, ['weeks', 'stepWeeks', 'seed', 'mode']),
+      parameters: (v) => ordered(v, PARAMETER_KEYS),
+      dataProducts: (v) => (Array.isArray(v) ? v.map(product) : v),
+      aiConsumers: (v) =>
+        Array.isArray(v) ? v.map((c: unknown) => ordered(c, CONSUMER_KEYS, { impact: (i) => ordered(i, IMPACT_LEVERS) })) : v,
+      ownPipeline: (v) => ordered(v, ['maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'], { maturity: (m) => ordered(m, ANATOMY_PARTS) }),
+    },
+  ) as Record<string, unknown>;
+}
+
+const PARAMETER_KEYS = PARAMETERS.map((p) => p.name);
+const PRODUCT_KEYS = ['id', 'name', 'domain', 'startWeek', 'maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'];
+const CONSUMER_KEYS = ['id', 'name', 'uses', 'ownPipelines', 'startWeek', 'devWeeks', 'devCostUsd', 'runCostUsdPerWeek', 'impact'];
+
+/**
+ * A copy of `value` with `keys` first (in that order, where present), then its other keys in
+ * their own order; `nested` rewrites the values of some keys. Non-objects are returned as they are.
+ */
+function ordered(value: unknown, keys: readonly string[], nested: Record<string, (v: unknown) => unknown> = {}): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const put = (k: string): void => {
+    const v = nested[k] ? nested[k](source[k]) : source[k];
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   };
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(source, k)) put(k);
+  for (const k of Object.keys(source)) if (!keys.includes(k)) put(k);
+  return out;
 }
 
 export function serializeScenario(s: Scenario): string {

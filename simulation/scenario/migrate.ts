@@ -11,11 +11,19 @@ export const MIGRATIONS: Readonly<Record<number, (file: Json) => Json>> = {};
 
 export type MigrationResult = { ok: true; file: Json } | { ok: false; message: string; path: string };
 
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}...` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : typeof v;
+}
+
 export function migrateToCurrent(file: Json): MigrationResult {
   const v = file.formatVersion;
   if (v === undefined) return { ok: false, path: 'formatVersion', message: `required (this app writes ${CURRENT_FORMAT_VERSION})` };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    return { ok: false, path: 'formatVersion', message: `expected a whole number from 1 to ${CURRENT_FORMAT_VERSION}` };
+    const expected = CURRENT_FORMAT_VERSION === 1 ? '1' : `a whole number from 1 to ${CURRENT_FORMAT_VERSION}`;
+    return { ok: false, path: 'formatVersion', message: `expected ${expected}, got ${describe(v)}` };
   }
   if (v > CURRENT_FORMAT_VERSION) {
     return {
