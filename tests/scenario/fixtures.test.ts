@@ -1,0 +1,168 @@
+/**
+ * Files written by every released format version must keep loading forever (RELIABILITY.md).
+ * tests/fixtures/scenarios/ holds, per version N, `vN-complete.flywheel.json` (every field written
+ * out) and `vN-minimal.flywheel.json` (relying on defaults). Never edit or delete them: when the
+ * format changes, add the new version's pair and a migration.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalJson,
+  CONSUMER_FIELDS,
+  CURRENT_FORMAT_VERSION,
+  IMPACT_FIELDS,
+  MATURITY_FIELDS,
+  PARAMETERS,
+  parseScenarioText,
+  parseScenarioValue,
+  PRODUCT_FIELDS,
+  scenarioToFile,
+  type Scenario,
+} from '../../simulation';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
+const FIXTURE = /^v(\d+)-(complete|minimal)\.flywheel\.json$/;
+const fixtures = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((file) => ({ file, match: FIXTURE.exec(file) }));
+
+function load(file: string): Scenario {
+  const r = parseScenarioText(readFileSync(join(DIR, file), 'utf8'));
+  if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.issues)}`);
+  return r.scenario;
+}
+
+describe('scenario fixtures', () => {
+  it('are named vN-complete / vN-minimal, one pair for every format version up to the current one', () => {
+    for (const f of fixtures) expect(f.match, f.file).not.toBeNull();
+    for (let v = 1; v <= CURRENT_FORMAT_VERSION; v++) {
+      for (const kind of ['complete', 'minimal']) {
+        expect(
+          fixtures.map((f) => f.file),
+          `v${v}-${kind}`,
+        ).toContain(`v${v}-${kind}.flywheel.json`);
+      }
+    }
+  });
+
+  for (const { file } of fixtures) {
+    it(`${file} loads, and its scenario validates again when saved`, () => {
+      const s = load(file);
+      const again = parseScenarioValue(JSON.parse(JSON.stringify(scenarioToFile(s))));
+      expect(again.ok).toBe(true);
+      if (again.ok) expect(canonicalJson(again.scenario)).toBe(canonicalJson(s));
+    });
+  }
+
+  it(`v${CURRENT_FORMAT_VERSION}-complete loads to exactly what it says`, () => {
+    const file = `v${CURRENT_FORMAT_VERSION}-complete.flywheel.json`;
+    const raw = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as unknown;
+    expect(canonicalJson(scenarioToFile(load(file)))).toBe(canonicalJson(raw));
+  });
+
+  it('v1-complete keeps its values (pinned: these must survive every future migration)', () => {
+    const s = load('v1-complete.flywheel.json');
+    expect(s.name).toBe('Fixture v1: complete \u2014 mesh retailer \u00abÜnïcødé\u00bb "quoted"');
+    expect(s.description).toContain('\nSecond line.');
+    expect(s.simulation).toEqual({
+      weeks: 208,
+      stepWeeks: 0.5,
+      seed: 4294967295,
+      mode: 'expected',
+    });
+    expect(s.parameters.marketSize).toBe(25_000_000);
+    expect(s.parameters.learningCurveExponent).toBe(-0.25);
+    expect(s.parameters.centralQueueWeeksPerProduct).toBe(0);
+    expect(s.dataProducts.map((p) => p.id)).toEqual([
+      'customer-360',
+      'product-catalog',
+      'recommendation-feature-store',
+      'inventory-prediction',
+      'risk-profile-graph',
+    ]);
+    expect(s.dataProducts[4]).toMatchObject({ domain: 'risk', buildWeeks: 20.5, startWeek: 6 });
+    expect(s.dataProducts[4]!.maturity.governance).toBe(0.9);
+    expect(s.aiConsumers[3]).toMatchObject({
+      id: 'fraud-scoring',
+      ownPipelines: 2,
+      uses: ['risk-profile-graph', 'customer-360'],
+    });
+    expect(s.aiConsumers[3]!.impact.churn).toBe(0.02);
+    expect(s.ownPipeline).toMatchObject({ buildWeeks: 9, buildCostUsd: 90_000 });
+  });
+
+  it('v1-minimal takes every missing field from the registries', () => {
+    const s = load('v1-minimal.flywheel.json');
+    expect(s.name).toBe('Fixture v1: minimal');
+    expect(s.description).toBe('');
+    expect(s.simulation).toEqual({ weeks: 156, stepWeeks: 1, seed: 1, mode: 'stochastic' });
+    for (const p of PARAMETERS) expect(s.parameters[p.name], p.name).toBe(p.default);
+    const [product] = s.dataProducts;
+    expect(product).toMatchObject({ id: 'customer-360', name: 'Customer 360', domain: '' });
+    for (const [k, f] of Object.entries(MATURITY_FIELDS))
+      expect(product!.maturity[k as keyof typeof MATURITY_FIELDS], k).toBe(f.default);
+    for (const [k, f] of Object.entries(PRODUCT_FIELDS))
+      expect(product![k as keyof typeof PRODUCT_FIELDS], k).toBe(f.default);
+    const [consumer] = s.aiConsumers;
+    expect(consumer!.uses).toEqual(['customer-360']);
+    for (const [k, f] of Object.entries(CONSUMER_FIELDS))
+      expect(consumer![k as keyof typeof CONSUMER_FIELDS], k).toBe(f.default);
+    for (const [k, f] of Object.entries(IMPACT_FIELDS))
+      expect(consumer!.impact[k as keyof typeof IMPACT_FIELDS], k).toBe(f.default);
+    for (const [k, f] of Object.entries(MATURITY_FIELDS))
+      expect(s.ownPipeline.maturity[k as keyof typeof MATURITY_FIELDS], k).toBe(f.default);
+  });
+});
+
+describe('the format envelope', () => {
+  const minimal = () =>
+    JSON.parse(readFileSync(join(DIR, 'v1-minimal.flywheel.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+
+  it('a newer format version gets the explicit message, naming both versions', () => {
+    const r = parseScenarioValue({ ...minimal(), formatVersion: CURRENT_FORMAT_VERSION + 1 });
+    expect(r).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'formatVersion',
+          message: `this file uses format version ${CURRENT_FORMAT_VERSION + 1}, newer than this app understands (${CURRENT_FORMAT_VERSION}); open it with a newer Flywheel Lab`,
+        },
+      ],
+    });
+  });
+
+  it('a missing, fractional, textual or non-positive version is refused at formatVersion', () => {
+    for (const v of [undefined, 1.5, '1', 0, -1, null, [1], Infinity]) {
+      const file = minimal();
+      if (v === undefined) delete file.formatVersion;
+      else file.formatVersion = v;
+      const r = parseScenarioValue(file);
+      expect(r.ok, String(v)).toBe(false);
+      if (!r.ok) {
+        expect(r.issues).toHaveLength(1);
+        expect(r.issues[0]!.path).toBe('formatVersion');
+        expect(r.issues[0]!.message).toMatch(v === undefined ? /^required/ : /^expected 1, got /);
+      }
+    }
+  });
+
+  it('another kind of file is named as such', () => {
+    for (const kind of [undefined, 'flywheel-lab/settings', 1]) {
+      const r = parseScenarioValue({ ...minimal(), kind });
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.issues).toEqual([
+          { path: 'kind', message: expect.stringContaining('not a Flywheel Lab scenario file') },
+        ]);
+    }
+  });
+
+  it('a byte-order mark is accepted', () => {
+    const text = readFileSync(join(DIR, 'v1-minimal.flywheel.json'), 'utf8');
+    expect(parseScenarioText(`\ufeff${text}`).ok).toBe(true);
+  });
+});
