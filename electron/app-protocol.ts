@@ -31,7 +31,8 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export type AssetResolution = { ok: true; filePath: string; mimeType: string } | { ok: false; status: 400 | 404 };
+export type AssetResolution =
+  { ok: true; filePath: string; mimeType: string } | { ok: false; status: 400 | 404 };
 
 /** Maps an app:// URL to a file under `root`, refusing anything that would leave it. */
 export function resolveAppAsset(url: string, root: string): AssetResolution {
@@ -41,7 +42,12 @@ export function resolveAppAsset(url: string, root: string): AssetResolution {
   } catch {
     return { ok: false, status: 400 };
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.hostname !== APP_HOST || u.port !== '' || u.username !== '') {
+  if (
+    u.protocol !== `${APP_SCHEME}:` ||
+    u.hostname !== APP_HOST ||
+    u.port !== '' ||
+    u.username !== ''
+  ) {
     return { ok: false, status: 404 };
   }
   let pathname: string;
@@ -57,7 +63,8 @@ export function resolveAppAsset(url: string, root: string): AssetResolution {
   const base = path.resolve(root);
   const filePath = path.resolve(base, ...segments);
   const relative = path.relative(base, filePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { ok: false, status: 404 };
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+    return { ok: false, status: 404 };
   const mimeType = MIME_TYPES[path.extname(filePath).toLowerCase()];
   if (!mimeType) return { ok: false, status: 404 };
   return { ok: true, filePath, mimeType };
@@ -66,7 +73,8 @@ export function resolveAppAsset(url: string, root: string): AssetResolution {
 /** The response for one request (separate from Electron so tests can call it). */
 export async function respondToAppRequest(url: string, root: string): Promise<Response> {
   const resolved = resolveAppAsset(url, root);
-  if (!resolved.ok) return new Response(null, { status: resolved.status, headers: SECURITY_HEADERS });
+  if (!resolved.ok)
+    return new Response(null, { status: resolved.status, headers: SECURITY_HEADERS });
   try {
     const body = await fs.readFile(resolved.filePath);
     return new Response(new Uint8Array(body), {

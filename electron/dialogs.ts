@@ -13,7 +13,10 @@ export const SAVE_FILTERS: Readonly<Record<ExportFormat, FileFilter[]>> = {
   svg: [{ name: 'SVG image', extensions: ['svg'] }],
 };
 
-export function createFileDialogs(dialog: Dialog, windowOf: (senderId: number) => BrowserWindow | null): FileDialogs {
+export function createFileDialogs(
+  dialog: Dialog,
+  windowOf: (senderId: number) => BrowserWindow | null,
+): FileDialogs {
   return {
     async chooseFileToOpen(senderId) {
       const win = windowOf(senderId);
@@ -25,7 +28,9 @@ export function createFileDialogs(dialog: Dialog, windowOf: (senderId: number) =
           { name: 'All files', extensions: ['*'] },
         ],
       };
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseSaveLocation(senderId, suggestedName, format) {
@@ -36,7 +41,9 @@ export function createFileDialogs(dialog: Dialog, windowOf: (senderId: number) =
         filters: SAVE_FILTERS[format],
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   };

@@ -17,7 +17,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const openQueue = new OpenQueue();
-  for (const filePath of scenarioPathsFromArgv(process.argv, process.cwd())) openQueue.push(filePath);
+  for (const filePath of scenarioPathsFromArgv(process.argv, process.cwd()))
+    openQueue.push(filePath);
   app.on('open-file', (event, filePath) => {
     event.preventDefault();
     openQueue.push(filePath);
@@ -26,7 +27,9 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => startShell(openQueue))
     .catch((e: unknown) => {
-      process.stderr.write(`Flywheel Lab could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `Flywheel Lab could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       app.exit(1);
     });
 }

@@ -31,7 +31,8 @@ const bridge = {
   kind: 'desktop',
   openFile: () => invoke('openDialog'),
   openPath: (filePath: string) => invoke('openPath', { filePath }),
-  openDroppedFile: (file: File) => invoke('openDropped', { filePath: webUtils.getPathForFile(file) }),
+  openDroppedFile: (file: File) =>
+    invoke('openDropped', { filePath: webUtils.getPathForFile(file) }),
   save: (request) => invoke('save', request),
   saveAs: (request) => invoke('saveAs', request),
   exportFile: (request) => invoke('exportFile', request),

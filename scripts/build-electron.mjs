@@ -26,7 +26,12 @@ const projectModulesArePure = {
   setup(b) {
     b.onResolve({ filter: /^\.\.?\// }, async (args) => {
       if (args.pluginData === 'inner') return undefined;
-      const result = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'inner' });
+      const result = await b.resolve(args.path, {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        importer: args.importer,
+        pluginData: 'inner',
+      });
       if (result.errors.length > 0) return { errors: result.errors };
       return { ...result, sideEffects: !/[\\/](simulation|renderer)[\\/]/.test(result.path) };
     });
@@ -35,7 +40,8 @@ const projectModulesArePure = {
 
 // `--outdir DIR` builds elsewhere (the tests build into temporary folders).
 const outIndex = process.argv.indexOf('--outdir');
-const outdir = outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : 'dist/electron';
+const outdir =
+  outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : 'dist/electron';
 
 const started = Date.now();
 mkdirSync(outdir, { recursive: true });
@@ -52,4 +58,5 @@ await Promise.all([
     plugins: [projectModulesArePure],
   }),
 ]);
-if (!process.argv.includes('--quiet')) console.log(`desktop shell built in ${outdir}/ (${Date.now() - started} ms)`);
+if (!process.argv.includes('--quiet'))
+  console.log(`desktop shell built in ${outdir}/ (${Date.now() - started} ms)`);

@@ -12,14 +12,24 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ELECTRON_VERSION = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const ELECTRON_VERSION = JSON.parse(
+  readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 
 /** @returns {{ excludedChecks: {check: string, reason: string}[], justified: {check: string, file: string, reason: string}[] }} */
-export function loadJustifications(file = path.join(root, 'electron', 'security', 'scan-justifications.json')) {
+export function loadJustifications(
+  file = path.join(root, 'electron', 'security', 'scan-justifications.json'),
+) {
   const config = JSON.parse(readFileSync(file, 'utf8'));
   for (const entry of [...config.excludedChecks, ...config.justified]) {
-    if (typeof entry.check !== 'string' || typeof entry.reason !== 'string' || entry.reason.trim().length < 40) {
-      throw new Error(`scan-justifications.json: every entry needs a check and a reason of a sentence (${JSON.stringify(entry)})`);
+    if (
+      typeof entry.check !== 'string' ||
+      typeof entry.reason !== 'string' ||
+      entry.reason.trim().length < 40
+    ) {
+      throw new Error(
+        `scan-justifications.json: every entry needs a check and a reason of a sentence (${JSON.stringify(entry)})`,
+      );
     }
   }
   return config;
@@ -27,7 +37,10 @@ export function loadJustifications(file = path.join(root, 'electron', 'security'
 
 /** Findings not covered by a justification (same target, same check, same file). */
 export function unjustified(findings, config) {
-  return findings.filter((f) => !config.justified.some((j) => j.target === f.target && j.check === f.id && j.file === f.file));
+  return findings.filter(
+    (f) =>
+      !config.justified.some((j) => j.target === f.target && j.check === f.id && j.file === f.file),
+  );
 }
 
 export async function scan({ targets, outDir, log = () => undefined }) {
@@ -49,7 +62,8 @@ export async function scan({ targets, outDir, log = () => undefined }) {
     });
     // `issues` are the findings; `errors` are files the scanner could not parse (so did not check).
     for (const e of result.errors) {
-      if (!e.tolerable) unparsed.push({ target: name, file: path.relative(target, e.file), message: e.message });
+      if (!e.tolerable)
+        unparsed.push({ target: name, file: path.relative(target, e.file), message: e.message });
     }
     const findings = result.issues.map((e) => ({
       target: name,
@@ -60,21 +74,27 @@ export async function scan({ targets, outDir, log = () => undefined }) {
       description: e.description,
       sample: String(e.sample ?? '').slice(0, 120),
     }));
-    log(`scanned ${name}: ${result.globalChecks} global and ${result.atomicChecks} atomic checks, ${findings.length} findings (${Date.now() - started} ms)`);
+    log(
+      `scanned ${name}: ${result.globalChecks} global and ${result.atomicChecks} atomic checks, ${findings.length} findings (${Date.now() - started} ms)`,
+    );
     results.push(...findings);
   }
   return { findings: results, open: unjustified(results, config), unparsed };
 }
 
 /** Copies what electron-builder packs (see electron-builder.yml `files`) into one folder. */
-export function stagePackagedApp(stageDir, built = { electron: path.join(root, 'dist', 'electron'), web: path.join(root, 'dist', 'web') }) {
+export function stagePackagedApp(
+  stageDir,
+  built = { electron: path.join(root, 'dist', 'electron'), web: path.join(root, 'dist', 'web') },
+) {
   rmSync(stageDir, { recursive: true, force: true });
   mkdirSync(stageDir, { recursive: true });
   cpSync(path.join(root, 'package.json'), path.join(stageDir, 'package.json'));
   const skipMaps = (src) => !src.endsWith('.map');
   for (const part of ['electron', 'web']) {
     const from = built[part];
-    if (!existsSync(from)) throw new Error(`${path.relative(root, from)} is missing: run npm run build:${part} first`);
+    if (!existsSync(from))
+      throw new Error(`${path.relative(root, from)} is missing: run npm run build:${part} first`);
     cpSync(from, path.join(stageDir, 'dist', part), { recursive: true, filter: skipMaps });
   }
   return stageDir;
@@ -99,16 +119,27 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
         {
           name: 'app',
           dir: stagePackagedApp(path.join(outDir, 'app'), {
-            electron: path.resolve(option('--built-electron') ?? path.join(root, 'dist', 'electron')),
+            electron: path.resolve(
+              option('--built-electron') ?? path.join(root, 'dist', 'electron'),
+            ),
             web: path.resolve(option('--built-web') ?? path.join(root, 'dist', 'web')),
           }),
         },
       ];
-  const { findings, open, unparsed } = await scan({ targets, outDir, log: (l) => process.stderr.write(`${l}\n`) });
+  const { findings, open, unparsed } = await scan({
+    targets,
+    outDir,
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
   for (const f of open) {
-    process.stdout.write(`${f.target}/${f.file}:${f.line} ${f.id} [${f.severity}] ${f.description}\n    ${f.sample}\n`);
+    process.stdout.write(
+      `${f.target}/${f.file}:${f.line} ${f.id} [${f.severity}] ${f.description}\n    ${f.sample}\n`,
+    );
   }
-  for (const u of unparsed) process.stdout.write(`${u.target}/${u.file}: could not be parsed, so it was not checked: ${u.message}\n`);
+  for (const u of unparsed)
+    process.stdout.write(
+      `${u.target}/${u.file}: could not be parsed, so it was not checked: ${u.message}\n`,
+    );
   process.stdout.write(
     `security scan: ${findings.length} findings, ${open.length} not justified, ${unparsed.length} files not parsed; SARIF in ${path.relative(root, outDir) || '.'}/\n`,
   );

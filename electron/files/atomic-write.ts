@@ -65,7 +65,11 @@ export async function atomicWriteFile(
   const mode = await existingMode(finalPath);
   let handle: fs.FileHandle | null = null;
   try {
-    handle = await fs.open(tempPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
+    handle = await fs.open(
+      tempPath,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+      mode,
+    );
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();

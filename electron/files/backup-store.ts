@@ -51,7 +51,10 @@ export class BackupStore {
       await atomicWriteFile(this.filePath, JSON.stringify(file));
       return ok(null);
     } catch (e) {
-      return fail('io', `The automatic backup of your unsaved work failed (${e instanceof Error ? e.message : String(e)}).`);
+      return fail(
+        'io',
+        `The automatic backup of your unsaved work failed (${e instanceof Error ? e.message : String(e)}).`,
+      );
     }
   }
 
@@ -99,7 +102,10 @@ export class BackupStore {
     try {
       return fail('invalid-file', await this.setAsideFile(reason));
     } catch (e) {
-      return fail('io', `The backup of unsaved work could not be restored (${reason}) nor moved aside (${String(e)}).`);
+      return fail(
+        'io',
+        `The backup of unsaved work could not be restored (${reason}) nor moved aside (${String(e)}).`,
+      );
     }
   }
 }

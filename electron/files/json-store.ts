@@ -23,12 +23,15 @@ export async function readJsonFile<T>(
   try {
     const stat = await fs.stat(filePath);
     if (stat.size > MAX_SETTINGS_BYTES) {
-      log(`${path.basename(filePath)}: ${stat.size} bytes is too large for a settings file; using defaults`);
+      log(
+        `${path.basename(filePath)}: ${stat.size} bytes is too large for a settings file; using defaults`,
+      );
       return defaults();
     }
     text = await fs.readFile(filePath, 'utf8');
   } catch (e) {
-    if (errorCode(e) !== 'ENOENT') log(`${path.basename(filePath)}: could not be read (${String(e)}); using defaults`);
+    if (errorCode(e) !== 'ENOENT')
+      log(`${path.basename(filePath)}: could not be read (${String(e)}); using defaults`);
     return defaults();
   }
   let json: unknown;
@@ -41,7 +44,9 @@ export async function readJsonFile<T>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    log(`${path.basename(filePath)}: ${first ? `${first.path.join('.') || '(file)'}: ${first.message}` : 'invalid'}; using defaults`);
+    log(
+      `${path.basename(filePath)}: ${first ? `${first.path.join('.') || '(file)'}: ${first.message}` : 'invalid'}; using defaults`,
+    );
     return defaults();
   }
   return parsed.data;

@@ -11,7 +11,11 @@ import { readJsonFile, writeJsonFile, type Log } from './json-store';
 export const MAX_RECENT_FILES = 10;
 
 const recentFileSchema = z.strictObject({
-  filePath: z.string().min(1).max(MAX_PATH_CHARS).refine((p) => path.isAbsolute(p), 'expected an absolute path'),
+  filePath: z
+    .string()
+    .min(1)
+    .max(MAX_PATH_CHARS)
+    .refine((p) => path.isAbsolute(p), 'expected an absolute path'),
   openedAt: z.iso.datetime(),
 });
 const recentListSchema = z.strictObject({
@@ -23,7 +27,11 @@ type RecentList = z.output<typeof recentListSchema>;
 const empty = (): RecentList => ({ version: 1, files: [] });
 
 /** Same file? Case-insensitive on the platforms whose default file systems are. */
-export function samePath(a: string, b: string, platform: NodeJS.Platform = process.platform): boolean {
+export function samePath(
+  a: string,
+  b: string,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   const norm = (p: string) => path.resolve(p);
   return platform === 'win32' || platform === 'darwin'
     ? norm(a).toLowerCase() === norm(b).toLowerCase()
@@ -52,7 +60,12 @@ export class RecentFiles {
 
   private async load(): Promise<RecentList> {
     if (!this.loaded) {
-      this.loaded = await readJsonFile(this.options.storePath, recentListSchema, empty, this.options.log);
+      this.loaded = await readJsonFile(
+        this.options.storePath,
+        recentListSchema,
+        empty,
+        this.options.log,
+      );
       this.loaded.files = dedupe(this.loaded.files).slice(0, this.cap);
     }
     return this.loaded;
@@ -67,7 +80,11 @@ export class RecentFiles {
       list.files = kept;
       await this.persist();
     }
-    return kept.map((f) => ({ filePath: f.filePath, fileName: path.basename(f.filePath), openedAt: f.openedAt }));
+    return kept.map((f) => ({
+      filePath: f.filePath,
+      fileName: path.basename(f.filePath),
+      openedAt: f.openedAt,
+    }));
   }
 
   async add(filePath: string): Promise<void> {

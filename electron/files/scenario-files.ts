@@ -34,7 +34,8 @@ export async function readScenarioFile(
   try {
     stat = await fs.stat(filePath);
   } catch (e) {
-    if (errorCode(e) === 'ENOENT') return fail('not-found', `${fileName} no longer exists at ${path.dirname(filePath)}.`);
+    if (errorCode(e) === 'ENOENT')
+      return fail('not-found', `${fileName} no longer exists at ${path.dirname(filePath)}.`);
     return fail('io', `Could not open ${fileName}: ${messageOf(e)}.`);
   }
   if (!stat.isFile()) return fail('invalid-file', `${fileName} is not a file.`);
@@ -49,7 +50,10 @@ export async function readScenarioFile(
     bytes = await readAtMost(filePath, maxBytes);
   } catch (e) {
     if (e instanceof TooLargeError) {
-      return fail('too-large', `${fileName} is larger than ${formatBytes(maxBytes)}. It was not opened.`);
+      return fail(
+        'too-large',
+        `${fileName} is larger than ${formatBytes(maxBytes)}. It was not opened.`,
+      );
     }
     return fail('io', `Could not read ${fileName}: ${messageOf(e)}.`);
   }
@@ -57,11 +61,17 @@ export async function readScenarioFile(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail('invalid-file', `${fileName} is not a text file, so it is not a Flywheel Lab scenario.`);
+    return fail(
+      'invalid-file',
+      `${fileName} is not a text file, so it is not a Flywheel Lab scenario.`,
+    );
   }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
-    return fail('invalid-file', `${fileName} could not be opened:\n${formatIssues(fileName, parsed.issues, 5)}`);
+    return fail(
+      'invalid-file',
+      `${fileName} could not be opened:\n${formatIssues(fileName, parsed.issues, 5)}`,
+    );
   }
   return ok({ text, fileName, filePath });
 }
@@ -87,21 +97,33 @@ async function readAtMost(filePath: string, maxBytes: number): Promise<Buffer> {
 }
 
 /** Saves scenario text atomically after checking that it is a scenario the app can read back. */
-export async function writeScenarioFile(filePath: string, text: string): Promise<Result<SavedFile>> {
+export async function writeScenarioFile(
+  filePath: string,
+  text: string,
+): Promise<Result<SavedFile>> {
   const fileName = path.basename(filePath);
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
-    return fail('invalid-request', `Not saved: the scenario is not valid (${formatIssues(fileName, parsed.issues, 3)}).`);
+    return fail(
+      'invalid-request',
+      `Not saved: the scenario is not valid (${formatIssues(fileName, parsed.issues, 3)}).`,
+    );
   }
   return writeFileAtomically(filePath, text);
 }
 
-export async function writeFileAtomically(filePath: string, data: string | Uint8Array): Promise<Result<SavedFile>> {
+export async function writeFileAtomically(
+  filePath: string,
+  data: string | Uint8Array,
+): Promise<Result<SavedFile>> {
   try {
     await atomicWriteFile(filePath, data);
     return ok({ fileName: path.basename(filePath), filePath });
   } catch (e) {
-    const message = e instanceof AtomicWriteError ? e.message : `Could not save ${path.basename(filePath)}: ${messageOf(e)}.`;
+    const message =
+      e instanceof AtomicWriteError
+        ? e.message
+        : `Could not save ${path.basename(filePath)}: ${messageOf(e)}.`;
     return fail('io', `${message} The file on disk was not changed.`);
   }
 }

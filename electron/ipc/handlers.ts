@@ -22,7 +22,11 @@ export interface FileDialogs {
   /** The chosen scenario file, or null when the user cancelled. */
   chooseFileToOpen(senderId: number): Promise<string | null>;
   /** Where to save, or null when the user cancelled. The dialog confirms overwriting. */
-  chooseSaveLocation(senderId: number, suggestedName: string, format: ExportFormat): Promise<string | null>;
+  chooseSaveLocation(
+    senderId: number,
+    suggestedName: string,
+    format: ExportFormat,
+  ): Promise<string | null>;
 }
 
 export interface WindowControl {
@@ -48,7 +52,9 @@ export function isDroppableScenarioPath(filePath: string): boolean {
 }
 
 export function suggestedScenarioName(fileName: string): string {
-  const cleaned = Array.from(fileName, (ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '-' : ch));
+  const cleaned = Array.from(fileName, (ch) =>
+    ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '-' : ch,
+  );
   const base = cleaned.join('').trim() || 'scenario';
   return base.toLowerCase().endsWith('.json') ? base : `${base}${SCENARIO_FILE_EXTENSION}`;
 }
@@ -73,7 +79,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   const saveAs = async (senderId: number, text: string, suggestedName: string) => {
-    const target = await deps.dialogs.chooseSaveLocation(senderId, suggestedScenarioName(suggestedName), 'scenario');
+    const target = await deps.dialogs.chooseSaveLocation(
+      senderId,
+      suggestedScenarioName(suggestedName),
+      'scenario',
+    );
     if (target === null) return fail('canceled', 'Save cancelled.');
     return saveTo(target, text);
   };
@@ -86,13 +96,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async openPath({ filePath }) {
       if (!(await deps.grants.allows(filePath))) {
-        return fail('forbidden', `${path.basename(filePath)} was not opened: the app only opens files you chose, dropped or opened before.`);
+        return fail(
+          'forbidden',
+          `${path.basename(filePath)} was not opened: the app only opens files you chose, dropped or opened before.`,
+        );
       }
       return openKnown(filePath);
     },
     async openDropped({ filePath }) {
       if (!isDroppableScenarioPath(filePath)) {
-        return fail('invalid-file', `${path.basename(filePath)} is not a scenario file (${SCENARIO_FILE_EXTENSION}).`);
+        return fail(
+          'invalid-file',
+          `${path.basename(filePath)} is not a scenario file (${SCENARIO_FILE_EXTENSION}).`,
+        );
       }
       return openKnown(filePath);
     },
@@ -127,7 +143,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async setDocumentState(state, { senderId }) {
       const known = state.filePath !== null && (await deps.grants.allows(state.filePath));
-      deps.windows.setDocumentState(senderId, { ...state, filePath: known ? state.filePath : null });
+      deps.windows.setDocumentState(senderId, {
+        ...state,
+        filePath: known ? state.filePath : null,
+      });
       return ok(null);
     },
     async closeWindow(_request, { senderId }) {
@@ -135,7 +154,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ok(null);
     },
     async openExternal({ url }) {
-      if (!(await deps.openLink(url))) return fail('forbidden', 'This link is not on the list of sites the app may open.');
+      if (!(await deps.openLink(url)))
+        return fail('forbidden', 'This link is not on the list of sites the app may open.');
       return ok(null);
     },
   };

@@ -23,7 +23,10 @@ export interface InvokeEventLike {
 }
 
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>,
+  ): void;
 }
 
 export interface HandlerContext {
@@ -31,7 +34,10 @@ export interface HandlerContext {
   readonly senderId: number;
 }
 
-export type Handler<C extends Channel> = (request: RequestOf<C>, context: HandlerContext) => Promise<ResultOf<C>>;
+export type Handler<C extends Channel> = (
+  request: RequestOf<C>,
+  context: HandlerContext,
+) => Promise<ResultOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface SenderPolicy {
@@ -90,16 +96,30 @@ export async function invokeChecked<C extends Channel>(
   try {
     return await handler(parsed.data as RequestOf<C>, { senderId: event.sender.id });
   } catch (e) {
-    log(`ipc ${channel}: handler failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    log(
+      `ipc ${channel}: handler failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
     return fail('internal', 'Something went wrong in the app; the details are in the log.');
   }
 }
 
 /** Registers every channel of the contract, each through `invokeChecked`. */
-export function registerHandlers(ipcMain: IpcMainLike, handlers: Handlers, policy: SenderPolicy, log: Log): void {
+export function registerHandlers(
+  ipcMain: IpcMainLike,
+  handlers: Handlers,
+  policy: SenderPolicy,
+  log: Log,
+): void {
   for (const channel of Object.keys(requestSchemas) as Channel[]) {
     ipcMain.handle(ipcChannel(channel), (event, ...args) =>
-      invokeChecked(channel, handlers[channel] as Handler<typeof channel>, policy, log, event, args),
+      invokeChecked(
+        channel,
+        handlers[channel] as Handler<typeof channel>,
+        policy,
+        log,
+        event,
+        args,
+      ),
     );
   }
 }

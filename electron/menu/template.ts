@@ -55,7 +55,9 @@ export function redoAccelerator(platform: Platform): string {
 }
 
 function recentLabel(file: RecentFile, platform: Platform): string {
-  const dir = file.filePath ? file.filePath.slice(0, file.filePath.length - file.fileName.length - 1) : '';
+  const dir = file.filePath
+    ? file.filePath.slice(0, file.filePath.length - file.fileName.length - 1)
+    : '';
   // Ampersands are mnemonics on Windows and Linux: escape them in file names.
   const escape = (s: string) => (platform === 'darwin' ? s : s.replace(/&/g, '&&'));
   return dir ? `${escape(file.fileName)}  —  ${escape(dir)}` : escape(file.fileName);
@@ -66,14 +68,25 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const send = (command: MenuCommand) => () => o.send(command);
 
   const recentItems: MenuItemConstructorOptions[] = o.recentFiles.flatMap((f) =>
-    f.filePath ? [{ label: recentLabel(f, o.platform), click: send({ command: 'open-recent', filePath: f.filePath }) }] : [],
+    f.filePath
+      ? [
+          {
+            label: recentLabel(f, o.platform),
+            click: send({ command: 'open-recent', filePath: f.filePath }),
+          },
+        ]
+      : [],
   );
   const openRecent: MenuItemConstructorOptions = {
     label: 'Open Recent',
     submenu: [
       ...(recentItems.length > 0 ? recentItems : [{ label: 'No Recent Files', enabled: false }]),
       { type: 'separator' },
-      { label: 'Clear Recent Files', enabled: recentItems.length > 0, click: () => o.actions.clearRecent() },
+      {
+        label: 'Clear Recent Files',
+        enabled: recentItems.length > 0,
+        click: () => o.actions.clearRecent(),
+      },
     ],
   };
 
@@ -81,11 +94,23 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     label: mac ? 'File' : '&File',
     submenu: [
       { label: mac ? 'New' : '&New', accelerator: 'CmdOrCtrl+N', click: send({ command: 'new' }) },
-      { label: mac ? 'Open…' : '&Open…', accelerator: 'CmdOrCtrl+O', click: send({ command: 'open' }) },
+      {
+        label: mac ? 'Open…' : '&Open…',
+        accelerator: 'CmdOrCtrl+O',
+        click: send({ command: 'open' }),
+      },
       openRecent,
       { type: 'separator' },
-      { label: mac ? 'Save' : '&Save', accelerator: 'CmdOrCtrl+S', click: send({ command: 'save' }) },
-      { label: mac ? 'Save As…' : 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: send({ command: 'save-as' }) },
+      {
+        label: mac ? 'Save' : '&Save',
+        accelerator: 'CmdOrCtrl+S',
+        click: send({ command: 'save' }),
+      },
+      {
+        label: mac ? 'Save As…' : 'Save &As…',
+        accelerator: 'CmdOrCtrl+Shift+S',
+        click: send({ command: 'save-as' }),
+      },
       {
         label: mac ? 'Export' : '&Export',
         submenu: (Object.keys(EXPORT_LABELS) as ExportFormat[]).map((format) => ({
@@ -94,15 +119,27 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
         })),
       },
       { type: 'separator' },
-      mac ? { role: 'close' } : o.platform === 'win32' ? { role: 'quit', label: 'E&xit' } : { role: 'quit', label: '&Quit', accelerator: 'Ctrl+Q' },
+      mac
+        ? { role: 'close' }
+        : o.platform === 'win32'
+          ? { role: 'quit', label: 'E&xit' }
+          : { role: 'quit', label: '&Quit', accelerator: 'Ctrl+Q' },
     ],
   };
 
   const edit: MenuItemConstructorOptions = {
     label: mac ? 'Edit' : '&Edit',
     submenu: [
-      { label: mac ? 'Undo' : '&Undo', accelerator: 'CmdOrCtrl+Z', click: send({ command: 'undo' }) },
-      { label: mac ? 'Redo' : '&Redo', accelerator: redoAccelerator(o.platform), click: send({ command: 'redo' }) },
+      {
+        label: mac ? 'Undo' : '&Undo',
+        accelerator: 'CmdOrCtrl+Z',
+        click: send({ command: 'undo' }),
+      },
+      {
+        label: mac ? 'Redo' : '&Redo',
+        accelerator: redoAccelerator(o.platform),
+        click: send({ command: 'redo' }),
+      },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
@@ -115,7 +152,13 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const view: MenuItemConstructorOptions = {
     label: mac ? 'View' : '&View',
     submenu: [
-      ...(o.developerTools ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
+      ...(o.developerTools
+        ? [
+            { role: 'reload' } as const,
+            { role: 'toggleDevTools' } as const,
+            { type: 'separator' } as const,
+          ]
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -139,7 +182,12 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     role: 'help',
     submenu: [
       { label: 'Documentation', click: () => o.actions.openDocumentation() },
-      ...(mac ? [] : [{ type: 'separator' } as const, { label: `About ${PRODUCT_NAME}`, click: () => o.actions.showAbout() }]),
+      ...(mac
+        ? []
+        : [
+            { type: 'separator' } as const,
+            { label: `About ${PRODUCT_NAME}`, click: () => o.actions.showAbout() },
+          ]),
     ],
   };
 

@@ -6,7 +6,10 @@ import { isAllowedExternalUrl } from './origin';
 
 export type OpenLink = (url: string) => Promise<boolean>;
 
-export function createLinkOpener(openInBrowser: (url: string) => Promise<void>, log: (line: string) => void): OpenLink {
+export function createLinkOpener(
+  openInBrowser: (url: string) => Promise<void>,
+  log: (line: string) => void,
+): OpenLink {
   return async (url) => {
     if (!isAllowedExternalUrl(url)) {
       log('external link refused: not on the allow-list');

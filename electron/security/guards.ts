@@ -34,7 +34,8 @@ export interface GuardDeps {
 export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
   const leave = (url: string, what: string) => {
     const decision = navigationDecision(url);
-    if (decision === 'open-external') void deps.openLink(url).catch((e) => deps.log(`opening a link failed: ${String(e)}`));
+    if (decision === 'open-external')
+      void deps.openLink(url).catch((e) => deps.log(`opening a link failed: ${String(e)}`));
     else deps.log(`${what} blocked: ${describe(url)}`);
   };
   contents.on('will-navigate', (event) => {

@@ -18,7 +18,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Every security-relevant preference spelled out, none left to a default. */
-export function secureWebPreferences(preloadPath: string, options: { devTools: boolean }): WebPreferences {
+export function secureWebPreferences(
+  preloadPath: string,
+  options: { devTools: boolean },
+): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,

@@ -3,7 +3,12 @@
  * and unsaved state, and closed only after the page has dealt with unsaved changes.
  */
 import { BrowserWindow } from 'electron';
-import { MENU_COMMAND_CHANNEL, windowTitle, type MenuCommand, type RequestOf } from '../../renderer/bridge/contract';
+import {
+  MENU_COMMAND_CHANNEL,
+  windowTitle,
+  type MenuCommand,
+  type RequestOf,
+} from '../../renderer/bridge/contract';
 import type { Log } from '../log';
 import { CloseGuard } from '../lifecycle/close-guard';
 import type { OpenQueue } from '../lifecycle/open-requests';
@@ -35,7 +40,9 @@ export class DocumentWindow {
     this.win = createMainWindow({ ...deps, BrowserWindow });
     this.webContentsId = this.win.webContents.id;
     const contents = this.win.webContents;
-    this.win.setTitle(windowTitle('Untitled', false, process.platform === 'darwin' ? 'darwin' : 'other'));
+    this.win.setTitle(
+      windowTitle('Untitled', false, process.platform === 'darwin' ? 'darwin' : 'other'),
+    );
     this.win.on('page-title-updated', (event) => event.preventDefault());
     this.win.on('close', (event) => {
       // The page's own confirmed close is the second half of an earlier request, not a new one.

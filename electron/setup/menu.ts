@@ -21,7 +21,8 @@ export interface AppMenu {
 
 export function setupMenu(deps: MenuDeps): AppMenu {
   let theme: ThemeChoice = 'system';
-  const platform: Platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+  const platform: Platform =
+    process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
   const refresh = async () => {
     const recentFiles = await deps.listRecent();
     if (platform === 'darwin') {

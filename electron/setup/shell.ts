@@ -5,7 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, shell, webContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  screen,
+  shell,
+  webContents,
+} from 'electron';
 import { PRODUCT_NAME } from '../../renderer/bridge/contract';
 import { setupAppProtocol } from '../app-protocol';
 import { createFileDialogs } from '../dialogs';
@@ -65,7 +74,11 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
   });
 
   const openWindow = async () => {
-    const state = await loadWindowState(paths.windowState, workAreas(screen.getAllDisplays(), screen.getPrimaryDisplay()), log);
+    const state = await loadWindowState(
+      paths.windowState,
+      workAreas(screen.getAllDisplays(), screen.getPrimaryDisplay()),
+      log,
+    );
     current = new DocumentWindow({
       state,
       preloadPath: paths.preload,
@@ -101,8 +114,10 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
       backup,
       grants,
       windows: {
-        setDocumentState: (id, state) => (current?.webContentsId === id ? current.setDocumentState(state) : undefined),
-        closeConfirmed: (id) => (current?.webContentsId === id ? current.closeConfirmed() : undefined),
+        setDocumentState: (id, state) =>
+          current?.webContentsId === id ? current.setDocumentState(state) : undefined,
+        closeConfirmed: (id) =>
+          current?.webContentsId === id ? current.closeConfirmed() : undefined,
       },
       openLink,
       recentChanged: () => void menu.refresh(),
@@ -136,7 +151,10 @@ async function openDocumentation(folder: string, log: (line: string) => void): P
   const found = candidates.find((c) => existsSync(c));
   if (!found) {
     log(`documentation not found in ${folder}`);
-    await dialog.showMessageBox({ type: 'info', message: 'The documentation is not included in this build.' });
+    await dialog.showMessageBox({
+      type: 'info',
+      message: 'The documentation is not included in this build.',
+    });
     return;
   }
   const problem = await shell.openPath(found);

@@ -23,7 +23,10 @@ export interface MainWindowOptions {
   readonly devTools: boolean;
 }
 
-export function mainWindowOptions(state: WindowState, o: MainWindowOptions): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  state: WindowState,
+  o: MainWindowOptions,
+): BrowserWindowConstructorOptions {
   return {
     ...state.bounds,
     minWidth: MIN_WINDOW_SIZE.width,
@@ -40,8 +43,17 @@ export function workAreas(displays: readonly Display[], primary: Display): Recta
   return [primary, ...displays.filter((d) => d.id !== primary.id)].map((d) => d.workArea);
 }
 
-export async function loadWindowState(settingsPath: string, areas: readonly Rectangle[], log: Log): Promise<WindowState> {
-  const stored = await readJsonFile(settingsPath, windowStateSchema, () => toStoredWindowState(defaultWindowState()), log);
+export async function loadWindowState(
+  settingsPath: string,
+  areas: readonly Rectangle[],
+  log: Log,
+): Promise<WindowState> {
+  const stored = await readJsonFile(
+    settingsPath,
+    windowStateSchema,
+    () => toStoredWindowState(defaultWindowState()),
+    log,
+  );
   return fitToDisplays({ bounds: stored.bounds, maximized: stored.maximized }, areas);
 }
 
@@ -68,8 +80,13 @@ function rememberWindowState(win: BrowserWindow, settingsPath: string, log: Log)
     timer = null;
     if (win.isDestroyed()) return;
     const { x, y, width, height } = win.getNormalBounds();
-    const state = toStoredWindowState({ bounds: { x, y, width, height }, maximized: win.isMaximized() });
-    writeJsonFile(settingsPath, state).catch((e) => log(`window state: could not be saved (${String(e)})`));
+    const state = toStoredWindowState({
+      bounds: { x, y, width, height },
+      maximized: win.isMaximized(),
+    });
+    writeJsonFile(settingsPath, state).catch((e) =>
+      log(`window state: could not be saved (${String(e)})`),
+    );
   };
   const later = () => {
     if (timer) clearTimeout(timer);

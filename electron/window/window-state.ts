@@ -26,7 +26,12 @@ const extent = z.number().int().min(100).max(100_000);
 
 export const windowStateSchema = z.strictObject({
   version: z.literal(1),
-  bounds: z.strictObject({ x: coordinate.optional(), y: coordinate.optional(), width: extent, height: extent }),
+  bounds: z.strictObject({
+    x: coordinate.optional(),
+    y: coordinate.optional(),
+    width: extent,
+    height: extent,
+  }),
   maximized: z.boolean(),
 });
 
@@ -53,9 +58,18 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rectangle[
   const primary = workAreas[0];
   if (!primary) return state;
   const { x, y } = state.bounds;
-  const size = { width: Math.max(state.bounds.width, MIN_WINDOW_SIZE.width), height: Math.max(state.bounds.height, MIN_WINDOW_SIZE.height) };
+  const size = {
+    width: Math.max(state.bounds.width, MIN_WINDOW_SIZE.width),
+    height: Math.max(state.bounds.height, MIN_WINDOW_SIZE.height),
+  };
   if (x === undefined || y === undefined) {
-    return { ...state, bounds: { width: Math.min(size.width, primary.width), height: Math.min(size.height, primary.height) } };
+    return {
+      ...state,
+      bounds: {
+        width: Math.min(size.width, primary.width),
+        height: Math.min(size.height, primary.height),
+      },
+    };
   }
   const saved: Rectangle = { x, y, ...size };
   let best: Rectangle | null = null;

@@ -126,14 +126,21 @@ function buildRequestSchemas() {
     exportFile: z.strictObject({
       format: z.enum(EXPORT_FORMATS),
       suggestedName: fileName,
-      data: z.union([z.string(), z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected text or bytes')]),
+      data: z.union([
+        z.string(),
+        z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected text or bytes'),
+      ]),
     }),
     listRecent: none,
     clearRecent: none,
     readBackup: none,
     writeBackup: z.strictObject({ scenarioText, fileName, filePath: filePath.nullable() }),
     clearBackup: none,
-    setDocumentState: z.strictObject({ fileName, filePath: filePath.nullable(), dirty: z.boolean() }),
+    setDocumentState: z.strictObject({
+      fileName,
+      filePath: filePath.nullable(),
+      dirty: z.boolean(),
+    }),
     closeWindow: none,
     openExternal: z.strictObject({ url: z.string().min(1).max(MAX_URL_CHARS) }),
   } as const;
@@ -218,7 +225,9 @@ export function payloadSize(value: unknown, limit: number, depth = 0): number {
   if (value instanceof Uint8Array) return value.byteLength;
   if (typeof value !== 'object') return Infinity;
   let total = 2;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value);
   for (const [key, v] of entries) {
     total += key.length * 3 + payloadSize(v, limit - total, depth + 1);
     if (total > limit) return Infinity;

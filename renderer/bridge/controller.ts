@@ -5,7 +5,12 @@
  * `DocumentApi` (shared contract 4), and to the user through its own small state (the open
  * prompt and the notices) that the UI components render. Tests drive it with fakes.
  */
-import { formatIssues, parseScenarioText, serializeScenario, type Scenario } from '../../simulation';
+import {
+  formatIssues,
+  parseScenarioText,
+  serializeScenario,
+  type Scenario,
+} from '../../simulation';
 import type { DocumentApi } from '../state/document';
 import {
   SCENARIO_FILE_EXTENSION,
@@ -24,7 +29,11 @@ export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 export type RecoveryChoice = 'restore' | 'discard';
 
 export type Prompt =
-  | { readonly kind: 'unsaved'; readonly fileName: string; readonly action: 'new' | 'open' | 'close' }
+  | {
+      readonly kind: 'unsaved';
+      readonly fileName: string;
+      readonly action: 'new' | 'open' | 'close';
+    }
   | { readonly kind: 'recover'; readonly fileName: string; readonly savedAt: string };
 
 export interface Notice {
@@ -89,7 +98,10 @@ export class DocumentController {
   private readonly unsubscribers: Array<() => void> = [];
 
   constructor(private readonly deps: ControllerDeps) {
-    this.timers = deps.timers ?? { setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms), clearTimeout: (h) => globalThis.clearTimeout(h as number) };
+    this.timers = deps.timers ?? {
+      setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+      clearTimeout: (h) => globalThis.clearTimeout(h as number),
+    };
     this.now = deps.now ?? (() => Date.now());
     this.fileName = deps.document.getFileName();
     this.exporters.set('scenario', async () => ({
@@ -225,7 +237,11 @@ export class DocumentController {
     return this.run(async () => {
       const exporter = this.exporters.get(format);
       if (!exporter) {
-        this.notify('info', 'Export not available', `This build of Flywheel Lab cannot export ${format.toUpperCase()} yet.`);
+        this.notify(
+          'info',
+          'Export not available',
+          `This build of Flywheel Lab cannot export ${format.toUpperCase()} yet.`,
+        );
         return false;
       }
       let content;
@@ -278,7 +294,11 @@ export class DocumentController {
   /** True when it is fine to replace or close the document (saved, discarded or clean). */
   private async guard(action: 'new' | 'open' | 'close'): Promise<boolean> {
     if (!this.isDirty()) return true;
-    const choice = await this.ask<UnsavedChoice>({ kind: 'unsaved', fileName: this.fileName, action });
+    const choice = await this.ask<UnsavedChoice>({
+      kind: 'unsaved',
+      fileName: this.fileName,
+      action,
+    });
     if (choice === 'cancel') return false;
     if (choice === 'discard') return true;
     return this.saveNow(false);
@@ -312,7 +332,8 @@ export class DocumentController {
     this.filePath = result.value.filePath;
     this.fileName = result.value.fileName;
     this.recovered = false;
-    if (unchanged) this.deps.document.markSaved({ filePath: this.filePath, fileName: this.fileName });
+    if (unchanged)
+      this.deps.document.markSaved({ filePath: this.filePath, fileName: this.fileName });
     this.cancelBackup();
     if (unchanged) await this.deps.bridge.clearBackup();
     this.reportState();
@@ -337,21 +358,33 @@ export class DocumentController {
     }
     const backup: Backup | null = read.value;
     if (!backup) return;
-    const choice = await this.ask<RecoveryChoice>({ kind: 'recover', fileName: backup.fileName, savedAt: backup.savedAt });
+    const choice = await this.ask<RecoveryChoice>({
+      kind: 'recover',
+      fileName: backup.fileName,
+      savedAt: backup.savedAt,
+    });
     if (choice === 'discard') {
       await this.deps.bridge.clearBackup();
       return;
     }
     const parsed = parseScenarioText(backup.scenarioText);
     if (!parsed.ok) {
-      this.notify('error', 'Unsaved work could not be recovered', formatIssues(backup.fileName, parsed.issues, 5));
+      this.notify(
+        'error',
+        'Unsaved work could not be recovered',
+        formatIssues(backup.fileName, parsed.issues, 5),
+      );
       return;
     }
     this.load(parsed.scenario, { filePath: backup.filePath, fileName: backup.fileName });
     // Restored work is still unsaved: it stays dirty and keeps its backup until it is saved.
     this.recovered = true;
     this.reportState();
-    this.notify('info', 'Unsaved work restored', `${backup.fileName} is as it was at ${new Date(backup.savedAt).toLocaleString()}. Save it to keep it.`);
+    this.notify(
+      'info',
+      'Unsaved work restored',
+      `${backup.fileName} is as it was at ${new Date(backup.savedAt).toLocaleString()}. Save it to keep it.`,
+    );
   }
 
   private onDocumentChanged(): void {
@@ -375,7 +408,10 @@ export class DocumentController {
     const now = this.now();
     this.firstPendingEditAt ??= now;
     const maxWait = this.deps.backupMaxWaitMs ?? 5000;
-    const delay = Math.max(0, Math.min(this.deps.backupDelayMs ?? 1000, this.firstPendingEditAt + maxWait - now));
+    const delay = Math.max(
+      0,
+      Math.min(this.deps.backupDelayMs ?? 1000, this.firstPendingEditAt + maxWait - now),
+    );
     if (this.backupTimer !== null) this.timers.clearTimeout(this.backupTimer);
     this.backupTimer = this.timers.setTimeout(() => void this.writeBackup(), delay);
   }
@@ -401,7 +437,13 @@ export class DocumentController {
   private reportState(): void {
     const next = { fileName: this.fileName, filePath: this.filePath, dirty: this.isDirty() };
     const last = this.reported;
-    if (last && last.fileName === next.fileName && last.filePath === next.filePath && last.dirty === next.dirty) return;
+    if (
+      last &&
+      last.fileName === next.fileName &&
+      last.filePath === next.filePath &&
+      last.dirty === next.dirty
+    )
+      return;
     this.reported = next;
     void this.deps.bridge.setDocumentState(next);
   }

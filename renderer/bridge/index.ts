@@ -5,8 +5,21 @@
  */
 export { DocumentChrome, type DocumentChromeProps } from './ui/DocumentChrome';
 export { getBridge, getDocumentController } from './runtime';
-export { DocumentController, type Exporter, type ControllerState, type Notice, type Prompt } from './controller';
-export type { ExportFormat, FlywheelBridge, MenuCommand, RecentFile, Result, ThemeChoice } from './contract';
+export {
+  DocumentController,
+  type Exporter,
+  type ControllerState,
+  type Notice,
+  type Prompt,
+} from './controller';
+export type {
+  ExportFormat,
+  FlywheelBridge,
+  MenuCommand,
+  RecentFile,
+  Result,
+  ThemeChoice,
+} from './contract';
 
 import type { ExportFormat } from './contract';
 import type { Exporter } from './controller';

@@ -30,7 +30,13 @@ const backupSchema = z.strictObject({
   savedAt: z.iso.datetime(),
 });
 const recentSchema = z
-  .array(z.strictObject({ fileName: z.string().min(1).max(MAX_FILE_NAME_CHARS), filePath: z.null(), openedAt: z.iso.datetime() }))
+  .array(
+    z.strictObject({
+      fileName: z.string().min(1).max(MAX_FILE_NAME_CHARS),
+      filePath: z.null(),
+      openedAt: z.iso.datetime(),
+    }),
+  )
   .max(100);
 
 export interface WebBridgeEnv {
@@ -45,16 +51,25 @@ function formatMegabytes(bytes: number): string {
 }
 
 /** Reads a chosen or dropped file: size checked before reading, strict UTF-8. */
-export async function readBrowserFile(file: File, maxBytes = MAX_SCENARIO_TEXT_CHARS): Promise<Result<OpenedFile>> {
+export async function readBrowserFile(
+  file: File,
+  maxBytes = MAX_SCENARIO_TEXT_CHARS,
+): Promise<Result<OpenedFile>> {
   if (file.size > maxBytes) {
-    return fail('too-large', `${file.name} is ${formatMegabytes(file.size)}; a scenario file is at most ${formatMegabytes(maxBytes)}. It was not opened.`);
+    return fail(
+      'too-large',
+      `${file.name} is ${formatMegabytes(file.size)}; a scenario file is at most ${formatMegabytes(maxBytes)}. It was not opened.`,
+    );
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return ok({ text, fileName: file.name, filePath: null });
   } catch {
-    return fail('invalid-file', `${file.name} is not a text file, so it is not a Flywheel Lab scenario.`);
+    return fail(
+      'invalid-file',
+      `${file.name} is not a text file, so it is not a Flywheel Lab scenario.`,
+    );
   }
 }
 
@@ -64,12 +79,17 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
   const listeners = new Set<(command: MenuCommand) => void>();
   let dirty = false;
 
-  const readStored = <T>(key: string, schema: z.ZodType<T>): { value: T | null; corrupt: boolean } => {
+  const readStored = <T>(
+    key: string,
+    schema: z.ZodType<T>,
+  ): { value: T | null; corrupt: boolean } => {
     const raw = storage?.getItem(key) ?? null;
     if (raw === null) return { value: null, corrupt: false };
     try {
       const parsed = schema.safeParse(JSON.parse(raw));
-      return parsed.success ? { value: parsed.data, corrupt: false } : { value: null, corrupt: true };
+      return parsed.success
+        ? { value: parsed.data, corrupt: false }
+        : { value: null, corrupt: true };
     } catch {
       return { value: null, corrupt: true };
     }
@@ -80,12 +100,18 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
       storage.setItem(key, JSON.stringify(value));
       return ok(null);
     } catch (e) {
-      return fail('io', `The browser refused to store data (${e instanceof Error ? e.message : String(e)}).`);
+      return fail(
+        'io',
+        `The browser refused to store data (${e instanceof Error ? e.message : String(e)}).`,
+      );
     }
   };
   const rememberRecent = (fileName: string) => {
     const list = readStored(RECENT_KEY, recentSchema).value ?? [];
-    const next: RecentFile[] = [{ fileName, filePath: null, openedAt: now().toISOString() }, ...list.filter((f) => f.fileName !== fileName)];
+    const next: RecentFile[] = [
+      { fileName, filePath: null, openedAt: now().toISOString() },
+      ...list.filter((f) => f.fileName !== fileName),
+    ];
     store(RECENT_KEY, next.slice(0, MAX_RECENT));
   };
 
@@ -132,7 +158,11 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     const command: MenuCommand | null =
-      key === 'o' ? { command: 'open' } : key === 's' ? { command: event.shiftKey ? 'save-as' : 'save' } : null;
+      key === 'o'
+        ? { command: 'open' }
+        : key === 's'
+          ? { command: event.shiftKey ? 'save-as' : 'save' }
+          : null;
     if (!command) return;
     event.preventDefault();
     for (const l of listeners) l(command);
@@ -154,7 +184,10 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
       return result;
     },
     async openPath(filePath) {
-      return fail('unsupported', `The browser cannot reopen ${filePath} by name: use Open… to choose it again.`);
+      return fail(
+        'unsupported',
+        `The browser cannot reopen ${filePath} by name: use Open… to choose it again.`,
+      );
     },
     async openDroppedFile(file) {
       const result = await readBrowserFile(file);
@@ -197,7 +230,10 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
         } catch {
           // Out of space: the unreadable copy cannot be kept.
         }
-        return fail('invalid-file', 'The backup of unsaved work from the last session could not be restored: it is damaged. It was set aside in the browser storage.');
+        return fail(
+          'invalid-file',
+          'The backup of unsaved work from the last session could not be restored: it is damaged. It was set aside in the browser storage.',
+        );
       }
       return ok(value satisfies Backup | null);
     },

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeScenario, withoutPreset, withPreset, type Scenario } from '../../simulation';
-import { fail, ok, type FlywheelBridge, type MenuCommand, type Result } from '../../renderer/bridge/contract';
+import {
+  fail,
+  ok,
+  type FlywheelBridge,
+  type MenuCommand,
+  type Result,
+} from '../../renderer/bridge/contract';
 import { DocumentController, type ControllerDeps } from '../../renderer/bridge/controller';
 import { createDocumentApi, type DocumentApi } from '../../renderer/state/document';
 import { createWorkspaceStore } from '../../renderer/state/workspace';
@@ -50,10 +56,18 @@ class FakeBridge implements FlywheelBridge {
   readonly kind = 'desktop' as const;
   calls: Call[] = [];
   files = new Map<string, string>();
-  nextOpen: Result<{ text: string; fileName: string; filePath: string | null }> = fail('canceled', 'cancelled');
+  nextOpen: Result<{ text: string; fileName: string; filePath: string | null }> = fail(
+    'canceled',
+    'cancelled',
+  );
   nextSaveAsPath: string | null = '/docs/chosen.flywheel.json';
   failWrites = false;
-  backup: { scenarioText: string; fileName: string; filePath: string | null; savedAt: string } | null = null;
+  backup: {
+    scenarioText: string;
+    fileName: string;
+    filePath: string | null;
+    savedAt: string;
+  } | null = null;
   backupCorrupt = false;
   private listeners = new Set<(c: MenuCommand) => void>();
   private record(method: string, request?: unknown) {
@@ -69,12 +83,18 @@ class FakeBridge implements FlywheelBridge {
   openPath = async (filePath: string) => {
     this.record('openPath', filePath);
     const text = this.files.get(filePath);
-    return text === undefined ? fail('not-found', `${filePath} no longer exists.`) : ok({ text, fileName: filePath.split('/').pop()!, filePath });
+    return text === undefined
+      ? fail('not-found', `${filePath} no longer exists.`)
+      : ok({ text, fileName: filePath.split('/').pop()!, filePath });
   };
-  openDroppedFile = async (file: File) => (this.record('openDroppedFile', file.name), ok({ text: await file.text(), fileName: file.name, filePath: `/dropped/${file.name}` }));
+  openDroppedFile = async (file: File) => (
+    this.record('openDroppedFile', file.name),
+    ok({ text: await file.text(), fileName: file.name, filePath: `/dropped/${file.name}` })
+  );
   save = async (r: { text: string; fileName: string; filePath: string | null }) => {
     this.record('save', r);
-    if (this.failWrites) return fail('io', 'Could not save: the disk is full. The file on disk was not changed.');
+    if (this.failWrites)
+      return fail('io', 'Could not save: the disk is full. The file on disk was not changed.');
     this.files.set(r.filePath!, r.text);
     return ok({ fileName: r.fileName, filePath: r.filePath });
   };
@@ -84,12 +104,20 @@ class FakeBridge implements FlywheelBridge {
     this.files.set(this.nextSaveAsPath, r.text);
     return ok({ fileName: this.nextSaveAsPath.split('/').pop()!, filePath: this.nextSaveAsPath });
   };
-  exportFile = async (r: { format: string; suggestedName: string; data: string | Uint8Array }) => (this.record('exportFile', r), ok({ fileName: r.suggestedName, filePath: `/exports/${r.suggestedName}` }));
+  exportFile = async (r: { format: string; suggestedName: string; data: string | Uint8Array }) => (
+    this.record('exportFile', r),
+    ok({ fileName: r.suggestedName, filePath: `/exports/${r.suggestedName}` })
+  );
   listRecent = async () => ok([]);
   clearRecent = async () => ok(null);
   readBackup = async () => {
     this.record('readBackup');
-    return this.backupCorrupt ? fail('invalid-file', 'The backup could not be restored: it is not valid JSON. It was kept as /x.') : ok(this.backup);
+    return this.backupCorrupt
+      ? fail(
+          'invalid-file',
+          'The backup could not be restored: it is not valid JSON. It was kept as /x.',
+        )
+      : ok(this.backup);
   };
   writeBackup = async (r: { scenarioText: string; fileName: string; filePath: string | null }) => {
     this.record('writeBackup', r);
@@ -101,7 +129,10 @@ class FakeBridge implements FlywheelBridge {
     this.backup = null;
     return ok(null);
   };
-  setDocumentState = async (r: { fileName: string; filePath: string | null; dirty: boolean }) => (this.record('setDocumentState', r), ok(null));
+  setDocumentState = async (r: { fileName: string; filePath: string | null; dirty: boolean }) => (
+    this.record('setDocumentState', r),
+    ok(null)
+  );
   closeWindow = async () => (this.record('closeWindow'), ok(null));
   openExternal = async () => ok(null);
   onMenuCommand = (l: (c: MenuCommand) => void) => {
@@ -116,7 +147,13 @@ let controller: DocumentController;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function make(extra: Partial<ControllerDeps> = {}) {
-  controller = new DocumentController({ bridge, document: doc, newScenario: withPreset, infoNoticeMs: 0, ...extra });
+  controller = new DocumentController({
+    bridge,
+    document: doc,
+    newScenario: withPreset,
+    infoNoticeMs: 0,
+    ...extra,
+  });
   return controller;
 }
 
@@ -141,18 +178,33 @@ describe('open', () => {
   it('loads a valid file with its name and path and reports the title state', async () => {
     make();
     await controller.start();
-    bridge.nextOpen = ok({ text: otherText, fileName: 'other.flywheel.json', filePath: '/docs/other.flywheel.json' });
+    bridge.nextOpen = ok({
+      text: otherText,
+      fileName: 'other.flywheel.json',
+      filePath: '/docs/other.flywheel.json',
+    });
     expect(await controller.open()).toBe(true);
     expect(doc.scenario.name).toBe('Other plan');
-    expect(doc.meta).toEqual({ filePath: '/docs/other.flywheel.json', fileName: 'other.flywheel.json' });
-    expect(bridge.named('setDocumentState').at(-1)!.request).toEqual({ fileName: 'other.flywheel.json', filePath: '/docs/other.flywheel.json', dirty: false });
+    expect(doc.meta).toEqual({
+      filePath: '/docs/other.flywheel.json',
+      fileName: 'other.flywheel.json',
+    });
+    expect(bridge.named('setDocumentState').at(-1)!.request).toEqual({
+      fileName: 'other.flywheel.json',
+      filePath: '/docs/other.flywheel.json',
+      dirty: false,
+    });
   });
 
   it('a malformed file gives a clear message and leaves the current work untouched', async () => {
     make();
     await controller.start();
     doc.edit('My unsaved edit');
-    bridge.nextOpen = ok({ text: '{"kind":"flywheel-lab/scenario","formatVersion":7}', fileName: 'future.flywheel.json', filePath: null });
+    bridge.nextOpen = ok({
+      text: '{"kind":"flywheel-lab/scenario","formatVersion":7}',
+      fileName: 'future.flywheel.json',
+      filePath: null,
+    });
     // The guard asks first ("Don't Save" is allowed to replace it), then the file turns out unreadable.
     const opened = controller.open();
     await answerWhenAsked('discard');
@@ -168,16 +220,26 @@ describe('open', () => {
     await controller.start();
     expect(await controller.open()).toBe(false);
     expect(controller.getState().notices).toEqual([]);
-    bridge.nextOpen = fail('too-large', 'big.json is 9.0 MB; a scenario file is at most 5.0 MB. It was not opened.');
+    bridge.nextOpen = fail(
+      'too-large',
+      'big.json is 9.0 MB; a scenario file is at most 5.0 MB. It was not opened.',
+    );
     expect(await controller.open()).toBe(false);
-    expect(controller.getState().notices.at(-1)).toMatchObject({ tone: 'error', detail: expect.stringMatching(/9\.0 MB/) });
+    expect(controller.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      detail: expect.stringMatching(/9\.0 MB/),
+    });
   });
 
   it('asks before replacing unsaved changes: Cancel keeps them, Save saves then opens', async () => {
     make();
     await controller.start();
     doc.edit('Edited');
-    bridge.nextOpen = ok({ text: otherText, fileName: 'other.flywheel.json', filePath: '/docs/other.flywheel.json' });
+    bridge.nextOpen = ok({
+      text: otherText,
+      fileName: 'other.flywheel.json',
+      filePath: '/docs/other.flywheel.json',
+    });
     const first = controller.open();
     await answerWhenAsked('cancel', 'unsaved');
     expect(await first).toBe(false);
@@ -209,14 +271,19 @@ describe('open', () => {
     bridge.send({ command: 'open-recent', filePath: '/docs/recent.flywheel.json' });
     await vi.waitFor(() => expect(doc.scenario.name).toBe('Other plan'));
     bridge.send({ command: 'open-path', filePath: '/gone.flywheel.json' });
-    await vi.waitFor(() => expect(controller.getState().notices.at(-1)?.detail).toMatch(/no longer exists/));
+    await vi.waitFor(() =>
+      expect(controller.getState().notices.at(-1)?.detail).toMatch(/no longer exists/),
+    );
   });
 
   it('opens a dropped file', async () => {
     make();
     await controller.start();
     expect(await controller.openDropped(new File([otherText], 'dropped.flywheel.json'))).toBe(true);
-    expect(doc.meta).toEqual({ fileName: 'dropped.flywheel.json', filePath: '/dropped/dropped.flywheel.json' });
+    expect(doc.meta).toEqual({
+      fileName: 'dropped.flywheel.json',
+      filePath: '/dropped/dropped.flywheel.json',
+    });
   });
 });
 
@@ -228,10 +295,16 @@ describe('save', () => {
     expect(await controller.save()).toBe(true);
     expect(bridge.named('saveAs')).toHaveLength(1);
     expect(doc.isDirty()).toBe(false);
-    expect(doc.meta).toEqual({ filePath: '/docs/chosen.flywheel.json', fileName: 'chosen.flywheel.json' });
+    expect(doc.meta).toEqual({
+      filePath: '/docs/chosen.flywheel.json',
+      fileName: 'chosen.flywheel.json',
+    });
     doc.edit('Second');
     expect(await controller.save()).toBe(true);
-    expect(bridge.named('save').at(-1)!.request).toMatchObject({ filePath: '/docs/chosen.flywheel.json', fileName: 'chosen.flywheel.json' });
+    expect(bridge.named('save').at(-1)!.request).toMatchObject({
+      filePath: '/docs/chosen.flywheel.json',
+      fileName: 'chosen.flywheel.json',
+    });
     expect(JSON.parse(bridge.files.get('/docs/chosen.flywheel.json')!).name).toBe('Second');
     // Save As always asks.
     await controller.saveAs();
@@ -247,7 +320,11 @@ describe('save', () => {
     bridge.failWrites = true;
     expect(await controller.save()).toBe(false);
     expect(doc.isDirty()).toBe(true);
-    expect(controller.getState().notices.at(-1)).toMatchObject({ tone: 'error', title: 'Could not save', detail: expect.stringMatching(/disk is full/) });
+    expect(controller.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      title: 'Could not save',
+      detail: expect.stringMatching(/disk is full/),
+    });
   });
 
   it('the menu Save and the keyboard go through the same command', async () => {
@@ -273,7 +350,10 @@ describe('autosave and recovery', () => {
     expect(bridge.named('writeBackup')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(500);
     expect(bridge.named('writeBackup')).toHaveLength(1);
-    expect(JSON.parse((bridge.named('writeBackup')[0]!.request as { scenarioText: string }).scenarioText).name).toBe('ab');
+    expect(
+      JSON.parse((bridge.named('writeBackup')[0]!.request as { scenarioText: string }).scenarioText)
+        .name,
+    ).toBe('ab');
     await controller.save();
     expect(bridge.backup).toBeNull();
   });
@@ -300,25 +380,46 @@ describe('autosave and recovery', () => {
   });
 
   it('offers the backup on start; Restore brings the work back, unsaved, to its original file', async () => {
-    bridge.backup = { scenarioText: serializeScenario({ ...withPreset(), name: 'Lost work' }), fileName: 'plan.flywheel.json', filePath: '/docs/plan.flywheel.json', savedAt: '2025-01-02T03:04:05.000Z' };
+    bridge.backup = {
+      scenarioText: serializeScenario({ ...withPreset(), name: 'Lost work' }),
+      fileName: 'plan.flywheel.json',
+      filePath: '/docs/plan.flywheel.json',
+      savedAt: '2025-01-02T03:04:05.000Z',
+    };
     make();
     const started = controller.start();
-    await vi.waitFor(() => expect(controller.getState().prompt).toMatchObject({ kind: 'recover', fileName: 'plan.flywheel.json' }));
+    await vi.waitFor(() =>
+      expect(controller.getState().prompt).toMatchObject({
+        kind: 'recover',
+        fileName: 'plan.flywheel.json',
+      }),
+    );
     controller.answer('restore');
     await started;
     expect(doc.scenario.name).toBe('Lost work');
     expect(controller.isDirty()).toBe(true);
-    expect(bridge.named('setDocumentState').at(-1)!.request).toEqual({ fileName: 'plan.flywheel.json', filePath: '/docs/plan.flywheel.json', dirty: true });
+    expect(bridge.named('setDocumentState').at(-1)!.request).toEqual({
+      fileName: 'plan.flywheel.json',
+      filePath: '/docs/plan.flywheel.json',
+      dirty: true,
+    });
     // The backup stays until the work is saved; saving goes to the original file.
     expect(bridge.backup).not.toBeNull();
     await controller.save();
-    expect(bridge.named('save').at(-1)!.request).toMatchObject({ filePath: '/docs/plan.flywheel.json' });
+    expect(bridge.named('save').at(-1)!.request).toMatchObject({
+      filePath: '/docs/plan.flywheel.json',
+    });
     expect(controller.isDirty()).toBe(false);
     expect(bridge.backup).toBeNull();
   });
 
   it('Discard drops the backup', async () => {
-    bridge.backup = { scenarioText: serializeScenario(withPreset()), fileName: 'x.flywheel.json', filePath: null, savedAt: '2025-01-02T03:04:05.000Z' };
+    bridge.backup = {
+      scenarioText: serializeScenario(withPreset()),
+      fileName: 'x.flywheel.json',
+      filePath: null,
+      savedAt: '2025-01-02T03:04:05.000Z',
+    };
     make();
     const started = controller.start();
     await vi.waitFor(() => expect(controller.getState().prompt).not.toBeNull());
@@ -333,23 +434,34 @@ describe('autosave and recovery', () => {
     make();
     await controller.start();
     expect(controller.getState().prompt).toBeNull();
-    expect(controller.getState().notices.at(-1)).toMatchObject({ tone: 'error', detail: expect.stringMatching(/could not be restored/) });
+    expect(controller.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      detail: expect.stringMatching(/could not be restored/),
+    });
   });
 
   it('a backup whose scenario no longer validates is reported, not loaded', async () => {
-    bridge.backup = { scenarioText: '{"kind":"flywheel-lab/scenario","formatVersion":1,"name":""}', fileName: 'x.flywheel.json', filePath: null, savedAt: '2025-01-02T03:04:05.000Z' };
+    bridge.backup = {
+      scenarioText: '{"kind":"flywheel-lab/scenario","formatVersion":1,"name":""}',
+      fileName: 'x.flywheel.json',
+      filePath: null,
+      savedAt: '2025-01-02T03:04:05.000Z',
+    };
     make();
     const started = controller.start();
     await vi.waitFor(() => expect(controller.getState().prompt).not.toBeNull());
     controller.answer('restore');
     await started;
     expect(doc.scenario.name).toBe(withPreset().name);
-    expect(controller.getState().notices.at(-1)).toMatchObject({ tone: 'error', detail: expect.stringMatching(/name/) });
+    expect(controller.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      detail: expect.stringMatching(/name/),
+    });
   });
 });
 
 describe('closing, new, menu commands', () => {
-  it('the close button with unsaved changes asks; Don\'t Save drops the backup and closes', async () => {
+  it("the close button with unsaved changes asks; Don't Save drops the backup and closes", async () => {
     make();
     await controller.start();
     doc.edit('unsaved');
@@ -402,10 +514,16 @@ describe('closing, new, menu commands', () => {
     make();
     await controller.start();
     expect(await controller.exportAs('scenario')).toBe(true);
-    expect(bridge.named('exportFile')[0]!.request).toMatchObject({ format: 'scenario', suggestedName: 'Untitled.flywheel.json' });
+    expect(bridge.named('exportFile')[0]!.request).toMatchObject({
+      format: 'scenario',
+      suggestedName: 'Untitled.flywheel.json',
+    });
     expect(await controller.exportAs('pdf')).toBe(false);
     expect(controller.getState().notices.at(-1)!.detail).toMatch(/cannot export PDF yet/);
-    const off = controller.registerExporter('csv', async () => ({ data: 'week,users\n0,1\n', suggestedName: 'series.csv' }));
+    const off = controller.registerExporter('csv', async () => ({
+      data: 'week,users\n0,1\n',
+      suggestedName: 'series.csv',
+    }));
     expect(await controller.exportAs('csv')).toBe(true);
     off();
     expect(await controller.exportAs('csv')).toBe(false);
@@ -416,16 +534,28 @@ describe('with the real workspace store behind the DocumentApi (contract 4)', ()
   it('edits mark the document dirty, save marks it clean, open replaces it', async () => {
     const store = createWorkspaceStore();
     const api = createDocumentApi(store);
-    controller = new DocumentController({ bridge, document: api, newScenario: withPreset, infoNoticeMs: 0 });
+    controller = new DocumentController({
+      bridge,
+      document: api,
+      newScenario: withPreset,
+      infoNoticeMs: 0,
+    });
     await controller.start();
-    store.getState().edit((draft) => {
-      draft.name = 'Edited in the store';
-    }, { label: 'Rename' });
+    store.getState().edit(
+      (draft) => {
+        draft.name = 'Edited in the store';
+      },
+      { label: 'Rename' },
+    );
     expect(controller.isDirty()).toBe(true);
     await controller.save();
     expect(api.isDirty()).toBe(false);
     expect(api.getFileName()).toBe('chosen.flywheel.json');
-    bridge.nextOpen = ok({ text: serializeScenario({ ...withoutPreset(), name: 'Opened' }), fileName: 'o.flywheel.json', filePath: '/o.flywheel.json' });
+    bridge.nextOpen = ok({
+      text: serializeScenario({ ...withoutPreset(), name: 'Opened' }),
+      fileName: 'o.flywheel.json',
+      filePath: '/o.flywheel.json',
+    });
     await controller.open();
     expect(api.getScenario().name).toBe('Opened');
     expect(api.isDirty()).toBe(false);

@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atomicWriteFile, AtomicWriteError, isTempFileFor } from '../../electron/files/atomic-write';
+import {
+  atomicWriteFile,
+  AtomicWriteError,
+  isTempFileFor,
+} from '../../electron/files/atomic-write';
 import { checkVersion, versionContent } from './fixtures/versions';
 
 let dir: string;
@@ -15,7 +19,8 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const tempFilesIn = async (folder: string) => (await fs.readdir(folder)).filter((n) => n.endsWith('.flywheel-tmp'));
+const tempFilesIn = async (folder: string) =>
+  (await fs.readdir(folder)).filter((n) => n.endsWith('.flywheel-tmp'));
 
 describe('atomicWriteFile', () => {
   it('creates a new file and replaces an existing one, leaving no temporary files', async () => {
@@ -79,7 +84,9 @@ describe('atomicWriteFile', () => {
   });
 
   it('fails with a message when the folder does not exist', async () => {
-    await expect(atomicWriteFile(path.join(dir, 'missing', 'x.json'), 'x')).rejects.toThrow(/no longer exists/);
+    await expect(atomicWriteFile(path.join(dir, 'missing', 'x.json'), 'x')).rejects.toThrow(
+      /no longer exists/,
+    );
   });
 
   it('recognises only its own temporary files', () => {
@@ -106,7 +113,10 @@ describe('atomicWriteFile when the saving process is killed', () => {
   });
 
   /** Runs the child; resolves with its exit once it printed `marker` and was killed (or ended). */
-  function runChild(args: string[], killOn: { marker: string } | { afterMs: number } | null): Promise<void> {
+  function runChild(
+    args: string[],
+    killOn: { marker: string } | { afterMs: number } | null,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
@@ -114,7 +124,8 @@ describe('atomicWriteFile when the saving process is killed', () => {
       proc.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         if (killOn && 'marker' in killOn && out.includes(killOn.marker)) proc.kill('SIGKILL');
-        if (killOn && 'afterMs' in killOn && out.includes('STARTED')) setTimeout(() => proc.kill('SIGKILL'), killOn.afterMs);
+        if (killOn && 'afterMs' in killOn && out.includes('STARTED'))
+          setTimeout(() => proc.kill('SIGKILL'), killOn.afterMs);
       });
       proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
       proc.on('error', reject);
@@ -125,35 +136,45 @@ describe('atomicWriteFile when the saving process is killed', () => {
     });
   }
 
-  it('killed between write and rename, 25 times: the target is always wholly the old version', { timeout: 120_000 }, async () => {
-    const target = path.join(dir, 'killed.flywheel.json');
-    await fs.writeFile(target, versionContent(0, BYTES));
-    for (let i = 1; i <= 25; i++) {
-      await runChild([target, 'pause', String(i), String(BYTES)], { marker: 'READY' });
-      expect(checkVersion(await fs.readFile(target, 'utf8'), BYTES)).toBe(0);
-    }
-    // The kills left temporary files; the next successful save removes them.
-    expect((await tempFilesIn(dir)).length).toBeGreaterThan(0);
-    await runChild([target, 'once', '99', String(BYTES)], null);
-    expect(checkVersion(await fs.readFile(target, 'utf8'), BYTES)).toBe(99);
-    expect(await tempFilesIn(dir)).toEqual([]);
-  });
+  it(
+    'killed between write and rename, 25 times: the target is always wholly the old version',
+    { timeout: 120_000 },
+    async () => {
+      const target = path.join(dir, 'killed.flywheel.json');
+      await fs.writeFile(target, versionContent(0, BYTES));
+      for (let i = 1; i <= 25; i++) {
+        await runChild([target, 'pause', String(i), String(BYTES)], { marker: 'READY' });
+        expect(checkVersion(await fs.readFile(target, 'utf8'), BYTES)).toBe(0);
+      }
+      // The kills left temporary files; the next successful save removes them.
+      expect((await tempFilesIn(dir)).length).toBeGreaterThan(0);
+      await runChild([target, 'once', '99', String(BYTES)], null);
+      expect(checkVersion(await fs.readFile(target, 'utf8'), BYTES)).toBe(99);
+      expect(await tempFilesIn(dir)).toEqual([]);
+    },
+  );
 
-  it('killed at random moments while saving in a loop, 30 times: always one whole version, never a torn file', { timeout: 120_000 }, async () => {
-    const target = path.join(dir, 'random.flywheel.json');
-    await fs.writeFile(target, versionContent(0, BYTES));
-    let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    let last = 0;
-    let version = 1;
-    for (let i = 0; i < 30; i++) {
-      await runChild([target, 'loop', String(version), String(BYTES)], { afterMs: Math.floor(random() * 40) });
-      const seen = checkVersion(await fs.readFile(target, 'utf8'), BYTES);
-      expect(seen).not.toBeNull();
-      expect(seen!).toBeGreaterThanOrEqual(last);
-      last = seen!;
-      version = last + 1000;
-    }
-    expect(last).toBeGreaterThan(0);
-  });
+  it(
+    'killed at random moments while saving in a loop, 30 times: always one whole version, never a torn file',
+    { timeout: 120_000 },
+    async () => {
+      const target = path.join(dir, 'random.flywheel.json');
+      await fs.writeFile(target, versionContent(0, BYTES));
+      let seed = 12345;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      let last = 0;
+      let version = 1;
+      for (let i = 0; i < 30; i++) {
+        await runChild([target, 'loop', String(version), String(BYTES)], {
+          afterMs: Math.floor(random() * 40),
+        });
+        const seen = checkVersion(await fs.readFile(target, 'utf8'), BYTES);
+        expect(seen).not.toBeNull();
+        expect(seen!).toBeGreaterThanOrEqual(last);
+        last = seen!;
+        version = last + 1000;
+      }
+      expect(last).toBeGreaterThan(0);
+    },
+  );
 });

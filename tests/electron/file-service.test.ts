@@ -29,14 +29,42 @@ describe('readScenarioFile', () => {
   it('opens a valid scenario and returns its text, name and path', async () => {
     const p = await fileWith('good.flywheel.json', validText);
     const r = await readScenarioFile(p);
-    expect(r).toEqual({ ok: true, value: { text: validText, fileName: 'good.flywheel.json', filePath: p } });
+    expect(r).toEqual({
+      ok: true,
+      value: { text: validText, fileName: 'good.flywheel.json', filePath: p },
+    });
   });
 
   it.each([
-    ['malformed JSON', 'broken.flywheel.json', '{"kind": "flywheel-lab/scenario", ', /not valid JSON/],
-    ['a foreign JSON file', 'package.json', '{"name": "something else"}', /not a Flywheel Lab scenario/],
-    ['a newer format version', 'future.flywheel.json', JSON.stringify({ kind: 'flywheel-lab/scenario', formatVersion: 99, name: 'x' }), /newer than this app/],
-    ['an invalid value', 'bad-value.flywheel.json', JSON.stringify({ kind: 'flywheel-lab/scenario', formatVersion: 1, name: 'x', simulation: { weeks: -3 } }), /simulation\.weeks/],
+    [
+      'malformed JSON',
+      'broken.flywheel.json',
+      '{"kind": "flywheel-lab/scenario", ',
+      /not valid JSON/,
+    ],
+    [
+      'a foreign JSON file',
+      'package.json',
+      '{"name": "something else"}',
+      /not a Flywheel Lab scenario/,
+    ],
+    [
+      'a newer format version',
+      'future.flywheel.json',
+      JSON.stringify({ kind: 'flywheel-lab/scenario', formatVersion: 99, name: 'x' }),
+      /newer than this app/,
+    ],
+    [
+      'an invalid value',
+      'bad-value.flywheel.json',
+      JSON.stringify({
+        kind: 'flywheel-lab/scenario',
+        formatVersion: 1,
+        name: 'x',
+        simulation: { weeks: -3 },
+      }),
+      /simulation\.weeks/,
+    ],
   ])('gives a clear message for %s', async (_what, name, content, message) => {
     const p = await fileWith(name, content);
     const r = await readScenarioFile(p);
@@ -55,22 +83,37 @@ describe('readScenarioFile', () => {
   });
 
   it('refuses binary content that is not UTF-8', async () => {
-    const p = await fileWith('image.flywheel.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]));
-    expect(await readScenarioFile(p)).toMatchObject({ ok: false, error: { code: 'invalid-file', message: expect.stringMatching(/not a text file/) } });
+    const p = await fileWith(
+      'image.flywheel.json',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]),
+    );
+    expect(await readScenarioFile(p)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-file', message: expect.stringMatching(/not a text file/) },
+    });
   });
 
   it('reports a missing file and a folder', async () => {
-    expect(await readScenarioFile(path.join(dir, 'nope.json'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await readScenarioFile(path.join(dir, 'nope.json'))).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     const folder = path.join(dir, 'folder.json');
     await fs.mkdir(folder);
-    expect(await readScenarioFile(folder)).toMatchObject({ ok: false, error: { code: 'invalid-file' } });
+    expect(await readScenarioFile(folder)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-file' },
+    });
   });
 });
 
 describe('writeScenarioFile', () => {
   it('saves a valid scenario atomically and reads it back unchanged', async () => {
     const p = path.join(dir, 'saved.flywheel.json');
-    expect(await writeScenarioFile(p, validText)).toEqual({ ok: true, value: { fileName: 'saved.flywheel.json', filePath: p } });
+    expect(await writeScenarioFile(p, validText)).toEqual({
+      ok: true,
+      value: { fileName: 'saved.flywheel.json', filePath: p },
+    });
     expect(await readScenarioFile(p)).toMatchObject({ ok: true, value: { text: validText } });
   });
 
@@ -82,19 +125,31 @@ describe('writeScenarioFile', () => {
   });
 
   it('tells the user when the save fails, and the old file is untouched', async () => {
-    const r = await writeScenarioFile(path.join(dir, 'no-such-folder', 'x.flywheel.json'), validText);
-    expect(r).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/no longer exists.*not changed/) } });
+    const r = await writeScenarioFile(
+      path.join(dir, 'no-such-folder', 'x.flywheel.json'),
+      validText,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringMatching(/no longer exists.*not changed/) },
+    });
   });
 });
 
 describe('RecentFiles', () => {
   it('keeps the most recent first, one entry per file, capped', async () => {
     const store = path.join(dir, 'recent-1.json');
-    const files = await Promise.all([0, 1, 2, 3].map((i) => fileWith(`r${i}.flywheel.json`, validText)));
+    const files = await Promise.all(
+      [0, 1, 2, 3].map((i) => fileWith(`r${i}.flywheel.json`, validText)),
+    );
     const recent = new RecentFiles({ storePath: store, log: () => undefined, cap: 3 });
     for (const f of files) await recent.add(f);
     await recent.add(files[1]!);
-    expect((await recent.entries()).map((e) => e.fileName)).toEqual(['r1.flywheel.json', 'r3.flywheel.json', 'r2.flywheel.json']);
+    expect((await recent.entries()).map((e) => e.fileName)).toEqual([
+      'r1.flywheel.json',
+      'r3.flywheel.json',
+      'r2.flywheel.json',
+    ]);
     // A new instance reads the same list back.
     const again = new RecentFiles({ storePath: store, log: () => undefined, cap: 3 });
     expect((await again.entries()).map((e) => e.filePath)).toEqual([files[1], files[3], files[2]]);
@@ -115,7 +170,13 @@ describe('RecentFiles', () => {
   it.each([
     ['not JSON', '{{{'],
     ['a foreign shape', '{"files": "nope"}'],
-    ['relative paths', JSON.stringify({ version: 1, files: [{ filePath: 'relative.json', openedAt: '2024-01-01T00:00:00.000Z' }] })],
+    [
+      'relative paths',
+      JSON.stringify({
+        version: 1,
+        files: [{ filePath: 'relative.json', openedAt: '2024-01-01T00:00:00.000Z' }],
+      }),
+    ],
   ])('starts empty with a log line when the stored list is %s', async (_what, content) => {
     const store = await fileWith(`recent-bad-${Math.random()}.json`, content);
     const lines: string[] = [];
@@ -131,10 +192,21 @@ describe('BackupStore', () => {
   it('writes, reads back and clears the backup of unsaved work', async () => {
     const backup = new BackupStore({ folder: path.join(dir, 'backup-1'), now: () => at });
     expect(await backup.read()).toEqual({ ok: true, value: null });
-    expect(await backup.write({ scenarioText: validText, fileName: 'work.flywheel.json', filePath: null })).toEqual({ ok: true, value: null });
+    expect(
+      await backup.write({
+        scenarioText: validText,
+        fileName: 'work.flywheel.json',
+        filePath: null,
+      }),
+    ).toEqual({ ok: true, value: null });
     expect(await backup.read()).toEqual({
       ok: true,
-      value: { scenarioText: validText, fileName: 'work.flywheel.json', filePath: null, savedAt: at.toISOString() },
+      value: {
+        scenarioText: validText,
+        fileName: 'work.flywheel.json',
+        filePath: null,
+        savedAt: at.toISOString(),
+      },
     });
     await backup.clear();
     expect(await backup.read()).toEqual({ ok: true, value: null });
@@ -146,7 +218,13 @@ describe('BackupStore', () => {
     await fs.mkdir(folder, { recursive: true });
     await fs.writeFile(backup.filePath, '{"kind": "flywheel-lab/backup", "version": 1, "scenarioT');
     const r = await backup.read();
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-file', message: expect.stringMatching(/could not be restored: it is not valid JSON/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-file',
+        message: expect.stringMatching(/could not be restored: it is not valid JSON/),
+      },
+    });
     const kept = (await fs.readdir(folder)).filter((n) => n.startsWith('unsaved-work.unreadable-'));
     expect(kept).toHaveLength(1);
     expect(await backup.read()).toEqual({ ok: true, value: null });
@@ -156,8 +234,14 @@ describe('BackupStore', () => {
     const folder = path.join(dir, 'backup-3');
     const backup = new BackupStore({ folder });
     await fs.mkdir(folder, { recursive: true });
-    await fs.writeFile(backup.filePath, JSON.stringify({ kind: 'flywheel-lab/backup', version: 2 }));
-    expect(await backup.read()).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a Flywheel Lab backup/) } });
+    await fs.writeFile(
+      backup.filePath,
+      JSON.stringify({ kind: 'flywheel-lab/backup', version: 2 }),
+    );
+    expect(await backup.read()).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not a Flywheel Lab backup/) },
+    });
   });
 });
 
@@ -168,8 +252,13 @@ describe('readJsonFile (settings)', () => {
   it('returns the stored value when valid and the defaults silently when missing', async () => {
     const lines: string[] = [];
     const p = await fileWith('settings-ok.json', '{"version":1,"size":3}');
-    expect(await readJsonFile(p, schema, defaults, (l) => lines.push(l))).toEqual({ version: 1, size: 3 });
-    expect(await readJsonFile(path.join(dir, 'absent.json'), schema, defaults, (l) => lines.push(l))).toEqual(defaults());
+    expect(await readJsonFile(p, schema, defaults, (l) => lines.push(l))).toEqual({
+      version: 1,
+      size: 3,
+    });
+    expect(
+      await readJsonFile(path.join(dir, 'absent.json'), schema, defaults, (l) => lines.push(l)),
+    ).toEqual(defaults());
     expect(lines).toEqual([]);
   });
 

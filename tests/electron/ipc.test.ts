@@ -25,15 +25,22 @@ import {
 
 const APP_WINDOW = 7;
 const policy = { isAppWindow: (id: number) => id === APP_WINDOW };
-const appEvent = (over: Partial<{ url: string; parent: unknown; senderId: number; frame: null }> = {}): InvokeEventLike => ({
+const appEvent = (
+  over: Partial<{ url: string; parent: unknown; senderId: number; frame: null }> = {},
+): InvokeEventLike => ({
   sender: { id: over.senderId ?? APP_WINDOW },
-  senderFrame: over.frame === null ? null : { url: over.url ?? 'app://flywheel/index.html', parent: over.parent ?? null },
+  senderFrame:
+    over.frame === null
+      ? null
+      : { url: over.url ?? 'app://flywheel/index.html', parent: over.parent ?? null },
 });
 
 describe('the IPC wrapper checks the sender', () => {
   it('accepts the main frame of an app window on app://flywheel', () => {
     expect(senderProblem(appEvent(), policy)).toBeNull();
-    expect(senderProblem(appEvent({ url: 'app://flywheel/deep/page.html?x=1#y' }), policy)).toBeNull();
+    expect(
+      senderProblem(appEvent({ url: 'app://flywheel/deep/page.html?x=1#y' }), policy),
+    ).toBeNull();
   });
 
   it.each([
@@ -41,8 +48,16 @@ describe('the IPC wrapper checks the sender', () => {
     ['a subframe', appEvent({ parent: { url: 'app://flywheel/index.html' } }), /subframe/],
     ['a web page', appEvent({ url: 'https://evil.example/index.html' }), /outside the app/],
     ['a file:// page', appEvent({ url: 'file:///tmp/index.html' }), /outside the app/],
-    ['a look-alike host', appEvent({ url: 'app://flywheel.evil.example/index.html' }), /outside the app/],
-    ['credentials before the host', appEvent({ url: 'app://flywheel@evil.example/' }), /outside the app/],
+    [
+      'a look-alike host',
+      appEvent({ url: 'app://flywheel.evil.example/index.html' }),
+      /outside the app/,
+    ],
+    [
+      'credentials before the host',
+      appEvent({ url: 'app://flywheel@evil.example/' }),
+      /outside the app/,
+    ],
     ['another port', appEvent({ url: 'app://flywheel:8080/' }), /outside the app/],
     ['an unparsable URL', appEvent({ url: 'not a url' }), /outside the app/],
     ['a window the app did not create', appEvent({ senderId: 99 }), /did not create/],
@@ -66,13 +81,21 @@ describe('invokeChecked', () => {
     invokeChecked(channel, handler as never, policy, (l) => log.push(l), event, args);
 
   it('passes a valid request from the app to the handler', async () => {
-    expect(await call('openExternal', appEvent(), [{ url: 'https://doi.org/10.1/x' }])).toEqual({ ok: true, value: null });
+    expect(await call('openExternal', appEvent(), [{ url: 'https://doi.org/10.1/x' }])).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(calls).toEqual([{ url: 'https://doi.org/10.1/x' }]);
   });
 
   it('refuses a wrong origin and a subframe without calling the handler, and logs it', async () => {
-    expect(await call('clearBackup', appEvent({ url: 'https://evil.example/' }), [])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('clearBackup', appEvent({ parent: {} }), [])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('clearBackup', appEvent({ url: 'https://evil.example/' }), [])).toMatchObject(
+      { ok: false, error: { code: 'forbidden' } },
+    );
+    expect(await call('clearBackup', appEvent({ parent: {} }), [])).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(calls).toEqual([]);
     expect(log).toHaveLength(2);
   });
@@ -86,7 +109,11 @@ describe('invokeChecked', () => {
     ['a non-object', 'save', ['text']],
     ['an empty path', 'openPath', [{ filePath: '' }]],
     ['a bad export format', 'exportFile', [{ format: 'exe', suggestedName: 'x', data: 'x' }]],
-    ['a prototype-polluting key', 'openExternal', [JSON.parse('{"url":"https://doi.org","__proto__":{"x":1}}')]],
+    [
+      'a prototype-polluting key',
+      'openExternal',
+      [JSON.parse('{"url":"https://doi.org","__proto__":{"x":1}}')],
+    ],
   ])('refuses a malformed payload: %s', async (_what, channel, args) => {
     const r = await call(channel as Channel, appEvent(), args);
     expect(r.ok).toBe(false);
@@ -96,15 +123,31 @@ describe('invokeChecked', () => {
 
   it('refuses oversized payloads before validating them', async () => {
     const huge = 'x'.repeat(MAX_SCENARIO_TEXT_CHARS + 1);
-    expect(await call('save', appEvent(), [{ text: huge, fileName: 'a.json', filePath: null }])).toMatchObject({ ok: false });
-    expect(await call('openPath', appEvent(), [{ filePath: `/${'a'.repeat(20_000)}.json` }])).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(
+      await call('save', appEvent(), [{ text: huge, fileName: 'a.json', filePath: null }]),
+    ).toMatchObject({ ok: false });
+    expect(
+      await call('openPath', appEvent(), [{ filePath: `/${'a'.repeat(20_000)}.json` }]),
+    ).toMatchObject({ ok: false, error: { code: 'too-large' } });
     const deep = JSON.parse(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`);
-    expect(await call('openExternal', appEvent(), [deep])).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(await call('openExternal', appEvent(), [deep])).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
     expect(calls).toEqual([]);
   });
 
   it('turns a handler exception into a typed internal error', async () => {
-    const r = await invokeChecked('listRecent', async () => { throw new Error('boom'); }, policy, (l) => log.push(l), appEvent(), []);
+    const r = await invokeChecked(
+      'listRecent',
+      async () => {
+        throw new Error('boom');
+      },
+      policy,
+      (l) => log.push(l),
+      appEvent(),
+      [],
+    );
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
     expect(log.join('\n')).toMatch(/boom/);
   });
@@ -119,14 +162,28 @@ describe('invokeChecked', () => {
 
 describe('registerHandlers', () => {
   it('registers every channel of the contract under its name, each wrapped', async () => {
-    const registered = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
-    const ipc: IpcMainLike = { handle: (channel, listener) => void registered.set(channel, listener) };
-    const handlers = Object.fromEntries(Object.keys(requestSchemas).map((c) => [c, async () => ({ ok: true, value: c })]));
+    const registered = new Map<
+      string,
+      (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>
+    >();
+    const ipc: IpcMainLike = {
+      handle: (channel, listener) => void registered.set(channel, listener),
+    };
+    const handlers = Object.fromEntries(
+      Object.keys(requestSchemas).map((c) => [c, async () => ({ ok: true, value: c })]),
+    );
     registerHandlers(ipc, handlers as never, policy, () => undefined);
-    expect([...registered.keys()].sort()).toEqual(Object.keys(requestSchemas).map((c) => ipcChannel(c as Channel)).sort());
+    expect([...registered.keys()].sort()).toEqual(
+      Object.keys(requestSchemas)
+        .map((c) => ipcChannel(c as Channel))
+        .sort(),
+    );
     const listRecent = registered.get(ipcChannel('listRecent'))!;
     expect(await listRecent(appEvent())).toEqual({ ok: true, value: 'listRecent' });
-    expect(await listRecent(appEvent({ url: 'https://evil.example/' }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await listRecent(appEvent({ url: 'https://evil.example/' }))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 
@@ -148,7 +205,10 @@ describe('the handlers (real files, fake dialogs)', () => {
   });
   beforeEach(async () => {
     const sub = await fs.mkdtemp(path.join(dir, 'case-'));
-    const recent = new RecentFiles({ storePath: path.join(sub, 'recent.json'), log: () => undefined });
+    const recent = new RecentFiles({
+      storePath: path.join(sub, 'recent.json'),
+      log: () => undefined,
+    });
     chosenOpen = null;
     chosenSave = null;
     documentStates = [];
@@ -162,33 +222,54 @@ describe('the handlers (real files, fake dialogs)', () => {
       recent,
       backup: new BackupStore({ folder: path.join(sub, 'backup') }),
       grants: new PathGrants(recent),
-      windows: { setDocumentState: (_id, s) => void documentStates.push(s), closeConfirmed: () => undefined },
-      openLink: createLinkOpener(async (url) => void opened.push(url), () => undefined),
+      windows: {
+        setDocumentState: (_id, s) => void documentStates.push(s),
+        closeConfirmed: () => undefined,
+      },
+      openLink: createLinkOpener(
+        async (url) => void opened.push(url),
+        () => undefined,
+      ),
       recentChanged: () => undefined,
     };
   });
 
   it('open dialog: cancelled, then a valid file (added to the recent list)', async () => {
     const h = createHandlers(deps);
-    expect(await h.openDialog(undefined, ctx)).toMatchObject({ ok: false, error: { code: 'canceled' } });
+    expect(await h.openDialog(undefined, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'canceled' },
+    });
     chosenOpen = path.join(dir, 'open-me.flywheel.json');
     await fs.writeFile(chosenOpen, text);
-    expect(await h.openDialog(undefined, ctx)).toMatchObject({ ok: true, value: { text, fileName: 'open-me.flywheel.json' } });
-    expect(await h.listRecent(undefined, ctx)).toMatchObject({ ok: true, value: [{ filePath: chosenOpen }] });
+    expect(await h.openDialog(undefined, ctx)).toMatchObject({
+      ok: true,
+      value: { text, fileName: 'open-me.flywheel.json' },
+    });
+    expect(await h.listRecent(undefined, ctx)).toMatchObject({
+      ok: true,
+      value: [{ filePath: chosenOpen }],
+    });
   });
 
   it('openPath only opens files the user chose or has in the recent list', async () => {
     const h = createHandlers(deps);
     const secret = path.join(dir, 'not-granted.flywheel.json');
     await fs.writeFile(secret, text);
-    expect(await h.openPath({ filePath: secret }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await h.openPath({ filePath: secret }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     deps.grants.add(secret);
     expect(await h.openPath({ filePath: secret }, ctx)).toMatchObject({ ok: true });
   });
 
   it('dropped files must be .json files', async () => {
     const h = createHandlers(deps);
-    expect(await h.openDropped({ filePath: '/etc/passwd' }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid-file' } });
+    expect(await h.openDropped({ filePath: '/etc/passwd' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-file' },
+    });
     const dropped = path.join(dir, 'dropped.flywheel.json');
     await fs.writeFile(dropped, text);
     expect(await h.openDropped({ filePath: dropped }, ctx)).toMatchObject({ ok: true });
@@ -199,20 +280,31 @@ describe('the handlers (real files, fake dialogs)', () => {
     const target = path.join(dir, 'chosen.flywheel.json');
     // The page names a path it was never given: the user is asked where to save.
     const sneaky = path.join(dir, 'sneaky.flywheel.json');
-    expect(await h.save({ text, fileName: 'x', filePath: sneaky }, ctx)).toMatchObject({ ok: false, error: { code: 'canceled' } });
+    expect(await h.save({ text, fileName: 'x', filePath: sneaky }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'canceled' },
+    });
     await expect(fs.stat(sneaky)).rejects.toThrow();
     chosenSave = target;
-    expect(await h.save({ text, fileName: 'x', filePath: null }, ctx)).toEqual({ ok: true, value: { fileName: 'chosen.flywheel.json', filePath: target } });
+    expect(await h.save({ text, fileName: 'x', filePath: null }, ctx)).toEqual({
+      ok: true,
+      value: { fileName: 'chosen.flywheel.json', filePath: target },
+    });
     chosenSave = null;
     // Now granted: saved without a dialog.
-    expect(await h.save({ text, fileName: 'chosen.flywheel.json', filePath: target }, ctx)).toMatchObject({ ok: true });
+    expect(
+      await h.save({ text, fileName: 'chosen.flywheel.json', filePath: target }, ctx),
+    ).toMatchObject({ ok: true });
     expect(await fs.readFile(target, 'utf8')).toBe(text);
   });
 
   it('save refuses text that is not a scenario', async () => {
     const h = createHandlers(deps);
     chosenSave = path.join(dir, 'garbage.flywheel.json');
-    expect(await h.saveAs({ text: 'not json', suggestedName: 'garbage' }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await h.saveAs({ text: 'not json', suggestedName: 'garbage' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('setDocumentState passes only granted paths on', async () => {
@@ -223,9 +315,22 @@ describe('the handlers (real files, fake dialogs)', () => {
 
   it('openExternal opens allow-listed https links only', async () => {
     const h = createHandlers(deps);
-    expect(await h.openExternal({ url: 'https://doi.org/10.2307/3172830' }, ctx)).toEqual({ ok: true, value: null });
-    for (const url of ['http://doi.org/x', 'https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://doi.org.evil.example/', 'https://user@doi.org/']) {
-      expect(await h.openExternal({ url }, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await h.openExternal({ url: 'https://doi.org/10.2307/3172830' }, ctx)).toEqual({
+      ok: true,
+      value: null,
+    });
+    for (const url of [
+      'http://doi.org/x',
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://doi.org.evil.example/',
+      'https://user@doi.org/',
+    ]) {
+      expect(await h.openExternal({ url }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     expect(opened).toEqual(['https://doi.org/10.2307/3172830']);
   });
@@ -233,7 +338,10 @@ describe('the handlers (real files, fake dialogs)', () => {
   it('backup: write, read, clear', async () => {
     const h = createHandlers(deps);
     await h.writeBackup({ scenarioText: text, fileName: 'w.flywheel.json', filePath: null }, ctx);
-    expect(await h.readBackup(undefined, ctx)).toMatchObject({ ok: true, value: { scenarioText: text, fileName: 'w.flywheel.json' } });
+    expect(await h.readBackup(undefined, ctx)).toMatchObject({
+      ok: true,
+      value: { scenarioText: text, fileName: 'w.flywheel.json' },
+    });
     await h.clearBackup(undefined, ctx);
     expect(await h.readBackup(undefined, ctx)).toEqual({ ok: true, value: null });
   });

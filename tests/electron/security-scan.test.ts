@@ -38,32 +38,74 @@ describe('static security scan', () => {
         'shell.openExternal(process.argv[2]);',
       ].join('\n'),
     );
-    const r = node(['scripts/scan-security.mjs', '--only', `insecure=${bad}`, '--out', path.join(tmp, 'out-bad')]);
+    const r = node([
+      'scripts/scan-security.mjs',
+      '--only',
+      `insecure=${bad}`,
+      '--out',
+      path.join(tmp, 'out-bad'),
+    ]);
     expect(r.status).toBe(1);
-    for (const id of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'HTTP_RESOURCES_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']) {
+    for (const id of [
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+      'HTTP_RESOURCES_JS_CHECK',
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+    ]) {
       expect(r.stdout).toContain(id);
     }
   });
 
-  it('finds nothing unjustified in electron/ and in the packaged app', { timeout: 240_000 }, async () => {
-    const builtElectron = path.join(tmp, 'electron');
-    const builtWeb = path.join(tmp, 'web');
-    const electronBuild = node(['scripts/build-electron.mjs', '--outdir', builtElectron, '--quiet']);
-    expect(electronBuild.stderr).toBe('');
-    const webBuild = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', builtWeb, '--emptyOutDir', '--logLevel', 'error'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    });
-    expect(webBuild.status).toBe(0);
-    const out = path.join(tmp, 'out');
-    const r = node(['scripts/scan-security.mjs', '--built-electron', builtElectron, '--built-web', builtWeb, '--out', out]);
-    expect(r.stdout).toMatch(/security scan: \d+ findings, 0 not justified, 0 files not parsed/);
-    expect(r.status).toBe(0);
-    // The scan really looked at both: each target's SARIF lists its results.
-    for (const name of ['electron', 'app']) {
-      const sarif = JSON.parse(await fs.readFile(path.join(out, `electronegativity-${name}.sarif`), 'utf8')) as { runs: Array<{ results: unknown[] }> };
-      expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
-    }
-  });
+  it(
+    'finds nothing unjustified in electron/ and in the packaged app',
+    { timeout: 240_000 },
+    async () => {
+      const builtElectron = path.join(tmp, 'electron');
+      const builtWeb = path.join(tmp, 'web');
+      const electronBuild = node([
+        'scripts/build-electron.mjs',
+        '--outdir',
+        builtElectron,
+        '--quiet',
+      ]);
+      expect(electronBuild.stderr).toBe('');
+      const webBuild = spawnSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+          'build',
+          '--outDir',
+          builtWeb,
+          '--emptyOutDir',
+          '--logLevel',
+          'error',
+        ],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+        },
+      );
+      expect(webBuild.status).toBe(0);
+      const out = path.join(tmp, 'out');
+      const r = node([
+        'scripts/scan-security.mjs',
+        '--built-electron',
+        builtElectron,
+        '--built-web',
+        builtWeb,
+        '--out',
+        out,
+      ]);
+      expect(r.stdout).toMatch(/security scan: \d+ findings, 0 not justified, 0 files not parsed/);
+      expect(r.status).toBe(0);
+      // The scan really looked at both: each target's SARIF lists its results.
+      for (const name of ['electron', 'app']) {
+        const sarif = JSON.parse(
+          await fs.readFile(path.join(out, `electronegativity-${name}.sarif`), 'utf8'),
+        ) as { runs: Array<{ results: unknown[] }> };
+        expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+      }
+    },
+  );
 });

@@ -15,7 +15,11 @@ import { defaultWindowState, fitToDisplays } from '../../electron/window/window-
 import { windowTitle, type MenuCommand } from '../../renderer/bridge/contract';
 
 describe('window options', () => {
-  const options = mainWindowOptions(defaultWindowState(), { preloadPath: '/app/dist/electron/preload.js', iconPath: null, devTools: false });
+  const options = mainWindowOptions(defaultWindowState(), {
+    preloadPath: '/app/dist/electron/preload.js',
+    iconPath: null,
+    devTools: false,
+  });
   const prefs = options.webPreferences!;
 
   it('spell out every security preference', () => {
@@ -37,8 +41,22 @@ describe('window options', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs).not.toHaveProperty('additionalArguments');
     expect(Object.keys(prefs).sort()).toEqual(
-      ['allowRunningInsecureContent', 'contextIsolation', 'devTools', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration',
-        'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'safeDialogs', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'].sort(),
+      [
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'devTools',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'safeDialogs',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
+      ].sort(),
     );
   });
 
@@ -106,12 +124,15 @@ describe('the app:// protocol', () => {
     expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it.each(['app://other/index.html', 'app://flywheel:1234/index.html', 'file:///etc/passwd', 'app://x@flywheel/index.html', '::'])(
-    'refuses a URL that is not the app: %s',
-    (url) => {
-      expect(resolveAppAsset(url, root).ok).toBe(false);
-    },
-  );
+  it.each([
+    'app://other/index.html',
+    'app://flywheel:1234/index.html',
+    'file:///etc/passwd',
+    'app://x@flywheel/index.html',
+    '::',
+  ])('refuses a URL that is not the app: %s', (url) => {
+    expect(resolveAppAsset(url, root).ok).toBe(false);
+  });
 
   it('maps the headers once, in one place', () => {
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -121,7 +142,14 @@ describe('the app:// protocol', () => {
 describe('origins, navigation, links and permissions', () => {
   it('recognises the app origin on parsed URLs only', () => {
     expect(isAppUrl('app://flywheel/index.html')).toBe(true);
-    for (const u of ['app://flywheel.evil/', 'app://evil/flywheel', 'https://flywheel/', 'app://x@flywheel/', 'app://flywheel:1/', '']) {
+    for (const u of [
+      'app://flywheel.evil/',
+      'app://evil/flywheel',
+      'https://flywheel/',
+      'app://x@flywheel/',
+      'app://flywheel:1/',
+      '',
+    ]) {
       expect(isAppUrl(u)).toBe(false);
     }
   });
@@ -137,13 +165,29 @@ describe('origins, navigation, links and permissions', () => {
   it('external links: https on listed hosts, no credentials, no other ports', () => {
     expect(isAllowedExternalUrl('https://doi.org/10.1287/mnsc.15.5.215')).toBe(true);
     expect(isAllowedExternalUrl('https://doi.org:443/x')).toBe(true);
-    for (const u of ['http://doi.org/', 'https://doi.org:8443/', 'https://a:b@doi.org/', 'https://sub.doi.org/', 'smb://doi.org/', 'mailto:x@doi.org']) {
+    for (const u of [
+      'http://doi.org/',
+      'https://doi.org:8443/',
+      'https://a:b@doi.org/',
+      'https://sub.doi.org/',
+      'smb://doi.org/',
+      'mailto:x@doi.org',
+    ]) {
       expect(isAllowedExternalUrl(u)).toBe(false);
     }
   });
 
   it('denies every permission except full screen for the app itself', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midi', 'usb', 'unknown']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'midi',
+      'usb',
+      'unknown',
+    ]) {
       expect(permissionDecision(p, 'app://flywheel/index.html')).toBe(false);
     }
     expect(permissionDecision('fullscreen', 'app://flywheel/index.html')).toBe(true);
@@ -158,30 +202,52 @@ const labels = (items: Item[]) => items.map((i) => i.label ?? i.role ?? i.type);
 function menuFor(platform: Platform, sent: MenuCommand[] = []) {
   return buildMenuTemplate({
     platform,
-    recentFiles: [{ fileName: 'q1 & q2.flywheel.json', filePath: '/work/q1 & q2.flywheel.json', openedAt: '2025-01-01T00:00:00.000Z' }],
+    recentFiles: [
+      {
+        fileName: 'q1 & q2.flywheel.json',
+        filePath: '/work/q1 & q2.flywheel.json',
+        openedAt: '2025-01-01T00:00:00.000Z',
+      },
+    ],
     theme: 'dark',
     developerTools: false,
     send: (c) => void sent.push(c),
-    actions: { clearRecent: () => undefined, showAbout: () => undefined, openDocumentation: () => undefined, chooseTheme: () => undefined },
+    actions: {
+      clearRecent: () => undefined,
+      showAbout: () => undefined,
+      openDocumentation: () => undefined,
+      chooseTheme: () => undefined,
+    },
   });
 }
 
 describe('menu template', () => {
-  it.each(['darwin', 'win32', 'linux'] as const)('%s: File, Edit, View and Help with the document commands', (platform) => {
-    const menu = menuFor(platform);
-    const find = (name: string) => menu.find((m) => (m.label ?? '').replace('&', '') === name);
-    const file = submenu(find('File')).map((i) => (i.label ?? i.role ?? i.type ?? '').replace(/&/g, ''));
-    expect(file).toEqual(expect.arrayContaining(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export']));
-    const edit = submenu(find('Edit'));
-    expect(labels(edit)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
-    const view = submenu(find('View'));
-    expect(labels(view)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'Theme']));
-    expect(labels(submenu(find('Help')))).toContain('Documentation');
-  });
+  it.each(['darwin', 'win32', 'linux'] as const)(
+    '%s: File, Edit, View and Help with the document commands',
+    (platform) => {
+      const menu = menuFor(platform);
+      const find = (name: string) => menu.find((m) => (m.label ?? '').replace('&', '') === name);
+      const file = submenu(find('File')).map((i) =>
+        (i.label ?? i.role ?? i.type ?? '').replace(/&/g, ''),
+      );
+      expect(file).toEqual(
+        expect.arrayContaining(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export']),
+      );
+      const edit = submenu(find('Edit'));
+      expect(labels(edit)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+      const view = submenu(find('View'));
+      expect(labels(view)).toEqual(
+        expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'Theme']),
+      );
+      expect(labels(submenu(find('Help')))).toContain('Documentation');
+    },
+  );
 
   it('uses each platform’s accelerators and menus', () => {
     const accel = (menu: Item[], top: string, label: string) =>
-      submenu(menu.find((m) => (m.label ?? '').replace('&', '') === top)).find((i) => (i.label ?? '').replace(/&/g, '') === label)?.accelerator;
+      submenu(menu.find((m) => (m.label ?? '').replace('&', '') === top)).find(
+        (i) => (i.label ?? '').replace(/&/g, '') === label,
+      )?.accelerator;
     const mac = menuFor('darwin');
     const win = menuFor('win32');
     const linux = menuFor('linux');
@@ -193,9 +259,13 @@ describe('menu template', () => {
     expect(accel(linux, 'Edit', 'Redo')).toBe('Ctrl+Shift+Z');
     // macOS: the app menu first (About, Services, Hide, Quit) and a Window menu; About is not in Help.
     expect(mac[0]!.label).toBe('Flywheel Lab');
-    expect(labels(submenu(mac[0]))).toEqual(expect.arrayContaining(['About Flywheel Lab', 'services', 'hide', 'quit']));
+    expect(labels(submenu(mac[0]))).toEqual(
+      expect.arrayContaining(['About Flywheel Lab', 'services', 'hide', 'quit']),
+    );
     expect(mac.some((m) => m.role === 'windowMenu')).toBe(true);
-    expect(labels(submenu(mac.find((m) => m.label === 'Help')))).not.toContain('About Flywheel Lab');
+    expect(labels(submenu(mac.find((m) => m.label === 'Help')))).not.toContain(
+      'About Flywheel Lab',
+    );
     // Windows: File > Exit; Linux: File > Quit (Ctrl+Q); both have About in Help, no app menu.
     expect(submenu(win[0]).at(-1)).toMatchObject({ role: 'quit', label: 'E&xit' });
     expect(submenu(linux[0]).at(-1)).toMatchObject({ role: 'quit', accelerator: 'Ctrl+Q' });
@@ -213,7 +283,9 @@ describe('menu template', () => {
     const recent = submenu(file.find((i) => i.label === 'Open Recent'));
     expect(recent[0]!.label).toBe('q1 && q2.flywheel.json  —  /work');
     click(recent[0]);
-    click(submenu(file.find((i) => i.label === '&Export')).find((i) => i.label === 'Report as PDF…'));
+    click(
+      submenu(file.find((i) => i.label === '&Export')).find((i) => i.label === 'Report as PDF…'),
+    );
     click(submenu(menu[1]).find((i) => i.label === '&Redo'));
     expect(sent).toEqual([
       { command: 'new' },
@@ -237,25 +309,47 @@ describe('window state', () => {
   const second = { x: 1920, y: 0, width: 1280, height: 1024 };
 
   it('keeps a window that is on a display, capped to its work area', () => {
-    expect(fitToDisplays({ bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: false }, [primary]).bounds).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
-    expect(fitToDisplays({ bounds: { x: 2000, y: 10, width: 3000, height: 3000 }, maximized: true }, [primary, second])).toEqual({
-      bounds: { x: 1920, y: 0, width: 1280, height: 1024 }, maximized: true,
+    expect(
+      fitToDisplays({ bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: false }, [
+        primary,
+      ]).bounds,
+    ).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
+    expect(
+      fitToDisplays({ bounds: { x: 2000, y: 10, width: 3000, height: 3000 }, maximized: true }, [
+        primary,
+        second,
+      ]),
+    ).toEqual({
+      bounds: { x: 1920, y: 0, width: 1280, height: 1024 },
+      maximized: true,
     });
   });
 
   it('brings back a window saved on a display that is gone, centred on the primary one', () => {
-    const fitted = fitToDisplays({ bounds: { x: 4000, y: 200, width: 1000, height: 700 }, maximized: false }, [primary]);
+    const fitted = fitToDisplays(
+      { bounds: { x: 4000, y: 200, width: 1000, height: 700 }, maximized: false },
+      [primary],
+    );
     expect(fitted.bounds).toEqual({ x: 460, y: 170, width: 1000, height: 700 });
   });
 
   it('enforces the minimum size', () => {
-    expect(fitToDisplays({ bounds: { x: 0, y: 0, width: 200, height: 100 }, maximized: false }, [primary]).bounds).toMatchObject({ width: 900, height: 600 });
+    expect(
+      fitToDisplays({ bounds: { x: 0, y: 0, width: 200, height: 100 }, maximized: false }, [
+        primary,
+      ]).bounds,
+    ).toMatchObject({ width: 900, height: 600 });
   });
 
   it('a corrupt or hostile settings file gives the defaults and a log line, never a crash', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'flywheel-ws-'));
     try {
-      for (const content of ['{', '{"version":1,"bounds":{"width":1e309,"height":5},"maximized":false}', '[]', '{"version":1,"bounds":{"x":"0","width":800,"height":600},"maximized":false}']) {
+      for (const content of [
+        '{',
+        '{"version":1,"bounds":{"width":1e309,"height":5},"maximized":false}',
+        '[]',
+        '{"version":1,"bounds":{"x":"0","width":800,"height":600},"maximized":false}',
+      ]) {
         const file = path.join(dir, 'window-state.json');
         await fs.writeFile(file, content);
         const lines: string[] = [];
@@ -263,8 +357,13 @@ describe('window state', () => {
         expect(state).toEqual({ bounds: { width: 1400, height: 900 }, maximized: false });
         expect(lines).toHaveLength(1);
       }
-      await fs.writeFile(path.join(dir, 'window-state.json'), '{"version":1,"bounds":{"x":10,"y":20,"width":1000,"height":700},"maximized":true}');
-      expect(await loadWindowState(path.join(dir, 'window-state.json'), [primary], () => undefined)).toEqual({ bounds: { x: 10, y: 20, width: 1000, height: 700 }, maximized: true });
+      await fs.writeFile(
+        path.join(dir, 'window-state.json'),
+        '{"version":1,"bounds":{"x":10,"y":20,"width":1000,"height":700},"maximized":true}',
+      );
+      expect(
+        await loadWindowState(path.join(dir, 'window-state.json'), [primary], () => undefined),
+      ).toEqual({ bounds: { x: 10, y: 20, width: 1000, height: 700 }, maximized: true });
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
@@ -273,18 +372,33 @@ describe('window state', () => {
 
 describe('window title', () => {
   it('shows the file name and the unsaved marker (macOS uses the close button instead)', () => {
-    expect(windowTitle('plan.flywheel.json', true, 'other')).toBe('● plan.flywheel.json — Flywheel Lab');
-    expect(windowTitle('plan.flywheel.json', false, 'other')).toBe('plan.flywheel.json — Flywheel Lab');
-    expect(windowTitle('plan.flywheel.json', true, 'darwin')).toBe('plan.flywheel.json — Flywheel Lab');
+    expect(windowTitle('plan.flywheel.json', true, 'other')).toBe(
+      '● plan.flywheel.json — Flywheel Lab',
+    );
+    expect(windowTitle('plan.flywheel.json', false, 'other')).toBe(
+      'plan.flywheel.json — Flywheel Lab',
+    );
+    expect(windowTitle('plan.flywheel.json', true, 'darwin')).toBe(
+      'plan.flywheel.json — Flywheel Lab',
+    );
   });
 });
 
 describe('files from the OS and closing', () => {
   it('finds scenario files in command-line arguments', () => {
-    expect(scenarioPathsFromArgv(['/usr/bin/flywheel-lab', '--no-sandbox', 'a.flywheel.json', '/abs/b.JSON', 'dist/electron/main.js', '.'], '/home/u')).toEqual([
-      '/home/u/a.flywheel.json',
-      '/abs/b.JSON',
-    ]);
+    expect(
+      scenarioPathsFromArgv(
+        [
+          '/usr/bin/flywheel-lab',
+          '--no-sandbox',
+          'a.flywheel.json',
+          '/abs/b.JSON',
+          'dist/electron/main.js',
+          '.',
+        ],
+        '/home/u',
+      ),
+    ).toEqual(['/home/u/a.flywheel.json', '/abs/b.JSON']);
   });
 
   it('queues open requests until the page can take them, then delivers in order', () => {

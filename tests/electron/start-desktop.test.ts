@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 function start(env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, ['scripts/start-desktop.mjs', '--no-build'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['scripts/start-desktop.mjs', '--no-build'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 function expectWaysOut(stderr: string) {
@@ -24,9 +29,14 @@ function expectWaysOut(stderr: string) {
 
 describe('npm start without an Electron binary', () => {
   it('names the override folder that has no Electron in it and the ways out', () => {
-    const r = start({ ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'no-such-electron') });
+    const r = start({
+      ...process.env,
+      ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'no-such-electron'),
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`ELECTRON_OVERRIDE_DIST_PATH is set to ${path.join(root, 'no-such-electron')}`);
+    expect(r.stderr).toContain(
+      `ELECTRON_OVERRIDE_DIST_PATH is set to ${path.join(root, 'no-such-electron')}`,
+    );
     expectWaysOut(r.stderr);
     expect(r.stdout).toBe('');
   });

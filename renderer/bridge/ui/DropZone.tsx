@@ -6,7 +6,8 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import type { DocumentController } from '../controller';
 
-const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+const hasFiles = (event: DragEvent) =>
+  Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
 export function DropZone({ controller }: { controller: DocumentController }): ReactElement | null {
   const [active, setActive] = useState(false);

@@ -2,10 +2,22 @@
 import type { ReactElement } from 'react';
 import type { DocumentController } from '../controller';
 
-export function FileBar({ controller, busy }: { controller: DocumentController; busy: boolean }): ReactElement {
+export function FileBar({
+  controller,
+  busy,
+}: {
+  controller: DocumentController;
+  busy: boolean;
+}): ReactElement {
   return (
     <div className="fw-chrome-filebar" role="group" aria-label="File">
-      <button type="button" className="fw-button" onClick={() => void controller.newDocument()} disabled={busy} data-testid="file-new">
+      <button
+        type="button"
+        className="fw-button"
+        onClick={() => void controller.newDocument()}
+        disabled={busy}
+        data-testid="file-new"
+      >
         New
       </button>
       <button

@@ -2,7 +2,13 @@
 import type { ReactElement } from 'react';
 import type { DocumentController, Notice } from '../controller';
 
-export function Notices({ notices, controller }: { notices: readonly Notice[]; controller: DocumentController }): ReactElement {
+export function Notices({
+  notices,
+  controller,
+}: {
+  notices: readonly Notice[];
+  controller: DocumentController;
+}): ReactElement {
   return (
     <div className="fw-chrome-notices" aria-live="polite" data-testid="notices">
       {notices.map((n) => (

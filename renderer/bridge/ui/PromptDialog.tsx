@@ -6,14 +6,24 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { DocumentController, Prompt } from '../controller';
 
-const ACTION_WORDS = { new: 'starting a new scenario', open: 'opening another file', close: 'closing' } as const;
+const ACTION_WORDS = {
+  new: 'starting a new scenario',
+  open: 'opening another file',
+  close: 'closing',
+} as const;
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-export function PromptDialog({ prompt, controller }: { prompt: Prompt; controller: DocumentController }): ReactElement {
+export function PromptDialog({
+  prompt,
+  controller,
+}: {
+  prompt: Prompt;
+  controller: DocumentController;
+}): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -43,10 +53,20 @@ export function PromptDialog({ prompt, controller }: { prompt: Prompt; controlle
             Your changes will be lost if you don’t save them before {ACTION_WORDS[prompt.action]}.
           </p>
           <div className="fw-chrome-dialog__buttons">
-            <button type="button" className="fw-button" onClick={() => controller.answer('cancel')} data-testid="prompt-cancel">
+            <button
+              type="button"
+              className="fw-button"
+              onClick={() => controller.answer('cancel')}
+              data-testid="prompt-cancel"
+            >
               Cancel
             </button>
-            <button type="button" className="fw-button" onClick={() => controller.answer('discard')} data-testid="prompt-discard">
+            <button
+              type="button"
+              className="fw-button"
+              onClick={() => controller.answer('discard')}
+              data-testid="prompt-discard"
+            >
               Don’t Save
             </button>
             <button
@@ -66,11 +86,16 @@ export function PromptDialog({ prompt, controller }: { prompt: Prompt; controlle
             Restore unsaved work?
           </h2>
           <p id="fw-chrome-dialog-body">
-            Flywheel Lab did not close normally last time. Unsaved changes to {prompt.fileName} were backed up at{' '}
-            {formatTime(prompt.savedAt)}.
+            Flywheel Lab did not close normally last time. Unsaved changes to {prompt.fileName} were
+            backed up at {formatTime(prompt.savedAt)}.
           </p>
           <div className="fw-chrome-dialog__buttons">
-            <button type="button" className="fw-button" onClick={() => controller.answer('discard')} data-testid="prompt-discard">
+            <button
+              type="button"
+              className="fw-button"
+              onClick={() => controller.answer('discard')}
+              data-testid="prompt-discard"
+            >
               Discard
             </button>
             <button
