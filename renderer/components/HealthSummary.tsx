@@ -37,18 +37,24 @@ export function HealthSummary({ productId }: { readonly productId: string }): Re
       <dl className="fw-health__meters">
         {meters.map(([label, value]) => (
           <div key={label} className="fw-health__meter">
-            <dt>{label}</dt>
+            <dt>
+              {label} <span className="fw-health__value">{formatPercent(value, 0)}</span>
+            </dt>
             <dd>
-              <meter
-                min={0}
-                max={1}
-                low={0.5}
-                high={0.8}
-                optimum={1}
-                value={value}
-                aria-label={`${label} ${formatPercent(value)}`}
-              />
-              <span className="fw-health__value">{formatPercent(value, 0)}</span>
+              <span
+                className="fw-bar"
+                role="meter"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(value * 100)}
+                aria-valuetext={formatPercent(value)}
+                aria-label={label}
+              >
+                <span
+                  className="fw-bar__fill"
+                  style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }}
+                />
+              </span>
             </dd>
           </div>
         ))}
