@@ -2,6 +2,7 @@
  * The app's bridge and document controller, created once: the desktop bridge when the preload
  * exposed `window.flywheel`, the browser bridge otherwise.
  */
+import './zod-without-eval';
 import { withPreset } from '../../simulation';
 import { documentApi } from '../state/document';
 import { isTextEntry } from '../state/keyboard';

@@ -1,0 +1,257 @@
+/**
+ * The browser build's file path, in Chromium: the real DocumentChrome, web bridge, controller and
+ * workspace store (tests/bridge/harness), built with Vite and served with the app's CSP. Open a
+ * scenario through the file input, see it load; bad files get a message and change nothing; Save
+ * downloads a valid file; unsaved work is backed up and offered back after a reload; a dropped
+ * file opens. Screenshots go to $TMPDIR/flywheel-bridge-shots/.
+ */
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseScenarioText, serializeScenario, withoutPreset, withPreset } from '../../simulation';
+import { BUILD_CSP } from '../../renderer/csp';
+
+const here = import.meta.dirname;
+const shots = path.join(os.tmpdir(), 'flywheel-bridge-shots');
+let tmp: string;
+let server: http.Server;
+let url: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+// Generous limits: these tests share two cores with everything else running on the machine.
+vi.setConfig({ testTimeout: 90_000 });
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'flywheel-web-files-'));
+  await fs.mkdir(shots, { recursive: true });
+  await build({
+    configFile: false,
+    root: path.join(here, 'harness'),
+    base: './',
+    logLevel: 'error',
+    plugins: [react()],
+    build: {
+      outDir: path.join(tmp, 'site'),
+      emptyOutDir: true,
+      modulePreload: { polyfill: false },
+      assetsInlineLimit: 0,
+    },
+  });
+  server = http.createServer(async (req, res) => {
+    const file = path.join(
+      tmp,
+      'site',
+      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(
+        /^\/$/,
+        '/index.html',
+      ),
+    );
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': BUILD_CSP,
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1000, height: 640 },
+  });
+  page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('document-chrome').waitFor({ state: 'attached' });
+}, 60_000);
+
+afterEach(async () => {
+  expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+  await context.close();
+}, 60_000);
+
+async function writeFixture(name: string, content: string | Buffer): Promise<string> {
+  const file = path.join(tmp, name);
+  await fs.writeFile(file, content);
+  return file;
+}
+
+async function openThroughFileInput(file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('file-open').click();
+  await (await chooser).setFiles(file);
+}
+
+describe('the browser build opens and saves scenario files', () => {
+  it('shows New, Open and Save buttons, and opens a scenario chosen in the file input', async () => {
+    await expect(page.getByTestId('file-new').isVisible()).resolves.toBe(true);
+    const file = await writeFixture(
+      'q3-plan.flywheel.json',
+      serializeScenario({ ...withoutPreset(), name: 'Q3 plan without products' }),
+    );
+    await openThroughFileInput(file);
+    await page.getByText('Q3 plan without products').waitFor();
+    expect(await page.getByTestId('file-name').textContent()).toBe('q3-plan.flywheel.json');
+    expect(await page.getByTestId('dirty').textContent()).toBe('saved');
+    expect(await page.title()).toBe('q3-plan.flywheel.json — Flywheel Lab');
+  });
+
+  it.each([
+    [
+      'newer-version file',
+      'future.flywheel.json',
+      JSON.stringify({ kind: 'flywheel-lab/scenario', formatVersion: 42, name: 'x' }),
+      /newer than this app/,
+    ],
+    [
+      'malformed file',
+      'broken.flywheel.json',
+      '{"kind": "flywheel-lab/scenario",',
+      /not valid JSON/,
+    ],
+    ['foreign file', 'package.json', '{"name": "left-pad"}', /not a Flywheel Lab scenario/],
+  ])(
+    'a %s gets a clear message and the current work stays',
+    async (_what, name, content, message) => {
+      const before = await page.getByTestId('scenario-name').textContent();
+      await openThroughFileInput(await writeFixture(name, content));
+      const notice = page.getByTestId('notice-error');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(message);
+      expect(await notice.textContent()).toContain(name);
+      expect(await page.getByTestId('scenario-name').textContent()).toBe(before);
+      if (name === 'future.flywheel.json')
+        await page.screenshot({ path: path.join(shots, 'error-notice.png') });
+    },
+  );
+
+  it('a file over 5 MB is refused before it is read', async () => {
+    await openThroughFileInput(
+      await writeFixture('huge.flywheel.json', Buffer.alloc(5 * 1024 * 1024 + 10, 32)),
+    );
+    const notice = page.getByTestId('notice-error');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/5\.0 MB.*not opened/);
+  });
+
+  it('Save downloads a valid scenario file with the edits, and the document is clean again', async () => {
+    await page.getByTestId('edit').click();
+    expect(await page.getByTestId('dirty').textContent()).toBe('edited');
+    expect(await page.title()).toBe('● Untitled.flywheel.json — Flywheel Lab');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('file-save').click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('Untitled.flywheel.json');
+    const parsed = parseScenarioText(await fs.readFile((await saved.path())!, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.scenario.name).toBe(`${withPreset().name} (edited)`);
+    await page.getByText('saved', { exact: true }).waitFor();
+  });
+
+  it('Ctrl+S saves too', async () => {
+    await page.getByTestId('edit').click();
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    expect((await download).suggestedFilename()).toBe('Untitled.flywheel.json');
+  });
+
+  it('opening another file with unsaved changes asks first; Cancel keeps the work', async () => {
+    await page.getByTestId('edit').click();
+    await page.getByTestId('file-open').click();
+    await page.getByTestId('prompt-unsaved').waitFor();
+    await page.screenshot({ path: path.join(shots, 'unsaved-prompt.png') });
+    await page.getByTestId('prompt-cancel').click();
+    await page.getByTestId('prompt-unsaved').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('dirty').textContent()).toBe('edited');
+  });
+
+  it('opens a file dropped onto the window', async () => {
+    const text = serializeScenario({ ...withPreset(), name: 'Dropped plan' });
+    await page.evaluate((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'dropped.flywheel.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, cancelable: true }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+    }, text);
+    await page.getByTestId('drop-overlay').waitFor();
+    await page.screenshot({ path: path.join(shots, 'drop-overlay.png') });
+    await page.evaluate((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'dropped.flywheel.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    }, text);
+    await page.getByText('Dropped plan').waitFor();
+    expect(await page.getByTestId('file-name').textContent()).toBe('dropped.flywheel.json');
+    expect(await page.getByTestId('drop-overlay').count()).toBe(0);
+  });
+});
+
+describe('autosave and recovery in the browser', () => {
+  it('unsaved work is backed up about a second after an edit and offered back after a reload', async () => {
+    await page.getByTestId('edit').click();
+    await page.waitForFunction(
+      () => localStorage.getItem('flywheel-lab/backup') !== null,
+      undefined,
+      { timeout: 5000 },
+    );
+    // Simulate a crash: leave without the unsaved-changes prompt.
+    page.on('dialog', (d) => void d.accept());
+    await page.reload();
+    await page.getByTestId('prompt-recover').waitFor();
+    await page.screenshot({ path: path.join(shots, 'recover-prompt.png') });
+    await page.getByTestId('prompt-restore').click();
+    await page.getByText(`${withPreset().name} (edited)`).waitFor();
+    // Restored work is unsaved: the title says so, and the backup stays until it is saved.
+    expect(await page.title()).toBe('● Untitled.flywheel.json — Flywheel Lab');
+    expect(await page.evaluate(() => localStorage.getItem('flywheel-lab/backup'))).not.toBeNull();
+    await page.getByText('Unsaved work restored').waitFor();
+  });
+
+  it('a damaged backup gives a message, not a crash, and the app starts normally', async () => {
+    await page.evaluate(() => localStorage.setItem('flywheel-lab/backup', '{"scenarioText": 3'));
+    await page.reload();
+    const notice = page.getByTestId('notice-error');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/could not be restored/);
+    expect(await page.getByTestId('scenario-name').textContent()).toBe(withPreset().name);
+    expect(await page.evaluate(() => localStorage.getItem('flywheel-lab/backup'))).toBeNull();
+  });
+});
