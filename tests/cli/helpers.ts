@@ -3,10 +3,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(__dirname, '../..');
 export const BIN = join(ROOT, 'bin', 'flywheel.mjs');
-export const WORKER_URL = new URL(`file://${join(ROOT, 'dist', 'cli', 'mc-worker.mjs')}`);
+export const WORKER_URL = pathToFileURL(join(ROOT, 'dist', 'cli', 'mc-worker.mjs'));
 
 /** `npm test` builds first; running one test file alone builds if the bundle is missing. */
 export function ensureBuilt(): void {
