@@ -116,6 +116,7 @@ function parseValue(json: unknown): ParseResult {
     dataProducts: d.dataProducts,
     aiConsumers: d.aiConsumers,
     ownPipeline: d.ownPipeline,
+    ...(d.story ? { story: d.story } : {}),
   };
   return { ok: true, scenario };
 }
@@ -149,6 +150,7 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
       dataProducts: s.dataProducts,
       aiConsumers: s.aiConsumers,
       ownPipeline: s.ownPipeline,
+      ...(s.story ? { story: s.story } : {}),
     },
     [],
     {
@@ -158,11 +160,13 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
       aiConsumers: (v) =>
         Array.isArray(v) ? v.map((c: unknown) => ordered(c, CONSUMER_KEYS, { impact: (i) => ordered(i, IMPACT_LEVERS) })) : v,
       ownPipeline: (v) => ordered(v, ['maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'], { maturity: (m) => ordered(m, ANATOMY_PARTS) }),
+      story: (v) => ordered(v, ['title', 'steps', 'pinned'], { steps: (st) => (Array.isArray(st) ? st.map((x: unknown) => ordered(x, STORY_STEP_KEYS)) : st) }),
     },
   ) as Record<string, unknown>;
 }
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => p.name);
+const STORY_STEP_KEYS = ['id', 'title', 'view', 'week', 'show', 'highlight', 'caption', 'notes'];
 const PRODUCT_KEYS = ['id', 'name', 'domain', 'startWeek', 'maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'];
 const CONSUMER_KEYS = ['id', 'name', 'uses', 'ownPipelines', 'startWeek', 'devWeeks', 'devCostUsd', 'runCostUsdPerWeek', 'impact'];
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ANATOMY_PARTS } from '../model/anatomy';
 import { CONSUMER_FIELDS, IMPACT_FIELDS, IMPACT_LEVERS, MATURITY_FIELDS, PRODUCT_FIELDS, type FieldSpec } from '../model/entities';
 import { PARAMETERS } from '../model/parameters';
+import { storyIssues, storySchema } from '../story/schema';
 
 export const SCENARIO_KIND = 'flywheel-lab/scenario';
 export const CURRENT_FORMAT_VERSION = 1;
@@ -105,6 +106,7 @@ export const scenarioFileSchema = z
     dataProducts: z.array(dataProduct).max(50, { error: 'expected at most 50 data products' }).default([]),
     aiConsumers: z.array(aiConsumer).max(50, { error: 'expected at most 50 AI consumers' }).default([]),
     ownPipeline: z.strictObject(productBuild).prefault({}),
+    story: storySchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -138,6 +140,10 @@ export const scenarioFileSchema = z
         code: 'custom', path: ['parameters', 'heuristicError'],
         message: `error without a model (${s.parameters.heuristicError}) must exceed the irreducible error (${s.parameters.irreducibleError})`,
       });
+    }
+    if (s.story) {
+      const context = { horizonWeeks: s.simulation.weeks, dataProductIds: s.dataProducts.map((p) => p.id) };
+      for (const i of storyIssues(s.story, context)) ctx.addIssue({ code: 'custom', path: ['story', ...i.path], message: i.message });
     }
     const steps = s.simulation.weeks / s.simulation.stepWeeks;
     if (Math.abs(steps - Math.round(steps)) > 1e-9) {

@@ -1,6 +1,7 @@
 import type { Maturity } from '../model/anatomy';
 import type { Impact } from '../model/entities';
 import type { ParameterValues } from '../model/parameters';
+import type { Story } from '../story/types';
 
 export interface SimulationSettings {
   /** Horizon in weeks, 1..520. */
@@ -50,4 +51,6 @@ export interface Scenario {
   dataProducts: DataProductSpec[];
   aiConsumers: AiConsumerSpec[];
   ownPipeline: ProductBuild;
+  /** The presentation (workshop mode); absent: the built-in story is used. */
+  story?: Story;
 }
