@@ -6,6 +6,7 @@
  * 2. Frames per second while the loop plays (both loops, particles, charts following the week).
  * Prints median and p95 of each and a JSON line; a measurement, not a pass/fail timer.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { buildWebApp, launchChromium, serveStatic } from '../tests/e2e/harness';
 
 const CHANGES = Number(process.env.BENCH_UI_CHANGES ?? 50);
@@ -37,6 +38,7 @@ function summary(values: readonly number[]): {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadBefore = loadavg()[0]!;
   const dir = await buildWebApp();
   const server = await serveStatic(dir);
   const browser = await launchChromium();
@@ -112,9 +114,15 @@ async function main(): Promise<void> {
       s: { n: number; median: number; p95: number; max: number },
     ): string =>
       `${label.padEnd(44)} median ${s.median.toFixed(2).padStart(7)} ms   p95 ${s.p95.toFixed(2).padStart(7)} ms   max ${s.max.toFixed(2).padStart(7)} ms   (n=${s.n})`;
+    const load = `load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
     console.log(
-      `Flywheel Lab UI benchmark (Chromium ${browser.version()}, ${viewport.width}x${viewport.height}, headless)`,
+      `Flywheel Lab UI benchmark (Chromium ${browser.version()}, ${viewport.width}x${viewport.height}, headless; ${load})`,
     );
+    if (loadavg()[0]! > availableParallelism()) {
+      console.log(
+        'note: the machine is busier than its cores; wall-clock figures are inflated accordingly',
+      );
+    }
     console.log(line('parameter change -> engine results (worker)', results));
     console.log(line('engine results -> charts committed (render)', renderOnly));
     console.log(line('parameter change -> all charts updated', charts));
@@ -132,6 +140,7 @@ async function main(): Promise<void> {
         loopFps: Math.round(fps * 10) / 10,
         frameMs: frameTimes,
         longFrames,
+        loadAverage: [loadBefore, loadavg()[0]],
         totalSeconds: Math.round((Date.now() - started) / 100) / 10,
       }),
     );
