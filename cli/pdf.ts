@@ -1,0 +1,124 @@
+/**
+ * PDF printing for `flywheel report`: finds a Chromium-family browser and prints the report's
+ * HTML with its print engine (the same one as Electron's printToPDF) through playwright-core.
+ * The browser is found from --chromium, then FLYWHEEL_CHROMIUM, then the usual install paths.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { InputError } from './errors';
+
+export type Paper = 'a4' | 'letter';
+export const PAPERS: readonly Paper[] = ['a4', 'letter'];
+
+/** Where browsers are usually installed, per platform (checked in this order). */
+export function knownChromiumPaths(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  switch (platform) {
+    case 'darwin':
+      return [
+        '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+        '/Applications/Chromium.app/Contents/MacOS/Chromium',
+        '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      ];
+    case 'win32': {
+      const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(
+        (r): r is string => typeof r === 'string' && r !== '',
+      );
+      return roots.flatMap((r) => [
+        `${r}\\Google\\Chrome\\Application\\chrome.exe`,
+        `${r}\\Chromium\\Application\\chrome.exe`,
+        `${r}\\Microsoft\\Edge\\Application\\msedge.exe`,
+      ]);
+    }
+    default:
+      return [
+        '/usr/bin/chromium',
+        '/usr/bin/chromium-browser',
+        '/usr/bin/google-chrome',
+        '/usr/bin/google-chrome-stable',
+        '/snap/bin/chromium',
+        '/usr/bin/microsoft-edge',
+      ];
+  }
+}
+
+export interface ChromiumLookup {
+  readonly flag: string | null;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly platform: NodeJS.Platform;
+  readonly isFile?: (path: string) => boolean;
+}
+
+const defaultIsFile = (p: string): boolean => {
+  try {
+    return existsSync(p) && statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** The browser to print with; an InputError naming every way to give one when none is found. */
+export function findChromium(lookup: ChromiumLookup): string {
+  const isFile = lookup.isFile ?? defaultIsFile;
+  if (lookup.flag !== null) {
+    if (isFile(lookup.flag)) return lookup.flag;
+    throw new InputError(`--chromium ${lookup.flag}: no such file`);
+  }
+  const fromEnv = lookup.env.FLYWHEEL_CHROMIUM;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (isFile(fromEnv)) return fromEnv;
+    throw new InputError(`FLYWHEEL_CHROMIUM=${fromEnv}: no such file`);
+  }
+  const known = knownChromiumPaths(lookup.platform, lookup.env);
+  const found = known.find(isFile);
+  if (found) return found;
+  throw new InputError(
+    [
+      'flywheel report: a PDF needs Chromium, Google Chrome or Microsoft Edge, and none was found.',
+      'Give its path with --chromium PATH or the FLYWHEEL_CHROMIUM environment variable,',
+      `install one where it is usually found (${known.slice(0, 3).join(', ')}, ...),`,
+      'or write HTML instead (--out report.html) and print it from any browser.',
+    ].join('\n'),
+  );
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Page number and count at the foot of every page (Chromium fills the classes in). */
+export const FOOTER_TEMPLATE = `<div style="width:100%;font:8px system-ui,sans-serif;color:#545b66;padding:0 13mm;display:flex;justify-content:space-between"><span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+
+/** Prints self-contained HTML to PDF bytes. No request leaves the page (all are refused). */
+export async function printPdf(
+  html: string,
+  paper: Paper,
+  executablePath: string,
+): Promise<Uint8Array> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      format: paper === 'a4' ? 'A4' : 'Letter',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: FOOTER_TEMPLATE,
+      margin: { top: '14mm', bottom: '16mm', left: '13mm', right: '13mm' },
+      tagged: true,
+      outline: true,
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,137 @@
+/** The assumptions: every registry parameter, data product, own-pipeline template and AI consumer. */
+import type { ReactElement } from 'react';
+import { MATURITY_FIELDS, type Scenario } from '../../simulation';
+import {
+  aiConsumerTable,
+  changedCount,
+  dataProductTable,
+  ownPipelineTable,
+  parameterGroups,
+  type AssumptionCell,
+  type EntityTable,
+} from './assumptions';
+
+const MATURITY_UNIT = MATURITY_FIELDS.datasets.unit;
+
+function Value({ cell }: { cell: AssumptionCell }): ReactElement {
+  return cell.changed ? (
+    <td className="fw-report__changed" title={`default ${cell.defaultText}`}>
+      <strong>{cell.text}</strong>
+      <span className="fw-report__mark"> *</span>
+    </td>
+  ) : (
+    <td>{cell.text}</td>
+  );
+}
+
+function Entities({
+  title,
+  table,
+  detail,
+}: {
+  title: string;
+  table: EntityTable;
+  detail: string | null;
+}): ReactElement | null {
+  if (table.rows.length === 0) return null;
+  return (
+    <div className="fw-report__keep">
+      <h3>{title}</h3>
+      {table.columns.some((c) => c.unit === MATURITY_UNIT) ? (
+        <p className="fw-report__note">
+          The eight parts of a data product as maturities ({MATURITY_UNIT}).
+        </p>
+      ) : null}
+      <div className="fw-report__wide">
+        <table className="fw-report__table fw-report__table--entities">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              {detail ? <th scope="col">{detail}</th> : null}
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col">
+                  {c.label}
+                  {c.unit === MATURITY_UNIT ? null : (
+                    <span className="fw-report__unit"> ({c.unit})</span>
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.name}</th>
+                {detail ? <td>{r.detail}</td> : null}
+                {r.cells.map((c, i) => (
+                  <Value key={table.columns[i]!.key} cell={c} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function AssumptionsSection({ scenario }: { scenario: Scenario }): ReactElement {
+  const changed = changedCount(scenario);
+  return (
+    <section className="fw-report__section" aria-labelledby="report-assumptions">
+      <h2 id="report-assumptions">Assumptions</h2>
+      <p>
+        {changed === 0
+          ? 'Every value is the model’s default.'
+          : `${changed} ${changed === 1 ? 'value differs' : 'values differ'} from the model’s defaults: shown in bold and marked *, with the default in the Default column (parameters).`}{' '}
+        Simulation: {scenario.simulation.weeks} weeks in steps of {scenario.simulation.stepWeeks}{' '}
+        weeks, seed {scenario.simulation.seed}, {scenario.simulation.mode} mode.
+      </p>
+      <Entities title="Data products" table={dataProductTable(scenario)} detail="Domain" />
+      <Entities title="AI consumers" table={aiConsumerTable(scenario)} detail="Uses" />
+      <Entities
+        title="Own pipelines built from raw data"
+        table={ownPipelineTable(scenario)}
+        detail={null}
+      />
+      <h3>Parameters</h3>
+      <table
+        className="fw-report__table fw-report__table--parameters"
+        data-testid="report-parameters"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <th scope="col">Value</th>
+            <th scope="col">Default</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Source (grade)</th>
+          </tr>
+        </thead>
+        {parameterGroups(scenario).map((g) => (
+          <tbody key={g.group}>
+            <tr className="fw-report__group">
+              <th scope="rowgroup" colSpan={5}>
+                {g.title}
+              </th>
+            </tr>
+            {g.rows.map((r) => (
+              <tr key={r.name} data-parameter={r.name} data-changed={r.cell.changed ? 'yes' : 'no'}>
+                <th scope="row">
+                  {r.label}
+                  <span className="fw-report__description">{r.description}</span>
+                </th>
+                <Value cell={r.cell} />
+                <td>{r.cell.defaultText}</td>
+                <td>{r.unit}</td>
+                <td className="fw-report__source">
+                  {r.source} ({r.grade})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </section>
+  );
+}

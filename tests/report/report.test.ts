@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareWithWithout,
+  KPI_INFO,
+  PARAMETERS,
+  withoutPreset,
+  withPreset,
+  type Scenario,
+} from '../../simulation';
+import { changedCount, parameterGroups } from '../../renderer/report/assumptions';
+import { reportHtml } from '../../renderer/report/html';
+import { formatKpi, kpiRows } from '../../renderer/report/kpi-rows';
+import { runCommandFor } from '../../renderer/report/reproduce';
+import { chartRules, cssBlocks, lightThemeRule } from '../../renderer/report/styles';
+import { summarize } from '../../renderer/report/summary';
+import { appStyles, reportProps } from './fixture';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+describe('summary', () => {
+  it('says when and by how much with overtakes without, from the numbers', () => {
+    const c = compareWithWithout(withPreset(), { backend: 'codegen' });
+    const s = summarize(c);
+    expect(s.map((x) => x.id)).toEqual([
+      'overtake',
+      'payback-with-only',
+      'self-sustaining',
+      'horizon',
+    ]);
+    expect(s[0]!.text).toContain(`in week ${c.differences!.overtakeWeek}`);
+    expect(s[1]!.text).toContain(`week ${c.runs[0]!.kpis.paybackWeek}`);
+    expect(s[1]!.text).toContain('without data products it never pays back');
+    for (const x of s) expect(x.text).not.toMatch(/[{}]|NaN|undefined/);
+  });
+
+  it('says there is nothing to compare when the scenario has no data products', () => {
+    const s = summarize(compareWithWithout(withoutPreset(), { backend: 'codegen' }));
+    expect(s.map((x) => x.id)).toEqual(['single-run']);
+  });
+
+  it('chooses the sentence by the numbers when with never stays ahead', () => {
+    const base = withPreset();
+    const short: Scenario = { ...base, simulation: { ...base.simulation, weeks: 12 } };
+    const c = compareWithWithout(short, { backend: 'codegen' });
+    expect(c.differences!.overtakeWeek).toBeNull();
+    const s = summarize(c);
+    expect(s[0]!.id).toBe('no-overtake');
+    expect(s[1]!.id).toBe('payback-neither');
+    expect(s[2]!.id).toBe('not-self-sustaining');
+  });
+});
+
+describe('assumptions', () => {
+  it('lists every registry parameter and marks exactly the changed ones', () => {
+    const s = withPreset();
+    const name = PARAMETERS[3]!.name;
+    const changed: Scenario = {
+      ...s,
+      parameters: { ...s.parameters, [name]: PARAMETERS[3]!.default + 1 },
+    };
+    const rows = parameterGroups(changed).flatMap((g) => g.rows);
+    expect(rows.map((r) => r.name).sort()).toEqual(PARAMETERS.map((p) => p.name).sort());
+    expect(rows.find((r) => r.name === name)!.cell.changed).toBe(true);
+    const before = parameterGroups(s)
+      .flatMap((g) => g.rows)
+      .filter((r) => r.cell.changed).length;
+    expect(rows.filter((r) => r.cell.changed).length).toBe(
+      before + (s.parameters[name] === PARAMETERS[3]!.default ? 1 : 0),
+    );
+    expect(changedCount(changed)).toBeGreaterThanOrEqual(rows.filter((r) => r.cell.changed).length);
+  });
+});
+
+describe('KPI table', () => {
+  it('has every KPI_INFO label, formatted as the app formats it', () => {
+    const c = compareWithWithout(withPreset(), { backend: 'codegen' });
+    const rows = kpiRows(c.runs, c.differences);
+    for (const key of Object.keys(KPI_INFO) as (keyof typeof KPI_INFO)[]) {
+      const row = rows.find((r) => r.key === key)!;
+      expect(row.label).toBe(KPI_INFO[key].label);
+      expect(row.withText).toBe(formatKpi(key, c.runs[0]!.kpis[key]));
+    }
+  });
+});
+
+describe('report HTML', () => {
+  it('is self-contained, escapes user text and carries the reproducibility block', () => {
+    const s = withPreset();
+    const hostile: Scenario = { ...s, name: HOSTILE, description: `"quoted" & <b>bold</b>` };
+    const html = reportHtml(reportProps(hostile), appStyles());
+    expect(html).not.toContain(HOSTILE);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script|<img|<link|<iframe|dangerouslySetInnerHTML/i);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).toContain(
+      runCommandFor({ kind: 'preset', preset: 'with' }, hostile).replace(/'/g, '&#x27;'),
+    );
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(8 + 2);
+  });
+});
+
+describe('report stylesheet', () => {
+  it('takes the chart rules from app.css and the light theme from theme.css', () => {
+    const { app, theme } = appStyles();
+    const rules = chartRules(app);
+    expect(rules.length).toBeGreaterThan(5);
+    for (const r of rules) expect(r).toMatch(/^[^{]*\.fw-(chart|series)/);
+    expect(lightThemeRule(theme)).toMatch(/--fw-with:/);
+    expect(cssBlocks('a{b:c} @media x { d { e:f } } g{}').map((b) => b.prelude)).toEqual([
+      'a',
+      '@media x',
+      'g',
+    ]);
+  });
+});
