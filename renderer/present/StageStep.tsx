@@ -1,0 +1,152 @@
+/**
+ * One step on stage: its title, its view at its week and the caption. The caption is rendered
+ * only from the engine's comparison (simulation/story captionParts over comparisonValues), with
+ * the values set larger than the words.
+ */
+import { useMemo, type ReactElement } from 'react';
+import { pointAt, type Scenario } from '../../simulation';
+import {
+  captionParts,
+  renderStep,
+  stepValues,
+  type Story,
+  type StoryShow,
+  type StoryStep,
+} from '../../simulation/story';
+import { TimeSeriesChart } from '../charts/TimeSeriesChart';
+import type { ComparisonResult } from '../engine/client';
+import { buildLoopFrame, LoopPair, type LoopPairMode } from '../loop';
+import { CHARTS, selectChartData, selectRuns } from '../state/selectors';
+import { uiStore } from '../state/ui';
+import { useStore } from 'zustand';
+import { WhatIfSliders } from './WhatIfSliders';
+
+/** The charts shown on a charts step: the business, the money, the AI, the experience. */
+const STAGE_CHARTS = ['active-users', 'cumulative-net-value', 'ai-performance', 'experience'];
+
+interface StageStepProps {
+  readonly step: StoryStep;
+  readonly show: StoryShow;
+  readonly comparison: ComparisonResult;
+  readonly scenario: Scenario;
+  readonly story: Story;
+}
+
+function Loops({
+  comparison,
+  pointIndex,
+  mode,
+  highlight,
+}: {
+  comparison: ComparisonResult;
+  pointIndex: number;
+  mode: LoopPairMode;
+  highlight: StoryStep['highlight'];
+}): ReactElement | null {
+  const reducedMotion = useStore(uiStore, (s) => s.reducedMotion);
+  const frames = useMemo(() => {
+    const { withRun, withoutRun } = selectRuns(comparison);
+    if (!withRun) return null;
+    return {
+      with: buildLoopFrame(withRun, pointIndex, withRun),
+      without: withoutRun ? buildLoopFrame(withoutRun, pointIndex, withRun) : null,
+    };
+  }, [comparison, pointIndex]);
+  if (!frames) return null;
+  return (
+    <div className="fw-present__loops" data-testid="present-loops" data-mode={mode}>
+      <LoopPair frames={frames} mode={mode} reducedMotion={reducedMotion} highlight={highlight} />
+    </div>
+  );
+}
+
+function Charts({
+  comparison,
+  pointIndex,
+}: {
+  comparison: ComparisonResult;
+  pointIndex: number;
+}): ReactElement {
+  return (
+    <div className="fw-present__charts" data-testid="present-charts">
+      {CHARTS.filter((c) => STAGE_CHARTS.includes(c.id)).map((spec) => {
+        const data = selectChartData(comparison, spec);
+        if (!data) return null;
+        return (
+          <figure key={spec.id} className="fw-present__chart">
+            <figcaption>{spec.title}</figcaption>
+            <TimeSeriesChart
+              data={data}
+              currentIndex={pointIndex}
+              width={480}
+              height={250}
+              interactive={false}
+            />
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
+
+export function StageStep({
+  step,
+  show,
+  comparison,
+  scenario,
+  story,
+}: StageStepProps): ReactElement {
+  const texts = renderStep(step, comparison);
+  const values = stepValues(step, comparison);
+  const run = comparison.runs[0]!;
+  const pointIndex = pointAt(run, texts.week);
+  const loopMode: LoopPairMode = step.view === 'split' || show === 'both' ? 'side-by-side' : show;
+  const parts = captionParts(step.caption, values);
+  return (
+    <>
+      {texts.title.text ? (
+        <h2 className="fw-present__title" data-testid="present-title">
+          {texts.title.text}
+        </h2>
+      ) : null}
+      <div
+        className="fw-present__view"
+        data-testid="present-view"
+        data-view={step.view}
+        data-week={texts.week}
+      >
+        {step.view === 'charts' ? (
+          <Charts comparison={comparison} pointIndex={pointIndex} />
+        ) : step.view === 'what-if' ? (
+          <div className="fw-present__what-if">
+            <Loops
+              comparison={comparison}
+              pointIndex={pointIndex}
+              mode={loopMode}
+              highlight={step.highlight}
+            />
+            <WhatIfSliders story={story} scenario={scenario} />
+          </div>
+        ) : (
+          <Loops
+            comparison={comparison}
+            pointIndex={pointIndex}
+            mode={loopMode}
+            highlight={step.highlight}
+          />
+        )}
+      </div>
+      <p className="fw-present__caption" data-testid="present-caption" aria-live="polite">
+        {parts.map((p, i) =>
+          p.kind === 'text' ? (
+            <span key={i}>{p.text}</span>
+          ) : (
+            <strong key={i} className="fw-present__value" data-name={p.name}>
+              {p.text}
+            </strong>
+          ),
+        )}
+      </p>
+    </>
+  );
+}
