@@ -2,6 +2,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { ChartsGrid } from '../charts/ChartsGrid';
+import { PresentStage } from '../present/PresentStage';
 import { shortcutFor } from '../state/keyboard';
 import { uiStore } from '../state/ui';
 import { workspaceStore } from '../state/workspace';
@@ -55,6 +56,7 @@ export function App(): ReactElement {
         Skip to results
       </a>
       <AppHeader />
+      <PresentStage />
       <div className="fw-layout">
         <aside className="fw-layout__panel">
           <ScenarioPanel />

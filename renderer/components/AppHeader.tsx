@@ -1,6 +1,7 @@
 /** The app bar: scenario and file name, unsaved marker, undo/redo, engine status and theme. */
 import type { ReactElement } from 'react';
 import { useStore } from 'zustand';
+import { PresentButton } from '../present/PresentButton';
 import { canRedo, canUndo } from '../state/history';
 import { isComputing, resultsStore } from '../state/results';
 import { THEMES, THEME_LABELS, uiStore, type Theme } from '../state/ui';
@@ -39,6 +40,7 @@ export function AppHeader(): ReactElement {
         {error ? `Engine error: ${error.message}` : computing ? 'Computing…' : ''}
       </p>
       <div className="fw-header__tools">
+        <PresentButton />
         <button
           type="button"
           className="fw-button"
