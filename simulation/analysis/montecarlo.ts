@@ -202,8 +202,11 @@ export function mergeKpiTables(into: KpiTables, chunk: KpiTables): void {
     into.differences.set(chunk.differences, at * DIFFERENCE_KEYS.length);
 }
 
-/** Draws recorded per histogram batch (see observeHistogram). */
-export const BATCH_DRAWS = 32;
+/**
+ * Draws recorded per histogram batch (see observeHistogram). Measured per draw on the default
+ * model, 520 weeks: batches of 32, 64, 128 cost about 460, 400, 440 us (gather + count).
+ */
+export const BATCH_DRAWS = 64;
 
 /** Pass 2 on draws [start, end): histogram counts and KPI rows. */
 export function accumulateDraws(
