@@ -9,7 +9,9 @@ const entries = {
   'mc-worker': 'cli/mc-worker.ts',
   bench: 'bench/bench.ts',
 };
-const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+const entryPoints = Object.fromEntries(
+  Object.entries(entries).filter(([, file]) => existsSync(file)),
+);
 if (Object.keys(entryPoints).length > 0) {
   await build({
     entryPoints,
@@ -21,6 +23,8 @@ if (Object.keys(entryPoints).length > 0) {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
 }
