@@ -1,0 +1,214 @@
+/**
+ * Workshop mode end to end, in Debian's Chromium at 1920x1080 against the built web app: enter
+ * with the Present button, every step forward with PageDown and back with PageUp, each caption
+ * equal to the caption computed here in Node from the same scenario and week with the same
+ * simulation functions, flip with/without and split, a pinned parameter changed on stage changes
+ * the caption (and an undo in the workspace undoes it), Escape back to the workspace as it was.
+ * Screenshots of every step go to /tmp/shots/present-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
+import { BUILT_IN_STORY, renderStep } from '../../simulation/story';
+import { buildWebApp, launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
+
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
+const steps = BUILT_IN_STORY.steps;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const consoleProblems: string[] = [];
+
+const stage = () => page.locator('[data-testid="present"]');
+const caption = () => page.locator('[data-testid="present-caption"]');
+const expectedCaption = (scenario: Scenario, index: number): string =>
+  renderStep(steps[index]!, compareWithWithout(scenario, { backend: 'interpreter' })).caption.text;
+
+async function atStep(index: number): Promise<void> {
+  await page.locator(`[data-testid="present"][data-step="${steps[index]!.id}"]`).waitFor();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(await buildWebApp());
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      consoleProblems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(server.url);
+  await page.locator('[data-testid="kpi-finalActiveUsers"][data-with]').waitFor();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('workshop mode', () => {
+  const scenario = withPreset();
+
+  it('enters with the Present button, full window, large caption', async () => {
+    await page.locator('[data-testid="present-button"]').click();
+    await atStep(0);
+    const box = await stage().boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 1920, height: 1080 });
+    const size = await caption().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(40);
+    const numberSize = await page
+      .locator('[data-testid="present-caption"] .fw-present__value')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(numberSize).toBeGreaterThan(size);
+    // Nothing of the workspace is reachable behind the stage.
+    expect(await page.locator('.fw-app').getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('moves through every step with PageDown, captions equal to the engine’s', async () => {
+    for (let i = 0; i < steps.length; i++) {
+      await atStep(i);
+      expect(await caption().innerText(), steps[i]!.id).toBe(expectedCaption(scenario, i));
+      expect(
+        await page.locator('[data-testid="present-progress"]').getAttribute('aria-label'),
+      ).toBe(`Step ${i + 1} of ${steps.length}`);
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${SHOTS}/present-${i + 1}-${steps[i]!.id}.png` });
+      await page.keyboard.press('PageDown');
+    }
+    await atStep(steps.length - 1); // past the end stays at the end
+  });
+
+  it('goes back through every step with PageUp, then Home, End and number keys', async () => {
+    for (let i = steps.length - 1; i >= 0; i--) {
+      await atStep(i);
+      expect(await caption().innerText()).toBe(expectedCaption(scenario, i));
+      await page.keyboard.press('PageUp');
+    }
+    await atStep(0);
+    await page.keyboard.press('End');
+    await atStep(steps.length - 1);
+    await page.keyboard.press('Home');
+    await atStep(0);
+    await page.keyboard.press('3');
+    await atStep(2);
+    await page.keyboard.press('ArrowRight');
+    await atStep(3);
+    await page.keyboard.press('ArrowLeft');
+    await atStep(2);
+  });
+
+  it('blanks the screen with B and back', async () => {
+    await page.keyboard.press('b');
+    await page.locator('[data-testid="present-blank"]').waitFor();
+    expect(await caption().count()).toBe(0);
+    await page.keyboard.press('b');
+    await caption().waitFor();
+  });
+
+  it('flips with/without with W and splits with S', async () => {
+    await page.keyboard.press('1');
+    await atStep(0);
+    const variants = () =>
+      page
+        .locator('[data-testid="present-loops"] figure[data-variant]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-variant')));
+    expect(await stage().getAttribute('data-show')).toBe('with');
+    expect(await variants()).toEqual(['with']);
+    await page.keyboard.press('w');
+    await page.locator('[data-testid="present"][data-show="without"]').waitFor();
+    expect(await variants()).toEqual(['without']);
+    await page.keyboard.press('w');
+    await page.locator('[data-testid="present"][data-show="with"]').waitFor();
+    await page.keyboard.press('s');
+    await page.locator('[data-testid="present"][data-show="both"]').waitFor();
+    expect(await variants()).toEqual(['with', 'without']);
+    await page.keyboard.press('s');
+    await page.locator('[data-testid="present"][data-show="with"]').waitFor();
+  });
+
+  it('a pinned parameter moved on stage changes the caption to the engine’s new numbers', async () => {
+    await page.keyboard.press('End');
+    const last = steps.length - 1;
+    await atStep(last);
+    const before = await caption().innerText();
+    expect(before).toBe(expectedCaption(scenario, last));
+    const slider = page.locator(
+      '[data-testid="present-pin-parameters.baseChurnPerWeek"] input[type="range"]',
+    );
+    const revision = Number(await stage().getAttribute('data-revision'));
+    await slider.fill('0.02');
+    const churn = Number(await slider.inputValue());
+    expect(churn).not.toBe(scenario.parameters.baseChurnPerWeek);
+    await page.waitForFunction(
+      (r) =>
+        Number(document.querySelector('[data-testid="present"]')?.getAttribute('data-revision')) >
+        r,
+      revision,
+    );
+    const changed: Scenario = {
+      ...scenario,
+      parameters: { ...scenario.parameters, baseChurnPerWeek: churn },
+    };
+    const after = await caption().innerText();
+    expect(after).not.toBe(before);
+    expect(after).toBe(expectedCaption(changed, last));
+    await page.screenshot({ path: `${SHOTS}/present-what-if-changed.png` });
+  });
+
+  it('Escape leaves for the workspace as it was; an undo there undoes the stage’s change', async () => {
+    await page.keyboard.press('Escape');
+    await stage().waitFor({ state: 'detached' });
+    expect(await page.locator('.fw-app').getAttribute('aria-hidden')).toBe(null);
+    // The what-if change is in the workspace (it is the same scenario), one undo step.
+    const kpi = page.locator('[data-testid="kpi-finalActiveUsers"]');
+    const changedUsers = Number(await kpi.getAttribute('data-with'));
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      (v) =>
+        Number(
+          document.querySelector('[data-testid="kpi-finalActiveUsers"]')?.getAttribute('data-with'),
+        ) !== v,
+      changedUsers,
+    );
+    const expected = compareWithWithout(scenario, { backend: 'interpreter' }).runs[0]!.kpis
+      .finalActiveUsers;
+    expect(Number(await kpi.getAttribute('data-with'))).toBeCloseTo(expected, 6);
+  });
+
+  it('comes back to the same scroll, week and loop choice after presenting (F5 to enter)', async () => {
+    // Make the workspace state distinctive: a later week, one loop, scrolled down.
+    await page.locator('[data-testid="scrub"]').fill('40');
+    await page.locator('input[name="loop-mode"][value="without"]').check();
+    await page.locator('.fw-layout__main').evaluate((el) => el.scrollTo(0, 300));
+    await page.evaluate(() => window.scrollTo(0, 200));
+    const state = () =>
+      page.evaluate(() => ({
+        windowY: window.scrollY,
+        mainY: document.querySelector('.fw-layout__main')!.scrollTop,
+        week: document.querySelector('[data-testid="current-week"]')?.textContent,
+        loopMode: document.querySelector<HTMLInputElement>('input[name="loop-mode"]:checked')
+          ?.value,
+      }));
+    const before = await state();
+    expect(before.loopMode).toBe('without');
+    expect(before.week).toMatch(/40/);
+    expect(before.mainY + before.windowY).toBeGreaterThan(0);
+    await page.locator('body').click({ position: { x: 5, y: 1070 } });
+    await page.keyboard.press('F5');
+    await atStep(0);
+    await page.keyboard.press('End');
+    await page.keyboard.press('w');
+    await page.keyboard.press('Escape');
+    await stage().waitFor({ state: 'detached' });
+    await page.waitForTimeout(100);
+    expect(await state()).toEqual(before);
+  });
+
+  it('logged no errors, warnings or CSP violations', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
