@@ -85,49 +85,47 @@ export function LoopView({
         <span className="fw-loop__caption-title">{title}</span>
         <span className="fw-loop__caption-week">week {week}</span>
       </figcaption>
-      {/*
-        Three stacked SVGs with one view box: the tracks below, the particles in their own
-        compositing layer (repainting them every frame leaves the text layers untouched), and
-        the cards, dots and labels on top.
-      */}
-      <div className="fw-loop__stage">
-        <svg className="fw-loop__svg" viewBox={viewBox} aria-hidden="true">
-          <defs>
-            <marker
-              id={markerId}
-              className="fw-loop__arrow"
-              viewBox="0 0 10 10"
-              refX={5}
-              refY={5}
-              markerWidth={15}
-              markerHeight={15}
-              markerUnits="userSpaceOnUse"
-              orient="auto"
-            >
-              <path d="M0,0 L10,5 L0,10 z" />
-            </marker>
-            <marker
-              id={`${markerId}-thin`}
-              className="fw-loop__arrow"
-              viewBox="0 0 10 10"
-              refX={5}
-              refY={5}
-              markerWidth={9}
-              markerHeight={9}
-              markerUnits="userSpaceOnUse"
-              orient="auto"
-            >
-              <path d="M0,0 L10,5 L0,10 z" />
-            </marker>
-          </defs>
-          <LoopArcs
-            arcs={frame.arcs}
-            geometry={layout.arcs}
-            reducedMotion={reducedMotion}
-            markerId={markerId}
-            highlight={highlight}
-          />
-        </svg>
+      <svg
+        className="fw-loop__svg"
+        viewBox={viewBox}
+        role="group"
+        aria-label={`${title}: the five-step flywheel at week ${week}`}
+      >
+        <defs>
+          <marker
+            id={markerId}
+            className="fw-loop__arrow"
+            viewBox="0 0 10 10"
+            refX={5}
+            refY={5}
+            markerWidth={15}
+            markerHeight={15}
+            markerUnits="userSpaceOnUse"
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+          <marker
+            id={`${markerId}-thin`}
+            className="fw-loop__arrow"
+            viewBox="0 0 10 10"
+            refX={5}
+            refY={5}
+            markerWidth={9}
+            markerHeight={9}
+            markerUnits="userSpaceOnUse"
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
+        <LoopArcs
+          arcs={frame.arcs}
+          geometry={layout.arcs}
+          reducedMotion={reducedMotion}
+          markerId={markerId}
+          highlight={highlight}
+        />
         {reducedMotion ? null : (
           <ParticleLayer
             layout={layout}
@@ -139,69 +137,62 @@ export function LoopView({
             dimmedArcs={frame.arcs.map((a) => highlight !== null && highlight !== a.from)}
           />
         )}
-        <svg
-          className="fw-loop__layer fw-loop__layer--top"
-          viewBox={viewBox}
-          role="group"
-          aria-label={`${title}: the five-step flywheel at week ${week}`}
-        >
-          <g className="fw-loop__dots" aria-hidden="true">
-            {layout.cards.map((card, i) => (
-              <g
-                key={i}
-                className={`fw-loop__dot${highlight !== null && highlight !== frame.steps[i]?.id ? ' fw-loop__dot--dim' : ''}`}
-                transform={`translate(${card.dot.x.toFixed(1)} ${card.dot.y.toFixed(1)})`}
-              >
-                <circle r={VIEW.dotRadius} />
-                <text y={8} textAnchor="middle">
-                  {i + 1}
-                </text>
-              </g>
-            ))}
-          </g>
-          <g className="fw-loop__centre" aria-hidden="true">
-            <text
-              className="fw-loop__centre-label"
-              x={layout.cx}
-              y={layout.cy - 18}
-              textAnchor="middle"
+        <g className="fw-loop__dots" aria-hidden="true">
+          {layout.cards.map((card, i) => (
+            <g
+              key={i}
+              className={`fw-loop__dot${highlight !== null && highlight !== frame.steps[i]?.id ? ' fw-loop__dot--dim' : ''}`}
+              transform={`translate(${card.dot.x.toFixed(1)} ${card.dot.y.toFixed(1)})`}
             >
-              Flywheel momentum
-            </text>
-            <text
-              className={`fw-loop__centre-value fw-loop__tone--${frame.momentumTone}`}
-              x={layout.cx}
-              y={layout.cy + 22}
-              textAnchor="middle"
-            >
-              {frame.momentumText}
-            </text>
-            <text
-              className="fw-loop__centre-note"
-              x={layout.cx}
-              y={layout.cy + 48}
-              textAnchor="middle"
-            >
-              users × fresh data × experience vs wk 0
-            </text>
-          </g>
-          <g role="list" aria-label="The five steps">
-            {frame.steps.map((step, i) => (
-              <g role="listitem" key={step.id}>
-                <LoopCard
-                  step={step}
-                  box={layout.cards[i]!}
-                  highlighted={highlight === step.id}
-                  dimmed={highlight !== null && highlight !== step.id}
-                  fragmented={step.id === 'products' && frame.fragmented}
-                  onSelect={onSelectStep}
-                />
-              </g>
-            ))}
-          </g>
-          <LoopArcLabels arcs={frame.arcs} geometry={layout.arcs} highlight={highlight} />
-        </svg>
-      </div>
+              <circle r={VIEW.dotRadius} />
+              <text y={8} textAnchor="middle">
+                {i + 1}
+              </text>
+            </g>
+          ))}
+        </g>
+        <g className="fw-loop__centre" aria-hidden="true">
+          <text
+            className="fw-loop__centre-label"
+            x={layout.cx}
+            y={layout.cy - 18}
+            textAnchor="middle"
+          >
+            Flywheel momentum
+          </text>
+          <text
+            className={`fw-loop__centre-value fw-loop__tone--${frame.momentumTone}`}
+            x={layout.cx}
+            y={layout.cy + 22}
+            textAnchor="middle"
+          >
+            {frame.momentumText}
+          </text>
+          <text
+            className="fw-loop__centre-note"
+            x={layout.cx}
+            y={layout.cy + 48}
+            textAnchor="middle"
+          >
+            users × fresh data × experience vs wk 0
+          </text>
+        </g>
+        <g role="list" aria-label="The five steps">
+          {frame.steps.map((step, i) => (
+            <g role="listitem" key={step.id}>
+              <LoopCard
+                step={step}
+                box={layout.cards[i]!}
+                highlighted={highlight === step.id}
+                dimmed={highlight !== null && highlight !== step.id}
+                fragmented={step.id === 'products' && frame.fragmented}
+                onSelect={onSelectStep}
+              />
+            </g>
+          ))}
+        </g>
+        <LoopArcLabels arcs={frame.arcs} geometry={layout.arcs} highlight={highlight} />
+      </svg>
       <p id={descriptionId} className="fw-loop__sr-only">
         {frame.description}
       </p>

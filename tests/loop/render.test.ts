@@ -55,18 +55,17 @@ describe('LoopView markup', () => {
     }
   });
 
-  it('animates particles on a canvas layer between the tracks and the cards, tracks solid', () => {
+  it('animates a pool of particles drawn between the tracks and the cards, tracks solid', () => {
     const html = render(false);
-    expect(count(html, /<canvas class="fw-loop__layer fw-loop__layer--particles"/g)).toBe(1);
-    expect(html).toContain(`data-capacity="${5 * PARTICLES.capacityPerArc}"`);
-    expect(html.indexOf('<canvas')).toBeGreaterThan(html.indexOf('fw-loop__track'));
-    expect(html.indexOf('<canvas')).toBeLessThan(html.indexOf('fw-loop__card'));
+    expect(count(html, /<circle class="fw-loop__particle"/g)).toBe(5 * PARTICLES.capacityPerArc);
+    expect(html.indexOf('fw-loop__particle')).toBeGreaterThan(html.indexOf('fw-loop__track'));
+    expect(html.indexOf('fw-loop__particle')).toBeLessThan(html.indexOf('fw-loop__card'));
     expect(html).not.toContain('stroke-dasharray="');
   });
 
   it('with reduced motion: no particles, the leak as gaps in the track, rates as labels', () => {
     const html = render(true);
-    expect(html).not.toContain('<canvas');
+    expect(html).not.toContain('fw-loop__particle');
     expect(html).toContain('fw-loop--static');
     const frame = frames(80).without;
     // The data-to-AI arc loses most of its data: its three lanes are mostly gap.
