@@ -40,9 +40,6 @@ export class DocumentWindow {
     this.win = createMainWindow({ ...deps, BrowserWindow });
     this.webContentsId = this.win.webContents.id;
     const contents = this.win.webContents;
-    this.win.setTitle(
-      windowTitle('Untitled', false, process.platform === 'darwin' ? 'darwin' : 'other'),
-    );
     this.win.on('page-title-updated', (event) => event.preventDefault());
     this.win.on('close', (event) => {
       // The page's own confirmed close is the second half of an earlier request, not a new one.

@@ -122,7 +122,7 @@ describe.skipIf(skipReason !== null)('the desktop app, for real', () => {
         expect(globals.require).toBe('undefined');
         expect(globals.process).toBe('undefined');
         expect(globals.bridge).toContain('save');
-        } finally {
+      } finally {
         await app.close();
       }
     },

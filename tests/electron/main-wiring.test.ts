@@ -1,0 +1,210 @@
+/**
+ * The bundled main process (dist/electron/main.js as built), run in Node against a stand-in for
+ * the `electron` module (fake-electron.ts): the wiring between the feature files is what the unit
+ * tests cannot see, and the real binary is not available here. Checks that it registers the
+ * app:// scheme before ready, creates one secure window on app://flywheel, guards navigation and
+ * permissions, serves the web app with the CSP, registers every IPC channel behind the sender
+ * check, titles the window, holds a dirty window's close for the page, and sends a file given on
+ * the command line to the page.
+ */
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeScenario, withPreset } from '../../simulation';
+import {
+  ipcChannel,
+  MENU_COMMAND_CHANNEL,
+  requestSchemas,
+  type Channel,
+} from '../../renderer/bridge/contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/policy';
+import { createFakeElectron, fakeEvent } from './fake-electron';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+let tmp: string;
+let fake: ReturnType<typeof createFakeElectron>;
+let scenarioFile: string;
+
+const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+};
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'flywheel-main-'));
+  const built = spawnSync(
+    process.execPath,
+    ['scripts/build-electron.mjs', '--outdir', path.join(tmp, 'dist', 'electron'), '--quiet'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(built.status, built.stderr).toBe(0);
+  await fs.mkdir(path.join(tmp, 'dist', 'web'), { recursive: true });
+  await fs.writeFile(
+    path.join(tmp, 'dist', 'web', 'index.html'),
+    '<!doctype html><title>Flywheel Lab</title>',
+  );
+  scenarioFile = path.join(tmp, 'from-the-command-line.flywheel.json');
+  await fs.writeFile(scenarioFile, serializeScenario(withPreset()));
+
+  fake = createFakeElectron({
+    userData: path.join(tmp, 'user-data'),
+    logs: path.join(tmp, 'logs'),
+  });
+  const Module = require('node:module') as {
+    _load: (request: string, ...rest: unknown[]) => unknown;
+  };
+  const originalLoad = Module._load;
+  const originalArgv = process.argv;
+  Module._load = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? fake.electron : originalLoad.call(this, request, ...rest);
+  };
+  process.argv = [process.execPath, path.join(tmp, 'dist', 'electron', 'main.js'), scenarioFile];
+  try {
+    require(path.join(tmp, 'dist', 'electron', 'main.js'));
+  } finally {
+    process.argv = originalArgv;
+  }
+  await until(() => fake.windows.length === 1 && fake.handlers.size > 0, 'the window');
+  Module._load = originalLoad;
+}, 60_000);
+
+afterAll(async () => {
+  // The closed window saves its state asynchronously: let it finish before the folder goes.
+  await new Promise((r) => setTimeout(r, 300));
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+const win = () => fake.windows[0]!;
+const appEvent = () => ({
+  sender: { id: win().webContents.id },
+  senderFrame: { url: 'app://flywheel/index.html', parent: null },
+});
+const invoke = (channel: Channel, payload?: unknown, event: unknown = appEvent()) =>
+  fake.handlers.get(ipcChannel(channel))!(event, ...(payload === undefined ? [] : [payload]));
+
+describe('the bundled main process', () => {
+  it('registers app:// as a standard, secure scheme', () => {
+    expect(fake.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+  });
+
+  it('creates one window with the secure preferences, the preload beside it, on app://flywheel', () => {
+    expect(fake.windows).toHaveLength(1);
+    const prefs = win().options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(prefs.preload).toBe(path.join(tmp, 'dist', 'electron', 'preload.js'));
+    expect(win().webContents.url).toBe('app://flywheel/index.html');
+    // Titled "Flywheel Lab" (the window option) until the page reports its document.
+    expect(win().options.title).toBe('Flywheel Lab');
+    expect(win().title).toBe('');
+  });
+
+  it('serves the web app with the CSP header', async () => {
+    const response = await fake.protocolHandlers.get('app')!({ url: 'app://flywheel/index.html' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('blocks navigation away from the app and new windows; allow-listed links go to the browser', () => {
+    const away = fakeEvent({ url: 'https://evil.example/' });
+    win().webContents.emit('will-navigate', away);
+    expect(away.defaultPrevented).toBe(true);
+    const inside = fakeEvent({ url: 'app://flywheel/index.html#x' });
+    win().webContents.emit('will-navigate', inside);
+    expect(inside.defaultPrevented).toBe(false);
+    expect(win().webContents.windowOpenHandler!({ url: 'https://github.com/' })).toEqual({
+      action: 'deny',
+    });
+    expect(win().webContents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
+    const webview = fakeEvent();
+    win().webContents.emit('will-attach-webview', webview);
+    expect(webview.defaultPrevented).toBe(true);
+  });
+
+  it('denies permission requests', () => {
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications']) {
+      fake.permissions.request!(win().webContents, permission, (g) => answers.push(g), {
+        requestingUrl: 'app://flywheel/index.html',
+      });
+    }
+    expect(answers).toEqual([false, false, false]);
+    expect(fake.permissions.check!(win().webContents, 'clipboard-read', 'app://flywheel')).toBe(
+      false,
+    );
+  });
+
+  it('registers every channel of the contract behind the sender check', async () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(
+      Object.keys(requestSchemas)
+        .map((c) => ipcChannel(c as Channel))
+        .sort(),
+    );
+    expect(await invoke('listRecent')).toEqual({ ok: true, value: [] });
+    const evil = {
+      sender: { id: win().webContents.id },
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    };
+    expect(await invoke('listRecent', undefined, evil)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('installs the application menu', () => {
+    const menu = fake.menus.at(-1) as Array<{ label?: string }>;
+    expect(menu.map((m) => (m.label ?? '').replace('&', ''))).toEqual(
+      expect.arrayContaining(['File', 'Edit', 'View', 'Help']),
+    );
+  });
+
+  it('sends the file given on the command line to the page once it has loaded', async () => {
+    expect(win().webContents.sent).toEqual([]);
+    win().webContents.emit('did-finish-load');
+    expect(win().webContents.sent).toEqual([
+      { channel: MENU_COMMAND_CHANNEL, args: [{ command: 'open-path', filePath: scenarioFile }] },
+    ]);
+    // ... and the page may now open it by path (it was granted).
+    expect(await invoke('openPath', { filePath: scenarioFile })).toMatchObject({
+      ok: true,
+      value: { fileName: 'from-the-command-line.flywheel.json' },
+    });
+  });
+
+  it('titles the window from the document state and holds a dirty window’s close for the page', async () => {
+    await invoke('setDocumentState', {
+      fileName: 'plan.flywheel.json',
+      filePath: null,
+      dirty: true,
+    });
+    expect(win().title).toBe(
+      process.platform === 'darwin'
+        ? 'plan.flywheel.json — Flywheel Lab'
+        : '● plan.flywheel.json — Flywheel Lab',
+    );
+    win().webContents.sent.length = 0;
+    win().close();
+    expect(win().destroyed).toBe(false);
+    expect(win().webContents.sent).toEqual([
+      { channel: MENU_COMMAND_CHANNEL, args: [{ command: 'close' }] },
+    ]);
+    // The page asked the user, who chose to close: now the window goes and the app quits.
+    const quitsBefore = fake.app.quitCalls;
+    expect(await invoke('closeWindow')).toEqual({ ok: true, value: null });
+    expect(win().destroyed).toBe(true);
+    if (process.platform !== 'darwin') expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore);
+  });
+});
