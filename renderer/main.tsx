@@ -1,5 +1,5 @@
 /** Entry point of the web app: theme, stores wired to the engine worker and the clock, React root. */
-import './zod-config'; // first: before any zod schema is built
+import './bridge/zod-without-eval'; // first: before any zod schema is built
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { animationClock } from './animation/clock';

@@ -1,6 +1,11 @@
-/** The app bar: scenario and file name, unsaved marker, undo/redo, engine status and theme. */
+/**
+ * The app bar: scenario and file name, unsaved marker, the document chrome (file buttons in the
+ * browser, dialogs, notices, file drop: renderer/bridge), workshop mode, undo/redo, engine status
+ * and theme.
+ */
 import type { ReactElement } from 'react';
 import { useStore } from 'zustand';
+import { DocumentChrome } from '../bridge';
 import { PresentButton } from '../present/PresentButton';
 import { canRedo, canUndo } from '../state/history';
 import { isComputing, resultsStore } from '../state/results';
@@ -40,6 +45,7 @@ export function AppHeader(): ReactElement {
         {error ? `Engine error: ${error.message}` : computing ? 'Computing…' : ''}
       </p>
       <div className="fw-header__tools">
+        <DocumentChrome />
         <PresentButton />
         <button
           type="button"

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** The engine's Web Worker: answers compare requests (see protocol.ts and compute.ts). */
-import '../zod-config'; // first: before any zod schema is built
+import '../bridge/zod-without-eval'; // first: before any zod schema is built
 import { handleRequest } from './compute';
 import { isEngineRequest, serializeError } from './protocol';
 
