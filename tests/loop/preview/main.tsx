@@ -6,6 +6,7 @@
 import { StrictMode, useEffect, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { compareWithWithout } from '../../../simulation';
+import { animationClock } from '../../../renderer/animation/clock';
 import {
   buildLoopFrame,
   LoopPair,
@@ -65,6 +66,8 @@ declare global {
       readonly points: number;
       readonly stats: PreviewStats;
       resetStats(): void;
+      /** The app clock's time (ms): animation time, which stalls when frames are slow. */
+      clockMs(): number;
     };
   }
 }
@@ -73,6 +76,7 @@ window.loopPreview = {
   setPoint: (k) => setPointExternally(k),
   points: withRun.series.points,
   stats,
+  clockMs: () => animationClock.now(),
   resetStats() {
     stats.frames = 0;
     stats.deltas.length = 0;

@@ -123,3 +123,15 @@ export function describeCost(label: string, r: LoopFrameCost): string {
     `${r.updateMsMedian.toFixed(2)} ms, p95 ${r.updateMsP95.toFixed(2)} ms`
   );
 }
+
+/** Waits until the page's animation clock has advanced `ms` (slow frames make that take longer). */
+export async function waitForClock(page: Page, ms: number, wallTimeoutMs = 25_000): Promise<void> {
+  const start = (await page.evaluate('window.loopPreview.clockMs()')) as number;
+  const deadline = Date.now() + wallTimeoutMs;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    const now = (await page.evaluate('window.loopPreview.clockMs()')) as number;
+    if (now - start >= ms) return;
+  }
+  throw new Error(`the animation clock did not advance ${ms} ms within ${wallTimeoutMs} ms`);
+}
