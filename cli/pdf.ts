@@ -95,13 +95,16 @@ export const CHROMIUM_ARGS = [
 /** Page number and count at the foot of every page (Chromium fills the classes in). */
 export const FOOTER_TEMPLATE = `<div style="width:100%;font:8px system-ui,sans-serif;color:#545b66;padding:0 13mm;display:flex;justify-content:space-between"><span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
+const PLAYWRIGHT: string = 'playwright-core';
+
 /** Prints self-contained HTML to PDF bytes. No request leaves the page (all are refused). */
 export async function printPdf(
   html: string,
   paper: Paper,
   executablePath: string,
 ): Promise<Uint8Array> {
-  const { chromium } = await import('playwright-core');
+  // Loaded from node_modules at run time, not bundled: playwright-core reads files beside itself.
+  const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage({ javaScriptEnabled: false });

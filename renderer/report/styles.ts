@@ -97,6 +97,7 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 .fw-report__description { display: block; font-weight: 400; color: var(--fw-muted); font-size: 8.5pt; }
 .fw-report__source { font-size: 8pt; color: var(--fw-muted); }
 .fw-report__unit { color: var(--fw-muted); font-weight: 400; }
+.fw-report__changed { white-space: nowrap; }
 .fw-report__changed strong { color: var(--fw-fg); }
 .fw-report__mark { color: var(--fw-bad); font-weight: 700; }
 .fw-report__note { color: var(--fw-muted); font-size: 9pt; }

@@ -1,0 +1,239 @@
+/**
+ * `flywheel report [SCENARIO.json] [--preset NAME] [--seed N] [--weeks N] [--mode MODE]
+ * [--loop-week N] [--paper a4|letter] [--chromium PATH] --out report.pdf|report.html`: the
+ * comparison's report as self-contained HTML, or as PDF printed by Chromium. The format comes
+ * from the extension of --out. Bad input (flags, files, no browser) exits with code 2.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  compareWithWithout,
+  isPresetName,
+  MAX_HORIZON_WEEKS,
+  PRESET_NAMES,
+  PRESETS,
+  serializeScenario,
+  withPreset,
+  type Scenario,
+} from '../simulation';
+import { reportHtml } from '../renderer/report/html';
+import { reproducibilityOf, type ScenarioSource } from '../renderer/report/reproduce';
+import { joinNegativeValues, MAX_SEED, MODES, quote, type Mode } from './args';
+import { InputError } from './errors';
+import { findChromium, PAPERS, printPdf, type Paper } from './pdf';
+import { cliStyleSources } from './report-css';
+import { applyOverrides } from './run';
+import { describeFsError, loadScenarioFile } from './scenario-input';
+import { tempPathFor } from './sink';
+import { APP_VERSION } from './version';
+
+export const REPORT_HELP = `Usage: flywheel report [SCENARIO.json] [options] --out FILE.pdf|FILE.html
+
+Writes a report of a scenario compared with the same business without data products: summary,
+key results, charts, the five-step loop, assumptions, methodology and the command that reproduces
+every number. FILE.html is one self-contained page; FILE.pdf is printed by Chromium, Google Chrome
+or Microsoft Edge. With no scenario and no --preset, reports the built-in 'with' scenario.
+
+Options:
+  --preset NAME         report a built-in scenario: ${PRESET_NAMES.join(', ')}
+  --weeks N             horizon in weeks, 1 to ${MAX_HORIZON_WEEKS} (default: the scenario's)
+  --seed N              random seed, 0 to ${MAX_SEED} (default: the scenario's)
+  --mode MODE           'stochastic' or 'expected' (default: the scenario's)
+  --loop-week N         week the five-step loop is drawn at (default: the horizon)
+  --paper PAPER         'a4' (default) or 'letter' (PDF only)
+  --chromium PATH       the browser that prints the PDF; otherwise FLYWHEEL_CHROMIUM, then the
+                        usual install paths (/usr/bin/chromium, /usr/bin/chromium-browser,
+                        /usr/bin/google-chrome, /Applications/..., %PROGRAMFILES%\\...)
+  -o, --out FILE        where to write: the extension (.pdf or .html) chooses the format
+  -h, --help            show this help
+
+Examples:
+  flywheel report --out report.html
+  flywheel report my-scenario.json --paper letter --out report.pdf`;
+
+export interface ReportCommand {
+  readonly file: string | null;
+  readonly preset: string | null;
+  readonly weeks: number | null;
+  readonly seed: number | null;
+  readonly mode: Mode | null;
+  readonly loopWeek: number | null;
+  readonly paper: Paper;
+  readonly chromium: string | null;
+  readonly out: string;
+  readonly format: 'pdf' | 'html';
+}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  if (/^[0-9]{1,16}$/.test(text)) {
+    const n = Number(text);
+    if (n >= min && n <= max) return n;
+  }
+  throw new InputError(
+    `${flag}: expected a whole number from ${min} to ${max}, got ${quote(text)}`,
+  );
+}
+
+function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new InputError(
+    `${flag}: expected ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${quote(text)}`,
+  );
+}
+
+/** Parses `report`'s arguments; null means --help. Every mistake is an InputError (exit 2). */
+export function parseReportArgs(args: readonly string[]): ReportCommand | null {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: joinNegativeValues(args, ['--weeks', '--seed', '--loop-week']),
+      strict: true,
+      allowPositionals: true,
+      options: {
+        preset: { type: 'string' },
+        weeks: { type: 'string' },
+        seed: { type: 'string' },
+        mode: { type: 'string' },
+        'loop-week': { type: 'string' },
+        paper: { type: 'string' },
+        chromium: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new InputError(`flywheel report: ${message}\nRun 'flywheel report --help' for usage.`);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return null;
+  if (positionals.length > 1)
+    throw new InputError(
+      `flywheel report: expected at most one scenario file, got ${positionals.length}`,
+    );
+  const file = positionals[0] ?? null;
+  if (file === '') throw new InputError('flywheel report: the scenario file name is empty');
+  if (file !== null && v.preset !== undefined)
+    throw new InputError('flywheel report: give either a scenario file or --preset, not both');
+  if (v.preset !== undefined && !isPresetName(v.preset))
+    throw new InputError(
+      `--preset: unknown preset ${quote(v.preset)} (presets: ${PRESET_NAMES.join(', ')})`,
+    );
+  if (v.out === undefined || v.out === '')
+    throw new InputError('flywheel report: --out FILE.pdf or --out FILE.html is required');
+  const ext = /\.(pdf|html?)$/i.exec(v.out)?.[1]?.toLowerCase();
+  if (!ext)
+    throw new InputError(
+      `--out ${quote(v.out)}: the file name must end in .pdf or .html (that chooses the format)`,
+    );
+  if (v.chromium === '') throw new InputError('--chromium: expected the path of a browser');
+  return {
+    file,
+    preset: v.preset ?? null,
+    weeks: v.weeks === undefined ? null : wholeNumber('--weeks', v.weeks, 1, MAX_HORIZON_WEEKS),
+    seed: v.seed === undefined ? null : wholeNumber('--seed', v.seed, 0, MAX_SEED),
+    mode: v.mode === undefined ? null : oneOf('--mode', v.mode, MODES),
+    loopWeek:
+      v['loop-week'] === undefined
+        ? null
+        : wholeNumber('--loop-week', v['loop-week'], 0, MAX_HORIZON_WEEKS),
+    paper: v.paper === undefined ? 'a4' : oneOf('--paper', v.paper, PAPERS),
+    chromium: v.chromium ?? null,
+    out: v.out,
+    format: ext === 'pdf' ? 'pdf' : 'html',
+  };
+}
+
+function resolve(cmd: ReportCommand): {
+  scenario: Scenario;
+  source: ScenarioSource;
+  origin: string;
+} {
+  if (cmd.file !== null) {
+    const name = cmd.file.split(/[\\/]/).pop() ?? cmd.file;
+    return {
+      scenario: loadScenarioFile(cmd.file),
+      source: { kind: 'file', fileName: name },
+      origin: cmd.file,
+    };
+  }
+  const preset = cmd.preset !== null && isPresetName(cmd.preset) ? cmd.preset : 'with';
+  return {
+    scenario:
+      cmd.preset !== null && isPresetName(cmd.preset) ? PRESETS[cmd.preset]() : withPreset(),
+    source: { kind: 'preset', preset },
+    origin: `preset '${preset}'`,
+  };
+}
+
+/** The report's HTML for a command (no browser needed). */
+export function buildReportHtml(cmd: ReportCommand, today: Date = new Date()): string {
+  const resolved = resolve(cmd);
+  const scenario = applyOverrides(
+    resolved.scenario,
+    {
+      kind: 'run',
+      file: cmd.file,
+      preset: null,
+      weeks: cmd.weeks,
+      seed: cmd.seed,
+      mode: cmd.mode,
+      runs: 1,
+      format: 'json',
+      out: null,
+      workers: null,
+    },
+    resolved.origin,
+  );
+  const comparison = compareWithWithout(scenario, { backend: 'codegen' });
+  return reportHtml(
+    {
+      scenario,
+      comparison,
+      generatedOn: today.toISOString().slice(0, 10),
+      reproducibility: reproducibilityOf(scenario, resolved.source, APP_VERSION),
+      loopWeek: Math.min(cmd.loopWeek ?? scenario.simulation.weeks, scenario.simulation.weeks),
+      scenarioText: serializeScenario(scenario),
+    },
+    cliStyleSources(),
+  );
+}
+
+/** Writes bytes atomically: a temporary file in the same folder, synced, renamed over the target. */
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  const temp = tempPathFor(target, `${process.pid}-${Date.now().toString(36)}`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(temp, target);
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw new InputError(`${target}: cannot write: ${describeFsError(e)}`);
+  }
+}
+
+export async function reportCommand(
+  args: readonly string[],
+  out: (text: string) => void,
+): Promise<void> {
+  const cmd = parseReportArgs(args);
+  if (cmd === null) {
+    out(REPORT_HELP);
+    return;
+  }
+  // Find the browser before the work, so a missing one is reported at once.
+  const chromium =
+    cmd.format === 'pdf'
+      ? findChromium({ flag: cmd.chromium, env: process.env, platform: process.platform })
+      : null;
+  const html = buildReportHtml(cmd);
+  const bytes =
+    chromium === null ? new TextEncoder().encode(html) : await printPdf(html, cmd.paper, chromium);
+  writeAtomically(cmd.out, bytes);
+}
