@@ -6,6 +6,7 @@ import { parseCommandLine, type Command } from './args';
 import { presetFile, presetList, validateFiles } from './catalogue';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors';
 import { HELP, helpHint } from './help';
+import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
 import { APP_VERSION } from './version';
 
@@ -55,13 +56,23 @@ async function execute(command: Command): Promise<void> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'help' && argv[1] === 'report' && argv.length === 2) {
+    out(REPORT_HELP);
+    return EXIT_OK;
+  }
+  if (argv[0] === 'report') return guard(() => reportCommand(argv.slice(1), out));
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
     err(`flywheel: ${parsed.message}\n${helpHint(parsed.topic)}`);
     return EXIT_INPUT;
   }
+  return guard(() => execute(parsed.command));
+}
+
+/** Runs a command, mapping its errors to exit codes. */
+async function guard(run: () => Promise<void>): Promise<number> {
   try {
-    await execute(parsed.command);
+    await run();
     return EXIT_OK;
   } catch (e) {
     if (e instanceof InputError) {
