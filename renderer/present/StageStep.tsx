@@ -78,8 +78,8 @@ function Charts({
             <TimeSeriesChart
               data={data}
               currentIndex={pointIndex}
-              width={480}
-              height={250}
+              width={420}
+              height={205}
               interactive={false}
             />
           </figure>

@@ -24,7 +24,9 @@ function PinnedSlider({ pinned }: { pinned: PinnedField }): ReactElement {
       <span className="fw-present__slider-label">{label}</span>
       <span className="fw-present__slider-value" data-testid="present-pin-value">
         {formatInputValue(value)}
-        {field.unit && field.unit !== 'dimensionless' ? ` ${field.unit}` : ''}
+        {field.unit && field.unit !== 'dimensionless' ? (
+          <span className="fw-present__slider-unit">{field.unit}</span>
+        ) : null}
       </span>
       <input
         type="range"

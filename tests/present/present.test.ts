@@ -208,6 +208,45 @@ describe('workshop mode', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('the story editor edits captions, adds and removes steps, and refuses unknown names', async () => {
+    await page.locator('[data-testid="story-editor"] summary').click();
+    const stepsInEditor = page.locator('li[data-testid^="story-step-"]');
+    expect(await stepsInEditor.count()).toBe(steps.length);
+    const cap = page.locator('[data-testid="story-step-0"] [data-testid="story-caption"]');
+    await cap.fill('Now {with.activeUsers} and {with.nothing}');
+    await cap.blur();
+    await page.locator('[data-testid="story-step-0"] [role="alert"]').waitFor();
+    const edited = 'At the start, {with.activeUsers} use the shop.';
+    await cap.fill(edited);
+    await cap.blur();
+    await page
+      .locator('[data-testid="story-step-0"] [role="alert"]')
+      .waitFor({ state: 'detached' });
+    await page.locator('[data-testid="story-add"]').click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('li[data-testid^="story-step-"]').length === n,
+      steps.length + 1,
+    );
+    await page
+      .locator(`[data-testid="story-step-${steps.length}"] [data-testid="story-remove"]`)
+      .click();
+    await page.locator('[data-testid="story-step-1"] [data-testid="story-remove"]').click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('li[data-testid^="story-step-"]').length === n,
+      steps.length - 1,
+    );
+    await page.locator('[data-testid="present-button"]').click();
+    await atStep(0);
+    const c = compareWithWithout(scenario, { backend: 'interpreter' });
+    expect(await caption().innerText()).toBe(
+      renderStep({ ...steps[0]!, caption: edited }, c).caption.text,
+    );
+    await page.keyboard.press('PageDown');
+    await atStep(2); // the second step was removed
+    await page.keyboard.press('Escape');
+    await stage().waitFor({ state: 'detached' });
+  });
+
   it('logged no errors, warnings or CSP violations', () => {
     expect(consoleProblems).toEqual([]);
   });

@@ -1,0 +1,284 @@
+/**
+ * The story editor in the workspace: the steps of the presentation (title, caption, notes, view,
+ * week, scenario shown, loop highlight), their order, adding and removing steps. Every change is
+ * a validated, undoable workspace edit (the scenario schema checks the story: names in captions,
+ * weeks within the horizon); a scenario without a story starts from a copy of the built-in one.
+ * Text is edited locally and committed when the field loses focus, so half-typed placeholders
+ * are never validated.
+ */
+import { useState, type ReactElement } from 'react';
+import { useStore } from 'zustand';
+import type { Scenario } from '../../../simulation';
+import {
+  BUILT_IN_STORY,
+  STORY_HIGHLIGHTS,
+  STORY_SHOWS,
+  STORY_VIEWS,
+  storyOf,
+  type Story,
+  type StoryStep,
+} from '../../../simulation/story';
+import { workspaceStore } from '../../state/workspace';
+import { startPresentation } from '../session';
+import './editor.css';
+
+/** The scenario's own story, created from the built-in one on the first edit. */
+function ownStory(draft: Scenario): Story {
+  if (!draft.story) draft.story = JSON.parse(JSON.stringify(BUILT_IN_STORY)) as Story;
+  return draft.story;
+}
+
+function editStory(label: string, recipe: (story: Story) => void): string | null {
+  const ws = workspaceStore.getState();
+  const ok = ws.edit(
+    (d) => {
+      recipe(ownStory(d));
+    },
+    { label },
+  );
+  return ok ? null : (workspaceStore.getState().notice ?? 'not accepted');
+}
+
+function newStepId(story: Story): string {
+  for (let n = story.steps.length + 1; ; n++) {
+    const id = `step-${n}`;
+    if (!story.steps.some((s) => s.id === id)) return id;
+  }
+}
+
+function TextField({
+  label,
+  value,
+  multiline,
+  onCommit,
+  testId,
+}: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  onCommit: (text: string) => string | null;
+  testId: string;
+}): ReactElement {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const commit = (): void => {
+    if (draft === null || draft === value) {
+      setDraft(null);
+      return;
+    }
+    const problem = onCommit(draft);
+    setError(problem);
+    if (!problem) setDraft(null);
+  };
+  const props = {
+    value: draft ?? value,
+    onChange: (e: { currentTarget: { value: string } }) => setDraft(e.currentTarget.value),
+    onBlur: commit,
+    'aria-invalid': error ? true : undefined,
+    'data-testid': testId,
+  };
+  return (
+    <label className="fw-story__field">
+      <span>{label}</span>
+      {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
+      {error ? (
+        <span className="fw-story__error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  onChange: (v: T) => void;
+}): ReactElement {
+  return (
+    <label className="fw-story__field fw-story__field--inline">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function StepEditor({
+  step,
+  index,
+  count,
+}: {
+  step: StoryStep;
+  index: number;
+  count: number;
+}): ReactElement {
+  const name = `Step ${index + 1}`;
+  const set = (label: string, recipe: (s: StoryStep) => void): string | null =>
+    editStory(`${name}: ${label}`, (story) => recipe(story.steps[index]!));
+  return (
+    <li className="fw-story__step" data-testid={`story-step-${index}`}>
+      <div className="fw-story__step-head">
+        <strong>{name}</strong>
+        <button
+          type="button"
+          className="fw-icon-button"
+          aria-label={`Move ${name} up`}
+          disabled={index === 0}
+          onClick={() =>
+            editStory(
+              `Move ${name} up`,
+              (s) => void s.steps.splice(index - 1, 0, s.steps.splice(index, 1)[0]!),
+            )
+          }
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="fw-icon-button"
+          aria-label={`Move ${name} down`}
+          disabled={index === count - 1}
+          onClick={() =>
+            editStory(
+              `Move ${name} down`,
+              (s) => void s.steps.splice(index + 1, 0, s.steps.splice(index, 1)[0]!),
+            )
+          }
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="fw-icon-button"
+          aria-label={`Present from ${name}`}
+          onClick={() => startPresentation(index)}
+        >
+          ▶
+        </button>
+        <button
+          type="button"
+          className="fw-icon-button"
+          aria-label={`Remove ${name}`}
+          disabled={count <= 1}
+          data-testid="story-remove"
+          onClick={() => editStory(`Remove ${name}`, (s) => void s.steps.splice(index, 1))}
+        >
+          ×
+        </button>
+      </div>
+      <TextField
+        label="Title"
+        value={step.title}
+        testId="story-title"
+        onCommit={(t) => set('title', (s) => void (s.title = t))}
+      />
+      <TextField
+        label="Caption"
+        value={step.caption}
+        multiline
+        testId="story-caption"
+        onCommit={(t) => set('caption', (s) => void (s.caption = t))}
+      />
+      <TextField
+        label="Notes (presenter only)"
+        value={step.notes}
+        multiline
+        testId="story-notes"
+        onCommit={(t) => set('notes', (s) => void (s.notes = t))}
+      />
+      <div className="fw-story__row">
+        <Choice
+          label="View"
+          value={step.view}
+          options={STORY_VIEWS}
+          onChange={(v) => set('view', (s) => void (s.view = v))}
+        />
+        <Choice
+          label="Shows"
+          value={step.show}
+          options={STORY_SHOWS}
+          onChange={(v) => set('scenario shown', (s) => void (s.show = v))}
+        />
+        <Choice
+          label="Highlight"
+          value={step.highlight ?? 'none'}
+          options={['none', ...STORY_HIGHLIGHTS] as const}
+          onChange={(v) => set('highlight', (s) => void (s.highlight = v === 'none' ? null : v))}
+        />
+        <TextField
+          label="Week (or end)"
+          value={String(step.week)}
+          testId="story-week"
+          onCommit={(t) => {
+            const week = t.trim() === 'end' ? 'end' : Number(t);
+            if (week !== 'end' && !Number.isInteger(week)) return 'expected a whole week or "end"';
+            return set('week', (s) => void (s.week = week));
+          }}
+        />
+      </div>
+    </li>
+  );
+}
+
+export function StoryEditor(): ReactElement {
+  const story = useStore(workspaceStore, (s) => storyOf(s.scenario));
+  const own = useStore(workspaceStore, (s) => s.scenario.story !== undefined);
+  return (
+    <details className="fw-story" data-testid="story-editor">
+      <summary>Presentation story {own ? '' : '(built-in)'}</summary>
+      <ol className="fw-story__steps">
+        {story.steps.map((step, i) => (
+          <StepEditor key={`${step.id}-${i}`} step={step} index={i} count={story.steps.length} />
+        ))}
+      </ol>
+      <div className="fw-story__row">
+        <button
+          type="button"
+          className="fw-button"
+          data-testid="story-add"
+          onClick={() =>
+            editStory(
+              'Add a step',
+              (s) =>
+                void s.steps.push({
+                  ...s.steps[s.steps.length - 1]!,
+                  id: newStepId(s),
+                  title: 'New step',
+                  caption:
+                    'By {week}, active users are {change.activeUsers} against no data products.',
+                  notes: '',
+                }),
+            )
+          }
+        >
+          Add a step
+        </button>
+        {own ? (
+          <button
+            type="button"
+            className="fw-button"
+            onClick={() =>
+              workspaceStore
+                .getState()
+                .edit((d) => void delete d.story, { label: 'Use the built-in story' })
+            }
+          >
+            Use the built-in story
+          </button>
+        ) : null}
+      </div>
+    </details>
+  );
+}
