@@ -2,6 +2,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { ChartsGrid } from '../charts/ChartsGrid';
+import { StoryEditor } from '../present/editor/StoryEditor';
 import { PresentStage } from '../present/PresentStage';
 import { shortcutFor } from '../state/keyboard';
 import { uiStore } from '../state/ui';
@@ -60,6 +61,7 @@ export function App(): ReactElement {
       <div className="fw-layout">
         <aside className="fw-layout__panel">
           <ScenarioPanel />
+          <StoryEditor />
         </aside>
         <main className="fw-layout__main" id="results" tabIndex={-1}>
           <KpiCards />
