@@ -98,7 +98,7 @@ export function invariantViolations(r: RunSeries): string[] {
 
 /**
  * Number of cases for a property test: `base`, multiplied by FLYWHEEL_PROPERTY_SCALE when set
- * (e.g. `FLYWHEEL_PROPERTY_SCALE=50 npx vitest run tests/model` for a deep search).
+ * (e.g. `FLYWHEEL_PROPERTY_SCALE=50 npx vitest run tests/model --testTimeout=0` for a deep search).
  */
 export function propertyRuns(base: number): number {
   const scale = Number(process.env.FLYWHEEL_PROPERTY_SCALE ?? '1');

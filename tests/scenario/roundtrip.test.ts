@@ -25,6 +25,11 @@ import {
 import { propertyRuns } from '../model/helpers';
 import { scenarioArb } from './arbitraries';
 
+/** Equal as numbers (JSON writes -0 as 0, which compares equal). */
+function expectSame(actual: number | undefined, expected: number | undefined, what: string): void {
+  expect(actual === expected, `${what}: ${actual} vs ${expected}`).toBe(true);
+}
+
 function roundTrips(s: Scenario): void {
   const text = serializeScenario(s);
   const r = parseScenarioText(text);
@@ -110,20 +115,19 @@ describe('fields left out of a file take their registry defaults', () => {
           return;
         }
         for (const k of Object.keys(s.parameters)) {
-          expect(r.scenario.parameters[k], k).toBe(
-            parameters.includes(k) ? PARAMETER_BY_NAME.get(k)!.default : s.parameters[k],
-          );
+          const want = parameters.includes(k) ? PARAMETER_BY_NAME.get(k)!.default : s.parameters[k];
+          expectSame(r.scenario.parameters[k], want, k);
         }
         const loaded = r.scenario.dataProducts[0]!;
         for (const k of ANATOMY_PARTS) {
-          expect(loaded.maturity[k], k).toBe(
-            maturity.includes(k) ? MATURITY_FIELDS[k].default : s.dataProducts[0]!.maturity[k],
-          );
+          const want = maturity.includes(k)
+            ? MATURITY_FIELDS[k].default
+            : s.dataProducts[0]!.maturity[k];
+          expectSame(loaded.maturity[k], want, k);
         }
         for (const k of Object.keys(PRODUCT_FIELDS) as (keyof typeof PRODUCT_FIELDS)[]) {
-          expect(loaded[k], k).toBe(
-            product.includes(k) ? PRODUCT_FIELDS[k].default : s.dataProducts[0]![k],
-          );
+          const want = product.includes(k) ? PRODUCT_FIELDS[k].default : s.dataProducts[0]![k];
+          expectSame(loaded[k], want, k);
         }
       }),
       { numRuns: propertyRuns(100) },
