@@ -20,41 +20,26 @@ import {
   type FlywheelBridge,
   type MenuCommand,
   type OpenedFile,
-  type RecentFile,
   type Result,
   type ThemeChoice,
 } from './contract';
+import { BackupSchedule, realTimers, type Timers } from './autosave';
+import {
+  ChromeState,
+  type ControllerState,
+  type RecoveryChoice,
+  type UnsavedChoice,
+} from './chrome-state';
 
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
-export type RecoveryChoice = 'restore' | 'discard';
+export type { Timers } from './autosave';
 
-export type Prompt =
-  | {
-      readonly kind: 'unsaved';
-      readonly fileName: string;
-      readonly action: 'new' | 'open' | 'close';
-    }
-  | { readonly kind: 'recover'; readonly fileName: string; readonly savedAt: string };
-
-export interface Notice {
-  readonly id: number;
-  readonly tone: 'error' | 'info';
-  readonly title: string;
-  readonly detail: string;
-}
-
-export interface ControllerState {
-  readonly prompt: Prompt | null;
-  readonly notices: readonly Notice[];
-  readonly recent: readonly RecentFile[];
-  /** True while a file is being read or written. */
-  readonly busy: boolean;
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type {
+  ControllerState,
+  Notice,
+  Prompt,
+  RecoveryChoice,
+  UnsavedChoice,
+} from './chrome-state';
 
 /** Something that produces an export's content (registered by the feature that owns it). */
 export type Exporter = () => Promise<{ data: string | Uint8Array; suggestedName: string }>;
@@ -80,29 +65,27 @@ export interface ControllerDeps {
 export const UNTITLED_FILE_NAME = `Untitled${SCENARIO_FILE_EXTENSION}`;
 
 export class DocumentController {
-  private state: ControllerState = { prompt: null, notices: [], recent: [], busy: false };
-  private readonly listeners = new Set<() => void>();
-  private readonly timers: Timers;
-  private readonly now: () => number;
-  private resolvePrompt: ((choice: string) => void) | null = null;
+  private readonly ui: ChromeState;
   private queue: Promise<unknown> = Promise.resolve();
-  private noticeId = 0;
   private filePath: string | null = null;
   private fileName: string;
   /** Work restored from a backup is unsaved even though the store was just loaded. */
   private recovered = false;
-  private backupTimer: unknown = null;
-  private firstPendingEditAt: number | null = null;
+  private readonly backups: BackupSchedule;
   private reported: { fileName: string; filePath: string | null; dirty: boolean } | null = null;
   private readonly exporters = new Map<ExportFormat, Exporter>();
   private readonly unsubscribers: Array<() => void> = [];
 
   constructor(private readonly deps: ControllerDeps) {
-    this.timers = deps.timers ?? {
-      setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-      clearTimeout: (h) => globalThis.clearTimeout(h as number),
-    };
-    this.now = deps.now ?? (() => Date.now());
+    const timers = deps.timers ?? realTimers;
+    this.ui = new ChromeState(timers, deps.infoNoticeMs);
+    this.backups = new BackupSchedule(
+      timers,
+      deps.now ?? (() => Date.now()),
+      () => void this.writeBackup(),
+      deps.backupDelayMs,
+      deps.backupMaxWaitMs,
+    );
     this.fileName = deps.document.getFileName();
     this.exporters.set('scenario', async () => ({
       data: serializeScenario(this.deps.document.getScenario()),
@@ -113,17 +96,11 @@ export class DocumentController {
   // ---- observable state for the UI ----------------------------------------------------------
 
   getState(): ControllerState {
-    return this.state;
+    return this.ui.get();
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private set(patch: Partial<ControllerState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+    return this.ui.subscribe(listener);
   }
 
   isDirty(): boolean {
@@ -147,8 +124,7 @@ export class DocumentController {
 
   dispose(): void {
     for (const u of this.unsubscribers.splice(0)) u();
-    if (this.backupTimer !== null) this.timers.clearTimeout(this.backupTimer);
-    this.backupTimer = null;
+    this.backups.cancel();
   }
 
   /** Runs document commands one after another (a second Open waits for the first). */
@@ -263,7 +239,7 @@ export class DocumentController {
     return this.run(async () => {
       if (!(await this.guard('close'))) return false;
       // Saved, clean, or "Don't Save": no unsaved work is left to recover.
-      this.cancelBackup();
+      this.backups.cancel();
       await this.deps.bridge.clearBackup();
       await this.deps.bridge.closeWindow();
       return true;
@@ -272,29 +248,19 @@ export class DocumentController {
 
   /** The user's answer to the prompt on screen. */
   answer(choice: UnsavedChoice | RecoveryChoice): void {
-    const resolve = this.resolvePrompt;
-    this.resolvePrompt = null;
-    this.set({ prompt: null });
-    resolve?.(choice);
+    this.ui.answer(choice);
   }
 
   dismissNotice(id: number): void {
-    this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
+    this.ui.dismiss(id);
   }
 
   // ---- internals ------------------------------------------------------------------------------
 
-  private ask<T extends string>(prompt: Prompt): Promise<T> {
-    return new Promise<T>((resolve) => {
-      this.resolvePrompt = resolve as (choice: string) => void;
-      this.set({ prompt });
-    });
-  }
-
   /** True when it is fine to replace or close the document (saved, discarded or clean). */
   private async guard(action: 'new' | 'open' | 'close'): Promise<boolean> {
     if (!this.isDirty()) return true;
-    const choice = await this.ask<UnsavedChoice>({
+    const choice = await this.ui.ask<UnsavedChoice>({
       kind: 'unsaved',
       fileName: this.fileName,
       action,
@@ -334,7 +300,7 @@ export class DocumentController {
     this.recovered = false;
     if (unchanged)
       this.deps.document.markSaved({ filePath: this.filePath, fileName: this.fileName });
-    this.cancelBackup();
+    this.backups.cancel();
     if (unchanged) await this.deps.bridge.clearBackup();
     this.reportState();
     void this.refreshRecent();
@@ -345,7 +311,7 @@ export class DocumentController {
     this.filePath = meta.filePath;
     this.fileName = meta.fileName;
     this.recovered = false;
-    this.cancelBackup();
+    this.backups.cancel();
     this.deps.document.loadScenario(scenario, meta);
     this.reportState();
   }
@@ -358,7 +324,7 @@ export class DocumentController {
     }
     const backup: Backup | null = read.value;
     if (!backup) return;
-    const choice = await this.ask<RecoveryChoice>({
+    const choice = await this.ui.ask<RecoveryChoice>({
       kind: 'recover',
       fileName: backup.fileName,
       savedAt: backup.savedAt,
@@ -396,35 +362,15 @@ export class DocumentController {
       this.recovered = false;
     }
     this.reportState();
-    if (this.isDirty()) this.scheduleBackup();
-    else if (this.backupTimer !== null || this.firstPendingEditAt !== null) {
+    if (this.isDirty()) this.backups.edited();
+    else if (this.backups.pending()) {
       // Undone back to the saved state: there is no unsaved work to back up.
-      this.cancelBackup();
+      this.backups.cancel();
       void this.deps.bridge.clearBackup();
     }
   }
 
-  private scheduleBackup(): void {
-    const now = this.now();
-    this.firstPendingEditAt ??= now;
-    const maxWait = this.deps.backupMaxWaitMs ?? 5000;
-    const delay = Math.max(
-      0,
-      Math.min(this.deps.backupDelayMs ?? 1000, this.firstPendingEditAt + maxWait - now),
-    );
-    if (this.backupTimer !== null) this.timers.clearTimeout(this.backupTimer);
-    this.backupTimer = this.timers.setTimeout(() => void this.writeBackup(), delay);
-  }
-
-  private cancelBackup(): void {
-    if (this.backupTimer !== null) this.timers.clearTimeout(this.backupTimer);
-    this.backupTimer = null;
-    this.firstPendingEditAt = null;
-  }
-
   private async writeBackup(): Promise<void> {
-    this.backupTimer = null;
-    this.firstPendingEditAt = null;
     if (!this.isDirty()) return;
     const result = await this.deps.bridge.writeBackup({
       scenarioText: serializeScenario(this.deps.document.getScenario()),
@@ -450,16 +396,11 @@ export class DocumentController {
 
   private async refreshRecent(): Promise<void> {
     const result = await this.deps.bridge.listRecent();
-    if (result.ok) this.set({ recent: result.value });
+    if (result.ok) this.ui.setRecent(result.value);
   }
 
-  private async busy<T>(work: () => Promise<T>): Promise<T> {
-    this.set({ busy: true });
-    try {
-      return await work();
-    } finally {
-      this.set({ busy: false });
-    }
+  private busy<T>(work: () => Promise<T>): Promise<T> {
+    return this.ui.whileBusy(work);
   }
 
   /** Reports a failed bridge call (a cancelled dialog is not a failure); always false. */
@@ -468,10 +409,7 @@ export class DocumentController {
     return false;
   }
 
-  private notify(tone: Notice['tone'], title: string, detail: string): void {
-    const id = ++this.noticeId;
-    this.set({ notices: [...this.state.notices.slice(-3), { id, tone, title, detail }] });
-    const ms = this.deps.infoNoticeMs ?? 6000;
-    if (tone === 'info' && ms > 0) this.timers.setTimeout(() => this.dismissNotice(id), ms);
+  private notify(tone: 'error' | 'info', title: string, detail: string): void {
+    this.ui.notify(tone, title, detail);
   }
 }
