@@ -6,14 +6,13 @@
  * Web Worker uses the interpreter; Node (CLI, Monte Carlo workers, tests) uses this.
  */
 import type { CompiledModel, Program } from './compile';
-import type { Rng } from './rng';
 
 export type RunLoop = (
   x: Float64Array,
   values: Float64Array,
   points: number,
   dt: number,
-  rng: Rng | null,
+  stochastic: boolean,
 ) => void;
 
 /** True where `new Function` is allowed (not under a CSP without unsafe-eval). */
@@ -39,12 +38,13 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
   for (let i = 0; i < p.length; i++) {
     if (p.listFns[i]) lines.push(`const l${i} = L[${i}], b${i} = B[${i}];`);
     else lines.push(`const f${i} = F[${i}];`);
+    if (p.streams[i]) lines.push(`const r${i} = R[${i}];`);
   }
   const chunkNames: string[] = [];
   for (let start = 0; start < p.length; start += CHUNK) {
     const name = `chunk${chunkNames.length}`;
     chunkNames.push(name);
-    lines.push(`function ${name}(x, dt, rng) {`);
+    lines.push(`function ${name}(x, dt, stochastic) {`);
     lines.push('let v = 0, sg = 0;');
     for (let i = start; i < Math.min(p.length, start + CHUNK); i++) {
       const a = p.inputStart[i]!;
@@ -57,19 +57,19 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
       } else {
         lines.push(`v = f${i}(${args.join(', ')});`);
       }
-      if (p.noise[i] === 1) lines.push('if (rng !== null) v = rng.poisson(v * dt) / dt;');
+      if (p.noise[i] === 1) lines.push(`if (stochastic) v = r${i}.poisson(v * dt) / dt;`);
       if (p.noise[i] === 2) {
-        lines.push(`if (rng !== null) { sg = x[${p.noiseSigma[i]}]; v = v * Math.exp(sg * rng.normal() - 0.5 * sg * sg); }`);
+        lines.push(`if (stochastic) { sg = x[${p.noiseSigma[i]}]; v = v * Math.exp(sg * r${i}.normal() - 0.5 * sg * sg); }`);
       }
       lines.push(`x[${p.outputs[i]}] = v;`);
     }
     lines.push('}');
   }
-  lines.push('return function run(x, values, points, dt, rng) {');
+  lines.push('return function run(x, values, points, dt, stochastic) {');
   lines.push('const steps = points - 1;');
   lines.push('for (let k = 0; k < points; k++) {');
   lines.push('x[0] = k * dt;');
-  for (const c of chunkNames) lines.push(`${c}(x, dt, rng);`);
+  for (const c of chunkNames) lines.push(`${c}(x, dt, stochastic);`);
   lines.push('values.set(x, k * x.length);');
   lines.push('if (k === steps) break;');
   model.stockSlots.forEach((s, j) => {
@@ -81,10 +81,11 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
   });
   lines.push('}');
   lines.push('};');
-  const factory = new Function('F', 'L', 'B', lines.join('\n')) as (
+  const factory = new Function('F', 'L', 'B', 'R', lines.join('\n')) as (
     F: readonly unknown[],
     L: readonly unknown[],
     B: readonly unknown[],
+    R: readonly unknown[],
   ) => RunLoop;
-  return factory(p.fns, p.listFns, p.listBuffers);
+  return factory(p.fns, p.listFns, p.listBuffers, p.streams);
 }

@@ -4,7 +4,6 @@ import {
   TIME,
   type Equation,
   type ModelDecl,
-  type Noise,
   type VariableDecl,
   type VariableKind,
   type FlowDecl,
@@ -12,15 +11,13 @@ import {
   type PositionalFn,
   type ListFn,
 } from './types';
-import type { Rng } from './rng';
+import { Rng } from './rng';
 import { generateRunLoop, type RunLoop } from './codegen';
 import { interpretRunLoop } from './interpreter';
 
 /** Mutable state shared by a compiled model's evaluators. One per compiled model; not re-entrant. */
 export interface EvalContext {
   readonly x: Float64Array;
-  rng: Rng | null;
-  dt: number;
 }
 
 /** A variable after compilation: its slot, kind and declaration. */
@@ -117,34 +114,6 @@ function makeEvaluator(ctx: EvalContext, out: number, eq: Equation, slots: reado
   }
 }
 
-function withNoise(ctx: EvalContext, out: number, value: () => number, noise: Noise | undefined, slotOf: ReadonlyMap<string, number>): () => void {
-  const x = ctx.x;
-  if (!noise) {
-    return () => {
-      x[out] = value();
-    };
-  }
-  if (noise.type === 'poisson') {
-    return () => {
-      const v = value();
-      const rng = ctx.rng;
-      x[out] = rng === null ? v : rng.poisson(v * ctx.dt) / ctx.dt;
-    };
-  }
-  const sigmaSlot = slotOf.get(noise.sigma);
-  if (sigmaSlot === undefined) throw new ModelError(`noise sigma '${noise.sigma}' is not a variable`);
-  return () => {
-    const v = value();
-    const rng = ctx.rng;
-    if (rng === null) {
-      x[out] = v;
-    } else {
-      const s = x[sigmaSlot]!;
-      x[out] = v * Math.exp(s * rng.normal() - 0.5 * s * s);
-    }
-  };
-}
-
 /**
  * Resolves names to slots, checks the declaration (unknown inputs, duplicates, cycles among
  * auxiliaries and flows, stock initial values that depend on the running state) and orders the
@@ -218,7 +187,7 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     if (!noisy && inputSlots[s]!.every((k) => constant[k] === 1)) constant[s] = 1;
   }
 
-  const context: EvalContext = { x: new Float64Array(nSlots), rng: null, dt: 1 };
+  const context: EvalContext = { x: new Float64Array(nSlots) };
   const constantEvaluators: (() => void)[] = [];
   const dynamicOrder: number[] = [];
   for (const s of order) {
@@ -226,7 +195,11 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     if (d.kind !== 'flow' && d.kind !== 'auxiliary') continue;
     if (constant[s] === 1) {
       const eqSlots = d.equation.inputs.map((n) => slotOf.get(n)!);
-      constantEvaluators.push(withNoise(context, s, makeEvaluator(context, s, d.equation, eqSlots), d.noise, slotOf));
+      const value = makeEvaluator(context, s, d.equation, eqSlots);
+      const x = context.x;
+      constantEvaluators.push(() => {
+        x[s] = value();
+      });
     } else {
       dynamicOrder.push(s);
     }
@@ -312,6 +285,29 @@ export interface Program {
   /** 0 none, 1 poisson, 2 lognormal (sigma slot in noiseSigma). */
   readonly noise: Uint8Array;
   readonly noiseSigma: Int32Array;
+  /**
+   * One random stream per noisy variable (null elsewhere), reseeded each run from the run's seed
+   * and the variable's name. Streams per variable make the noise of a variable independent of how
+   * many other noisy variables a scenario has: `with` and `without` see the same demand noise
+   * (common random numbers), so their difference is the data products' effect, not luck.
+   */
+  readonly streams: readonly (Rng | null)[];
+  readonly streamSalt: Uint32Array;
+}
+
+/** FNV-1a over a variable name: the salt of its random stream. */
+export function nameSalt(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Seed of a variable's stream for a run. */
+export function streamSeed(seed: number, salt: number): number {
+  return ((seed >>> 0) ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
 }
 
 const unused: PositionalFn = () => 0;
@@ -324,6 +320,8 @@ function buildProgram(decls: readonly (FlowDecl | AuxiliaryDecl)[], slots: reado
   const inputStart: number[] = [0];
   const noise = new Uint8Array(decls.length);
   const noiseSigma = new Int32Array(decls.length);
+  const streams: (Rng | null)[] = [];
+  const streamSalt = new Uint32Array(decls.length);
   decls.forEach((d, i) => {
     const eq = d.equation;
     if (!('listFn' in eq) && eq.inputs.length > 8) {
@@ -340,6 +338,8 @@ function buildProgram(decls: readonly (FlowDecl | AuxiliaryDecl)[], slots: reado
       listFns.push(null);
       listBuffers.push(null);
     }
+    streams.push(d.noise ? new Rng(0) : null);
+    streamSalt[i] = nameSalt(d.name);
     if (d.noise?.type === 'poisson') noise[i] = 1;
     if (d.noise?.type === 'lognormal') {
       noise[i] = 2;
@@ -356,5 +356,7 @@ function buildProgram(decls: readonly (FlowDecl | AuxiliaryDecl)[], slots: reado
     inputStart: Int32Array.from(inputStart),
     noise,
     noiseSigma,
+    streams,
+    streamSalt,
   };
 }

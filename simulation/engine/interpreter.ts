@@ -6,12 +6,12 @@ import type { CompiledModel } from './compile';
 import type { RunLoop } from './codegen';
 
 export function interpretRunLoop(model: CompiledModel): RunLoop {
-  const { fns, listFns, listBuffers, outputs, inputs, inputStart, noise, noiseSigma } = model.program;
+  const { fns, listFns, listBuffers, outputs, inputs, inputStart, noise, noiseSigma, streams } = model.program;
   const nDyn = model.program.length;
   const stocks = model.stockSlots;
   const nStocks = stocks.length;
   const { inflowSlots, inflowStart, outflowSlots, outflowStart } = model;
-  return (x, values, points, dt, rng) => {
+  return (x, values, points, dt, stochastic) => {
     const steps = points - 1;
     for (let k = 0; k < points; k++) {
       x[0] = k * dt;
@@ -38,7 +38,8 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
           v = lf(buf);
         }
         const nz = noise[i]!;
-        if (nz !== 0 && rng !== null) {
+        if (nz !== 0 && stochastic) {
+          const rng = streams[i]!;
           if (nz === 1) {
             v = rng.poisson(v * dt) / dt;
           } else {

@@ -1,5 +1,4 @@
-import type { CompiledModel } from './compile';
-import { Rng } from './rng';
+import { streamSeed, type CompiledModel } from './compile';
 import { ModelError, type RunSettings } from './types';
 
 /**
@@ -27,9 +26,6 @@ export function stepCount(settings: Pick<RunSettings, 'weeks' | 'stepWeeks'>): n
 export function allocateSeries(model: CompiledModel, settings: RunSettings): Float64Array {
   return new Float64Array(model.variables.length * (stepCount(settings) + 1));
 }
-
-/** One reusable random generator per thread: runs reseed it, never allocate a new one. */
-const sharedRng = new Rng(1);
 
 /**
  * Runs a compiled model with the given parameter values (in `model.parameterNames` order) by
@@ -59,12 +55,10 @@ export function runModel(
   const ctx = model.context;
   const x = ctx.x;
   x.fill(0);
-  ctx.dt = dt;
-  if (settings.mode === 'stochastic') {
-    sharedRng.reseed(settings.seed);
-    ctx.rng = sharedRng;
-  } else {
-    ctx.rng = null;
+  const stochastic = settings.mode === 'stochastic';
+  if (stochastic) {
+    const { streams, streamSalt } = model.program;
+    for (let i = 0; i < streams.length; i++) streams[i]?.reseed(streamSeed(settings.seed, streamSalt[i]!));
   }
   x[1] = dt;
   const ps = model.parameterSlots;
@@ -74,8 +68,7 @@ export function runModel(
   const inits = model.initialEvaluators;
   for (let i = 0; i < inits.length; i++) inits[i]!();
 
-  model.runLoop(x, values, points, dt, ctx.rng);
-  ctx.rng = null;
+  model.runLoop(x, values, points, dt, stochastic);
   // One pass over the whole run: the first non-finite value names its variable and week.
   const total = nSlots * points;
   for (let i = 0; i < total; i++) {
