@@ -63,15 +63,20 @@ function Loops({
 function Charts({
   comparison,
   pointIndex,
+  show,
 }: {
   comparison: ComparisonResult;
   pointIndex: number;
+  show: StoryShow;
 }): ReactElement {
   return (
     <div className="fw-present__charts" data-testid="present-charts">
       {CHARTS.filter((c) => STAGE_CHARTS.includes(c.id)).map((spec) => {
-        const data = selectChartData(comparison, spec);
-        if (!data) return null;
+        const all = selectChartData(comparison, spec);
+        if (!all) return null;
+        // W and S choose the lines: one scenario, or both.
+        const data =
+          show === 'both' ? all : { ...all, series: all.series.filter((x) => x.key === show) };
         return (
           <figure key={spec.id} className="fw-present__chart">
             <figcaption>{spec.title}</figcaption>
@@ -116,7 +121,7 @@ export function StageStep({
         data-week={texts.week}
       >
         {step.view === 'charts' ? (
-          <Charts comparison={comparison} pointIndex={pointIndex} />
+          <Charts comparison={comparison} pointIndex={pointIndex} show={show} />
         ) : step.view === 'what-if' ? (
           <div className="fw-present__what-if">
             <Loops

@@ -25,6 +25,12 @@ try {
     await page.screenshot({ path: `${OUT}/present-${i + 1}-${step.id}.png` });
     if (i < BUILT_IN_STORY.steps.length - 1) await page.keyboard.press('PageDown');
   }
+  await page.keyboard.press('7');
+  await page.keyboard.press('w'); // from both: with
+  await page.keyboard.press('w'); // then without
+  await page.locator('[data-testid="present"][data-show="without"]').waitFor();
+  await page.screenshot({ path: `${OUT}/present-charts-without.png` });
+  await page.keyboard.press('8');
   for (const theme of ['dark', 'high-contrast']) {
     await page.keyboard.press('t');
     await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
