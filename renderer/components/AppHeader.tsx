@@ -6,6 +6,7 @@
 import type { ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { DocumentChrome } from '../bridge';
+import { ExportMenu } from '../export/ExportMenu';
 import { PresentButton } from '../present/PresentButton';
 import { canRedo, canUndo } from '../state/history';
 import { isComputing, resultsStore } from '../state/results';
@@ -46,6 +47,7 @@ export function AppHeader(): ReactElement {
       </p>
       <div className="fw-header__tools">
         <DocumentChrome />
+        <ExportMenu />
         <PresentButton />
         <button
           type="button"
