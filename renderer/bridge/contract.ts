@@ -106,6 +106,7 @@ export type MenuCommand =
   | { readonly command: 'undo' }
   | { readonly command: 'redo' }
   | { readonly command: 'theme'; readonly theme: ThemeChoice }
+  | { readonly command: 'present' }
   | { readonly command: 'close' };
 
 // ---- request schemas -------------------------------------------------------------------------
@@ -159,6 +160,7 @@ function buildMenuCommandSchema(): z.ZodType<MenuCommand> {
     z.strictObject({ command: z.literal('undo') }),
     z.strictObject({ command: z.literal('redo') }),
     z.strictObject({ command: z.literal('theme'), theme: z.enum(THEME_CHOICES) }),
+    z.strictObject({ command: z.literal('present') }),
     z.strictObject({ command: z.literal('close') }),
   ]);
 }

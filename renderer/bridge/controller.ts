@@ -58,6 +58,8 @@ export interface ControllerDeps {
   /** Undo/redo from the menu when the focus is in a text field: the field's own undo. */
   readonly textUndo?: (action: 'undo' | 'redo') => boolean;
   readonly applyTheme?: (theme: ThemeChoice) => void;
+  /** View > Present: starts workshop mode. */
+  readonly present?: () => void;
   /** Shown in notices for how long (ms) before they go away by themselves; 0 = stay. */
   readonly infoNoticeMs?: number;
 }
@@ -157,6 +159,9 @@ export class DocumentController {
         return Promise.resolve();
       case 'theme':
         this.deps.applyTheme?.(c.theme);
+        return Promise.resolve();
+      case 'present':
+        this.deps.present?.();
         return Promise.resolve();
       case 'close':
         return this.requestClose();

@@ -4,6 +4,7 @@
  */
 import './zod-without-eval';
 import { withPreset } from '../../simulation';
+import { startPresentation } from '../present/session';
 import { documentApi } from '../state/document';
 import { isTextEntry } from '../state/keyboard';
 import { uiStore, systemUiPreferences, type Theme } from '../state/ui';
@@ -50,6 +51,7 @@ export function getDocumentController(): DocumentController {
     newScenario: withPreset,
     textUndo,
     applyTheme,
+    present: () => startPresentation(),
   });
   return controller;
 }
