@@ -159,6 +159,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
             { type: 'separator' } as const,
           ]
         : []),
+      { label: 'Present', accelerator: 'F5', click: send({ command: 'present' }) },
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
