@@ -1,7 +1,8 @@
 /**
  * Any <svg> on the page as a standalone SVG file: a deep copy with the computed value of every
- * presentation property written into each element's style (the workspace's CSS classes and
- * custom properties do not travel with the file), explicit size and namespaces. DOM only.
+ * presentation property written as a presentation attribute on each element (the workspace's CSS
+ * classes and custom properties do not travel with the file; attributes, unlike style
+ * attributes, pass the page's Content-Security-Policy), explicit size and namespaces. DOM only.
  */
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -21,7 +22,6 @@ const PROPERTIES = [
   'font-size',
   'font-weight',
   'font-style',
-  'font-variant-numeric',
   'text-anchor',
   'dominant-baseline',
   'paint-order',
@@ -49,11 +49,12 @@ function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
 
 function inlineStyles(source: Element, target: Element): void {
   const computed = getComputedStyle(source);
-  const declarations = PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const)
-    .filter(([, v]) => v !== '')
-    .map(([p, v]) => `${p}:${v}`);
-  if (declarations.length > 0) target.setAttribute('style', declarations.join(';'));
+  for (const p of PROPERTIES) {
+    const value = computed.getPropertyValue(p);
+    if (value !== '') target.setAttribute(p, value);
+  }
   target.removeAttribute('class');
+  target.removeAttribute('style');
   const from = source.children;
   const to = target.children;
   for (let i = 0; i < from.length && i < to.length; i++) inlineStyles(from[i]!, to[i]!);
