@@ -13,6 +13,7 @@ export * from './scenario/presets';
 export * from './scenario/derive';
 export * from './analysis/simulate';
 export * from './analysis/kpis';
+export * from './analysis/montecarlo';
 export * from './narrative/format';
 export * from './narrative/values';
 export * from './narrative/template';

@@ -66,9 +66,9 @@ export function computeKpis(run: RunSeries, statusQuo: RunSeries): Kpis {
   const paybackWeek = lastNegative === -1 ? 0 : lastNegative === n - 1 ? null : time[lastNegative + 1]!;
 
   let firstAi: number | null = null;
-  const flags = run.model.metricNames.filter((m) => m.endsWith('.deployed'));
+  const flags = run.model.metricNames.filter((m) => m.endsWith('.deployed')).map(s);
   for (let k = 0; k < n && firstAi === null; k++) {
-    for (const f of flags) if (s(f)[k]! > 0) firstAi = time[k]!;
+    for (const f of flags) if (f[k]! > 0) firstAi = time[k]!;
   }
 
   let lastFailing = n - 1;
