@@ -63,7 +63,7 @@ export function App(): ReactElement {
           <ScenarioPanel />
           <StoryEditor />
         </aside>
-        <main className="fw-layout__main" id="results" tabIndex={-1}>
+        <main className="fw-layout__main" id="results" tabIndex={-1} aria-label="Results">
           <KpiCards />
           <div className="fw-sticky-playback">
             <PlaybackBar />
