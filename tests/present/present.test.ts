@@ -34,6 +34,7 @@ beforeAll(async () => {
   server = await serveStatic(await buildWebApp());
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.setDefaultTimeout(90_000);
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning')
       consoleProblems.push(`${m.type()}: ${m.text()}`);
@@ -49,7 +50,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('workshop mode', () => {
+// A busy two-core machine (several builds and browsers at once): generous limits, no timing assertions.
+describe('workshop mode', { timeout: 180_000 }, () => {
   const scenario = withPreset();
 
   it('enters with the Present button, full window, large caption', async () => {
