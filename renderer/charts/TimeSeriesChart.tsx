@@ -19,6 +19,7 @@ import {
   chartScales,
   linePath,
   nearestIndex,
+  px,
   ticksOf,
   X_TICK_COUNT,
   Y_TICK_COUNT,
@@ -148,7 +149,7 @@ function Readout({
   index: number;
 }): ReactElement {
   const { layout, scales } = geometry;
-  const x = scales.x(data.time[index] ?? 0);
+  const x = px(scales.x(data.time[index] ?? 0));
   const lines = data.series.map(
     (s) =>
       `${s.key === 'with' ? 'With' : 'Without'}: ${formatValue(s.values[index] ?? Number.NaN, data.unit)}`,
@@ -221,7 +222,7 @@ export function TimeSeriesChart({
   const last = Math.max(0, data.time.length - 1);
   const current = Math.min(Math.max(0, currentIndex), last);
   const { layout, scales } = geometry;
-  const currentX = scales.x(data.time[current] ?? 0);
+  const currentX = px(scales.x(data.time[current] ?? 0));
 
   const onPointerMove = (event: PointerEvent<SVGSVGElement>): void => {
     const svg = event.currentTarget;

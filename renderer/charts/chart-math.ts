@@ -98,8 +98,11 @@ export interface Tick {
   readonly offset: number;
 }
 
+/** Rounds a coordinate to 0.01 px: stable SVG text (golden files) at no visible cost. */
+export const px = (v: number): number => Math.round(v * 100) / 100;
+
 export function ticksOf(scale: ScaleLinear<number, number>, count: number): Tick[] {
-  return scale.ticks(count).map((value) => ({ value, offset: scale(value) }));
+  return scale.ticks(count).map((value) => ({ value, offset: px(scale(value)) }));
 }
 
 /**
@@ -113,11 +116,10 @@ export function linePath(
 ): string {
   const n = Math.min(time.length, values.length);
   const indexes = Array.from({ length: n }, (_, i) => i);
-  const round = (v: number): number => Math.round(v * 100) / 100;
   const path = line<number>()
     .defined((i) => Number.isFinite(values[i]!))
-    .x((i) => round(scales.x(time[i]!)))
-    .y((i) => round(scales.y(values[i]!)))(indexes);
+    .x((i) => px(scales.x(time[i]!)))
+    .y((i) => px(scales.y(values[i]!)))(indexes);
   return path ?? '';
 }
 

@@ -157,3 +157,33 @@ describe('time-series chart (server-rendered)', () => {
     );
   });
 });
+
+describe('time-series chart (golden SVG)', () => {
+  it('renders a fixed dataset to the same SVG (axes, ticks, legend, paths, current week)', async () => {
+    const time = Float64Array.from({ length: 11 }, (_, i) => i * 10);
+    const data = {
+      spec: { id: 'golden', title: 'Active users', metric: 'activeUsers' },
+      unit: 'people',
+      description: 'Customers who browse, search and buy.',
+      time,
+      series: [
+        {
+          key: 'with' as const,
+          label: 'With data products',
+          values: time.map((t) => 1_000_000 + 900 * t),
+        },
+        {
+          key: 'without' as const,
+          label: 'Without data products',
+          values: time.map((t) => 1_000_000 - 400 * t),
+        },
+      ],
+    };
+    const svg = renderToStaticMarkup(
+      createElement(TimeSeriesChart, { data, currentIndex: 4, interactive: false }),
+    );
+    await expect(svg.replaceAll('><', '>\n<')).toMatchFileSnapshot(
+      './__snapshots__/time-series-chart.svg',
+    );
+  });
+});
