@@ -1,7 +1,7 @@
 /** One step card of the loop view: number, title, headline and its rows (React renders the SVG). */
 import type { ReactElement } from 'react';
 import { fitText, textWidth } from './text';
-import { CARD, type CardBox } from './layout';
+import { CARD, headlineLines, type CardBox } from './layout';
 import type { ItemStatus, LoopItem, LoopStep, LoopStepId } from './types';
 
 /** Right edges of the value columns, from the right. */
@@ -9,23 +9,31 @@ function columnWidth(count: number): number {
   return count >= 3 ? 58 : count === 2 ? 80 : 120;
 }
 
-function columnRights(count: number): number[] {
-  const right = CARD.width - CARD.padding;
+function columnRights(count: number, cardWidth: number): number[] {
+  const right = cardWidth - CARD.padding;
   return Array.from({ length: count }, (_, i) => right - (count - 1 - i) * columnWidth(count));
 }
 
-/** Font sizes (px) of the card's row text, as set in loop.css. */
+/** Font sizes (px) of the card's text, as set in loop.css (bold text about 12-14% wider). */
 export const ROW_FONT_PX = 15.5;
 const STATUS_FONT_PX = 14.5;
+const NOTE_FONT_PX = 14.5;
+const TITLE_FONT_PX = { full: 20 * 1.14, compact: 21 * 1.14 };
+const HEADLINE_FONT_PX = { full: 17.5 * 1.12, compact: 18.5 * 1.12 };
 
 /** Width (view-box units) a row label may take beside its marker and cells. */
-function labelRoom(item: LoopItem, columns: number, markerWidth: number): number {
+function labelRoom(
+  item: LoopItem,
+  columns: number,
+  markerWidth: number,
+  cardWidth: number,
+): number {
   const cellsWidth = isStatusRow(item)
     ? textWidth(item.cells[0]?.text ?? '', STATUS_FONT_PX)
     : columns === 0
       ? textWidth(item.cells.map((c) => c.text).join(' '), ROW_FONT_PX)
       : (columns - firstFilled(item)) * columnWidth(columns) - 14;
-  return CARD.width - 2 * CARD.padding - markerWidth - cellsWidth - 12;
+  return cardWidth - 2 * CARD.padding - markerWidth - cellsWidth - 12;
 }
 
 /** Index of the first cell with text (an empty leading cell leaves room for the label). */
@@ -85,6 +93,8 @@ export interface LoopCardProps {
   /** Drawn dashed: a step that has no shared data products behind it. */
   fragmented: boolean;
   onSelect?: ((id: LoopStepId) => void) | undefined;
+  /** A compact card: its headline broken into lines. */
+  compact?: boolean;
 }
 
 export function LoopCard({
@@ -94,10 +104,14 @@ export function LoopCard({
   dimmed,
   fragmented,
   onSelect,
+  compact = false,
 }: LoopCardProps): ReactElement {
-  const rights = columnRights(step.columns.length);
+  const width = box.width;
+  const rights = columnRights(step.columns.length, width);
   const rows: ReactElement[] = [];
-  let y = CARD.padding + CARD.titleHeight + CARD.headlineHeight;
+  const headlines = headlineLines(step, compact);
+  const size = compact ? 'compact' : 'full';
+  let y = CARD.padding + CARD.titleHeight + CARD.headlineHeight * headlines.length;
   if (step.columns.length > 0 && step.items.length > 0) {
     y += CARD.columnsHeight;
     step.columns.forEach((c, i) =>
@@ -122,7 +136,11 @@ export function LoopCard({
     y += CARD.rowHeight;
     const baseline = y - 7;
     const marker = markerWidth(item);
-    const label = fitText(item.label, labelRoom(item, step.columns.length, marker), ROW_FONT_PX);
+    const label = fitText(
+      item.label,
+      labelRoom(item, step.columns.length, marker, width),
+      ROW_FONT_PX,
+    );
     const single = isStatusRow(item);
     const rightAligned = step.columns.length === 0;
     rows.push(
@@ -135,12 +153,7 @@ export function LoopCard({
           {label}
         </text>
         {single ? (
-          <text
-            className="fw-loop__status"
-            x={CARD.width - CARD.padding}
-            y={baseline}
-            textAnchor="end"
-          >
+          <text className="fw-loop__status" x={width - CARD.padding} y={baseline} textAnchor="end">
             {item.cells[0]?.text}
           </text>
         ) : (
@@ -148,9 +161,7 @@ export function LoopCard({
             <text
               key={i}
               className={`fw-loop__value fw-loop__tone--${c.tone}`}
-              x={
-                rightAligned ? CARD.width - CARD.padding : (rights[i] ?? CARD.width - CARD.padding)
-              }
+              x={rightAligned ? width - CARD.padding : (rights[i] ?? width - CARD.padding)}
               y={baseline}
               textAnchor="end"
             >
@@ -165,7 +176,7 @@ export function LoopCard({
     y += CARD.noteHeight;
     rows.push(
       <text key="note" className="fw-loop__note" x={CARD.padding} y={y - 6}>
-        {step.note}
+        {fitText(step.note, width - 2 * CARD.padding, NOTE_FONT_PX)}
       </text>,
     );
   }
@@ -202,15 +213,18 @@ export function LoopCard({
     >
       <rect className="fw-loop__card" width={box.width} height={box.height} rx={12} />
       <text className="fw-loop__title" x={CARD.padding} y={CARD.padding + 19}>
-        {step.title}
+        {fitText(step.title, width - 2 * CARD.padding, TITLE_FONT_PX[size])}
       </text>
-      <text
-        className={`fw-loop__headline fw-loop__tone--${step.headlineTone}`}
-        x={CARD.padding}
-        y={CARD.padding + CARD.titleHeight + CARD.headlineHeight - 8}
-      >
-        {step.headline}
-      </text>
+      {headlines.map((line, i) => (
+        <text
+          key={i}
+          className={`fw-loop__headline fw-loop__tone--${step.headlineTone}`}
+          x={CARD.padding}
+          y={CARD.padding + CARD.titleHeight + CARD.headlineHeight * (i + 1) - 8}
+        >
+          {fitText(line, width - 2 * CARD.padding, HEADLINE_FONT_PX[size])}
+        </text>
+      ))}
       {rows}
     </g>
   );

@@ -1,7 +1,7 @@
 /** Both loops side by side, or one of them, on one shared scale (see buildLoopFrame). */
 import type { ReactElement } from 'react';
 import type { AnimationClock } from '../animation/clock';
-import { LoopView, type LoopVariant } from './LoopView';
+import { LoopView, type LoopDetail, type LoopVariant } from './LoopView';
 import type { ParticleFrameInfo } from './ParticleLayer';
 import type { LoopFrame, LoopStepId } from './types';
 
@@ -17,6 +17,8 @@ export interface LoopPairProps {
   titles?: { with: string; without: string };
   clock?: AnimationClock;
   particleDensity?: number;
+  /** Card detail (see LoopView); automatic by default. */
+  detail?: LoopDetail;
   /** Called after every particle frame of each loop (benchmarks). */
   onParticleFrame?: (variant: LoopVariant, info: ParticleFrameInfo) => void;
 }
@@ -33,6 +35,7 @@ export function LoopPair({
   clock,
   particleDensity,
   onParticleFrame,
+  detail,
 }: LoopPairProps): ReactElement {
   const frameReporter = (variant: LoopVariant) =>
     onParticleFrame
@@ -44,6 +47,7 @@ export function LoopPair({
     ...(onSelectStep ? { onSelectStep } : {}),
     ...(clock ? { clock } : {}),
     ...(particleDensity !== undefined ? { particleDensity } : {}),
+    ...(detail !== undefined ? { detail } : {}),
   };
   const showWith = mode !== 'without' || frames.without === null;
   const showWithout = mode !== 'with' && frames.without !== null;

@@ -4,13 +4,21 @@
  * travel the arcs at rates that follow that week's flows (or, with reduced motion, the arcs show
  * the rates statically). Accessible as a figure with a text description of the current values.
  */
-import { useId, useMemo, type ReactElement } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactElement,
+  type RefObject,
+} from 'react';
 import { animationClock, type AnimationClock } from '../animation/clock';
 import { arcLabelSizes, LoopArcLabels, LoopArcs } from './LoopArcs';
 import { LoopCard } from './LoopCard';
-import { layoutLoop, VIEW } from './layout';
+import { COMPACT_LAYOUT, layoutLoop, VIEW } from './layout';
 import { ParticleLayer, type ParticleFrameInfo } from './ParticleLayer';
-import type { LoopFrame, LoopStepId } from './types';
+import type { LoopFrame, LoopStep, LoopStepId } from './types';
 import './loop.css';
 
 export type LoopVariant = 'with' | 'without';
@@ -32,6 +40,37 @@ export interface LoopViewProps {
   particleSeed?: number;
   /** Called after every particle frame (benchmarks). */
   onParticleFrame?: (info: ParticleFrameInfo) => void;
+  /**
+   * Full cards with every row, compact cards (title and headline, larger) or, by default, compact
+   * only while the view is drawn narrower than COMPACT_BELOW_PX.
+   */
+  detail?: LoopDetail;
+}
+
+export type LoopDetail = 'full' | 'compact' | 'auto';
+
+/** Below this rendered width (CSS px) an automatic loop shows compact cards. */
+export const COMPACT_BELOW_PX = 760;
+
+/** A card with no rows: its title, its headline and, for the sources, whether they are siloed. */
+export function compactStep(step: LoopStep): LoopStep {
+  return { ...step, items: [], columns: [], note: step.id === 'products' ? step.note : null };
+}
+
+/** Tracks an element's rendered width (null until measured, e.g. when rendered on a server). */
+function useWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null || typeof ResizeObserver !== 'function') return undefined;
+    const observer = new ResizeObserver((entries) => {
+      const measured = entries[0]?.contentRect.width;
+      if (measured !== undefined && measured > 0) setWidth(measured);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 /** A layout depends only on what the cards contain, not on this week's values. */
@@ -55,16 +94,23 @@ export function LoopView({
   particleDensity = 1,
   particleSeed = 1,
   onParticleFrame,
+  detail = 'auto',
 }: LoopViewProps): ReactElement {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const key = structureKey(frame);
+  const figureRef = useRef<HTMLElement>(null);
+  const width = useWidth(figureRef);
+  const compact =
+    detail === 'compact' || (detail === 'auto' && width !== null && width < COMPACT_BELOW_PX);
+  const steps = compact ? frame.steps.map(compactStep) : frame.steps;
+  const key = `${structureKey(frame)}|${compact ? 'compact' : 'full'}`;
   // Recomputed only when the structure changes (the key), not every week.
   const layout = useMemo(
     () =>
       layoutLoop(
-        frame.steps,
+        steps,
         frame.arcs.map((a) => a.lanes),
         arcLabelSizes(),
+        compact ? COMPACT_LAYOUT : {},
       ),
     [key],
   );
@@ -75,7 +121,10 @@ export function LoopView({
   const viewBox = `0 0 ${layout.width} ${layout.height}`;
   return (
     <figure
-      className={`fw-loop fw-loop--${variant}${reducedMotion ? ' fw-loop--static' : ''}`}
+      ref={figureRef}
+      className={`fw-loop fw-loop--${variant}${reducedMotion ? ' fw-loop--static' : ''}${
+        compact ? ' fw-loop--compact' : ''
+      }`}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       data-variant={variant}
@@ -155,7 +204,7 @@ export function LoopView({
           <text
             className="fw-loop__centre-label"
             x={layout.cx}
-            y={layout.cy - 18}
+            y={layout.cy - (compact ? 14 : 18)}
             textAnchor="middle"
           >
             Flywheel momentum
@@ -163,22 +212,24 @@ export function LoopView({
           <text
             className={`fw-loop__centre-value fw-loop__tone--${frame.momentumTone}`}
             x={layout.cx}
-            y={layout.cy + 22}
+            y={layout.cy + (compact ? 20 : 22)}
             textAnchor="middle"
           >
             {frame.momentumText}
           </text>
-          <text
-            className="fw-loop__centre-note"
-            x={layout.cx}
-            y={layout.cy + 48}
-            textAnchor="middle"
-          >
-            users × fresh data × experience vs wk 0
-          </text>
+          {compact ? null : (
+            <text
+              className="fw-loop__centre-note"
+              x={layout.cx}
+              y={layout.cy + 48}
+              textAnchor="middle"
+            >
+              users × fresh data × experience vs wk 0
+            </text>
+          )}
         </g>
         <g role="list" aria-label="The five steps">
-          {frame.steps.map((step, i) => (
+          {steps.map((step, i) => (
             <g role="listitem" key={step.id}>
               <LoopCard
                 step={step}
@@ -187,6 +238,7 @@ export function LoopView({
                 dimmed={highlight !== null && highlight !== step.id}
                 fragmented={step.id === 'products' && frame.fragmented}
                 onSelect={onSelectStep}
+                compact={compact}
               />
             </g>
           ))}

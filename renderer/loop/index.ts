@@ -14,6 +14,13 @@ export { buildLoopFrame } from './frame';
 export { buildArcs, arcScales, arcFlowsAt, ARC_SPECS } from './flows';
 export { layoutLoop, cardHeight, pointOnArc, type LoopLayout, type ArcGeometry } from './layout';
 export { ParticleField, arcMotion, PARTICLES, type ArcMotion } from './particles';
-export { LoopView, type LoopViewProps, type LoopVariant } from './LoopView';
+export {
+  LoopView,
+  compactStep,
+  COMPACT_BELOW_PX,
+  type LoopDetail,
+  type LoopViewProps,
+  type LoopVariant,
+} from './LoopView';
 export { LoopPair, type LoopPairProps, type LoopPairMode } from './LoopPair';
 export type { ParticleFrameInfo } from './ParticleLayer';

@@ -32,12 +32,22 @@ export const VIEW = {
   arcGap: 6,
   /** Distance between the parallel strands of a siloed arc. */
   laneGap: 7,
-  minRadius: 120,
+  minRadius: 80,
   maxRadius: 320,
 } as const;
 
 /** Rate labels: line spacing, and the box used when no sizes are given (two lines). */
 export const LABEL = { lineHeight: 20, width: 236, height: 46 } as const;
+
+/** A narrower view box and cards: for a loop drawn small (its cards then show no rows). */
+export interface LayoutOptions {
+  readonly viewWidth?: number;
+  readonly cardWidth?: number;
+  /** Compact cards: headlines in lines, a smaller momentum read-out. */
+  readonly compact?: boolean;
+}
+
+export const COMPACT_LAYOUT: LayoutOptions = { viewWidth: 900, cardWidth: 284, compact: true };
 
 export interface LabelSize {
   readonly width: number;
@@ -89,6 +99,7 @@ export interface LoopLayout {
   readonly arcs: readonly ArcGeometry[];
   /** Where the momentum read-out sits, in the middle of the ring. */
   readonly centre: Box;
+  readonly compact: boolean;
 }
 
 type Ring = Pick<LoopLayout, 'cx' | 'cy' | 'rx' | 'ry'>;
@@ -104,12 +115,20 @@ export function cardRowCounts(step: Pick<LoopStep, 'items'>): { groups: number; 
   return { groups, items: step.items.length };
 }
 
-export function cardHeight(step: Pick<LoopStep, 'items' | 'columns' | 'note'>): number {
+/** A compact card breaks its headline at ' · ' into lines; a full card keeps one line. */
+export function headlineLines(step: Pick<LoopStep, 'headline'>, compact = false): string[] {
+  return compact ? step.headline.split(' · ') : [step.headline];
+}
+
+export function cardHeight(
+  step: Pick<LoopStep, 'items' | 'columns' | 'note'> & Partial<Pick<LoopStep, 'headline'>>,
+  compact = false,
+): number {
   const { groups, items } = cardRowCounts(step);
   return (
     CARD.padding * 2 +
     CARD.titleHeight +
-    CARD.headlineHeight +
+    CARD.headlineHeight * headlineLines({ headline: step.headline ?? '' }, compact).length +
     (step.columns.length > 0 && items > 0 ? CARD.columnsHeight : 0) +
     groups * CARD.groupHeight +
     items * CARD.rowHeight +
@@ -164,26 +183,26 @@ function reach(dx: number, dy: number, width: number, height: number): number {
  * Card centres relative to the ring's centre for radius r: each card stands outside its dot,
  * along the dot's direction from the centre.
  */
-function cardCentres(r: number, heights: readonly number[]): Point[] {
+function cardCentres(r: number, heights: readonly number[], cardWidth: number): Point[] {
   const n = heights.length;
   return heights.map((h, i) => {
     const a = stepAngle(i, n);
     const dx = Math.cos(a);
     const dy = Math.sin(a);
-    const d = r + VIEW.dotRadius + CARD.gap + reach(dx, dy, CARD.width, h);
+    const d = r + VIEW.dotRadius + CARD.gap + reach(dx, dy, cardWidth, h);
     return { x: dx * d, y: dy * d };
   });
 }
 
-function extents(r: number, heights: readonly number[]): Box {
-  const centres = cardCentres(r, heights);
+function extents(r: number, heights: readonly number[], cardWidth: number): Box {
+  const centres = cardCentres(r, heights, cardWidth);
   let minX = -r - VIEW.dotRadius;
   let maxX = r + VIEW.dotRadius;
   let minY = minX;
   let maxY = maxX;
   centres.forEach((c, i) => {
-    minX = Math.min(minX, c.x - CARD.width / 2);
-    maxX = Math.max(maxX, c.x + CARD.width / 2);
+    minX = Math.min(minX, c.x - cardWidth / 2);
+    maxX = Math.max(maxX, c.x + cardWidth / 2);
     minY = Math.min(minY, c.y - heights[i]! / 2);
     maxY = Math.max(maxY, c.y + heights[i]! / 2);
   });
@@ -299,41 +318,45 @@ function placeLabel(
  * parallel strands of arc i (more than one for siloed data).
  */
 export function layoutLoop(
-  steps: readonly Pick<LoopStep, 'items' | 'columns' | 'note'>[],
+  steps: readonly (Pick<LoopStep, 'items' | 'columns' | 'note'> &
+    Partial<Pick<LoopStep, 'headline'>>)[],
   lanes: readonly number[] = steps.map(() => 1),
   labelSizes: readonly LabelSize[] = steps.map(() => ({
     width: LABEL.width,
     height: LABEL.height,
   })),
+  options: LayoutOptions = {},
 ): LoopLayout {
   const n = steps.length;
-  const heights = steps.map(cardHeight);
-  const width = VIEW.width;
+  const compact = options.compact ?? false;
+  const heights = steps.map((step) => cardHeight(step, compact));
+  const width = options.viewWidth ?? VIEW.width;
+  const cardWidth = options.cardWidth ?? CARD.width;
   const room = width - 2 * VIEW.margin;
   // The widest ring whose cards fit the width (extents grow with the radius).
   let lo: number = VIEW.minRadius;
   let hi: number = VIEW.maxRadius;
-  if (extents(hi, heights).width <= room) lo = hi;
+  if (extents(hi, heights, cardWidth).width <= room) lo = hi;
   else {
     for (let k = 0; k < 40; k++) {
       const mid = (lo + hi) / 2;
-      if (extents(mid, heights).width <= room) lo = mid;
+      if (extents(mid, heights, cardWidth).width <= room) lo = mid;
       else hi = mid;
     }
   }
   const r = lo;
-  const box = extents(r, heights);
+  const box = extents(r, heights, cardWidth);
   const height = Math.ceil(box.height + 2 * VIEW.margin);
   const cx = width / 2 - (box.left + box.width / 2);
   const cy = VIEW.margin - box.top;
   const ring: Ring = { cx, cy, rx: r, ry: r };
-  const centres = cardCentres(r, heights);
+  const centres = cardCentres(r, heights, cardWidth);
   const cards = centres.map((c, i): CardBox => {
     const angle = stepAngle(i, n);
     return {
-      left: cx + c.x - CARD.width / 2,
+      left: cx + c.x - cardWidth / 2,
       top: cy + c.y - heights[i]! / 2,
-      width: CARD.width,
+      width: cardWidth,
       height: heights[i]!,
       angle,
       dot: pointOnEllipse(ring, angle),
@@ -347,7 +370,9 @@ export function layoutLoop(
     while (to <= card.angle) to += 2 * Math.PI;
     return arcGeometry(ring, card.angle + skip, to - skip, Math.max(1, lanes[i] ?? 1));
   });
-  const centre: Box = { left: cx - 140, top: cy - 40, width: 280, height: 96 };
+  const centre: Box = compact
+    ? { left: cx - 100, top: cy - 34, width: 200, height: 62 }
+    : { left: cx - 140, top: cy - 40, width: 280, height: 96 };
   const dotBoxes = cards.map((c) => ({
     left: c.dot.x - VIEW.dotRadius,
     top: c.dot.y - VIEW.dotRadius,
@@ -372,5 +397,5 @@ export function layoutLoop(
     placed.push(box);
     return { ...arc, label: box, labelAnchor: anchor };
   });
-  return { width, height, cx, cy, rx: r, ry: r, cards, arcs: labelled, centre };
+  return { width, height, cx, cy, rx: r, ry: r, cards, arcs: labelled, centre, compact };
 }

@@ -4,13 +4,15 @@ import {
   boxesOverlap,
   cardHeight,
   CARD,
+  COMPACT_LAYOUT,
+  headlineLines,
   layoutLoop,
   pointOnArc,
   stepAngle,
   VIEW,
   type Box,
 } from '../../renderer/loop/layout';
-import { buildLoopFrame } from '../../renderer/loop';
+import { buildLoopFrame, compactStep } from '../../renderer/loop';
 import { arcLabelSizes } from '../../renderer/loop/LoopArcs';
 import type { LoopItem, LoopStep } from '../../renderer/loop';
 import { defaultRuns } from './fixtures';
@@ -133,6 +135,56 @@ describe('loop layout', () => {
         },
       ),
       { numRuns: 120 },
+    );
+  });
+
+  it('compact cards: narrower view, headline lines, everything still fits', () => {
+    const { withoutRun, withRun } = defaultRuns();
+    const frame = buildLoopFrame(withoutRun, 80, withRun);
+    const steps = frame.steps.map(compactStep);
+    expect(headlineLines(steps[1]!, true)).toEqual([
+      'Siloed pipelines',
+      expect.stringMatching(/^quality \d+%$/),
+    ]);
+    const layout = layoutLoop(
+      steps,
+      frame.arcs.map((a) => a.lanes),
+      arcLabelSizes(),
+      COMPACT_LAYOUT,
+    );
+    expect(layout.width).toBe(COMPACT_LAYOUT.viewWidth);
+    expect(layout.cards[1]!.width).toBe(COMPACT_LAYOUT.cardWidth);
+    expect(layout.cards[1]!.height).toBe(cardHeight(steps[1]!, true));
+    for (const card of layout.cards) expect(inside(card, layout.width, layout.height)).toBe(true);
+    for (const arc of layout.arcs) {
+      for (const card of layout.cards) expect(boxesOverlap(arc.label, card)).toBe(false);
+      expect(boxesOverlap(arc.label, layout.centre)).toBe(false);
+    }
+  });
+
+  it('compact cards fit for any lanes and notes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 5, maxLength: 5 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 5, maxLength: 5 }),
+        (lanes, note, headlineParts) => {
+          const steps = headlineParts.map((parts, i) => ({
+            items: [],
+            columns: [],
+            note: note && i === 1 ? 'note' : null,
+            headline: Array.from({ length: parts }, (_, k) => `part ${k}`).join(' · '),
+          }));
+          const layout = layoutLoop(steps, lanes, arcLabelSizes(), COMPACT_LAYOUT);
+          for (const card of layout.cards)
+            expect(inside(card, layout.width, layout.height)).toBe(true);
+          for (const arc of layout.arcs) {
+            for (const card of layout.cards) expect(boxesOverlap(arc.label, card)).toBe(false);
+            expect(boxesOverlap(arc.label, layout.centre)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

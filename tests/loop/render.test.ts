@@ -129,6 +129,30 @@ describe('LoopView markup', () => {
   });
 });
 
+describe('compact cards (a loop drawn small)', () => {
+  it('show each step with its headline in lines, no rows, and keep the full description', () => {
+    const frame = frames(80).without;
+    const html = renderToStaticMarkup(
+      createElement(LoopView, {
+        frame,
+        title: 'Without',
+        variant: 'without',
+        reducedMotion: true,
+        detail: 'compact',
+      }),
+    );
+    expect(html).toContain('fw-loop--compact');
+    expect(html).not.toContain('fw-loop__row');
+    expect(html).toContain('>Siloed pipelines</text>');
+    expect(html).toContain('8 siloed pipelines from raw data');
+    for (const step of frame.steps) expect(html).toContain(`aria-label="${step.description}"`);
+  });
+
+  it('are not used before the view has been measured (server rendering)', () => {
+    expect(render(true)).not.toContain('fw-loop--compact');
+  });
+});
+
 describe('LoopPair', () => {
   const pair = (mode: 'side-by-side' | 'with' | 'without', withoutNull = false): string =>
     renderToStaticMarkup(

@@ -11,6 +11,7 @@ import {
   buildLoopFrame,
   LoopPair,
   LOOP_STEP_IDS,
+  type LoopDetail,
   type LoopPairMode,
   type LoopStepId,
   type ParticleFrameInfo,
@@ -25,6 +26,8 @@ const mode = (params.get('mode') ?? 'side-by-side') as LoopPairMode;
 const reducedMotion = params.get('reduced') === '1';
 const density = Number(params.get('density') ?? '1');
 const highlightParam = params.get('highlight');
+const detail = (params.get('detail') ?? 'auto') as LoopDetail;
+const width = params.get('width');
 const highlight = LOOP_STEP_IDS.find((id) => id === highlightParam) ?? null;
 document.documentElement.dataset.theme = params.get('theme') ?? 'light';
 
@@ -95,7 +98,7 @@ function Preview(): ReactElement {
     without: withoutRun ? buildLoopFrame(withoutRun, point, withRun) : null,
   };
   return (
-    <main className="preview" data-ready="true">
+    <main className={`preview${width ? ` preview--${width}` : ''}`} data-ready="true">
       <LoopPair
         frames={frames}
         mode={mode}
@@ -103,6 +106,7 @@ function Preview(): ReactElement {
         particleDensity={density}
         highlight={highlight as LoopStepId | null}
         onParticleFrame={record}
+        detail={detail}
       />
     </main>
   );

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       ],
       ['loop-empty-light-wk40', '?week=40&scenario=empty', { width: 1100, height: 940 }],
       ['loop-one-light-wk60', '?week=60&scenario=one', { width: 1800, height: 820 }],
+      ['loop-narrow-light-wk80', '?week=80&width=1160', { width: 1600, height: 600 }],
+      ['loop-narrow-dark-wk80', '?week=80&width=1160&theme=dark', { width: 1600, height: 600 }],
       [
         'loop-highlight-hc-wk80',
         '?week=80&highlight=consumers&theme=high-contrast',
