@@ -60,6 +60,10 @@ export function formatValue(value: number | null, unit: string, withUnit = true)
   if (!Number.isFinite(value)) return String(value);
   if (unit === 'week' || unit === 'weeks') return `week ${formatWeek(value)}`;
   if (unit.startsWith('fraction')) return `${formatPercent(value)}${suffixFor(unit)}`;
+  if (unit === 'relative change') {
+    const text = formatPercent(Math.abs(value));
+    return value > 0 ? `+${text}` : value < 0 ? `${MINUS}${text}` : text;
+  }
   if (unit.startsWith('usd')) {
     const sign = value < 0 ? MINUS : '';
     return `${sign}$${formatCompact(Math.abs(value))}${suffixFor(unit)}`;
@@ -84,7 +88,8 @@ export function formatDelta(delta: number | null, unit: string): string {
   const abs = Math.abs(delta);
   if (unit === 'week' || unit === 'weeks')
     return `${sign}${formatWeek(abs)} ${abs === 1 ? 'week' : 'weeks'}`;
-  if (unit.startsWith('fraction')) return `${sign}${(abs * 100).toFixed(1)} pp`;
+  if (unit.startsWith('fraction') || unit === 'relative change')
+    return `${sign}${(abs * 100).toFixed(1)} pp`;
   if (unit.startsWith('usd')) return `${sign}$${formatCompact(abs)}${suffixFor(unit)}`;
   if (unit === 'dimensionless') return `${sign}${formatCompact(abs)}`;
   return `${sign}${formatCompact(abs)}${suffixFor(unit)}`;
@@ -92,7 +97,7 @@ export function formatDelta(delta: number | null, unit: string): string {
 
 /** Short tick labels for an axis in this unit ("$2M", "40%", "1.1M"). */
 export function formatTick(value: number, unit: string): string {
-  if (unit.startsWith('fraction'))
+  if (unit.startsWith('fraction') || unit === 'relative change')
     return formatPercent(value, Math.abs(value) < 0.1 && value !== 0 ? 1 : 0);
   if (unit.startsWith('usd')) {
     const sign = value < 0 ? MINUS : '';

@@ -39,7 +39,7 @@ export const KPI_INFO: Record<keyof Kpis, { label: string; unit: string }> = {
   netValueVsStatusQuoUsd: { label: 'Net value above status quo', unit: 'usd' },
   paybackWeek: { label: 'Payback week', unit: 'week' },
   firstAiDeploymentWeek: { label: 'First AI deployment', unit: 'week' },
-  finalFlywheelMomentum: { label: 'Flywheel momentum at horizon', unit: 'fraction' },
+  finalFlywheelMomentum: { label: 'Flywheel momentum at horizon', unit: 'relative change' },
   selfSustainingWeek: { label: 'Loop self-sustaining from', unit: 'week' },
   finalAiPerformance: { label: 'AI performance at horizon', unit: 'fraction' },
   finalExperienceIndex: { label: 'Experience index at horizon', unit: 'dimensionless' },

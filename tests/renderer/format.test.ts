@@ -73,3 +73,12 @@ describe('formatting with units', () => {
     expect(isCountUnit('week')).toBe(false);
   });
 });
+
+describe('relative change', () => {
+  it('reads as a signed percent, its differences in points', () => {
+    expect(formatValue(0.0622, 'relative change')).toBe('+6.2%');
+    expect(formatValue(-0.025, 'relative change')).toBe('\u22122.5%');
+    expect(formatDelta(0.087, 'relative change')).toBe('+8.7 pp');
+    expect(formatTick(0.05, 'relative change')).toBe('5.0%');
+  });
+});
