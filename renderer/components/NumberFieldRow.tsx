@@ -9,7 +9,7 @@ import { useStore } from 'zustand';
 import type { Grade } from '../../simulation';
 import { formatCompact, formatInputValue } from '../format/format';
 import { valueAt, type NumberField } from '../state/fields';
-import { registerFieldLabel, workspaceStore } from '../state/workspace';
+import { workspaceStore } from '../state/workspace';
 
 export const GRADE_WORDS: Record<Grade, string> = {
   PR: 'peer-reviewed',
@@ -54,7 +54,6 @@ export function NumberFieldRow({
   const [editing, setEditing] = useState<string | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
   const fullLabel = owner ? `${owner}: ${field.label}` : field.label;
-  registerFieldLabel(field.key, fullLabel);
 
   const actions = workspaceStore.getState();
   const ref = { path: field.path, label: fullLabel };

@@ -263,3 +263,37 @@ export function parseNumberText(text: string): number | null {
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;
 }
+
+/**
+ * The label a user knows a field by, from its validator key (`parameters.marketSize` ->
+ * "Addressable market"; `dataProducts[0].maturity.quality` -> "Customer 360: Quality"), or null
+ * for a key that is not a field of this scenario. Used to name the other field in a cross-field
+ * message.
+ */
+export function fieldLabelOf(scenario: Scenario, key: string): string | null {
+  const entityFields = (index: number): NumberField[] =>
+    key.startsWith('dataProducts[')
+      ? [...maturityFields(['dataProducts', index]), ...productFields(index)]
+      : [...consumerFields(index), ...impactFields(index)];
+  const entity = /^(dataProducts|aiConsumers)\[(\d+)\](?:\.(.+))?$/.exec(key);
+  if (entity) {
+    const index = Number(entity[2]);
+    const spec =
+      entity[1] === 'dataProducts' ? scenario.dataProducts[index] : scenario.aiConsumers[index];
+    if (!spec) return null;
+    if (entity[3] === undefined) return spec.name;
+    if (entity[3] === 'name') return `${spec.name}: name`;
+    if (entity[3].startsWith('uses')) return `${spec.name}: data products used`;
+    const field = entityFields(index).find((f) => f.key === key);
+    return field ? `${spec.name}: ${field.label}` : null;
+  }
+  const all: Field[] = [
+    ...SECTIONS.flatMap((s) => parameterFields(s.id)),
+    ...simulationFields(),
+    ...ownPipelineFields(),
+    ...maturityFields(['ownPipeline']),
+  ];
+  const field = all.find((f) => f.key === key);
+  if (!field) return null;
+  return key.startsWith('ownPipeline') ? `Own pipeline: ${field.label}` : field.label;
+}

@@ -17,7 +17,7 @@ import {
   type History,
   type HistoryEntry,
 } from './history';
-import { keyOf, parseNumberText, setValueAt, type FieldPath } from './fields';
+import { fieldLabelOf, keyOf, parseNumberText, setValueAt, type FieldPath } from './fields';
 import { messageForEdit, validateScenario } from './validate';
 
 enablePatches();
@@ -84,12 +84,6 @@ export type WorkspaceStore = StoreApi<WorkspaceState & WorkspaceActions>;
 
 export const UNTITLED: DocumentMeta = { filePath: null, fileName: 'Untitled.flywheel.json' };
 
-/** Labels of fields the validator may name, registered by the panel for cross-field messages. */
-const fieldLabels = new Map<string, string>();
-export function registerFieldLabel(key: string, label: string): void {
-  fieldLabels.set(key, label);
-}
-
 export function createWorkspaceStore(
   initial: Scenario = withPreset(),
   meta: DocumentMeta = UNTITLED,
@@ -136,7 +130,7 @@ export function createWorkspaceStore(
           return reject(
             key,
             String(value),
-            messageForEdit(issues, key, (k) => fieldLabels.get(k) ?? null),
+            messageForEdit(issues, key, (k) => fieldLabelOf(next, k)),
           );
         }
         const label = options.label ?? field.label;
@@ -162,7 +156,7 @@ export function createWorkspaceStore(
         );
         const issues = validateScenario(next);
         if (issues.length > 0) {
-          set({ notice: messageForEdit(issues, '', (k) => fieldLabels.get(k) ?? null) });
+          set({ notice: messageForEdit(issues, '', (k) => fieldLabelOf(next, k)) });
           return false;
         }
         commit(next, { label: options.label, patches, inversePatches }, options.passing === true, {

@@ -10,6 +10,7 @@ import {
 import {
   SECTIONS,
   consumerFields,
+  fieldLabelOf,
   impactFields,
   maturityFields,
   parameterFields,
@@ -89,6 +90,23 @@ describe('panel fields from the registries', () => {
       expect(f.defaultValue).toBeLessThanOrEqual(f.max);
     }
     expect(validateScenario(s)).toEqual([]);
+  });
+
+  it('names fields the way users know them, for cross-field messages', () => {
+    const s = withPreset();
+    expect(fieldLabelOf(s, 'parameters.initialActiveUsers')).toBe('Active users at start');
+    expect(fieldLabelOf(s, 'dataProducts[0].maturity.quality')).toBe('Customer 360: Quality');
+    expect(fieldLabelOf(s, 'aiConsumers[1].impact.basket')).toBe(
+      'Product recommendations: Basket lift',
+    );
+    expect(fieldLabelOf(s, 'aiConsumers[0].uses[2]')).toBe(
+      'Personalized homepage: data products used',
+    );
+    expect(fieldLabelOf(s, 'dataProducts[1].name')).toBe('Product catalog: name');
+    expect(fieldLabelOf(s, 'ownPipeline.maturity.apis')).toBe('Own pipeline: APIs');
+    expect(fieldLabelOf(s, 'simulation.weeks')).toBe('Horizon');
+    expect(fieldLabelOf(s, 'dataProducts[9].maturity.quality')).toBeNull();
+    expect(fieldLabelOf(s, 'nonsense')).toBeNull();
   });
 
   it('parses typed numbers leniently but never guesses', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeScenario, withPreset } from '../../simulation';
 import { createDocumentApi } from '../../renderer/state/document';
 import { canRedo, canUndo } from '../../renderer/state/history';
-import { createWorkspaceStore, registerFieldLabel } from '../../renderer/state/workspace';
+import { createWorkspaceStore } from '../../renderer/state/workspace';
 import { addDataProduct, removeDataProduct } from '../../renderer/state/entities';
 
 const quality = {
@@ -77,7 +77,6 @@ describe('workspace store', () => {
   });
 
   it('names the other field when an edit breaks a cross-field rule', () => {
-    registerFieldLabel('parameters.initialActiveUsers', 'Active users at start');
     const store = createWorkspaceStore();
     expect(store.getState().setFieldText(market, '500000')).toBe(false);
     expect(store.getState().drafts['parameters.marketSize']?.message).toMatch(
