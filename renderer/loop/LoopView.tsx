@@ -57,6 +57,39 @@ export function compactStep(step: LoopStep): LoopStep {
   return { ...step, items: [], columns: [], note: step.id === 'products' ? step.note : null };
 }
 
+/** What the marks mean (the figure's description carries the numbers for assistive technology). */
+function LoopLegend({ reducedMotion }: { reducedMotion: boolean }): ReactElement {
+  const swatch = (className: string): ReactElement => (
+    <svg className="fw-loop__swatch" viewBox="0 0 24 12" aria-hidden="true">
+      {className === 'track' ? (
+        <path className="fw-loop__swatch-track" d="M2,6 L22,6" />
+      ) : className === 'gaps' ? (
+        <path className="fw-loop__swatch-track" d="M2,6 L22,6" strokeDasharray="5 4" />
+      ) : (
+        <circle className={`fw-loop__swatch-${className}`} cx={12} cy={6} r={4.5} />
+      )}
+    </svg>
+  );
+  return (
+    <ul className="fw-loop__legend" aria-hidden="true">
+      {reducedMotion ? null : (
+        <li>
+          {swatch('flow')}
+          data flowing this week
+        </li>
+      )}
+      <li>
+        {swatch(reducedMotion ? 'gaps' : 'leak')}
+        {reducedMotion ? 'gaps: share lost on the way' : 'lost on the way'}
+      </li>
+      <li>
+        {swatch('track')}
+        width: flow vs the busiest week with data products
+      </li>
+    </ul>
+  );
+}
+
 /** Tracks an element's rendered width (null until measured, e.g. when rendered on a server). */
 function useWidth(ref: RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null);
@@ -245,6 +278,7 @@ export function LoopView({
         </g>
         <LoopArcLabels arcs={frame.arcs} geometry={layout.arcs} highlight={highlight} />
       </svg>
+      <LoopLegend reducedMotion={reducedMotion} />
       <p id={descriptionId} className="fw-loop__sr-only">
         {frame.description}
       </p>

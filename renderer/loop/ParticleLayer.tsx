@@ -1,7 +1,7 @@
 /**
  * The moving particles. React renders a fixed pool of <circle> elements once; every frame of the
- * app's animation clock advances the particle field and writes transform and fill-opacity
- * attributes straight onto those elements, so the React tree never re-renders for motion.
+ * app's animation clock advances the particle field and writes transform and fill-opacity (or,
+ * for particles falling off, stroke-opacity) attributes straight onto those elements, so the React tree never re-renders for motion.
  * (fill-opacity paints directly, where `opacity` would cost an offscreen layer per particle. Measured
  * in Chromium: this single SVG beats a canvas stacked between SVG layers, whose compositing
  * cost more per frame than all the particles.)
@@ -90,7 +90,8 @@ export function ParticleLayer({
           }
           const v = field.view(current, geometry, a, i);
           circle.setAttribute('transform', `translate(${v.x.toFixed(1)} ${v.y.toFixed(1)})`);
-          circle.setAttribute('fill-opacity', v.opacity.toFixed(2));
+          // Flowing particles are dots, falling ones rings (shape, not only colour, tells them apart).
+          circle.setAttribute(v.leaking ? 'stroke-opacity' : 'fill-opacity', v.opacity.toFixed(2));
           const state = v.leaking ? 2 : 1;
           if (shown[base + i] !== state) {
             if (shown[base + i] === 0) circle.setAttribute('visibility', 'visible');
