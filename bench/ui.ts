@@ -4,9 +4,12 @@
  *    each timed inside the page with performance marks (renderer/perf.ts): edit -> engine results
  *    (Web Worker compute + transfer), edit -> charts committed, edit -> next frame painted.
  * 2. Frames per second while the loop plays (both loops, particles, charts following the week).
+ * 3. CPU time (thread time from a Chromium trace, which a busy machine does not inflate) of the
+ *    page's main thread and the engine worker per change, and of the main thread per frame.
  * Prints median and p95 of each and a JSON line; a measurement, not a pass/fail timer.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
 import { buildWebApp, launchChromium, serveStatic } from '../tests/e2e/harness';
 
 const CHANGES = Number(process.env.BENCH_UI_CHANGES ?? 50);
@@ -36,6 +39,96 @@ function summary(values: readonly number[]): {
   };
 }
 
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Runs `fn` under a Chromium trace and returns the CPU time (ms) each renderer thread spent in
+ * top-level tasks: thread time, not wall time, so a busy machine does not inflate it.
+ */
+async function threadCpuMs(
+  browser: Browser,
+  page: Page,
+  fn: () => Promise<void>,
+): Promise<Map<string, number>> {
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+  await fn();
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+    traceEvents: TraceEvent[];
+  };
+  const names = new Map<string, string>();
+  for (const e of trace.traceEvents) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name)
+      names.set(`${e.pid}:${e.tid}`, e.args.name);
+  }
+  const totals = new Map<string, number>();
+  for (const e of trace.traceEvents) {
+    if (e.ph !== 'X' || e.tdur === undefined) continue;
+    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+    const thread = (names.get(`${e.pid}:${e.tid}`) ?? 'other').replace(/\d+$/, '');
+    totals.set(thread, (totals.get(thread) ?? 0) + e.tdur / 1000);
+  }
+  return totals;
+}
+
+const cpu = (totals: Map<string, number>, thread: string, per: number): number =>
+  Math.round(((totals.get(thread) ?? 0) / per) * 100) / 100;
+
+type Summary = ReturnType<typeof summary>;
+
+interface ChangeFigures {
+  readonly results: Summary;
+  readonly renderOnly: Summary;
+  readonly charts: Summary;
+  readonly paint: Summary;
+  /** Thread CPU time per change (ms). */
+  readonly cpuMain: number;
+  readonly cpuWorker: number;
+}
+
+/** CHANGES slider steps on Customer 360's quality, each waited for until painted. */
+async function measureChanges(browser: Browser, page: Page): Promise<ChangeFigures> {
+  const slider = page.locator(
+    '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="slider"]',
+  );
+  await slider.focus();
+  await page.evaluate(() => performance.clearMeasures());
+  const threads = await threadCpuMs(browser, page, async () => {
+    for (let i = 0; i < CHANGES; i++) {
+      const key = Math.floor(i / 10) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
+      await page.keyboard.press(key);
+      await page.waitForFunction(
+        (n) => performance.getEntriesByName('fw:edit-to-paint').length >= n,
+        i + 1,
+      );
+    }
+  });
+  const measures = await page.evaluate(() =>
+    Object.fromEntries(
+      ['fw:edit-to-results', 'fw:edit-to-charts', 'fw:edit-to-paint'].map((name) => [
+        name,
+        performance.getEntriesByName(name).map((e) => e.duration),
+      ]),
+    ),
+  );
+  const toResults = measures['fw:edit-to-results'] ?? [];
+  const toCharts = measures['fw:edit-to-charts'] ?? [];
+  return {
+    results: summary(toResults),
+    renderOnly: summary(toCharts.map((v, i) => v - (toResults[i] ?? 0))),
+    charts: summary(toCharts),
+    paint: summary(measures['fw:edit-to-paint'] ?? []),
+    cpuMain: cpu(threads, 'CrRendererMain', CHANGES),
+    cpuWorker: cpu(threads, 'DedicatedWorker thread', CHANGES),
+  };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = loadavg()[0]!;
@@ -54,41 +147,19 @@ async function main(): Promise<void> {
     );
     await page.waitForTimeout(500); // let the first run settle
 
-    // 1. Parameter change -> charts updated.
-    const slider = page.locator(
-      '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="slider"]',
-    );
-    await slider.focus();
-    await page.evaluate(() => performance.clearMeasures());
-    for (let i = 0; i < CHANGES; i++) {
-      const key = Math.floor(i / 10) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
-      await page.keyboard.press(key);
-      await page.waitForFunction(
-        (n) => performance.getEntriesByName('fw:edit-to-paint').length >= n,
-        i + 1,
-      );
-    }
-    const measures = await page.evaluate(() =>
-      Object.fromEntries(
-        ['fw:edit-to-results', 'fw:edit-to-charts', 'fw:edit-to-paint'].map((name) => [
-          name,
-          performance.getEntriesByName(name).map((e) => e.duration),
-        ]),
-      ),
-    );
-    const results = summary(measures['fw:edit-to-results'] ?? []);
-    const charts = summary(measures['fw:edit-to-charts'] ?? []);
-    const paint = summary(measures['fw:edit-to-paint'] ?? []);
-    const renderOnly = summary(
-      (measures['fw:edit-to-charts'] ?? []).map(
-        (v, i) => v - (measures['fw:edit-to-results']?.[i] ?? 0),
-      ),
-    );
+    // 1. Parameter change -> charts updated: with the loop animating (as in use), then with
+    //    reduced motion (no particles) to see the cost of a change alone.
+    const withMotion = await measureChanges(browser, page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const alone = await measureChanges(browser, page);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
 
     // 2. Frames per second while the loop plays.
     await page.locator('[data-testid="play"]').click();
     // A string, not a function: tsx's name helpers do not exist inside the page.
-    const frames = (await page.evaluate(`new Promise((resolve) => {
+    let frames: number[] = [];
+    const playCpu = await threadCpuMs(browser, page, async () => {
+      frames = (await page.evaluate(`new Promise((resolve) => {
       const deltas = [];
       let last = 0;
       const end = performance.now() + ${FPS_SECONDS * 1000};
@@ -100,6 +171,7 @@ async function main(): Promise<void> {
       };
       requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
     })`)) as number[];
+    });
     const weekAfter = Number(
       await page.locator('[data-testid="current-week"]').getAttribute('data-week'),
     );
@@ -123,23 +195,38 @@ async function main(): Promise<void> {
         'note: the machine is busier than its cores; wall-clock figures are inflated accordingly',
       );
     }
-    console.log(line('parameter change -> engine results (worker)', results));
-    console.log(line('engine results -> charts committed (render)', renderOnly));
-    console.log(line('parameter change -> all charts updated', charts));
-    console.log(line('parameter change -> next frame painted', paint));
+    for (const [label, f] of [
+      ['with the loop animating', withMotion],
+      ['reduced motion (the change alone)', alone],
+    ] as const) {
+      console.log(`parameter changes, ${label}:`);
+      console.log(line('  change -> engine results (worker)', f.results));
+      console.log(line('  engine results -> charts committed', f.renderOnly));
+      console.log(line('  change -> all charts updated', f.charts));
+      console.log(line('  change -> next frame painted', f.paint));
+      console.log(
+        `  CPU time per change: page main thread ${f.cpuMain} ms, engine worker ${f.cpuWorker} ms (thread time, mean of ${CHANGES})`,
+      );
+    }
+    const frameCpuMain = cpu(playCpu, 'CrRendererMain', frames.length);
+    const frameCpuCompositor =
+      cpu(playCpu, 'Compositor', frames.length) +
+      cpu(playCpu, 'CompositorTileWorker', frames.length);
     console.log(
       `loop playing: ${fps.toFixed(1)} fps over ${elapsed.toFixed(1)} s (frame time median ${frameTimes.median.toFixed(2)} ms, p95 ${frameTimes.p95.toFixed(2)} ms, ${longFrames} frames over 20 ms); reached week ${weekAfter}`,
+    );
+    console.log(
+      `  CPU time per frame: main thread ${frameCpuMain} ms, compositor and raster ${Math.round(frameCpuCompositor * 100) / 100} ms`,
     );
     if (problems.length > 0) console.log(`console errors: ${problems.join(' | ')}`);
     console.log(
       JSON.stringify({
-        editToResultsMs: results,
-        resultsToChartsMs: renderOnly,
-        editToChartsMs: charts,
-        editToPaintMs: paint,
+        changesWithMotion: withMotion,
+        changesAlone: alone,
         loopFps: Math.round(fps * 10) / 10,
         frameMs: frameTimes,
         longFrames,
+        cpuMsPerFrame: { main: frameCpuMain, compositorAndRaster: frameCpuCompositor },
         loadAverage: [loadBefore, loadavg()[0]],
         totalSeconds: Math.round((Date.now() - started) / 100) / 10,
       }),

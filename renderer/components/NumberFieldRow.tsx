@@ -4,7 +4,7 @@
  * reset to default, and the validator's message when an entry is rejected. A slider drag is one
  * undo step: moves are passing updates, closed when the thumb is released.
  */
-import { useId, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { memo, useId, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import type { Grade } from '../../simulation';
 import { formatCompact, formatInputValue } from '../format/format';
@@ -43,11 +43,17 @@ export interface NumberFieldRowProps {
   readonly compact?: boolean;
 }
 
-export function NumberFieldRow({
-  field,
-  owner,
-  compact = false,
-}: NumberFieldRowProps): ReactElement {
+/**
+ * Re-renders only when its own value or draft changes (it reads them from the store itself) or
+ * when it becomes another field: a descriptor's content is fixed by its key (the registries are
+ * constant), so a card re-rendering for another field's edit does not redraw this one.
+ */
+export const NumberFieldRow = memo(
+  NumberFieldRowView,
+  (a, b) => a.field.key === b.field.key && a.owner === b.owner && a.compact === b.compact,
+);
+
+function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowProps): ReactElement {
   const id = useId();
   const value = useStore(workspaceStore, (s) => valueAt(s.scenario, field.path)) as number;
   const draft = useStore(workspaceStore, (s) => s.drafts[field.key]);
