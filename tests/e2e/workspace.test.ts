@@ -16,6 +16,8 @@ let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const consoleProblems: string[] = [];
+/** Every URL the pages requested (the app must fetch nothing beyond its own files). */
+const requested: string[] = [];
 
 /** Polls until the assertion holds (the machine may be busy: generous, but fails in the end). */
 const eventually = <T>(fn: () => T | Promise<T>) =>
@@ -67,6 +69,7 @@ async function openWorkspace(p: Page): Promise<void> {
     }
   });
   p.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+  p.on('request', (r) => requested.push(r.url()));
   await p.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
@@ -90,6 +93,8 @@ describe('the built workspace', { timeout: 120_000 }, () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
     expect(html).not.toMatch(/<style|style="/);
     expect(page.workers()).toHaveLength(1);
+    expect(requested.length).toBeGreaterThan(2);
+    expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
   });
 
   it('opens on the default scenario with both runs: KPIs, charts and numbers from the engine', async () => {
