@@ -23,11 +23,14 @@ async function particleCounts(page: Page, loop: number, samples = 6): Promise<Ar
   for (let s = 0; s < samples; s++) {
     const counts = (await page.evaluate(`(() => {
       const figure = document.querySelectorAll('.fw-loop')[${loop}];
+      // Each particle is one circle (one 'M') in its arc's paths.
+      const circles = (path) => (path.getAttribute('d') || '').split('M').length - 1;
       return [0, 1, 2, 3, 4].map((a) => {
-        const circles = [...figure.querySelectorAll('[data-particles="' + a + '"] circle')]
-          .filter((c) => c.getAttribute('visibility') === 'visible');
-        const leaking = circles.filter((c) => c.classList.contains('fw-loop__particle--leak')).length;
-        return [circles.length - leaking, leaking];
+        const paths = [...figure.querySelectorAll('[data-particles="' + a + '"] path')];
+        const leaking = paths.filter((p) => p.classList.contains('fw-loop__particle--leak'));
+        const flowing = paths.filter((p) => !p.classList.contains('fw-loop__particle--leak'));
+        const sum = (list) => list.reduce((n, p) => n + circles(p), 0);
+        return [sum(flowing), sum(leaking)];
       });
     })()`)) as Array<[number, number]>;
     counts.forEach(([flowing, leaking], a) => {
@@ -62,13 +65,14 @@ describe.skipIf(!available)('loop view in Chromium', () => {
     await page.waitForSelector('.fw-loop');
     expect(await page.locator('figure.fw-loop').count()).toBe(2);
     await waitForClock(page, 800);
-    const positions = `[...document.querySelectorAll('.fw-loop__particle[visibility="visible"]')]
-      .slice(0, 40).map((c) => c.getAttribute('transform'))`;
-    const before = (await page.evaluate(positions)) as string[];
+    // Particle positions: the circles' start points in the paths' d attributes.
+    const positions = `[...document.querySelectorAll('path.fw-loop__particle')]
+      .flatMap((p) => (p.getAttribute('d') || '').split('M').slice(1).map((c) => c.split('a')[0]))`;
+    const before = new Set((await page.evaluate(positions)) as string[]);
     await waitForClock(page, 200);
     const after = (await page.evaluate(positions)) as string[];
-    expect(before.length).toBeGreaterThan(20);
-    expect(after.filter((t, i) => t !== before[i]).length).toBeGreaterThan(10);
+    expect(before.size).toBeGreaterThan(40);
+    expect(after.filter((p) => !before.has(p)).length).toBeGreaterThan(after.length / 2);
   });
 
   it(
@@ -97,6 +101,7 @@ describe.skipIf(!available)('loop view in Chromium', () => {
     await page.goto(`${preview.url}?week=80&reduced=1`);
     await page.waitForSelector('.fw-loop');
     expect(await page.locator('.fw-loop__particle').count()).toBe(0);
+    expect(await page.locator('.fw-loop__particles').count()).toBe(0);
     expect(await page.locator('.fw-loop__track[stroke-dasharray]').count()).toBeGreaterThan(3);
   });
 

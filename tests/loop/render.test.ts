@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { buildLoopFrame, LoopPair, LoopView, PARTICLES } from '../../renderer/loop';
 import { createAnimationClock } from '../../renderer/animation/clock';
+import { OPACITY_STEPS } from '../../renderer/loop/ParticleLayer';
 import { defaultRuns } from './fixtures';
 
 function frames(k: number) {
@@ -55,9 +56,14 @@ describe('LoopView markup', () => {
     }
   });
 
-  it('animates a pool of particles drawn between the tracks and the cards, tracks solid', () => {
+  it('animates particles, drawn between the tracks and the cards, tracks solid', () => {
     const html = render(false);
-    expect(count(html, /<circle class="fw-loop__particle"/g)).toBe(5 * PARTICLES.capacityPerArc);
+    // Per arc: one path per opacity step for flowing dots and for falling rings.
+    expect(count(html, /<path class="fw-loop__particle"/g)).toBe(5 * OPACITY_STEPS);
+    expect(count(html, /<path class="fw-loop__particle fw-loop__particle--leak"/g)).toBe(
+      5 * OPACITY_STEPS,
+    );
+    expect(count(html, new RegExp(`data-capacity="${PARTICLES.capacityPerArc}"`, 'g'))).toBe(5);
     expect(html.indexOf('fw-loop__particle')).toBeGreaterThan(html.indexOf('fw-loop__track'));
     expect(html.indexOf('fw-loop__particle')).toBeLessThan(html.indexOf('fw-loop__card'));
     expect(html).not.toContain('stroke-dasharray="');

@@ -50,7 +50,8 @@ function threadTimes(trace: { traceEvents: TraceEvent[] }): Map<string, number> 
   const totals = new Map<string, number>();
   for (const e of trace.traceEvents) {
     if (e.ph !== 'X' || e.tdur === undefined) continue;
-    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+    // Top-level tasks only ('ThreadControllerImpl::RunTask' nests inside 'RunTask').
+    if (e.name !== 'RunTask') continue;
     const thread = names.get(`${e.pid}:${e.tid}`) ?? 'unknown';
     totals.set(thread, (totals.get(thread) ?? 0) + e.tdur / 1000);
   }
