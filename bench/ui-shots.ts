@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildWebApp, launchChromium, serveStatic } from '../tests/e2e/harness';
+import { buildWebApp, launchChromium, removeBuild, serveStatic } from '../tests/e2e/harness';
 
 const OUT = process.argv[2] ?? '/tmp/shots';
 const READY = '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])';
@@ -22,7 +22,8 @@ async function open(page: Page, url: string, theme: string): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const server = await serveStatic(await buildWebApp());
+  const dir = await buildWebApp();
+  const server = await serveStatic(dir);
   const browser = await launchChromium();
   const shots: string[] = [];
   const shoot = async (page: Page, name: string): Promise<void> => {
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    removeBuild(dir);
   }
   console.log(shots.join('\n'));
 }

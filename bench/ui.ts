@@ -10,7 +10,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebApp, launchChromium, serveStatic } from '../tests/e2e/harness';
+import { buildWebApp, launchChromium, removeBuild, serveStatic } from '../tests/e2e/harness';
 
 const CHANGES = Number(process.env.BENCH_UI_CHANGES ?? 50);
 const FPS_SECONDS = Number(process.env.BENCH_UI_FPS_SECONDS ?? 6);
@@ -234,6 +234,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    removeBuild(dir);
   }
 }
 

@@ -3,7 +3,7 @@
  * serve the static files from a tiny HTTP server on 127.0.0.1, and drive Debian's Chromium with
  * playwright-core (never a downloaded browser).
  */
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -25,6 +25,12 @@ export async function buildWebApp(
     build: { outDir, emptyOutDir: true, sourcemap: false },
   });
   return outDir;
+}
+
+/** Deletes a build made by buildWebApp (only folders under the system temp folder). */
+export function removeBuild(dir: string): void {
+  if (dir && resolve(dir).startsWith(resolve(tmpdir()) + sep))
+    rmSync(dir, { recursive: true, force: true });
 }
 
 const MIME: Record<string, string> = {

@@ -9,7 +9,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
 import { META_CSP } from '../../renderer/csp';
-import { buildWebApp, launchChromium, serveStatic, type StaticServer } from './harness';
+import {
+  buildWebApp,
+  launchChromium,
+  removeBuild,
+  serveStatic,
+  type StaticServer,
+} from './harness';
 
 let outDir = '';
 let server: StaticServer;
@@ -82,6 +88,7 @@ async function openWorkspace(p: Page): Promise<void> {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  removeBuild(outDir);
 });
 
 // Generous limits: the suite runs beside other heavy tests on two cores; a slow step still fails.
