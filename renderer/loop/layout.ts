@@ -6,7 +6,31 @@
  * renderer read every position from here, so they always agree.
  */
 import { line } from 'd3';
+import {
+  boxesOverlap,
+  LANE_GAP,
+  laneOffset,
+  normalOnEllipse,
+  pointOnArc,
+  pointOnEllipse,
+  reach,
+  type Box,
+  type Point,
+  type Ring,
+} from './geometry';
+import { placeLabel } from './labels';
 import type { LoopStep } from './types';
+
+export {
+  boxesOverlap,
+  laneOffset,
+  normalOnEllipse,
+  pointOnArc,
+  pointOnEllipse,
+  type Box,
+  type Point,
+  type Ring,
+};
 
 /** Card metrics in view-box units; the renderer draws rows with the same numbers. */
 export const CARD = {
@@ -31,7 +55,7 @@ export const VIEW = {
   /** Gap between a dot and the arcs that leave or reach it. */
   arcGap: 6,
   /** Distance between the parallel strands of a siloed arc. */
-  laneGap: 7,
+  laneGap: LANE_GAP,
   minRadius: 80,
   maxRadius: 320,
 } as const;
@@ -50,18 +74,6 @@ export interface LayoutOptions {
 export const COMPACT_LAYOUT: LayoutOptions = { viewWidth: 900, cardWidth: 284, compact: true };
 
 export interface LabelSize {
-  readonly width: number;
-  readonly height: number;
-}
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Box {
-  readonly left: number;
-  readonly top: number;
   readonly width: number;
   readonly height: number;
 }
@@ -102,8 +114,6 @@ export interface LoopLayout {
   readonly compact: boolean;
 }
 
-type Ring = Pick<LoopLayout, 'cx' | 'cy' | 'rx' | 'ry'>;
-
 /** The rows a card draws: group headings (when the group changes) and items. */
 export function cardRowCounts(step: Pick<LoopStep, 'items'>): { groups: number; items: number } {
   let groups = 0;
@@ -141,44 +151,6 @@ export function stepAngle(i: number, n = 5): number {
   return -Math.PI / 2 + (2 * Math.PI * i) / n;
 }
 
-export function pointOnEllipse(ring: Ring, angle: number): Point {
-  return { x: ring.cx + ring.rx * Math.cos(angle), y: ring.cy + ring.ry * Math.sin(angle) };
-}
-
-/** Outward unit normal of the ring at `angle`. */
-export function normalOnEllipse(ring: Pick<Ring, 'rx' | 'ry'>, angle: number): Point {
-  const nx = Math.cos(angle) / ring.rx;
-  const ny = Math.sin(angle) / ring.ry;
-  const length = Math.hypot(nx, ny);
-  return { x: nx / length, y: ny / length };
-}
-
-/** Offset of a lane from the centre line (lanes are centred on it). */
-export function laneOffset(lane: number, lanes: number): number {
-  return (lane - (lanes - 1) / 2) * VIEW.laneGap;
-}
-
-/** A point on lane `lane` (0-based, of `lanes`) of an arc, at fraction u of its length. */
-export function pointOnArc(
-  ring: Ring,
-  arc: Pick<ArcGeometry, 'startAngle' | 'endAngle' | 'lanes'>,
-  u: number,
-  lane = 0,
-  extraOffset = 0,
-): Point {
-  const angle = arc.startAngle + (arc.endAngle - arc.startAngle) * u;
-  const p = pointOnEllipse(ring, angle);
-  const offset = laneOffset(lane, arc.lanes) + extraOffset;
-  if (offset === 0) return p;
-  const n = normalOnEllipse(ring, angle);
-  return { x: p.x + n.x * offset, y: p.y + n.y * offset };
-}
-
-/** Half the extent of a w x h box along the unit direction (dx, dy). */
-function reach(dx: number, dy: number, width: number, height: number): number {
-  return (Math.abs(dx) * width) / 2 + (Math.abs(dy) * height) / 2;
-}
-
 /**
  * Card centres relative to the ring's centre for radius r: each card stands outside its dot,
  * along the dot's direction from the centre.
@@ -207,21 +179,6 @@ function extents(r: number, heights: readonly number[], cardWidth: number): Box 
     maxY = Math.max(maxY, c.y + heights[i]! / 2);
   });
   return { left: minX, top: minY, width: maxX - minX, height: maxY - minY };
-}
-
-export function boxesOverlap(a: Box, b: Box, margin = 0): boolean {
-  return (
-    a.left < b.left + b.width + margin &&
-    b.left < a.left + a.width + margin &&
-    a.top < b.top + b.height + margin &&
-    b.top < a.top + a.height + margin
-  );
-}
-
-function overlapArea(a: Box, b: Box): number {
-  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-  return w > 0 && h > 0 ? w * h : 0;
 }
 
 const SAMPLES = 64;
@@ -253,64 +210,6 @@ function arcGeometry(ring: Ring, startAngle: number, endAngle: number, lanes: nu
     label: { left: 0, top: 0, width: 0, height: 0 },
     labelAnchor: pointOnEllipse(ring, (startAngle + endAngle) / 2),
   };
-}
-
-/**
- * Puts an arc's label beside the arc: among boxes slid along the arc and pushed off it (outside
- * the ring preferred), the free one closest to the arc's middle wins; if none is free, the one
- * that overlaps least.
- */
-function placeLabel(
-  ring: Ring,
-  view: { width: number; height: number },
-  arc: ArcGeometry,
-  size: LabelSize,
-  obstacles: readonly Box[],
-): { box: Box; anchor: Point } {
-  const { width, height } = size;
-  const lanesHalf = ((arc.lanes - 1) / 2) * VIEW.laneGap;
-  let best: { box: Box; anchor: Point } | null = null;
-  let bestCost = Infinity;
-  for (const u of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82]) {
-    const angle = arc.startAngle + (arc.endAngle - arc.startAngle) * u;
-    const p = pointOnEllipse(ring, angle);
-    const n = normalOnEllipse(ring, angle);
-    const t = { x: -n.y, y: n.x };
-    const extent = reach(n.x, n.y, width, height);
-    for (let gap = 8; gap <= 260; gap += 8) {
-      for (const side of [1, -1]) {
-        for (const shift of [0, 40, -40, 80, -80]) {
-          const d = side * (gap + lanesHalf + extent);
-          const box = {
-            left: p.x + n.x * d + t.x * shift - width / 2,
-            top: p.y + n.y * d + t.y * shift - height / 2,
-            width,
-            height,
-          };
-          const outside =
-            Math.max(0, VIEW.margin - box.left) +
-            Math.max(0, box.left + width - (view.width - VIEW.margin)) +
-            Math.max(0, VIEW.margin - box.top) +
-            Math.max(0, box.top + height - (view.height - VIEW.margin));
-          const overlap = obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0);
-          // Free boxes cost their distance from the arc's middle; inside the ring costs more
-          // (it is the momentum read-out's space); boxes that collide cost far more than any
-          // free one.
-          const cost =
-            (overlap + outside * height) * 1000 +
-            gap +
-            Math.abs(shift) * 0.5 +
-            (side < 0 ? 160 : 0) +
-            Math.abs(u - 0.5) * arc.length;
-          if (cost < bestCost) {
-            best = { box, anchor: pointOnArc(ring, arc, u, side > 0 ? arc.lanes - 1 : 0) };
-            bestCost = cost;
-          }
-        }
-      }
-    }
-  }
-  return best!;
 }
 
 /**
@@ -393,7 +292,8 @@ export function layoutLoop(
       ...placed,
     ];
     const size = labelSizes[i] ?? { width: LABEL.width, height: LABEL.height };
-    const { box, anchor } = placeLabel(ring, { width, height }, arc, size, obstacles);
+    const view = { width, height, margin: VIEW.margin };
+    const { box, anchor } = placeLabel(ring, view, arc, size, obstacles);
     placed.push(box);
     return { ...arc, label: box, labelAnchor: anchor };
   });
