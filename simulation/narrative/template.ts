@@ -14,7 +14,8 @@ export interface RenderedText {
   readonly used: readonly string[];
 }
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)(?:\?([^}]*))?\}/g;
+/** The placeholder syntax: `{name}` or `{name?fallback}` (the one definition; captions split on it). */
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)(?:\?([^}]*))?\}/g;
 
 export function renderTemplate(template: string, values: ReadonlyMap<string, NamedValue>): RenderedText {
   const unknown: string[] = [];

@@ -5,7 +5,7 @@
  * set the numbers larger; joined, the parts are exactly the rendered text.
  */
 import type { Comparison } from '../analysis/simulate';
-import { renderTemplate, type RenderedText } from '../narrative/template';
+import { PLACEHOLDER, renderTemplate, type RenderedText } from '../narrative/template';
 import { comparisonValues, type NamedValue } from '../narrative/values';
 import { BUILT_IN_STORY } from './builtin';
 import type { Story, StoryStep, StoryWeek } from './types';
@@ -53,7 +53,6 @@ export type CaptionPart =
       readonly known: boolean;
     };
 
-const PLACEHOLDER = /\{[A-Za-z][A-Za-z0-9_.]*(?:\?[^}]*)?\}/g;
 
 /** The rendered template as plain text and values (each value rendered by renderTemplate). */
 export function captionParts(
