@@ -22,9 +22,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'worker_threads', 'os', 'child_process'], message: 'simulation/ is pure: no Node built-ins.' },
-            { group: ['react', 'react-dom', 'electron', 'd3*', 'zustand', 'immer'], message: 'simulation/ knows nothing of the UI or the shell.' },
-            { group: ['**/cli/**', '**/renderer/**', '**/electron/**'], message: 'simulation/ imports nothing from the other layers.' },
+            {
+              group: ['node:*', 'fs', 'path', 'worker_threads', 'os', 'child_process'],
+              message: 'simulation/ is pure: no Node built-ins.',
+            },
+            {
+              group: ['react', 'react-dom', 'electron', 'd3*', 'zustand', 'immer'],
+              message: 'simulation/ knows nothing of the UI or the shell.',
+            },
+            {
+              group: ['**/cli/**', '**/renderer/**', '**/electron/**'],
+              message: 'simulation/ imports nothing from the other layers.',
+            },
           ],
         },
       ],
@@ -37,8 +46,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'worker_threads', 'child_process'], message: 'renderer/ knows nothing of Node.' },
-            { group: ['electron', '**/electron/**', '**/cli/**'], message: 'renderer/ talks to the shell only through its bridge interface.' },
+            {
+              group: ['node:*', 'fs', 'path', 'worker_threads', 'child_process'],
+              message: 'renderer/ knows nothing of Node.',
+            },
+            {
+              group: ['electron', '**/electron/**', '**/cli/**'],
+              message: 'renderer/ talks to the shell only through its bridge interface.',
+            },
           ],
         },
       ],

@@ -63,7 +63,8 @@ export function computeKpis(run: RunSeries, statusQuo: RunSeries): Kpis {
   // Payback: the last time the cumulative difference is negative, plus one point.
   let lastNegative = -1;
   for (let k = 0; k < n; k++) if (cum[k]! - cumSq[k]! < -1e-6) lastNegative = k;
-  const paybackWeek = lastNegative === -1 ? 0 : lastNegative === n - 1 ? null : time[lastNegative + 1]!;
+  const paybackWeek =
+    lastNegative === -1 ? 0 : lastNegative === n - 1 ? null : time[lastNegative + 1]!;
 
   let firstAi: number | null = null;
   const flags = run.model.metricNames.filter((m) => m.endsWith('.deployed')).map(s);
@@ -105,7 +106,10 @@ export type ComparisonKpis = { [K in keyof Kpis]: number | null } & {
   overtakeWeek: number | null;
 };
 
-export function compareKpis(a: { kpis: Kpis; series: RunSeries }, b: { kpis: Kpis; series: RunSeries }): ComparisonKpis {
+export function compareKpis(
+  a: { kpis: Kpis; series: RunSeries },
+  b: { kpis: Kpis; series: RunSeries },
+): ComparisonKpis {
   const diff = Object.fromEntries(
     (Object.keys(a.kpis) as (keyof Kpis)[]).map((k) => {
       const x = a.kpis[k];

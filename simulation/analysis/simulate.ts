@@ -49,12 +49,21 @@ export function settingsOf(scenario: Scenario, override: Partial<RunSettings> = 
 export function metricInfos(model: CompiledModel): MetricInfo[] {
   return model.metricNames.map((name) => {
     const v = model.variables[model.slotOf.get(name)!]!;
-    return { name, label: v.decl?.label ?? name, unit: v.unit, description: v.decl?.description ?? '' };
+    return {
+      name,
+      label: v.decl?.label ?? name,
+      unit: v.unit,
+      description: v.decl?.description ?? '',
+    };
   });
 }
 
 /** Runs a prepared model and returns its series (KPIs need the status quo: see runScenario). */
-export function runPrepared(p: PreparedModel, settings: RunSettings, parameters = p.built.parameterValues): RunSeries {
+export function runPrepared(
+  p: PreparedModel,
+  settings: RunSettings,
+  parameters = p.built.parameterValues,
+): RunSeries {
   return runModel(p.compiled, parameters, settings);
 }
 
@@ -64,7 +73,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
   const p = prepareModel(scenario, options.backend);
   const series = runPrepared(p, settings);
   const baseline = runPrepared(prepareModel(statusQuo(scenario), options.backend), settings);
-  return { name: scenario.name, scenario, series, metrics: metricInfos(p.compiled), kpis: computeKpis(series, baseline) };
+  return {
+    name: scenario.name,
+    scenario,
+    series,
+    metrics: metricInfos(p.compiled),
+    kpis: computeKpis(series, baseline),
+  };
 }
 
 export interface Comparison {
@@ -76,7 +91,9 @@ export interface Comparison {
 
 /** The app's and CLI's main job: the scenario and the same business without data products. */
 export function compareWithWithout(scenario: Scenario, options: RunOptions = {}): Comparison {
-  const scenarios = hasDataProducts(scenario) ? [scenario, withoutDataProducts(scenario)] : [scenario];
+  const scenarios = hasDataProducts(scenario)
+    ? [scenario, withoutDataProducts(scenario)]
+    : [scenario];
   const runs = scenarios.map((s) => runScenario(s, options));
   return { runs, differences: runs.length === 2 ? compareKpis(runs[0]!, runs[1]!) : null };
 }

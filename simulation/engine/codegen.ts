@@ -59,7 +59,9 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
       }
       if (p.noise[i] === 1) lines.push(`if (stochastic) v = r${i}.poisson(v * dt) / dt;`);
       if (p.noise[i] === 2) {
-        lines.push(`if (stochastic) { sg = x[${p.noiseSigma[i]}]; v = v * Math.exp(sg * r${i}.normal() - 0.5 * sg * sg); }`);
+        lines.push(
+          `if (stochastic) { sg = x[${p.noiseSigma[i]}]; v = v * Math.exp(sg * r${i}.normal() - 0.5 * sg * sg); }`,
+        );
       }
       lines.push(`x[${p.outputs[i]}] = v;`);
     }
@@ -74,8 +76,10 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
   lines.push('if (k === steps) break;');
   model.stockSlots.forEach((s, j) => {
     const terms: string[] = [];
-    for (let f = model.inflowStart[j]!; f < model.inflowStart[j + 1]!; f++) terms.push(` + x[${model.inflowSlots[f]}]`);
-    for (let f = model.outflowStart[j]!; f < model.outflowStart[j + 1]!; f++) terms.push(` - x[${model.outflowSlots[f]}]`);
+    for (let f = model.inflowStart[j]!; f < model.inflowStart[j + 1]!; f++)
+      terms.push(` + x[${model.inflowSlots[f]}]`);
+    for (let f = model.outflowStart[j]!; f < model.outflowStart[j + 1]!; f++)
+      terms.push(` - x[${model.outflowSlots[f]}]`);
     // Same association as the interpreter: net = ((0 + in1) + in2) - out1 ...; x += dt * net.
     lines.push(`x[${s}] += dt * (0${terms.join('')});`);
   });

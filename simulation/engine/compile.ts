@@ -74,7 +74,12 @@ function equationOf(d: VariableDecl): Equation | null {
 }
 
 /** Builds an evaluator that writes `fn(inputs...)` into slot `out`, specialised by arity. */
-function makeEvaluator(ctx: EvalContext, out: number, eq: Equation, slots: readonly number[]): () => number {
+function makeEvaluator(
+  ctx: EvalContext,
+  out: number,
+  eq: Equation,
+  slots: readonly number[],
+): () => number {
   const x = ctx.x;
   if ('listFn' in eq) {
     const buf = new Float64Array(slots.length);
@@ -147,7 +152,8 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     if (d.kind === 'stock') {
       for (const f of [...d.inflows, ...d.outflows]) {
         const s = resolve(d.name, f);
-        if (declAt(s)?.kind !== 'flow') throw new ModelError(`stock '${d.name}' lists '${f}', which is not a flow`);
+        if (declAt(s)?.kind !== 'flow')
+          throw new ModelError(`stock '${d.name}' lists '${f}', which is not a flow`);
       }
     }
     if ((d.kind === 'flow' || d.kind === 'auxiliary') && d.noise?.type === 'lognormal') {
@@ -165,7 +171,10 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
   const visit = (s: number, path: number[]): void => {
     if (state[s] === 2) return;
     if (state[s] === 1) {
-      const cycle = path.slice(path.indexOf(s)).concat(s).map((k) => declAt(k)!.name);
+      const cycle = path
+        .slice(path.indexOf(s))
+        .concat(s)
+        .map((k) => declAt(k)!.name);
       throw new ModelError(`equations form a cycle without a stock: ${cycle.join(' -> ')}`);
     }
     state[s] = 1;
@@ -204,7 +213,11 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
       dynamicOrder.push(s);
     }
   }
-  const program = buildProgram(dynamicOrder.map((s) => declAt(s) as FlowDecl | AuxiliaryDecl), dynamicOrder, slotOf);
+  const program = buildProgram(
+    dynamicOrder.map((s) => declAt(s) as FlowDecl | AuxiliaryDecl),
+    dynamicOrder,
+    slotOf,
+  );
 
   const stocks: number[] = [];
   const initialEvaluators: (() => void)[] = [];
@@ -217,7 +230,9 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     if (d.kind !== 'stock') continue;
     for (const k of inputSlots[s]!) {
       if (constant[k] !== 1) {
-        throw new ModelError(`initial value of stock '${d.name}' reads '${declAt(k)?.name ?? 'time'}', which changes over time`);
+        throw new ModelError(
+          `initial value of stock '${d.name}' reads '${declAt(k)?.name ?? 'time'}', which changes over time`,
+        );
       }
     }
     stocks.push(s);
@@ -312,7 +327,11 @@ export function streamSeed(seed: number, salt: number): number {
 
 const unused: PositionalFn = () => 0;
 
-function buildProgram(decls: readonly (FlowDecl | AuxiliaryDecl)[], slots: readonly number[], slotOf: ReadonlyMap<string, number>): Program {
+function buildProgram(
+  decls: readonly (FlowDecl | AuxiliaryDecl)[],
+  slots: readonly number[],
+  slotOf: ReadonlyMap<string, number>,
+): Program {
   const fns: PositionalFn[] = [];
   const listFns: (ListFn | null)[] = [];
   const listBuffers: (Float64Array | null)[] = [];
@@ -325,7 +344,9 @@ function buildProgram(decls: readonly (FlowDecl | AuxiliaryDecl)[], slots: reado
   decls.forEach((d, i) => {
     const eq = d.equation;
     if (!('listFn' in eq) && eq.inputs.length > 8) {
-      throw new ModelError(`'${d.name}' has ${eq.inputs.length} positional inputs; use a list function for more than 8`);
+      throw new ModelError(
+        `'${d.name}' has ${eq.inputs.length} positional inputs; use a list function for more than 8`,
+      );
     }
     for (const n of eq.inputs) inputs.push(slotOf.get(n)!);
     inputStart.push(inputs.length);

@@ -6,7 +6,8 @@ import type { CompiledModel } from './compile';
 import type { RunLoop } from './codegen';
 
 export function interpretRunLoop(model: CompiledModel): RunLoop {
-  const { fns, listFns, listBuffers, outputs, inputs, inputStart, noise, noiseSigma, streams } = model.program;
+  const { fns, listFns, listBuffers, outputs, inputs, inputStart, noise, noiseSigma, streams } =
+    model.program;
   const nDyn = model.program.length;
   const stocks = model.stockSlots;
   const nStocks = stocks.length;

@@ -39,12 +39,15 @@ export function runModel(
   buffer?: Float64Array,
 ): RunSeries {
   const { stepWeeks: dt } = settings;
-  if (!(dt >= MIN_STEP_WEEKS && dt <= 4)) throw new ModelError(`step length ${dt} weeks is outside 1/16..4`);
+  if (!(dt >= MIN_STEP_WEEKS && dt <= 4))
+    throw new ModelError(`step length ${dt} weeks is outside 1/16..4`);
   if (!(settings.weeks >= 1 && settings.weeks <= MAX_WEEKS)) {
     throw new ModelError(`horizon ${settings.weeks} weeks is outside 1..${MAX_WEEKS}`);
   }
   if (parameters.length !== model.parameterSlots.length) {
-    throw new ModelError(`expected ${model.parameterSlots.length} parameter values, got ${parameters.length}`);
+    throw new ModelError(
+      `expected ${model.parameterSlots.length} parameter values, got ${parameters.length}`,
+    );
   }
   const steps = stepCount(settings);
   const points = steps + 1;
@@ -58,7 +61,8 @@ export function runModel(
   const stochastic = settings.mode === 'stochastic';
   if (stochastic) {
     const { streams, streamSalt } = model.program;
-    for (let i = 0; i < streams.length; i++) streams[i]?.reseed(streamSeed(settings.seed, streamSalt[i]!));
+    for (let i = 0; i < streams.length; i++)
+      streams[i]?.reseed(streamSeed(settings.seed, streamSalt[i]!));
   }
   x[1] = dt;
   const ps = model.parameterSlots;
@@ -92,7 +96,11 @@ export function seriesOf(run: RunSeries, name: string): Float64Array {
 }
 
 /** The time series of the variable in `slot`, into `out` when given (Monte Carlo reuses it). */
-export function seriesAt(run: RunSeries, slot: number, out = new Float64Array(run.points)): Float64Array {
+export function seriesAt(
+  run: RunSeries,
+  slot: number,
+  out = new Float64Array(run.points),
+): Float64Array {
   const n = run.model.variables.length;
   const v = run.values;
   for (let k = 0; k < run.points; k++) out[k] = v[k * n + slot]!;

@@ -19,7 +19,8 @@ export type Equation =
  * - poisson: the value is a rate per week; the engine draws a count for the step and divides by dt.
  * - lognormal: multiplicative noise with mean 1 and log-sd given by the named parameter.
  */
-export type Noise = { readonly type: 'poisson' } | { readonly type: 'lognormal'; readonly sigma: string };
+export type Noise =
+  { readonly type: 'poisson' } | { readonly type: 'lognormal'; readonly sigma: string };
 
 interface BaseDecl {
   readonly name: string;

@@ -27,41 +27,49 @@ export const ANATOMY: Record<AnatomyPart, AnatomyInfo> = {
   datasets: {
     label: 'Datasets',
     seed: "The core data, structured for the consumer's use case.",
-    mechanism: 'Coverage: the share of the behavioural signal the product carries to its consumers (0.2 + 0.8 x maturity).',
+    mechanism:
+      'Coverage: the share of the behavioural signal the product carries to its consumers (0.2 + 0.8 x maturity).',
   },
   pipelines: {
     label: 'Pipelines',
     seed: 'Reliable ingestion, transformation, and refresh logic.',
-    mechanism: 'Reliability and refresh: incident rate falls by up to 85%; refresh lag shrinks from about 3 weeks toward a few hours.',
+    mechanism:
+      'Reliability and refresh: incident rate falls by up to 85%; refresh lag shrinks from about 3 weeks toward a few hours.',
   },
   apis: {
     label: 'APIs',
     seed: 'Self-service access surfaces for apps, models, and analysts.',
-    mechanism: 'Integration: the weeks a new AI consumer needs to integrate fall by up to 75%; half of reuse.',
+    mechanism:
+      'Integration: the weeks a new AI consumer needs to integrate fall by up to 75%; half of reuse.',
   },
   metadata: {
     label: 'Metadata',
     seed: 'Schema, semantics, lineage, and discoverability context.',
-    mechanism: 'Discoverability and reuse: the other half of reuse (shorter AI development), faster integration, lineage adds to trust.',
+    mechanism:
+      'Discoverability and reuse: the other half of reuse (shorter AI development), faster integration, lineage adds to trust.',
   },
   governance: {
     label: 'Governance',
     seed: 'Access policies, privacy controls, and compliance posture.',
-    mechanism: 'Trust and compliance: raises the trust the product can earn; lowers the expected compliance cost per week.',
+    mechanism:
+      'Trust and compliance: raises the trust the product can earn; lowers the expected compliance cost per week.',
   },
   slas: {
     label: 'SLAs',
     seed: 'Freshness, availability, and quality commitments.',
-    mechanism: 'Freshness and availability: cuts the downtime an incident causes and the refresh lag by up to 60%.',
+    mechanism:
+      'Freshness and availability: cuts the downtime an incident causes and the refresh lag by up to 60%.',
   },
   ownership: {
     label: 'Ownership',
     seed: 'A clear team accountable for the product end-to-end.',
-    mechanism: 'Resolution and improvement: shortens time to resolve incidents; repairs quality erosion using consumer feedback; owner capacity.',
+    mechanism:
+      'Resolution and improvement: shortens time to resolve incidents; repairs quality erosion using consumer feedback; owner capacity.',
   },
   quality: {
     label: 'Quality',
     seed: 'Tests, monitors, and quality guarantees baked in.',
-    mechanism: 'Defects and detection: lowers the defect rate (accuracy) and time to detect incidents; slows quality drift.',
+    mechanism:
+      'Defects and detection: lowers the defect rate (accuracy) and time to detect incidents; slows quality drift.',
   },
 };

@@ -31,54 +31,169 @@ export function deployedName(prefix: string): string {
   return `${prefix}.deployed`;
 }
 
-export function declareConsumer(m: ModelBuilder, ref: ConsumerRef, sources: readonly SourceVars[]): ConsumerVars {
+export function declareConsumer(
+  m: ModelBuilder,
+  ref: ConsumerRef,
+  sources: readonly SourceVars[],
+): ConsumerVars {
   const v = (name: string): string => `${ref.prefix}.${name}`;
   const label = ref.label;
   const over = (pick: (s: SourceVars) => string): string[] => sources.map(pick);
-  const listOrZero = (name: string, unit: string, description: string, inputs: string[], f: typeof mean): string =>
-    inputs.length === 0 ? m.aux(name, unit, description, [], () => 0) : m.auxList(name, unit, description, inputs, f);
+  const listOrZero = (
+    name: string,
+    unit: string,
+    description: string,
+    inputs: string[],
+    f: typeof mean,
+  ): string =>
+    inputs.length === 0
+      ? m.aux(name, unit, description, [], () => 0)
+      : m.auxList(name, unit, description, inputs, f);
 
-  const reuse = listOrZero(v('reuse'), 'fraction', 'Mean reuse its sources allow (APIs and metadata).', over((s) => s.reuse), mean);
-  const devEff = m.aux(v('devWeeksEffective'), 'weeks', 'Development time after reuse: devWeeks x (1 - time-to-market gain x reuse).',
-    [ref.devWeeks, 'timeToMarketGain', reuse], (d, gain, r) => d * (1 - gain * r));
-  const integration = listOrZero(v('integrationWeeks'), 'weeks', 'Weeks to integrate its slowest source.', over((s) => s.integrationWeeks), max);
-  const dataReady = listOrZero(v('dataReadyWeek'), 'week', 'Week its last source goes live.', over((s) => s.liveWeek), max);
-  const deployWeek = m.aux(v('deployWeek'), 'week', `Week ${label} deploys: development done and every source live and integrated.`,
-    [ref.startWeek, devEff, dataReady, integration], (start, dev, ready, integ) => Math.max(start + dev, ready + integ));
-  const deployed = m.aux(deployedName(ref.prefix), 'flag', `1 once ${label} is deployed.`, ['time', deployWeek], (t, w) => (t >= w ? 1 : 0),
-    { metric: true, label: `${label} deployed` });
-  const developing = m.aux(v('developing'), 'fraction', 'Share of the step spent in development (from the start week for the effective development weeks, at least one).',
-    ['time', 'dt', ref.startWeek, devEff], (t, dt, start, dev) => stepShareInside(t, dt, start, start + Math.max(dev, 1)));
+  const reuse = listOrZero(
+    v('reuse'),
+    'fraction',
+    'Mean reuse its sources allow (APIs and metadata).',
+    over((s) => s.reuse),
+    mean,
+  );
+  const devEff = m.aux(
+    v('devWeeksEffective'),
+    'weeks',
+    'Development time after reuse: devWeeks x (1 - time-to-market gain x reuse).',
+    [ref.devWeeks, 'timeToMarketGain', reuse],
+    (d, gain, r) => d * (1 - gain * r),
+  );
+  const integration = listOrZero(
+    v('integrationWeeks'),
+    'weeks',
+    'Weeks to integrate its slowest source.',
+    over((s) => s.integrationWeeks),
+    max,
+  );
+  const dataReady = listOrZero(
+    v('dataReadyWeek'),
+    'week',
+    'Week its last source goes live.',
+    over((s) => s.liveWeek),
+    max,
+  );
+  const deployWeek = m.aux(
+    v('deployWeek'),
+    'week',
+    `Week ${label} deploys: development done and every source live and integrated.`,
+    [ref.startWeek, devEff, dataReady, integration],
+    (start, dev, ready, integ) => Math.max(start + dev, ready + integ),
+  );
+  const deployed = m.aux(
+    deployedName(ref.prefix),
+    'flag',
+    `1 once ${label} is deployed.`,
+    ['time', deployWeek],
+    (t, w) => (t >= w ? 1 : 0),
+    { metric: true, label: `${label} deployed` },
+  );
+  const developing = m.aux(
+    v('developing'),
+    'fraction',
+    'Share of the step spent in development (from the start week for the effective development weeks, at least one).',
+    ['time', 'dt', ref.startWeek, devEff],
+    (t, dt, start, dev) => stepShareInside(t, dt, start, start + Math.max(dev, 1)),
+  );
 
-  const coverage = listOrZero(v('inputCoverage'), 'fraction', 'Mean coverage of its sources (datasets).', over((s) => s.coverage), mean);
-  const inputQuality = listOrZero(v('inputQuality'), 'fraction', 'Mean delivered quality of its sources (quality x availability x freshness).', over((s) => s.delivered), mean);
-  const inputTrust = listOrZero(v('inputTrust'), 'fraction', 'Mean trust in its sources.', over((s) => s.trust), mean);
-  const effectiveData = m.aux(v('effectiveData'), 'events', 'Effective data: fresh events x coverage x quality^k.',
-    ['freshEvents', coverage, inputQuality, 'dataQualityExponent'], (ev, c, q, k) => ev * c * Math.pow(q, k));
-  const error = m.aux(v('error'), 'fraction', 'Learning curve: error = min(1, g + a x (D_eff / D_ref)^beta) (an error rate cannot pass 100%).',
-    ['irreducibleError', 'reducibleErrorAtReference', effectiveData, 'referenceEffectiveEvents', 'learningCurveExponent'],
-    (g, a, d, ref0, beta) => Math.min(1, g + a * Math.pow(Math.max(d, 1) / ref0, beta)));
-  const performance = m.aux(v('performance'), 'fraction', 'Share of the gap between the rule-based experience and the accuracy ceiling that the deployed model closes.',
-    [deployed, 'heuristicError', error, 'irreducibleError'], (on, h, e, g) => (h > g ? on * clamp01((h - e) / (h - g)) : 0),
-    { metric: true, label: `${label} performance` });
+  const coverage = listOrZero(
+    v('inputCoverage'),
+    'fraction',
+    'Mean coverage of its sources (datasets).',
+    over((s) => s.coverage),
+    mean,
+  );
+  const inputQuality = listOrZero(
+    v('inputQuality'),
+    'fraction',
+    'Mean delivered quality of its sources (quality x availability x freshness).',
+    over((s) => s.delivered),
+    mean,
+  );
+  const inputTrust = listOrZero(
+    v('inputTrust'),
+    'fraction',
+    'Mean trust in its sources.',
+    over((s) => s.trust),
+    mean,
+  );
+  const effectiveData = m.aux(
+    v('effectiveData'),
+    'events',
+    'Effective data: fresh events x coverage x quality^k.',
+    ['freshEvents', coverage, inputQuality, 'dataQualityExponent'],
+    (ev, c, q, k) => ev * c * Math.pow(q, k),
+  );
+  const error = m.aux(
+    v('error'),
+    'fraction',
+    'Learning curve: error = min(1, g + a x (D_eff / D_ref)^beta) (an error rate cannot pass 100%).',
+    [
+      'irreducibleError',
+      'reducibleErrorAtReference',
+      effectiveData,
+      'referenceEffectiveEvents',
+      'learningCurveExponent',
+    ],
+    (g, a, d, ref0, beta) => Math.min(1, g + a * Math.pow(Math.max(d, 1) / ref0, beta)),
+  );
+  const performance = m.aux(
+    v('performance'),
+    'fraction',
+    'Share of the gap between the rule-based experience and the accuracy ceiling that the deployed model closes.',
+    [deployed, 'heuristicError', error, 'irreducibleError'],
+    (on, h, e, g) => (h > g ? on * clamp01((h - e) / (h - g)) : 0),
+    { metric: true, label: `${label} performance` },
+  );
 
   const adoption = v('adoption');
-  m.flow(v('adoptionChange'), 'fraction/week', 'Use of the AI feature moves toward what trust in its inputs allows (time constant at least one step).',
+  m.flow(
+    v('adoptionChange'),
+    'fraction/week',
+    'Use of the AI feature moves toward what trust in its inputs allows (time constant at least one step).',
     [deployed, 'minimumAdoption', inputTrust, adoption, 'adoptionAdjustmentWeeks', 'dt'],
-    (on, min, tr, a, tau, dt) => (on * (min + (1 - min) * tr) - a) / Math.max(tau, dt));
-  m.stock(adoption, 'fraction', 'Share of traffic and decisions that use the AI feature.',
-    { initial: constant(0), inflows: [v('adoptionChange')] }, { metric: true, label: `${label} adoption` });
-  const impact = m.aux(v('impact'), 'fraction', 'Performance x adoption: the share of its full effect the consumer delivers.',
-    [performance, adoption], (p, a) => p * a, { metric: true, label: `${label} impact` });
+    (on, min, tr, a, tau, dt) => (on * (min + (1 - min) * tr) - a) / Math.max(tau, dt),
+  );
+  m.stock(
+    adoption,
+    'fraction',
+    'Share of traffic and decisions that use the AI feature.',
+    { initial: constant(0), inflows: [v('adoptionChange')] },
+    { metric: true, label: `${label} adoption` },
+  );
+  const impact = m.aux(
+    v('impact'),
+    'fraction',
+    'Performance x adoption: the share of its full effect the consumer delivers.',
+    [performance, adoption],
+    (p, a) => p * a,
+    { metric: true, label: `${label} impact` },
+  );
 
   const effects = Object.fromEntries(
     IMPACT_LEVERS.map((lever) => [
       lever,
-      m.aux(v(`effect.${lever}`), IMPACT_FIELDS[lever].unit, `Effect on ${lever}: impact x its ${lever} weight.`, [ref.impact[lever], impact], (w, i) => w * i),
+      m.aux(
+        v(`effect.${lever}`),
+        IMPACT_FIELDS[lever].unit,
+        `Effect on ${lever}: impact x its ${lever} weight.`,
+        [ref.impact[lever], impact],
+        (w, i) => w * i,
+      ),
     ]),
   ) as Record<ImpactLever, string>;
 
-  const cost = m.aux(v('cost'), 'usd/week', 'Development cost spread over the effective development weeks; running cost once deployed.',
-    [developing, ref.devCostUsd, devEff, deployed, ref.runCostUsdPerWeek], (dev, c, w, on, run) => (dev * c) / Math.max(w, 1) + on * run);
+  const cost = m.aux(
+    v('cost'),
+    'usd/week',
+    'Development cost spread over the effective development weeks; running cost once deployed.',
+    [developing, ref.devCostUsd, devEff, deployed, ref.runCostUsdPerWeek],
+    (dev, c, w, on, run) => (dev * c) / Math.max(w, 1) + on * run,
+  );
   return { ref, deployWeek, deployed, performance, impact, effects, cost };
 }

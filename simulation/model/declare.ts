@@ -15,30 +15,92 @@ export class ModelBuilder {
   /** Parameter values in declaration order, set alongside each parameter. */
   readonly parameterValues: number[] = [];
 
-  parameter(name: string, unit: string, description: string, value: number, opts: VarOptions = {}): string {
+  parameter(
+    name: string,
+    unit: string,
+    description: string,
+    value: number,
+    opts: VarOptions = {},
+  ): string {
     this.variables.push({ kind: 'parameter', name, unit, description, ...opts });
     this.parameterValues.push(value);
     return name;
   }
 
-  aux(name: string, unit: string, description: string, inputs: readonly string[], fn: PositionalFn, opts: VarOptions = {}): string {
-    this.variables.push({ kind: 'auxiliary', name, unit, description, equation: { inputs, fn }, ...opts });
+  aux(
+    name: string,
+    unit: string,
+    description: string,
+    inputs: readonly string[],
+    fn: PositionalFn,
+    opts: VarOptions = {},
+  ): string {
+    this.variables.push({
+      kind: 'auxiliary',
+      name,
+      unit,
+      description,
+      equation: { inputs, fn },
+      ...opts,
+    });
     return name;
   }
 
   /** An auxiliary over a list of inputs (sum, mean, product over products or consumers). */
-  auxList(name: string, unit: string, description: string, inputs: readonly string[], listFn: ListFn, opts: VarOptions = {}): string {
-    this.variables.push({ kind: 'auxiliary', name, unit, description, equation: { inputs, listFn }, ...opts });
+  auxList(
+    name: string,
+    unit: string,
+    description: string,
+    inputs: readonly string[],
+    listFn: ListFn,
+    opts: VarOptions = {},
+  ): string {
+    this.variables.push({
+      kind: 'auxiliary',
+      name,
+      unit,
+      description,
+      equation: { inputs, listFn },
+      ...opts,
+    });
     return name;
   }
 
-  flow(name: string, unit: string, description: string, inputs: readonly string[], fn: PositionalFn, opts: VarOptions = {}): string {
-    this.variables.push({ kind: 'flow', name, unit, description, equation: { inputs, fn }, ...opts });
+  flow(
+    name: string,
+    unit: string,
+    description: string,
+    inputs: readonly string[],
+    fn: PositionalFn,
+    opts: VarOptions = {},
+  ): string {
+    this.variables.push({
+      kind: 'flow',
+      name,
+      unit,
+      description,
+      equation: { inputs, fn },
+      ...opts,
+    });
     return name;
   }
 
-  flowList(name: string, unit: string, description: string, inputs: readonly string[], listFn: ListFn, opts: VarOptions = {}): string {
-    this.variables.push({ kind: 'flow', name, unit, description, equation: { inputs, listFn }, ...opts });
+  flowList(
+    name: string,
+    unit: string,
+    description: string,
+    inputs: readonly string[],
+    listFn: ListFn,
+    opts: VarOptions = {},
+  ): string {
+    this.variables.push({
+      kind: 'flow',
+      name,
+      unit,
+      description,
+      equation: { inputs, listFn },
+      ...opts,
+    });
     return name;
   }
 
@@ -50,8 +112,13 @@ export class ModelBuilder {
     opts: VarOptions = {},
   ): string {
     this.variables.push({
-      kind: 'stock', name, unit, description,
-      initial: spec.initial, inflows: spec.inflows ?? [], outflows: spec.outflows ?? [],
+      kind: 'stock',
+      name,
+      unit,
+      description,
+      initial: spec.initial,
+      inflows: spec.inflows ?? [],
+      outflows: spec.outflows ?? [],
       ...opts,
     });
     return name;

@@ -26,7 +26,10 @@ function sig(value: number, digits = 3): string {
 function scaled(abs: number): string {
   if (abs >= 1e9) return `${sig(abs / 1e9)} billion`;
   if (abs >= 1e6) return `${sig(abs / 1e6)} million`;
-  if (abs >= 1e4) return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(Math.round(abs / 100) * 100);
+  if (abs >= 1e4)
+    return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(
+      Math.round(abs / 100) * 100,
+    );
   return sig(abs);
 }
 

@@ -17,7 +17,10 @@ export interface RenderedText {
 /** The placeholder syntax: `{name}` or `{name?fallback}` (the one definition; captions split on it). */
 export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)(?:\?([^}]*))?\}/g;
 
-export function renderTemplate(template: string, values: ReadonlyMap<string, NamedValue>): RenderedText {
+export function renderTemplate(
+  template: string,
+  values: ReadonlyMap<string, NamedValue>,
+): RenderedText {
   const unknown: string[] = [];
   const used: string[] = [];
   const text = template.replace(PLACEHOLDER, (_m, name: string, fallback: string | undefined) => {

@@ -12,13 +12,24 @@ export function withoutDataProducts(s: Scenario): Scenario {
     description: `${s.name}, with every AI consumer on its own pipelines from raw siloed data.`,
     parameters: { ...s.parameters },
     dataProducts: [],
-    aiConsumers: s.aiConsumers.map((c) => ({ ...c, impact: { ...c.impact }, uses: [], ownPipelines: c.ownPipelines + c.uses.length })),
+    aiConsumers: s.aiConsumers.map((c) => ({
+      ...c,
+      impact: { ...c.impact },
+      uses: [],
+      ownPipelines: c.ownPipelines + c.uses.length,
+    })),
   };
 }
 
 /** The business as it is: no data products, no AI. The reference for payback. */
 export function statusQuo(s: Scenario): Scenario {
-  return { ...s, name: `${s.name} - status quo`, parameters: { ...s.parameters }, dataProducts: [], aiConsumers: [] };
+  return {
+    ...s,
+    name: `${s.name} - status quo`,
+    parameters: { ...s.parameters },
+    dataProducts: [],
+    aiConsumers: [],
+  };
 }
 
 /** True when the scenario has anything a `without` variant would change. */

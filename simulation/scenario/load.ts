@@ -30,22 +30,36 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** One line per issue, each naming the source and the field: `file.json: a.b: message`. */
 export function formatIssues(source: string, issues: readonly ScenarioIssue[], limit = 10): string {
-  const lines = issues.slice(0, limit).map((i) => `${source}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
-  if (issues.length > limit) lines.push(`${source}: ... and ${issues.length - limit} more problems`);
+  const lines = issues
+    .slice(0, limit)
+    .map((i) => `${source}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
+  if (issues.length > limit)
+    lines.push(`${source}: ... and ${issues.length - limit} more problems`);
   return lines.join('\n');
 }
 
 /** Parses the text of a scenario file. */
 export function parseScenarioText(text: string): ParseResult {
   if (text.length > MAX_SCENARIO_BYTES) {
-    return { ok: false, issues: [{ path: '', message: `file is too large (${text.length} characters; the limit is ${MAX_SCENARIO_BYTES})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `file is too large (${text.length} characters; the limit is ${MAX_SCENARIO_BYTES})`,
+        },
+      ],
+    };
   }
   let json: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     json = JSON.parse(body);
   } catch (e) {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON (${jsonErrorDetail(e, body)})` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `not valid JSON (${jsonErrorDetail(e, body)})` }],
+    };
   }
   return parseScenarioValue(json);
 }
@@ -71,8 +85,11 @@ function jsonErrorDetail(e: unknown, text: string): string {
 
 /** Escapes control characters (no line breaks or terminal escapes in a message) and shortens. */
 function printable(s: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return escaped.length > max ? `${escaped.slice(0, max)}...` : escaped;
 }
 
@@ -85,26 +102,49 @@ export function parseScenarioValue(json: unknown): ParseResult {
     return parseValue(json);
   } catch (e) {
     // Pathological input (nesting deep enough to exhaust the stack, throwing getters) must not crash the caller.
-    return { ok: false, issues: [{ path: '', message: `could not be read (${printable(e instanceof Error ? e.message : String(e), 160)})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `could not be read (${printable(e instanceof Error ? e.message : String(e), 160)})`,
+        },
+      ],
+    };
   }
 }
 
 function parseValue(json: unknown): ParseResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, issues: [{ path: '', message: 'expected a JSON object (a Flywheel Lab scenario)' }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: 'expected a JSON object (a Flywheel Lab scenario)' }],
+    };
   }
   const obj = json as Record<string, unknown>;
   if (obj.kind !== SCENARIO_KIND) {
     return {
       ok: false,
-      issues: [{ path: 'kind', message: `expected "${SCENARIO_KIND}": this is not a Flywheel Lab scenario file` }],
+      issues: [
+        {
+          path: 'kind',
+          message: `expected "${SCENARIO_KIND}": this is not a Flywheel Lab scenario file`,
+        },
+      ],
     };
   }
   const migrated = migrateToCurrent(obj);
-  if (!migrated.ok) return { ok: false, issues: [{ path: migrated.path, message: migrated.message }] };
+  if (!migrated.ok)
+    return { ok: false, issues: [{ path: migrated.path, message: migrated.message }] };
   const result = scenarioFileSchema.safeParse(migrated.file);
   if (!result.success) {
-    return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) })) };
+    return {
+      ok: false,
+      issues: result.error.issues.map((i) => ({
+        path: formatPath(i.path),
+        message: issueMessage(i),
+      })),
+    };
   }
   // The scenario is the file without its envelope (kind, formatVersion).
   const d = result.data;
@@ -123,7 +163,9 @@ function parseValue(json: unknown): ParseResult {
 
 function issueMessage(i: { code: string; message: string; keys?: readonly string[] }): string {
   if (i.code === 'unrecognized_keys' && i.keys) {
-    const shown = i.keys.slice(0, 5).map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}...` : k));
+    const shown = i.keys
+      .slice(0, 5)
+      .map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}...` : k));
     const more = i.keys.length > 5 ? ` and ${i.keys.length - 5} more` : '';
     return `unknown field${i.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more}`;
   }
@@ -158,29 +200,68 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
       parameters: (v) => ordered(v, PARAMETER_KEYS),
       dataProducts: (v) => (Array.isArray(v) ? v.map(product) : v),
       aiConsumers: (v) =>
-        Array.isArray(v) ? v.map((c: unknown) => ordered(c, CONSUMER_KEYS, { impact: (i) => ordered(i, IMPACT_LEVERS) })) : v,
-      ownPipeline: (v) => ordered(v, ['maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'], { maturity: (m) => ordered(m, ANATOMY_PARTS) }),
-      story: (v) => ordered(v, ['title', 'steps', 'pinned'], { steps: (st) => (Array.isArray(st) ? st.map((x: unknown) => ordered(x, STORY_STEP_KEYS)) : st) }),
+        Array.isArray(v)
+          ? v.map((c: unknown) =>
+              ordered(c, CONSUMER_KEYS, { impact: (i) => ordered(i, IMPACT_LEVERS) }),
+            )
+          : v,
+      ownPipeline: (v) =>
+        ordered(v, ['maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'], {
+          maturity: (m) => ordered(m, ANATOMY_PARTS),
+        }),
+      story: (v) =>
+        ordered(v, ['title', 'steps', 'pinned'], {
+          steps: (st) =>
+            Array.isArray(st) ? st.map((x: unknown) => ordered(x, STORY_STEP_KEYS)) : st,
+        }),
     },
   ) as Record<string, unknown>;
 }
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => p.name);
 const STORY_STEP_KEYS = ['id', 'title', 'view', 'week', 'show', 'highlight', 'caption', 'notes'];
-const PRODUCT_KEYS = ['id', 'name', 'domain', 'startWeek', 'maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'];
-const CONSUMER_KEYS = ['id', 'name', 'uses', 'ownPipelines', 'startWeek', 'devWeeks', 'devCostUsd', 'runCostUsdPerWeek', 'impact'];
+const PRODUCT_KEYS = [
+  'id',
+  'name',
+  'domain',
+  'startWeek',
+  'maturity',
+  'buildWeeks',
+  'buildCostUsd',
+  'runCostUsdPerWeek',
+];
+const CONSUMER_KEYS = [
+  'id',
+  'name',
+  'uses',
+  'ownPipelines',
+  'startWeek',
+  'devWeeks',
+  'devCostUsd',
+  'runCostUsdPerWeek',
+  'impact',
+];
 
 /**
  * A copy of `value` with `keys` first (in that order, where present), then its other keys in
  * their own order; `nested` rewrites the values of some keys. Non-objects are returned as they are.
  */
-function ordered(value: unknown, keys: readonly string[], nested: Record<string, (v: unknown) => unknown> = {}): unknown {
+function ordered(
+  value: unknown,
+  keys: readonly string[],
+  nested: Record<string, (v: unknown) => unknown> = {},
+): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const put = (k: string): void => {
     const v = nested[k] ? nested[k](source[k]) : source[k];
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   };
   for (const k of keys) if (Object.prototype.hasOwnProperty.call(source, k)) put(k);
   for (const k of Object.keys(source)) if (!keys.includes(k)) put(k);

@@ -9,7 +9,8 @@ import { CURRENT_FORMAT_VERSION } from './schema';
 type Json = Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, (file: Json) => Json>> = {};
 
-export type MigrationResult = { ok: true; file: Json } | { ok: false; message: string; path: string };
+export type MigrationResult =
+  { ok: true; file: Json } | { ok: false; message: string; path: string };
 
 function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}...` : v);
@@ -20,10 +21,20 @@ function describe(v: unknown): string {
 
 export function migrateToCurrent(file: Json): MigrationResult {
   const v = file.formatVersion;
-  if (v === undefined) return { ok: false, path: 'formatVersion', message: `required (this app writes ${CURRENT_FORMAT_VERSION})` };
+  if (v === undefined)
+    return {
+      ok: false,
+      path: 'formatVersion',
+      message: `required (this app writes ${CURRENT_FORMAT_VERSION})`,
+    };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    const expected = CURRENT_FORMAT_VERSION === 1 ? '1' : `a whole number from 1 to ${CURRENT_FORMAT_VERSION}`;
-    return { ok: false, path: 'formatVersion', message: `expected ${expected}, got ${describe(v)}` };
+    const expected =
+      CURRENT_FORMAT_VERSION === 1 ? '1' : `a whole number from 1 to ${CURRENT_FORMAT_VERSION}`;
+    return {
+      ok: false,
+      path: 'formatVersion',
+      message: `expected ${expected}, got ${describe(v)}`,
+    };
   }
   if (v > CURRENT_FORMAT_VERSION) {
     return {
@@ -35,7 +46,12 @@ export function migrateToCurrent(file: Json): MigrationResult {
   let current = file;
   for (let version = v; version < CURRENT_FORMAT_VERSION; version++) {
     const step = MIGRATIONS[version];
-    if (!step) return { ok: false, path: 'formatVersion', message: `no migration from format version ${version}` };
+    if (!step)
+      return {
+        ok: false,
+        path: 'formatVersion',
+        message: `no migration from format version ${version}`,
+      };
     current = { ...step(current), formatVersion: version + 1 };
   }
   return { ok: true, file: current };

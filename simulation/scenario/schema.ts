@@ -7,7 +7,14 @@
  */
 import { z } from 'zod';
 import { ANATOMY_PARTS } from '../model/anatomy';
-import { CONSUMER_FIELDS, IMPACT_FIELDS, IMPACT_LEVERS, MATURITY_FIELDS, PRODUCT_FIELDS, type FieldSpec } from '../model/entities';
+import {
+  CONSUMER_FIELDS,
+  IMPACT_FIELDS,
+  IMPACT_LEVERS,
+  MATURITY_FIELDS,
+  PRODUCT_FIELDS,
+  type FieldSpec,
+} from '../model/entities';
 import { PARAMETERS } from '../model/parameters';
 import { storyIssues, storySchema } from '../story/schema';
 
@@ -21,7 +28,9 @@ const describeRange = (f: { min: number; max: number; integer?: boolean }): stri
 
 const bounded = (f: { min: number; max: number; integer?: boolean; unit?: string }) => {
   const msg = `expected ${describeRange(f)}${f.unit ? ` (${f.unit})` : ''}`;
-  let n = z.number({ error: (iss) => (iss.input === undefined ? 'required' : `${msg}, got ${show(iss.input)}`) });
+  let n = z.number({
+    error: (iss) => (iss.input === undefined ? 'required' : `${msg}, got ${show(iss.input)}`),
+  });
   if (f.integer) n = n.int({ error: (iss) => `${msg}, got ${show(iss.input)}` });
   return n
     .min(f.min, { error: (iss) => `${msg}, got ${show(iss.input)}` })
@@ -38,18 +47,29 @@ function show(v: unknown): string {
 }
 
 const text = (max: number) =>
-  z.string({ error: (iss) => `expected text, got ${show(iss.input)}` }).max(max, { error: `expected at most ${max} characters` });
+  z
+    .string({ error: (iss) => `expected text, got ${show(iss.input)}` })
+    .max(max, { error: `expected at most ${max} characters` });
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const id = z
   .string({ error: (iss) => `expected an id, got ${show(iss.input)}` })
-  .regex(ID_PATTERN, { error: 'expected an id of lower-case letters, digits and hyphens (at most 63, starting with a letter or digit)' });
+  .regex(ID_PATTERN, {
+    error:
+      'expected an id of lower-case letters, digits and hyphens (at most 63, starting with a letter or digit)',
+  });
 
 const maturity = z.strictObject(
-  Object.fromEntries(ANATOMY_PARTS.map((p) => [p, field(MATURITY_FIELDS[p])])) as Record<(typeof ANATOMY_PARTS)[number], ReturnType<typeof field>>,
+  Object.fromEntries(ANATOMY_PARTS.map((p) => [p, field(MATURITY_FIELDS[p])])) as Record<
+    (typeof ANATOMY_PARTS)[number],
+    ReturnType<typeof field>
+  >,
 );
 const impact = z.strictObject(
-  Object.fromEntries(IMPACT_LEVERS.map((l) => [l, field(IMPACT_FIELDS[l])])) as Record<(typeof IMPACT_LEVERS)[number], ReturnType<typeof field>>,
+  Object.fromEntries(IMPACT_LEVERS.map((l) => [l, field(IMPACT_FIELDS[l])])) as Record<
+    (typeof IMPACT_LEVERS)[number],
+    ReturnType<typeof field>
+  >,
 );
 
 const productBuild = {
@@ -70,7 +90,10 @@ const dataProduct = z.strictObject({
 const aiConsumer = z.strictObject({
   id,
   name: text(120).min(1, { error: 'expected a name' }),
-  uses: z.array(id, { error: (iss) => `expected a list of data product ids, got ${show(iss.input)}` }).max(50).default([]),
+  uses: z
+    .array(id, { error: (iss) => `expected a list of data product ids, got ${show(iss.input)}` })
+    .max(50)
+    .default([]),
   ownPipelines: field(CONSUMER_FIELDS.ownPipelines),
   startWeek: field(CONSUMER_FIELDS.startWeek),
   devWeeks: field(CONSUMER_FIELDS.devWeeks),
@@ -80,74 +103,129 @@ const aiConsumer = z.strictObject({
 });
 
 const parameters = z.strictObject(
-  Object.fromEntries(PARAMETERS.map((p) => [p.name, bounded(p).default(p.default)])) as Record<string, ReturnType<typeof field>>,
+  Object.fromEntries(PARAMETERS.map((p) => [p.name, bounded(p).default(p.default)])) as Record<
+    string,
+    ReturnType<typeof field>
+  >,
 );
 
 const simulation = z.strictObject({
   weeks: bounded({ min: 1, max: MAX_HORIZON_WEEKS, integer: true, unit: 'weeks' }).default(156),
   stepWeeks: z
-    .number({ error: (iss) => `expected one of ${ALLOWED_STEP_WEEKS.join(', ')} (weeks), got ${show(iss.input)}` })
+    .number({
+      error: (iss) =>
+        `expected one of ${ALLOWED_STEP_WEEKS.join(', ')} (weeks), got ${show(iss.input)}`,
+    })
     .refine((v) => (ALLOWED_STEP_WEEKS as readonly number[]).includes(v), {
-      error: (iss) => `expected one of ${ALLOWED_STEP_WEEKS.join(', ')} (weeks), got ${show(iss.input)}`,
+      error: (iss) =>
+        `expected one of ${ALLOWED_STEP_WEEKS.join(', ')} (weeks), got ${show(iss.input)}`,
     })
     .default(1),
   seed: bounded({ min: 0, max: 4294967295, integer: true }).default(1),
-  mode: z.enum(['stochastic', 'expected'], { error: (iss) => `expected "stochastic" or "expected", got ${show(iss.input)}` }).default('stochastic'),
+  mode: z
+    .enum(['stochastic', 'expected'], {
+      error: (iss) => `expected "stochastic" or "expected", got ${show(iss.input)}`,
+    })
+    .default('stochastic'),
 });
 
 export const scenarioFileSchema = z
   .strictObject({
     kind: z.literal(SCENARIO_KIND, { error: `expected "${SCENARIO_KIND}"` }),
-    formatVersion: z.literal(CURRENT_FORMAT_VERSION, { error: `expected ${CURRENT_FORMAT_VERSION}` }),
+    formatVersion: z.literal(CURRENT_FORMAT_VERSION, {
+      error: `expected ${CURRENT_FORMAT_VERSION}`,
+    }),
     name: text(200).min(1, { error: 'expected a name' }),
     description: text(5000).default(''),
     simulation: simulation.prefault({}),
     parameters: parameters.prefault({}),
-    dataProducts: z.array(dataProduct).max(50, { error: 'expected at most 50 data products' }).default([]),
-    aiConsumers: z.array(aiConsumer).max(50, { error: 'expected at most 50 AI consumers' }).default([]),
+    dataProducts: z
+      .array(dataProduct)
+      .max(50, { error: 'expected at most 50 data products' })
+      .default([]),
+    aiConsumers: z
+      .array(aiConsumer)
+      .max(50, { error: 'expected at most 50 AI consumers' })
+      .default([]),
     ownPipeline: z.strictObject(productBuild).prefault({}),
     story: storySchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.dataProducts.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['dataProducts', i, 'id'], message: `duplicate data product id ${show(p.id)}` });
+      if (seen.has(p.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dataProducts', i, 'id'],
+          message: `duplicate data product id ${show(p.id)}`,
+        });
       seen.add(p.id);
     });
     const consumers = new Set<string>();
     s.aiConsumers.forEach((c, i) => {
-      if (consumers.has(c.id)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'id'], message: `duplicate AI consumer id ${show(c.id)}` });
+      if (consumers.has(c.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['aiConsumers', i, 'id'],
+          message: `duplicate AI consumer id ${show(c.id)}`,
+        });
       consumers.add(c.id);
       const used = new Set<string>();
       c.uses.forEach((u, j) => {
         // An entry that is not an id already has its issue; refinements run on it all the same.
         if (!ID_PATTERN.test(u)) return;
-        if (!seen.has(u)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'uses', j], message: `no data product has the id ${show(u)}` });
-        if (used.has(u)) ctx.addIssue({ code: 'custom', path: ['aiConsumers', i, 'uses', j], message: `${show(u)} is listed twice` });
+        if (!seen.has(u))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['aiConsumers', i, 'uses', j],
+            message: `no data product has the id ${show(u)}`,
+          });
+        if (used.has(u))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['aiConsumers', i, 'uses', j],
+            message: `${show(u)} is listed twice`,
+          });
         used.add(u);
       });
     });
-    const sourceCount = s.dataProducts.length + s.aiConsumers.reduce((n, c) => n + c.ownPipelines, 0);
-    if (sourceCount > 200) ctx.addIssue({ code: 'custom', path: ['aiConsumers'], message: `expected at most 200 data sources in all, got ${sourceCount}` });
+    const sourceCount =
+      s.dataProducts.length + s.aiConsumers.reduce((n, c) => n + c.ownPipelines, 0);
+    if (sourceCount > 200)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aiConsumers'],
+        message: `expected at most 200 data sources in all, got ${sourceCount}`,
+      });
     if (s.parameters.initialActiveUsers! > s.parameters.marketSize!) {
       ctx.addIssue({
-        code: 'custom', path: ['parameters', 'initialActiveUsers'],
+        code: 'custom',
+        path: ['parameters', 'initialActiveUsers'],
         message: `active users at start (${s.parameters.initialActiveUsers}) cannot exceed the market (${s.parameters.marketSize})`,
       });
     }
     if (!(s.parameters.heuristicError! > s.parameters.irreducibleError!)) {
       ctx.addIssue({
-        code: 'custom', path: ['parameters', 'heuristicError'],
+        code: 'custom',
+        path: ['parameters', 'heuristicError'],
         message: `error without a model (${s.parameters.heuristicError}) must exceed the irreducible error (${s.parameters.irreducibleError})`,
       });
     }
     if (s.story) {
-      const context = { horizonWeeks: s.simulation.weeks, dataProductIds: s.dataProducts.map((p) => p.id) };
-      for (const i of storyIssues(s.story, context)) ctx.addIssue({ code: 'custom', path: ['story', ...i.path], message: i.message });
+      const context = {
+        horizonWeeks: s.simulation.weeks,
+        dataProductIds: s.dataProducts.map((p) => p.id),
+      };
+      for (const i of storyIssues(s.story, context))
+        ctx.addIssue({ code: 'custom', path: ['story', ...i.path], message: i.message });
     }
     const steps = s.simulation.weeks / s.simulation.stepWeeks;
     if (Math.abs(steps - Math.round(steps)) > 1e-9) {
-      ctx.addIssue({ code: 'custom', path: ['simulation', 'weeks'], message: `the horizon (${s.simulation.weeks} weeks) must be a whole number of steps of ${s.simulation.stepWeeks} weeks` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['simulation', 'weeks'],
+        message: `the horizon (${s.simulation.weeks} weeks) must be a whole number of steps of ${s.simulation.stepWeeks} weeks`,
+      });
     }
   });
 

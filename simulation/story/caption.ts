@@ -53,7 +53,6 @@ export type CaptionPart =
       readonly known: boolean;
     };
 
-
 /** The rendered template as plain text and values (each value rendered by renderTemplate). */
 export function captionParts(
   template: string,

@@ -42,7 +42,8 @@ describe('comparisonValues', () => {
     expect(v.get('without.activeUsers')!.value).toBe(withoutUsers);
     expect(v.get('change.activeUsers')!.value).toBeCloseTo(withUsers / withoutUsers - 1, 12);
     expect(v.get('gap.cumulativeNetValue')!.value).toBe(
-      metricSeries(c.runs[0]!, 'cumulativeNetValue')[80]! - metricSeries(c.runs[1]!, 'cumulativeNetValue')[80]!,
+      metricSeries(c.runs[0]!, 'cumulativeNetValue')[80]! -
+        metricSeries(c.runs[1]!, 'cumulativeNetValue')[80]!,
     );
     expect(v.get('with.paybackWeek')!.value).toBe(c.runs[0]!.kpis.paybackWeek);
     expect(v.get('overtakeWeek')!.value).toBe(c.differences!.overtakeWeek);
@@ -59,7 +60,10 @@ describe('renderTemplate', () => {
   it('puts the formatted simulated numbers into the sentence', () => {
     const c = expected();
     const v = comparisonValues(c, 80);
-    const r = renderTemplate('By {week}, active users are {change.activeUsers} higher with data products.', v);
+    const r = renderTemplate(
+      'By {week}, active users are {change.activeUsers} higher with data products.',
+      v,
+    );
     const pct = (v.get('change.activeUsers')!.value! * 100).toPrecision(2);
     expect(r.unknown).toEqual([]);
     expect(r.used).toEqual(['week', 'change.activeUsers']);
