@@ -4,10 +4,15 @@
  * The browser is found from --chromium, then FLYWHEEL_CHROMIUM, then the usual install paths.
  */
 import { existsSync, statSync } from 'node:fs';
+import {
+  FOOTER_TEMPLATE,
+  HEADER_TEMPLATE,
+  PAGE_MARGINS_MM,
+  type Paper,
+} from '../renderer/report/print-options';
 import { InputError } from './errors';
 
-export type Paper = 'a4' | 'letter';
-export const PAPERS: readonly Paper[] = ['a4', 'letter'];
+export { PAPERS, type Paper } from '../renderer/report/print-options';
 
 /** Where browsers are usually installed, per platform (checked in this order). */
 export function knownChromiumPaths(
@@ -92,9 +97,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Page number and count at the foot of every page (Chromium fills the classes in). */
-export const FOOTER_TEMPLATE = `<div style="width:100%;font:8px system-ui,sans-serif;color:#545b66;padding:0 13mm;display:flex;justify-content:space-between"><span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
-
 const PLAYWRIGHT: string = 'playwright-core';
 
 /** Prints self-contained HTML to PDF bytes. No request leaves the page (all are refused). */
@@ -114,9 +116,14 @@ export async function printPdf(
       format: paper === 'a4' ? 'A4' : 'Letter',
       printBackground: true,
       displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
+      headerTemplate: HEADER_TEMPLATE,
       footerTemplate: FOOTER_TEMPLATE,
-      margin: { top: '14mm', bottom: '16mm', left: '13mm', right: '13mm' },
+      margin: {
+        top: `${PAGE_MARGINS_MM.top}mm`,
+        bottom: `${PAGE_MARGINS_MM.bottom}mm`,
+        left: `${PAGE_MARGINS_MM.left}mm`,
+        right: `${PAGE_MARGINS_MM.right}mm`,
+      },
       tagged: true,
       outline: true,
     });
