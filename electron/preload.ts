@@ -1,16 +1,21 @@
 /**
  * The preload (sandboxed, so bundled as CommonJS): exposes exactly the `FlywheelBridge` of the
  * contract as `window.flywheel`. The page never sees ipcRenderer. Commands that arrive before the
- * page subscribes (a file given on the command line) wait here until it does. Kept small: the
+ * page subscribes (a file given on the command line) wait here until it does; the latest presenter
+ * snapshot is kept for a presenter view that subscribes after it arrived. Kept small: the
  * bundle contains no zod and no simulation code (the contract's schemas are built lazily).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   ipcChannel,
   MENU_COMMAND_CHANNEL,
+  PRESENTER_COMMAND_CHANNEL,
+  PRESENTER_STATE_CHANNEL,
   type Channel,
   type FlywheelBridge,
   type MenuCommand,
+  type PresenterCommand,
+  type PresenterSnapshot,
   type RequestOf,
   type ResultOf,
 } from '../renderer/bridge/contract';
@@ -26,6 +31,33 @@ ipcRenderer.on(MENU_COMMAND_CHANNEL, (_event, command: MenuCommand) => {
   if (listeners.size === 0) early.push(command);
   else for (const l of listeners) l(command);
 });
+
+// Presenter relay (the shell sends each only to the window it is meant for, already validated).
+const stateListeners = new Set<(snapshot: PresenterSnapshot) => void>();
+let latestSnapshot: PresenterSnapshot | null = null;
+ipcRenderer.on(PRESENTER_STATE_CHANNEL, (_event, snapshot: PresenterSnapshot) => {
+  latestSnapshot = snapshot;
+  for (const l of stateListeners) l(snapshot);
+});
+const commandListeners = new Set<(command: PresenterCommand) => void>();
+ipcRenderer.on(PRESENTER_COMMAND_CHANNEL, (_event, command: PresenterCommand) => {
+  for (const l of commandListeners) l(command);
+});
+
+/** Fire and forget: a refused message is logged by the shell; the page has nothing to do. */
+function post<C extends 'publishPresenterState' | 'sendPresenterCommand'>(
+  channel: C,
+  request: RequestOf<C>,
+): void {
+  invoke(channel, request).catch(() => undefined);
+}
+
+function subscribe<T>(set: Set<(value: T) => void>, listener: (value: T) => void): () => void {
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
 
 const bridge = {
   kind: 'desktop',
@@ -51,6 +83,17 @@ const bridge = {
       listeners.delete(listener);
     };
   },
+  printReportPdf: (request) => invoke('printReportPdf', request),
+  openPresenterView: () => invoke('openPresenterView'),
+  closePresenterView: () => invoke('closePresenterView'),
+  publishPresenterState: (snapshot) => post('publishPresenterState', snapshot),
+  onPresenterState(listener: (snapshot: PresenterSnapshot) => void) {
+    if (latestSnapshot) listener(latestSnapshot);
+    return subscribe(stateListeners, listener);
+  },
+  sendPresenterCommand: (command) => post('sendPresenterCommand', command),
+  onPresenterCommand: (listener: (command: PresenterCommand) => void) =>
+    subscribe(commandListeners, listener),
 } satisfies FlywheelBridge;
 
 contextBridge.exposeInMainWorld('flywheel', bridge);

@@ -1,5 +1,6 @@
 /**
- * What each IPC request does. Electron's dialogs, shell and windows are injected (`HandlerDeps`),
+ * What each file, window and link request does (report printing and the presenter view have
+ * feature files of their own). Electron's dialogs, shell and windows are injected (`HandlerDeps`),
  * so the handlers run in Node tests against a real temporary folder. Requests arrive here already
  * checked and validated by the wrapper (wrapper.ts).
  */
@@ -17,6 +18,15 @@ import { readScenarioFile, writeFileAtomically, writeScenarioFile } from '../fil
 import type { OpenLink } from '../security/external-links';
 import type { PathGrants } from './path-grants';
 import type { Handlers } from './wrapper';
+
+/** Channels served by feature files of their own: report printing and the presenter view. */
+export type FeatureChannel =
+  | 'printReportPdf'
+  | 'openPresenterView'
+  | 'closePresenterView'
+  | 'publishPresenterState'
+  | 'sendPresenterCommand';
+export type FileHandlers = Omit<Handlers, FeatureChannel>;
 
 export interface FileDialogs {
   /** The chosen scenario file, or null when the user cancelled. */
@@ -59,7 +69,7 @@ export function suggestedScenarioName(fileName: string): string {
   return base.toLowerCase().endsWith('.json') ? base : `${base}${SCENARIO_FILE_EXTENSION}`;
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): FileHandlers {
   const remember = async (filePath: string) => {
     deps.grants.add(filePath);
     await deps.recent.add(filePath);

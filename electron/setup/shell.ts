@@ -15,7 +15,7 @@ import {
   shell,
   webContents,
 } from 'electron';
-import { PRODUCT_NAME } from '../../renderer/bridge/contract';
+import { fail, ok, PRODUCT_NAME } from '../../renderer/bridge/contract';
 import { setupAppProtocol } from '../app-protocol';
 import { createFileDialogs } from '../dialogs';
 import { BackupStore } from '../files/backup-store';
@@ -105,23 +105,32 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
 
   registerHandlers(
     ipcMain,
-    createHandlers({
-      dialogs: createFileDialogs(dialog, (id) => {
-        const contents = webContents.fromId(id);
-        return contents ? BrowserWindow.fromWebContents(contents) : null;
+    {
+      ...createHandlers({
+        dialogs: createFileDialogs(dialog, (id) => {
+          const contents = webContents.fromId(id);
+          return contents ? BrowserWindow.fromWebContents(contents) : null;
+        }),
+        recent,
+        backup,
+        grants,
+        windows: {
+          setDocumentState: (id, state) =>
+            current?.webContentsId === id ? current.setDocumentState(state) : undefined,
+          closeConfirmed: (id) =>
+            current?.webContentsId === id ? current.closeConfirmed() : undefined,
+        },
+        openLink,
+        recentChanged: () => void menu.refresh(),
       }),
-      recent,
-      backup,
-      grants,
-      windows: {
-        setDocumentState: (id, state) =>
-          current?.webContentsId === id ? current.setDocumentState(state) : undefined,
-        closeConfirmed: (id) =>
-          current?.webContentsId === id ? current.closeConfirmed() : undefined,
-      },
-      openLink,
-      recentChanged: () => void menu.refresh(),
-    }),
+      // Interim, until the print and presenter feature files are wired in (next commits).
+      printReportPdf: async () =>
+        fail('unsupported', 'This build of the desktop app cannot print reports to PDF yet.'),
+      openPresenterView: async () => ok({ placement: 'none' }),
+      closePresenterView: async () => ok(null),
+      publishPresenterState: async () => ok(null),
+      sendPresenterCommand: async () => ok(null),
+    },
     { isAppWindow: (id) => current?.webContentsId === id },
     log,
   );

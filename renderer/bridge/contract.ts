@@ -109,6 +109,65 @@ export type MenuCommand =
   | { readonly command: 'present' }
   | { readonly command: 'close' };
 
+// ---- presenter view (issue 6) ----------------------------------------------------------------
+
+export type StoryShowChoice = 'with' | 'without' | 'both';
+export const STORY_SHOW_CHOICES: readonly StoryShowChoice[] = ['with', 'without', 'both'];
+
+/** What the presenter's screen shows; the audience window publishes it on every change. */
+export interface PresenterSnapshot {
+  /** False: the presentation has ended. */
+  readonly active: boolean;
+  readonly storyTitle: string;
+  /** 0-based current step. */
+  readonly index: number;
+  readonly count: number;
+  /** Wall clock (Date.now()) when the presentation started. */
+  readonly startedAtMs: number;
+  readonly blanked: boolean;
+  readonly show: StoryShowChoice;
+  readonly current: { readonly title: string; readonly caption: string; readonly notes: string };
+  readonly next: { readonly title: string; readonly caption: string } | null;
+}
+
+export type PresenterAction =
+  'next' | 'previous' | 'first' | 'last' | 'blank' | 'flip' | 'split' | 'theme' | 'exit';
+export const PRESENTER_ACTIONS: readonly PresenterAction[] = [
+  'next',
+  'previous',
+  'first',
+  'last',
+  'blank',
+  'flip',
+  'split',
+  'theme',
+  'exit',
+];
+
+export type PresenterCommand =
+  | { readonly action: PresenterAction }
+  /** 0-based. */
+  | { readonly action: 'jump'; readonly index: number };
+
+/** Where openPresenterView put the presenter's screen. */
+export type PresenterPlacement = 'second-display' | 'window' | 'none';
+
+/** Longest text of a presenter snapshot (a title, caption or note), in characters. */
+export const MAX_PRESENTER_TEXT_CHARS = 4000;
+/** Most steps a story can have. */
+export const MAX_STORY_STEPS = 1000;
+
+// ---- report PDF (issue 5) --------------------------------------------------------------------
+
+export type ReportPaper = 'a4' | 'letter';
+export const REPORT_PAPERS: readonly ReportPaper[] = ['a4', 'letter'];
+
+export interface PrintReportRequest {
+  /** The self-contained report document. */
+  readonly html: string;
+  readonly paper: ReportPaper;
+}
+
 // ---- request schemas -------------------------------------------------------------------------
 // Built inside functions marked pure, so a bundle that only needs the channel names and types (the
 // preload) leaves zod out.
@@ -144,7 +203,52 @@ function buildRequestSchemas() {
     }),
     closeWindow: none,
     openExternal: z.strictObject({ url: z.string().min(1).max(MAX_URL_CHARS) }),
+    printReportPdf: z.strictObject({
+      html: z.string().min(1).max(MAX_EXPORT_BYTES),
+      paper: z.enum(REPORT_PAPERS),
+    }),
+    openPresenterView: none,
+    closePresenterView: none,
+    publishPresenterState: buildPresenterSnapshotSchema(),
+    sendPresenterCommand: buildPresenterCommandSchema(),
   } as const;
+}
+
+function buildPresenterSnapshotSchema() {
+  const text = z.string().max(MAX_PRESENTER_TEXT_CHARS);
+  const stepCount = z.int().min(0).max(MAX_STORY_STEPS);
+  return z
+    .strictObject({
+      active: z.boolean(),
+      storyTitle: text,
+      index: z
+        .int()
+        .min(0)
+        .max(MAX_STORY_STEPS - 1),
+      count: stepCount,
+      startedAtMs: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+      blanked: z.boolean(),
+      show: z.enum(STORY_SHOW_CHOICES),
+      current: z.strictObject({ title: text, caption: text, notes: text }),
+      next: z.strictObject({ title: text, caption: text }).nullable(),
+    })
+    .refine((s) => s.count === 0 || s.index < s.count, {
+      message: 'index must be less than count',
+      path: ['index'],
+    }) satisfies z.ZodType<PresenterSnapshot>;
+}
+
+function buildPresenterCommandSchema() {
+  return z.union([
+    z.strictObject({ action: z.enum(PRESENTER_ACTIONS) }),
+    z.strictObject({
+      action: z.literal('jump'),
+      index: z
+        .int()
+        .min(0)
+        .max(MAX_STORY_STEPS - 1),
+    }),
+  ]) satisfies z.ZodType<PresenterCommand>;
 }
 
 function buildMenuCommandSchema(): z.ZodType<MenuCommand> {
@@ -169,6 +273,10 @@ function buildMenuCommandSchema(): z.ZodType<MenuCommand> {
 export const requestSchemas = /* @__PURE__ */ buildRequestSchemas();
 /** Commands from the shell, checked where they arrive in the page. */
 export const menuCommandSchema = /* @__PURE__ */ buildMenuCommandSchema();
+/** Presenter snapshots, checked by the shell (from the audience window) and where they arrive. */
+export const presenterSnapshotSchema = /* @__PURE__ */ buildPresenterSnapshotSchema();
+/** Presenter commands, checked by the shell (from the presenter window) and where they arrive. */
+export const presenterCommandSchema = /* @__PURE__ */ buildPresenterCommandSchema();
 
 export type Channel = keyof typeof requestSchemas;
 export type RequestOf<C extends Channel> = z.output<(typeof requestSchemas)[C]>;
@@ -188,6 +296,11 @@ export interface ResultTypes {
   setDocumentState: null;
   closeWindow: null;
   openExternal: null;
+  printReportPdf: Uint8Array;
+  openPresenterView: { placement: PresenterPlacement };
+  closePresenterView: null;
+  publishPresenterState: null;
+  sendPresenterCommand: null;
 }
 export type ResultOf<C extends Channel> = Result<ResultTypes[C]>;
 
@@ -208,11 +321,21 @@ export const requestLimits: Readonly<Record<Channel, number>> = {
   setDocumentState: MAX_PATH_CHARS * 3 + 4096,
   closeWindow: 64,
   openExternal: MAX_URL_CHARS * 3 + 256,
+  printReportPdf: MAX_EXPORT_BYTES * 3 + 256,
+  openPresenterView: 64,
+  closePresenterView: 64,
+  // Eight texts at most (titles, captions, notes) plus the numbers and keys.
+  publishPresenterState: 8 * MAX_PRESENTER_TEXT_CHARS * 3 + 2048,
+  sendPresenterCommand: 256,
 };
 
 /** IPC channel names: one namespace, one name per request. */
 export const ipcChannel = (c: Channel): string => `flywheel:${c}`;
 export const MENU_COMMAND_CHANNEL = 'flywheel:menu-command';
+/** Shell -> presenter window: the audience window's latest snapshot. */
+export const PRESENTER_STATE_CHANNEL = 'flywheel:presenter-state';
+/** Shell -> audience (document) window: a command from the presenter window. */
+export const PRESENTER_COMMAND_CHANNEL = 'flywheel:presenter-command';
 
 /**
  * Bytes a value takes on the wire, roughly (UTF-8 upper bound for strings), computed without
@@ -263,6 +386,30 @@ export interface FlywheelBridge {
   openExternal(url: string): Promise<ResultOf<'openExternal'>>;
   /** Menu items, the close button and files from the OS arrive here. Returns unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+
+  /**
+   * The report as a PDF. Desktop: Chromium's printToPDF in a hidden window without scripts or
+   * network, with renderer/report/print-options.ts. Browser: fails ('unsupported') with a sentence
+   * saying how to get a PDF there.
+   */
+  printReportPdf(request: PrintReportRequest): Promise<ResultOf<'printReportPdf'>>;
+  /**
+   * Opens the presenter's own window. Desktop: with two or more displays, the audience window
+   * goes full screen on an external display and a presenter window opens on the primary one
+   * ('second-display'); with one display nothing opens ('none'). Browser: opens the app's page
+   * with `#presenter` in a new window ('window'); fails with a message when it is blocked.
+   */
+  openPresenterView(): Promise<ResultOf<'openPresenterView'>>;
+  /** Closes the presenter window (desktop: the audience window goes back to where it was). */
+  closePresenterView(): Promise<ResultOf<'closePresenterView'>>;
+  /** Audience window -> presenter window, fire and forget; the last one is kept for a later one. */
+  publishPresenterState(snapshot: PresenterSnapshot): void;
+  /** In the presenter window: snapshots as they arrive (the latest at once, if any). */
+  onPresenterState(listener: (snapshot: PresenterSnapshot) => void): () => void;
+  /** Presenter window -> audience window (keys pressed in the presenter window). */
+  sendPresenterCommand(command: PresenterCommand): void;
+  /** In the audience window: commands from the presenter window, already validated. */
+  onPresenterCommand(listener: (command: PresenterCommand) => void): () => void;
 }
 
 /** `● name — Flywheel Lab` (macOS marks unsaved state with the close button instead). */

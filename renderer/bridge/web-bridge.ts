@@ -1,7 +1,8 @@
 /**
  * The bridge in a plain browser: a file input to open, a download (blob URL) to save and export,
  * localStorage for the backup of unsaved work and the names of recent files, the page title for
- * the document state, and the browser's own "leave page?" prompt for unsaved changes. It
+ * the document state, the browser's own "leave page?" prompt for unsaved changes, and for the
+ * presenter view a second window of the app (`#presenter`) talking through a BroadcastChannel. It
  * implements the same `FlywheelBridge` the desktop preload exposes.
  */
 import * as z from 'zod';
@@ -18,6 +19,11 @@ import {
   type RecentFile,
   type Result,
 } from './contract';
+import {
+  createPresenterRelay,
+  openBrowserPresenterChannel,
+  type BroadcastChannelLike,
+} from './presenter-channel';
 
 export const BACKUP_KEY = 'flywheel-lab/backup';
 export const RECENT_KEY = 'flywheel-lab/recent';
@@ -44,7 +50,16 @@ export interface WebBridgeEnv {
   readonly window: Window;
   readonly storage: Storage | null;
   readonly now?: () => Date;
+  /** Opens the presenter relay's channel (default: the browser's BroadcastChannel). */
+  readonly presenterChannel?: () => BroadcastChannelLike | null;
 }
+
+/** The window name of the presenter view, so a second Open reuses it instead of a third window. */
+export const PRESENTER_WINDOW_NAME = 'flywheel-presenter';
+export const PRESENTER_HASH = '#presenter';
+
+export const PDF_IN_BROWSER_MESSAGE =
+  'The browser version cannot make a PDF itself: export the report as HTML, open it and print it to PDF from the browser (Print, then Save as PDF), or use the desktop app or `flywheel report --out report.pdf`.';
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -78,6 +93,8 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
   const now = env.now ?? (() => new Date());
   const listeners = new Set<(command: MenuCommand) => void>();
   let dirty = false;
+  const relay = createPresenterRelay(env.presenterChannel ?? openBrowserPresenterChannel);
+  let presenterWindow: Window | null = null;
 
   const readStored = <T>(
     key: string,
@@ -269,5 +286,32 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
         listeners.delete(listener);
       };
     },
+    async printReportPdf() {
+      return fail('unsupported', PDF_IN_BROWSER_MESSAGE);
+    },
+    async openPresenterView() {
+      const url = new URL(win.location.href);
+      url.hash = PRESENTER_HASH;
+      // Not 'noopener': without a handle a blocked popup cannot be told from an opened one. The
+      // presenter page is the app itself, on the same origin.
+      const opened = win.open(url.href, PRESENTER_WINDOW_NAME, 'popup,width=1100,height=700');
+      if (!opened) {
+        return fail(
+          'forbidden',
+          'The browser blocked the presenter window. Allow pop-ups for this page and press the button again; the presentation goes on in this window meanwhile.',
+        );
+      }
+      presenterWindow = opened;
+      return ok({ placement: 'window' });
+    },
+    async closePresenterView() {
+      if (presenterWindow && !presenterWindow.closed) presenterWindow.close();
+      presenterWindow = null;
+      return ok(null);
+    },
+    publishPresenterState: (snapshot) => relay.publishPresenterState(snapshot),
+    onPresenterState: (listener) => relay.onPresenterState(listener),
+    sendPresenterCommand: (command) => relay.sendPresenterCommand(command),
+    onPresenterCommand: (listener) => relay.onPresenterCommand(listener),
   };
 }

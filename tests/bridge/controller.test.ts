@@ -139,6 +139,17 @@ class FakeBridge implements FlywheelBridge {
     this.listeners.add(l);
     return () => void this.listeners.delete(l);
   };
+  // The controller does not present or print: these only record that they were called.
+  printReportPdf = async () => (this.record('printReportPdf'), fail('unsupported', 'not here'));
+  openPresenterView = async () => (
+    this.record('openPresenterView'),
+    ok({ placement: 'none' as const })
+  );
+  closePresenterView = async () => (this.record('closePresenterView'), ok(null));
+  publishPresenterState = () => this.record('publishPresenterState');
+  onPresenterState = () => () => undefined;
+  sendPresenterCommand = () => this.record('sendPresenterCommand');
+  onPresenterCommand = () => () => undefined;
 }
 
 let doc: FakeDocument;
