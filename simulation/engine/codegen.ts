@@ -7,13 +7,19 @@
  */
 import type { CompiledModel, Program } from './compile';
 
+/**
+ * Runs every step, copying the state vector into `values` at each point. Returns 0 when every
+ * value the equations computed was finite, NaN otherwise (the sum of `value * 0` over them): the
+ * caller then looks for the first non-finite value. Stocks, parameters and constants are not
+ * included; a non-finite stock stays non-finite to the end, so checking the final state covers them.
+ */
 export type RunLoop = (
   x: Float64Array,
   values: Float64Array,
   points: number,
   dt: number,
   stochastic: boolean,
-) => void;
+) => number;
 
 /** True where `new Function` is allowed (not under a CSP without unsafe-eval). */
 export function codegenAvailable(): boolean {
@@ -45,7 +51,7 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
     const name = `chunk${chunkNames.length}`;
     chunkNames.push(name);
     lines.push(`function ${name}(x, dt, stochastic) {`);
-    lines.push('let v = 0, sg = 0;');
+    lines.push('let v = 0, sg = 0, ck = 0;');
     for (let i = start; i < Math.min(p.length, start + CHUNK); i++) {
       const a = p.inputStart[i]!;
       const b = p.inputStart[i + 1]!;
@@ -64,14 +70,17 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
         );
       }
       lines.push(`x[${p.outputs[i]}] = v;`);
+      lines.push('ck += v * 0;');
     }
+    lines.push('return ck;');
     lines.push('}');
   }
   lines.push('return function run(x, values, points, dt, stochastic) {');
   lines.push('const steps = points - 1;');
+  lines.push('let check = 0;');
   lines.push('for (let k = 0; k < points; k++) {');
   lines.push('x[0] = k * dt;');
-  for (const c of chunkNames) lines.push(`${c}(x, dt, stochastic);`);
+  for (const c of chunkNames) lines.push(`check += ${c}(x, dt, stochastic);`);
   lines.push('values.set(x, k * x.length);');
   lines.push('if (k === steps) break;');
   model.stockSlots.forEach((s, j) => {
@@ -84,6 +93,7 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
     lines.push(`x[${s}] += dt * (0${terms.join('')});`);
   });
   lines.push('}');
+  lines.push('return check;');
   lines.push('};');
   const factory = new Function('F', 'L', 'B', 'R', lines.join('\n')) as (
     F: readonly unknown[],

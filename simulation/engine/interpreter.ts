@@ -14,6 +14,7 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
   const { inflowSlots, inflowStart, outflowSlots, outflowStart } = model;
   return (x, values, points, dt, stochastic) => {
     const steps = points - 1;
+    let check = 0;
     for (let k = 0; k < points; k++) {
       x[0] = k * dt;
       for (let i = 0; i < nDyn; i++) {
@@ -49,6 +50,7 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
           }
         }
         x[outputs[i]!] = v;
+        check += v * 0;
       }
       values.set(x, k * x.length);
       if (k === steps) break;
@@ -59,5 +61,6 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
         x[stocks[j]!]! += dt * net;
       }
     }
+    return check;
   };
 }

@@ -72,20 +72,39 @@ export function runModel(
   const inits = model.initialEvaluators;
   for (let i = 0; i < inits.length; i++) inits[i]!();
 
-  model.runLoop(x, values, points, dt, stochastic);
-  // One pass over the whole run: the first non-finite value names its variable and week.
-  const total = nSlots * points;
-  for (let i = 0; i < total; i++) {
-    const v = values[i]!;
-    if (v - v !== 0) throw nonFinite(model, i % nSlots, v, Math.floor(i / nSlots) * dt);
-  }
+  const computed = model.runLoop(x, values, points, dt, stochastic);
+  // The run loop reports whether any computed value was non-finite; stocks, parameters and
+  // constants are non-finite at some point only if they are at the end. Only then is the whole
+  // run searched, for the first non-finite value (its variable and week).
+  if (computed !== 0 || !allFinite(x)) throwFirstNonFinite(model, values, points, dt);
   const time = new Float64Array(points);
   for (let k = 0; k < points; k++) time[k] = k * dt;
   return { model, settings, points, time, values };
 }
 
-function nonFinite(model: CompiledModel, slot: number, v: number, week: number): ModelError {
-  return new ModelError(`'${model.variables[slot]!.name}' became ${v} at week ${week}`);
+function allFinite(x: Float64Array): boolean {
+  let check = 0;
+  for (let i = 0; i < x.length; i++) check += x[i]! * 0;
+  return check === 0;
+}
+
+/** Throws ModelError naming the first non-finite value of a run, in point then slot order. */
+function throwFirstNonFinite(
+  model: CompiledModel,
+  values: Float64Array,
+  points: number,
+  dt: number,
+): void {
+  const nSlots = model.variables.length;
+  const total = nSlots * points;
+  for (let i = 0; i < total; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) {
+      const week = Math.floor(i / nSlots) * dt;
+      throw new ModelError(`'${model.variables[i % nSlots]!.name}' became ${v} at week ${week}`);
+    }
+  }
+  throw new ModelError('a value became non-finite during the run');
 }
 
 /** The time series of one variable (a copy: the run's buffer is point-major). */
