@@ -15,7 +15,7 @@ import {
   shell,
   webContents,
 } from 'electron';
-import { fail, ok, PRODUCT_NAME } from '../../renderer/bridge/contract';
+import { ok, PRODUCT_NAME } from '../../renderer/bridge/contract';
 import { setupAppProtocol } from '../app-protocol';
 import { createFileDialogs } from '../dialogs';
 import { BackupStore } from '../files/backup-store';
@@ -30,6 +30,7 @@ import { shellPaths } from '../paths';
 import { loadWindowState, workAreas } from '../window/main-window';
 import { DocumentWindow } from './document-window';
 import { setupMenu } from './menu';
+import { setupReportPrinting } from './report-printing';
 import { setupSecurity } from './security';
 
 export async function startShell(openQueue: OpenQueue): Promise<void> {
@@ -123,9 +124,8 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
         openLink,
         recentChanged: () => void menu.refresh(),
       }),
-      // Interim, until the print and presenter feature files are wired in (next commits).
-      printReportPdf: async () =>
-        fail('unsupported', 'This build of the desktop app cannot print reports to PDF yet.'),
+      printReportPdf: setupReportPrinting(log),
+      // Interim, until the presenter feature file is wired in (next commit).
       openPresenterView: async () => ok({ placement: 'none' }),
       closePresenterView: async () => ok(null),
       publishPresenterState: async () => ok(null),

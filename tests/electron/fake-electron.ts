@@ -4,6 +4,7 @@
  * registers, menus, titles, events. Used by main-wiring.test.ts only.
  */
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 
 export interface FakeEvent {
   defaultPrevented: boolean;
@@ -35,16 +36,62 @@ export class FakeWebContents extends EventEmitter {
   getURL(): string {
     return this.url;
   }
+  readonly printed: unknown[] = [];
+  async printToPDF(options: unknown): Promise<Buffer> {
+    this.printed.push(options);
+    return Buffer.from(`%PDF-1.7 fake of ${this.url.slice(0, 40)}`);
+  }
 }
 
-export function createFakeElectron(paths: { userData: string; logs: string }) {
+type BeforeRequestListener = (
+  details: { url: string },
+  callback: (response: { cancel: boolean }) => void,
+) => void;
+
+/** A session from `session.fromPartition`: records its filter and permission handlers. */
+export class FakeSession extends EventEmitter {
+  beforeRequest: BeforeRequestListener | null = null;
+  permissionRequest: ((wc: unknown, p: string, cb: (granted: boolean) => void) => void) | null =
+    null;
+  permissionCheck: (() => boolean) | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (listener: BeforeRequestListener) => void (this.beforeRequest = listener),
+  };
+  constructor(
+    readonly partition: string,
+    readonly options: unknown,
+  ) {
+    super();
+  }
+  setPermissionRequestHandler(h: FakeSession['permissionRequest']) {
+    this.permissionRequest = h;
+  }
+  setPermissionCheckHandler(h: FakeSession['permissionCheck']) {
+    this.permissionCheck = h;
+  }
+  setDevicePermissionHandler() {}
+  /** What the session's filter answers for a request to `url` (true: cancelled). */
+  cancels(url: string): boolean {
+    let cancel: boolean | null = null;
+    this.beforeRequest?.({ url }, (r) => void (cancel = r.cancel));
+    if (cancel === null) throw new Error('no request filter installed');
+    return cancel;
+  }
+}
+
+export function createFakeElectron(paths: { userData: string; logs: string; temp?: string }) {
   const app = Object.assign(new EventEmitter(), {
     quitCalls: 0,
     isPackaged: false,
     setPath(name: string, value: string) {
       if (name === 'userData') paths.userData = value;
     },
-    getPath: (name: string) => (name === 'logs' ? paths.logs : paths.userData),
+    getPath: (name: string) =>
+      name === 'logs'
+        ? paths.logs
+        : name === 'temp'
+          ? (paths.temp ?? path.join(paths.userData, 'temp'))
+          : paths.userData,
     getVersion: () => '0.1.0-test',
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
@@ -89,6 +136,11 @@ export function createFakeElectron(paths: { userData: string; logs: string }) {
     restore = () => undefined;
     setDocumentEdited = () => undefined;
     setRepresentedFilename = () => undefined;
+    destroy() {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
+    }
     /** As in Electron: 'close' can be prevented; otherwise the window goes and 'closed' follows. */
     close() {
       const event = fakeEvent();
@@ -123,6 +175,7 @@ export function createFakeElectron(paths: { userData: string; logs: string }) {
     setDevicePermissionHandler: () => undefined,
     setDisplayMediaRequestHandler: () => undefined,
   });
+  const partitions = new Map<string, FakeSession>();
   const menus: unknown[] = [];
   const openedLinks: string[] = [];
 
@@ -138,7 +191,14 @@ export function createFakeElectron(paths: { userData: string; logs: string }) {
       handle: (scheme: string, fn: (request: { url: string }) => Promise<Response>) =>
         void protocolHandlers.set(scheme, fn),
     },
-    session: { defaultSession: session },
+    session: {
+      defaultSession: session,
+      fromPartition(partition: string, options?: unknown) {
+        let found = partitions.get(partition);
+        if (!found) partitions.set(partition, (found = new FakeSession(partition, options)));
+        return found;
+      },
+    },
     shell: {
       openExternal: async (url: string) => void openedLinks.push(url),
       openPath: async () => '',
@@ -171,5 +231,6 @@ export function createFakeElectron(paths: { userData: string; logs: string }) {
     permissions,
     menus,
     openedLinks,
+    partitions,
   };
 }

@@ -164,6 +164,47 @@ describe('the bundled main process', () => {
     });
   });
 
+  it('prints a report in a hidden script-less window of the print session, then destroys it', async () => {
+    const before = fake.windows.length;
+    const result = (await invoke('printReportPdf', {
+      html: '<!doctype html><h1>Report</h1>',
+      paper: 'letter',
+    })) as { ok: boolean; value: Uint8Array };
+    expect(result.ok).toBe(true);
+    expect(Buffer.from(result.value).toString('latin1')).toMatch(
+      /^%PDF-1\.7 fake of data:text\/html/,
+    );
+    expect(fake.windows).toHaveLength(before + 1);
+    const printWindow = fake.windows.at(-1)!;
+    expect(printWindow.options.show).toBe(false);
+    const prefs = printWindow.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      partition: 'flywheel-report-print',
+    });
+    expect(prefs.preload).toBeUndefined();
+    expect(printWindow.webContents.printed).toEqual([
+      expect.objectContaining({ pageSize: 'Letter', displayHeaderFooter: true }),
+    ]);
+    expect(printWindow.destroyed).toBe(true);
+    // The print session cancels everything but data: URLs once the document is printed.
+    const printSession = fake.partitions.get('flywheel-report-print')!;
+    expect(printSession.cancels('https://tracker.example/p.png')).toBe(true);
+    expect(printSession.cancels('file:///etc/passwd')).toBe(true);
+    expect(printSession.cancels('data:image/png;base64,AAAA')).toBe(false);
+    let granted: boolean | null = null;
+    printSession.permissionRequest!(null, 'media', (g) => void (granted = g));
+    expect(granted).toBe(false);
+    // The window guards of the app cover it as well (it is created through web-contents-created).
+    expect(printWindow.webContents.windowOpenHandler!({ url: 'https://github.com/' })).toEqual({
+      action: 'deny',
+    });
+    // The document window is untouched.
+    expect(win().destroyed).toBe(false);
+  });
+
   it('installs the application menu', () => {
     const menu = fake.menus.at(-1) as Array<{ label?: string }>;
     expect(menu.map((m) => (m.label ?? '').replace('&', ''))).toEqual(
