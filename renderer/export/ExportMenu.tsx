@@ -1,86 +1,90 @@
 /**
- * The Export menu of the workspace header: the report (HTML; PDF in the desktop app or from the
- * command line), every series (CSV, JSON) and a picture of any chart or loop (SVG, PNG). Files
- * are saved through the document controller (system dialog on the desktop, a download in the
- * browser); the menu says what it is doing while a slow export runs.
+ * The Export menu of the workspace header: the report (HTML, and PDF: printed by the desktop app,
+ * or through the browser's print dialog in a browser), every series (CSV, JSON) and a picture of
+ * any chart or loop (SVG, PNG). The buttons and the desktop menu's File > Export go through the
+ * same registered exporters; files are saved through the document controller (system dialog on
+ * the desktop, a download in the browser). What a slow export is doing shows under the button,
+ * whichever way it was started.
  */
 import { useEffect, useState, type ReactElement } from 'react';
+import { useStore } from 'zustand';
 import { getBridge, getDocumentController, registerExporter, type ExportFormat } from '../bridge';
-import {
-  appReportHtml,
-  appSeriesCsv,
-  appSeriesJson,
-  pictureTargets,
-  picturePng,
-  pictureSvg,
-  type ExportContent,
-  type PictureTarget,
-} from './app-exports';
+import { PAPERS, type Paper } from '../report/print-options';
+import { appReportParts, pictureTargets, type PictureTarget } from './app-exports';
+import { exportChoices, withStatus } from './choices';
+import { nextPaint, PAPER_LABELS, registerAppExporters, trackLastPicture } from './exporters';
+import { printReportInBrowser } from './print-in-browser';
 import './export.css';
 
-export const PDF_HINT =
-  'A PDF report is printed by the desktop app or the command line (flywheel report --out report.pdf). In the browser, export the HTML report and print it to PDF from the browser.';
+/** Shown in the browser when the print dialog is on its way (no file is saved by the app). */
+export const BROWSER_PRINT_HINT =
+  'In the print dialog, choose "Save as PDF" as the destination. The command line makes the same PDF: flywheel report --out report.pdf';
 
-/** Lets the browser paint the progress text before a long synchronous build starts. */
-const nextPaint = (): Promise<void> =>
-  new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-
-async function exportWith(
-  format: ExportFormat,
-  build: () => ExportContent | Promise<ExportContent>,
-): Promise<boolean> {
-  const unregister = registerExporter(format, async () => build());
-  try {
-    return await getDocumentController().exportAs(format);
-  } finally {
-    unregister();
-  }
+async function printInBrowser(paper: Paper): Promise<void> {
+  await withStatus(`Preparing the report for printing (${PAPER_LABELS[paper]})…`, async () => {
+    await nextPaint();
+    printReportInBrowser(appReportParts(), paper);
+  });
 }
 
 export function ExportMenu(): ReactElement {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [targets, setTargets] = useState<PictureTarget[]>([]);
-  const [targetId, setTargetId] = useState('');
+  const status = useStore(exportChoices, (s) => s.status);
+  const paper = useStore(exportChoices, (s) => s.paper);
+  const picture = useStore(exportChoices, (s) => s.picture);
+  const desktop = getBridge().kind === 'desktop';
 
-  // File > Export in the desktop menu reaches the same builders.
+  // File > Export in the desktop menu reaches the same exporters as the buttons.
   useEffect(() => {
-    const off = [
-      registerExporter('html', async () => appReportHtml()),
-      registerExporter('csv', async () => appSeriesCsv()),
-      registerExporter('json', async () => appSeriesJson()),
-    ];
-    return () => off.forEach((f) => f());
+    const unregister = registerAppExporters(registerExporter, getBridge());
+    const untrack = trackLastPicture(document);
+    return () => {
+      unregister();
+      untrack();
+    };
   }, []);
 
   useEffect(() => {
-    if (!open) return;
-    const found = pictureTargets();
-    setTargets(found);
-    setTargetId((id) => (found.some((t) => t.id === id) ? id : (found[0]?.id ?? '')));
+    if (open) setTargets(pictureTargets());
   }, [open]);
+  const chosen = targets.find((t) => t.id === picture) ?? targets[0];
 
-  const run = async (
-    label: string,
-    format: ExportFormat,
-    build: () => ExportContent | Promise<ExportContent>,
-  ): Promise<void> => {
+  const exportAs = (format: ExportFormat): void => {
     setHint(null);
-    setBusy(label);
-    try {
-      await nextPaint();
-      await exportWith(format, build);
-    } finally {
-      setBusy(null);
+    void getDocumentController().exportAs(format);
+  };
+  const exportPicture = (format: 'png' | 'svg'): void => {
+    if (chosen) exportChoices.setState({ picture: chosen.id });
+    exportAs(format);
+  };
+  const exportPdf = (): void => {
+    if (desktop) {
+      exportAs('pdf');
+      return;
     }
+    setHint(null);
+    printInBrowser(paper).then(
+      () => setHint(BROWSER_PRINT_HINT),
+      (e: unknown) =>
+        setHint(
+          `The report could not be printed: ${e instanceof Error ? e.message : String(e)}. Export the HTML report and print it, or run flywheel report --out report.pdf`,
+        ),
+    );
   };
-  const target = (): PictureTarget => {
-    const t = pictureTargets().find((x) => x.id === targetId);
-    if (!t) throw new Error('That picture is not on the page any more: choose another.');
-    return t;
-  };
-  const desktop = getBridge().kind === 'desktop';
+  const busy = status !== null;
+  const statusText = status ?? (open ? hint : null) ?? '';
+  const statusLine = (
+    <p
+      className={open ? 'fw-export__status' : 'fw-export__status fw-export__status--floating'}
+      role="status"
+      aria-live="polite"
+      data-testid="export-status"
+    >
+      {statusText}
+    </p>
+  );
 
   return (
     <div className="fw-export" data-testid="export-menu">
@@ -99,45 +103,63 @@ export function ExportMenu(): ReactElement {
           <button
             type="button"
             className="fw-button"
-            disabled={busy !== null}
+            disabled={busy}
             data-testid="export-report-html"
-            onClick={() => void run('Building the report…', 'html', appReportHtml)}
+            onClick={() => exportAs('html')}
           >
             Report (HTML)
           </button>
           <button
             type="button"
             className="fw-button"
-            disabled={busy !== null}
+            disabled={busy}
             data-testid="export-report-pdf"
-            onClick={() => setHint(PDF_HINT)}
-            title={desktop ? PDF_HINT : undefined}
+            onClick={exportPdf}
+            title={
+              desktop
+                ? `Save the report as a PDF on ${PAPER_LABELS[paper]} paper`
+                : `Print the report (choose "Save as PDF") on ${PAPER_LABELS[paper]} paper`
+            }
           >
-            Report (PDF)
+            {desktop ? 'Report (PDF)' : 'Report (PDF: print)'}
           </button>
+          <label className="fw-export__paper">
+            <span>Paper</span>
+            <select
+              value={paper}
+              onChange={(e) => exportChoices.setState({ paper: e.currentTarget.value as Paper })}
+              data-testid="export-paper"
+            >
+              {PAPERS.map((p) => (
+                <option key={p} value={p}>
+                  {PAPER_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             type="button"
             className="fw-button"
-            disabled={busy !== null}
+            disabled={busy}
             data-testid="export-csv"
-            onClick={() => void run('Writing the series…', 'csv', appSeriesCsv)}
+            onClick={() => exportAs('csv')}
           >
             Series (CSV)
           </button>
           <button
             type="button"
             className="fw-button"
-            disabled={busy !== null}
+            disabled={busy}
             data-testid="export-json"
-            onClick={() => void run('Writing the series…', 'json', appSeriesJson)}
+            onClick={() => exportAs('json')}
           >
             Series (JSON)
           </button>
           <label className="fw-export__picture">
             <span>Picture</span>
             <select
-              value={targetId}
-              onChange={(e) => setTargetId(e.currentTarget.value)}
+              value={chosen?.id ?? ''}
+              onChange={(e) => exportChoices.setState({ picture: e.currentTarget.value })}
               data-testid="export-target"
             >
               {targets.map((t) => (
@@ -150,31 +172,26 @@ export function ExportMenu(): ReactElement {
           <button
             type="button"
             className="fw-button"
-            disabled={busy !== null || targetId === ''}
+            disabled={busy || !chosen}
             data-testid="export-svg"
-            onClick={() => void run('Drawing the picture…', 'svg', () => pictureSvg(target()))}
+            onClick={() => exportPicture('svg')}
           >
             SVG
           </button>
           <button
             type="button"
             className="fw-button"
-            disabled={busy !== null || targetId === ''}
+            disabled={busy || !chosen}
             data-testid="export-png"
-            onClick={() => void run('Drawing the picture…', 'png', () => picturePng(target()))}
+            onClick={() => exportPicture('png')}
           >
             PNG
           </button>
-          <p
-            className="fw-export__status"
-            role="status"
-            aria-live="polite"
-            data-testid="export-status"
-          >
-            {busy ?? hint ?? ''}
-          </p>
+          {statusLine}
         </div>
-      ) : null}
+      ) : (
+        statusLine
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /**
- * What the app exports, built from the workspace's current state: the report (HTML), the series
- * (CSV, JSON) and pictures of a chart or loop (SVG, PNG). Each returns the file's content and a
- * suggested name; saving goes through the document controller and the bridge.
+ * What the app exports, built from the workspace's current state: the report (HTML, or its parts
+ * for printing), the series (CSV, JSON) and pictures of a chart or loop (SVG, PNG). Each returns
+ * the file's content and a suggested name; saving goes through the document controller and the
+ * bridge.
  */
 import { serializeScenario, type Comparison } from '../../simulation';
-import { reportHtml } from '../report/html';
+import { reportParts, reportPartsHtml, type ReportParts } from '../report/html';
 import { APP_STYLE_SOURCES } from '../report/app-styles';
 import { reproducibilityOf } from '../report/reproduce';
 import { playbackStore, pointIndexOf } from '../state/playback';
@@ -32,13 +33,13 @@ function current(): { comparison: Comparison; fileName: string } {
   return { comparison, fileName: workspaceStore.getState().document.fileName };
 }
 
-/** The report of what is on screen, the loop drawn at the playback week. */
-export function appReportHtml(today: Date = new Date()): ExportContent {
+/** The report of what is on screen, in parts, the loop drawn at the playback week. */
+export function appReportParts(today: Date = new Date()): ReportParts {
   const { comparison, fileName } = current();
   const scenario = comparison.runs[0]!.scenario;
   const first = comparison.runs[0]!;
   const index = Math.min(pointIndexOf(playbackStore.getState()), first.series.points - 1);
-  const html = reportHtml(
+  return reportParts(
     {
       scenario,
       comparison,
@@ -49,7 +50,16 @@ export function appReportHtml(today: Date = new Date()): ExportContent {
     },
     APP_STYLE_SOURCES,
   );
-  return { data: html, suggestedName: `${fileStem(fileName)}-report.html` };
+}
+
+/** The suggested file name of the report in `extension` (html, pdf). */
+export function reportFileName(extension: string): string {
+  return `${fileStem(workspaceStore.getState().document.fileName)}-report.${extension}`;
+}
+
+/** The report of what is on screen as one self-contained HTML file. */
+export function appReportHtml(today: Date = new Date()): ExportContent {
+  return { data: reportPartsHtml(appReportParts(today)), suggestedName: reportFileName('html') };
 }
 
 export function appSeriesCsv(): ExportContent {
@@ -73,21 +83,52 @@ export interface PictureTarget {
   readonly svg: SVGSVGElement;
 }
 
+const CHART_FIGURE = '[data-testid^="chart-"]';
+const LOOP_FIGURE = 'figure.fw-loop';
+
+/** The id of a chart or loop figure (`active-users`, `loop-with`, `loop-without`). */
+function figureId(figure: HTMLElement): string {
+  if (figure.matches(LOOP_FIGURE))
+    return figure.classList.contains('fw-loop--without') ? 'loop-without' : 'loop-with';
+  return figure.dataset.testid!.slice('chart-'.length);
+}
+
+/** The id of the chart or loop that holds `node`, or null when it is in neither. */
+export function pictureIdAt(node: EventTarget | null): string | null {
+  if (!(node instanceof Element)) return null;
+  const figure = node.closest<HTMLElement>(`${LOOP_FIGURE}, ${CHART_FIGURE}`);
+  return figure ? figureId(figure) : null;
+}
+
 /** The charts and loops on the page now, in page order. */
 export function pictureTargets(root: ParentNode = document): PictureTarget[] {
   const out: PictureTarget[] = [];
-  root.querySelectorAll<HTMLElement>('[data-testid^="chart-"]').forEach((figure) => {
+  root.querySelectorAll<HTMLElement>(CHART_FIGURE).forEach((figure) => {
     const svg = figure.querySelector<SVGSVGElement>('svg.fw-chart__svg');
     const title = figure.querySelector('.fw-chart__title')?.firstChild?.textContent ?? 'Chart';
-    if (svg) out.push({ id: figure.dataset.testid!.slice('chart-'.length), label: title, svg });
+    if (svg) out.push({ id: figureId(figure), label: title, svg });
   });
-  root.querySelectorAll<HTMLElement>('figure.fw-loop').forEach((figure, i) => {
+  root.querySelectorAll<HTMLElement>(LOOP_FIGURE).forEach((figure, i) => {
     const svg = figure.querySelector<SVGSVGElement>('svg.fw-loop__svg');
     const title = figure.querySelector('.fw-loop__caption-title')?.textContent ?? `Loop ${i + 1}`;
-    const variant = figure.classList.contains('fw-loop--without') ? 'without' : 'with';
-    if (svg) out.push({ id: `loop-${variant}`, label: `Loop: ${title}`, svg });
+    if (svg) out.push({ id: figureId(figure), label: `Loop: ${title}`, svg });
   });
   return out;
+}
+
+/**
+ * The picture to export: the one with id `preferred` when it is on the page, else the first loop,
+ * else the first chart. Throws when the page shows none.
+ */
+export function choosePicture(
+  preferred: string | null,
+  root: ParentNode = document,
+): PictureTarget {
+  const all = pictureTargets(root);
+  const chosen =
+    all.find((t) => t.id === preferred) ?? all.find((t) => t.id.startsWith('loop-')) ?? all[0];
+  if (!chosen) throw new Error('There is no chart or loop on the page to export.');
+  return chosen;
 }
 
 /** The page's background colour, painted behind PNGs (SVGs stay transparent). */

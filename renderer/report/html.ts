@@ -1,7 +1,9 @@
 /**
  * The report as one self-contained HTML file: inline CSS, inline SVG, no scripts, no external
  * requests (a strict Content-Security-Policy says so to the browser too). Pure: runs in Node
- * (the CLI), the page and the tests.
+ * (the CLI), the page and the tests. `reportParts` gives the same document in pieces (title,
+ * stylesheet, body markup) for printers that assemble it themselves (the browser's print path,
+ * whose page policy refuses inline <style> elements).
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -12,8 +14,29 @@ import { reportStylesheet, type AppStyleSources } from './styles';
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
-export function reportHtml(props: ReportProps, styles: AppStyleSources): string {
-  const body = renderToStaticMarkup(createElement(ReportDocument, props));
+export interface ReportParts {
+  /** The document's title (scenario name and report title). */
+  readonly title: string;
+  readonly lang: string;
+  /** The report's one stylesheet. */
+  readonly css: string;
+  /** The markup inside <body>, escaped by React. */
+  readonly body: string;
+  readonly appVersion: string;
+}
+
+export function reportParts(props: ReportProps, styles: AppStyleSources): ReportParts {
+  return {
+    title: `${props.scenario.name} - ${REPORT_TITLE}`,
+    lang: 'en',
+    css: reportStylesheet(styles),
+    body: renderToStaticMarkup(createElement(ReportDocument, props)),
+    appVersion: props.reproducibility.appVersion,
+  };
+}
+
+/** The parts as one HTML file. */
+export function reportPartsHtml(parts: ReportParts): string {
   const head = renderToStaticMarkup(
     createElement(
       'head',
@@ -21,13 +44,14 @@ export function reportHtml(props: ReportProps, styles: AppStyleSources): string 
       createElement('meta', { charSet: 'utf-8' }),
       createElement('meta', { httpEquiv: 'Content-Security-Policy', content: REPORT_CSP }),
       createElement('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      createElement('meta', {
-        name: 'generator',
-        content: `Flywheel Lab ${props.reproducibility.appVersion}`,
-      }),
-      createElement('title', null, `${props.scenario.name} - ${REPORT_TITLE}`),
-      createElement('style', null, reportStylesheet(styles)),
+      createElement('meta', { name: 'generator', content: `Flywheel Lab ${parts.appVersion}` }),
+      createElement('title', null, parts.title),
+      createElement('style', null, parts.css),
     ),
   );
-  return `<!DOCTYPE html>\n<html lang="en" data-theme="light">${head}<body>${body}</body></html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${parts.lang}" data-theme="light">${head}<body>${parts.body}</body></html>\n`;
+}
+
+export function reportHtml(props: ReportProps, styles: AppStyleSources): string {
+  return reportPartsHtml(reportParts(props, styles));
 }

@@ -9,10 +9,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCsv } from '../../renderer/export/csv';
 import type { SeriesJson } from '../../renderer/export/series';
 import { PNG_SIGNATURE } from '../../renderer/export/png';
-import { buildWebApp, launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
+import {
+  buildWebApp,
+  launchChromium,
+  removeBuild,
+  serveStatic,
+  type StaticServer,
+} from '../e2e/harness';
 
 vi.setConfig({ testTimeout: 120_000 });
 
+let outDir = '';
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -20,12 +27,34 @@ const problems: string[] = [];
 const READY = '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])';
 
 beforeAll(async () => {
-  server = await serveStatic(await buildWebApp());
+  outDir = await buildWebApp();
+  server = await serveStatic(outDir);
   browser = await launchChromium();
   page = await browser.newPage({
     viewport: { width: 1440, height: 900 },
     reducedMotion: 'reduce',
     acceptDownloads: true,
+    locale: 'de-DE',
+  });
+  // The native print dialog cannot be clicked: record what each frame would print instead.
+  await page.addInitScript(() => {
+    window.print = () => {
+      const sheets = [...document.adoptedStyleSheets].flatMap((s) =>
+        [...s.cssRules].map((r) => r.cssText),
+      );
+      const h1 = document.querySelector('h1');
+      const record = {
+        title: document.title,
+        text: document.body.innerText,
+        svgs: document.querySelectorAll('svg').length,
+        css: sheets.join('\n'),
+        h1FontSize: h1 ? getComputedStyle(h1).fontSize : '',
+        scripts: document.scripts.length,
+        inFrame: window !== window.top,
+      };
+      const top = window.top as unknown as { __printed?: unknown[] };
+      (top.__printed ??= []).push(record);
+    };
   });
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => {
@@ -39,6 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  removeBuild(outDir);
 });
 
 /** Clicks `testId` and returns the downloaded file's name and bytes. */
@@ -115,9 +145,63 @@ describe('Export menu', () => {
     expect(html).not.toMatch(/<script|<link|src="http/i);
     expect(html).toContain('flywheel run');
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(10);
+    expect(problems).toEqual([]);
+  });
+
+  it('prints the report through the browser print dialog on the chosen paper', async () => {
+    // de-DE prints on A4 unless the user picks another paper.
+    expect(await page.getByTestId('export-paper').inputValue()).toBe('a4');
+    await page.getByTestId('export-paper').selectOption('letter');
     await page.getByTestId('export-report-pdf').click();
-    expect(await page.getByTestId('export-status').textContent()).toContain('flywheel report');
-    await page.screenshot({ path: '/tmp/flywheel-export-menu.png' });
+    await expect
+      .poll(() => page.evaluate(() => (window as { __printed?: unknown[] }).__printed?.length ?? 0))
+      .toBe(1);
+    const [printed] = (await page.evaluate(
+      () => (window as { __printed?: unknown[] }).__printed,
+    )) as PrintRecord[];
+    const p = printed!;
+    expect(p.inFrame).toBe(true);
+    expect(p.scripts).toBe(0);
+    const name = await page.getByTestId('scenario-name').textContent();
+    expect(p.title).toBe(`${name} - Flywheel Lab simulation report`);
+    // The report itself: its sections, its numbers, its figures, and the command that reproduces them.
+    for (const heading of ['Summary', 'Charts', 'Assumptions', 'Methodology'])
+      expect(p.text).toContain(heading);
+    expect(p.text).toContain('flywheel run');
+    for (const kpi of ['cumulativeNetValueUsd', 'finalActiveUsers', 'paybackWeek']) {
+      const shown = await page.locator(`[data-testid="kpi-${kpi}"] [data-testid="kpi-with"]`);
+      expect(p.text).toContain((await shown.textContent())!.trim());
+    }
+    expect(p.svgs).toBeGreaterThanOrEqual(10);
+    // Styled by the adopted stylesheet (26pt title), on Letter paper with page numbers.
+    expect(p.h1FontSize).toBe('34.6667px');
+    expect(p.css).toMatch(/@page \{ size: letter; margin: 14mm 13mm 16mm; /);
+    expect(p.css).toContain('counter(pages)');
+    expect(await page.getByTestId('export-status').textContent()).toContain('Save as PDF');
+    expect(problems).toEqual([]);
+
+    // A second print replaces the first frame and uses A4 again.
+    await page.getByTestId('export-paper').selectOption('a4');
+    await page.getByTestId('export-report-pdf').click();
+    await expect
+      .poll(() => page.evaluate(() => (window as { __printed?: unknown[] }).__printed?.length ?? 0))
+      .toBe(2);
+    const second = (await page.evaluate(
+      () => (window as { __printed?: unknown[] }).__printed,
+    )) as PrintRecord[];
+    expect(second[1]!.css).toMatch(/@page \{ size: a4; /i);
+    expect(await page.locator('iframe.fw-export__print-frame').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/shots/export-menu-web.png' });
     expect(problems).toEqual([]);
   });
 });
+
+interface PrintRecord {
+  readonly title: string;
+  readonly text: string;
+  readonly svgs: number;
+  readonly css: string;
+  readonly h1FontSize: string;
+  readonly scripts: number;
+  readonly inFrame: boolean;
+}
