@@ -1,5 +1,6 @@
 /** Key performance indicators of a run, and the differences between two runs. */
-import { seriesOf, type RunSeries } from '../engine/run';
+import type { RunSeries } from '../engine/run';
+import { ModelError } from '../engine/types';
 
 export interface Kpis {
   /** Active users at the horizon (people). */
@@ -48,55 +49,152 @@ export const KPI_INFO: Record<keyof Kpis, { label: string; unit: string }> = {
   totalIncidents: { label: 'Data incidents', unit: 'incidents' },
 };
 
-const last = (a: Float64Array): number => a[a.length - 1]!;
+/**
+ * Some variables of a run at every point: the value of a variable at point k is
+ * `values[k * stride + columnOf(name)]`. A whole RunSeries is one (its slots are the columns); Monte
+ * Carlo keeps only the columns the KPIs and bands read (see montecarlo-draws.ts).
+ */
+export interface SeriesTable {
+  readonly values: Float64Array;
+  readonly stride: number;
+  readonly points: number;
+  readonly stepWeeks: number;
+  /** Every metric of the model (the AI consumers' `.deployed` flags are found among them). */
+  readonly metricNames: readonly string[];
+  columnOf(name: string): number;
+}
+
+export function tableOf(run: RunSeries): SeriesTable {
+  const { model } = run;
+  return {
+    values: run.values,
+    stride: model.variables.length,
+    points: run.points,
+    stepWeeks: run.settings.stepWeeks,
+    metricNames: model.metricNames,
+    columnOf: (name) => {
+      const slot = model.slotOf.get(name);
+      if (slot === undefined) throw new ModelError(`no variable named '${name}'`);
+      return slot;
+    },
+  };
+}
+
+/** The series a status quo run must keep for the KPIs of the runs measured against it. */
+export const STATUS_QUO_KPI_SERIES: readonly string[] = ['cumulativeNetValue', 'netValue'];
+
+/** The series computeKpis reads from a run (plus every `.deployed` metric: see kpiSeries). */
+const KPI_SERIES = [
+  'cumulativeNetValue',
+  'netValue',
+  'meanAiImpact',
+  'incidentsPerWeek',
+  'activeUsers',
+  'cumulativeRevenue',
+  'cumulativeSpending',
+  'flywheelMomentum',
+  'meanAiPerformance',
+  'experienceIndex',
+  'meanSourceQuality',
+  'meanSourceTrust',
+] as const;
+
+/** Names of the series the KPIs of a run of a model with these metrics read. */
+export function kpiSeries(metricNames: readonly string[]): string[] {
+  return [...KPI_SERIES, ...deployedFlags(metricNames)];
+}
+
+function deployedFlags(metricNames: readonly string[]): string[] {
+  return metricNames.filter((m) => m.endsWith('.deployed'));
+}
+
+/** A run's KPI series resolved to columns once (Monte Carlo reuses it for every draw). */
+export interface KpiColumns {
+  readonly table: SeriesTable;
+  readonly column: Readonly<Record<(typeof KPI_SERIES)[number], number>>;
+  readonly deployed: Int32Array;
+}
+
+export function kpiColumns(table: SeriesTable): KpiColumns {
+  return {
+    table,
+    column: Object.fromEntries(KPI_SERIES.map((n) => [n, table.columnOf(n)])) as Record<
+      (typeof KPI_SERIES)[number],
+      number
+    >,
+    deployed: Int32Array.from(deployedFlags(table.metricNames).map((n) => table.columnOf(n))),
+  };
+}
+
+/** The status quo's columns the KPIs read. */
+export interface StatusQuoColumns {
+  readonly table: SeriesTable;
+  readonly cumulativeNetValue: number;
+  readonly netValue: number;
+}
+
+export function statusQuoColumns(table: SeriesTable): StatusQuoColumns {
+  return {
+    table,
+    cumulativeNetValue: table.columnOf('cumulativeNetValue'),
+    netValue: table.columnOf('netValue'),
+  };
+}
 
 export function computeKpis(run: RunSeries, statusQuo: RunSeries): Kpis {
-  const s = (n: string): Float64Array => seriesOf(run, n);
-  const time = run.time;
-  const n = run.points;
-  const cum = s('cumulativeNetValue');
-  const cumSq = seriesOf(statusQuo, 'cumulativeNetValue');
-  const nv = s('netValue');
-  const nvSq = seriesOf(statusQuo, 'netValue');
-  const impact = s('meanAiImpact');
+  return kpisOf(kpiColumns(tableOf(run)), statusQuoColumns(tableOf(statusQuo)));
+}
+
+/** The KPIs of a run against its status quo, read in place from their tables. */
+export function kpisOf(run: KpiColumns, statusQuo: StatusQuoColumns): Kpis {
+  const { values: v, stride, points: n, stepWeeks: dt } = run.table;
+  const c = run.column;
+  const { values: vSq, stride: strideSq } = statusQuo.table;
+  const cumSq = statusQuo.cumulativeNetValue;
+  const nvSq = statusQuo.netValue;
+  const at = (column: number, k: number): number => v[k * stride + column]!;
+  const last = (column: number): number => v[(n - 1) * stride + column]!;
+  const time = (k: number): number => k * dt; // as runModel computes a run's time axis
 
   // Payback: the last time the cumulative difference is negative, plus one point.
   let lastNegative = -1;
-  for (let k = 0; k < n; k++) if (cum[k]! - cumSq[k]! < -1e-6) lastNegative = k;
+  for (let k = 0; k < n; k++)
+    if (at(c.cumulativeNetValue, k) - vSq[k * strideSq + cumSq]! < -1e-6) lastNegative = k;
   const paybackWeek =
-    lastNegative === -1 ? 0 : lastNegative === n - 1 ? null : time[lastNegative + 1]!;
+    lastNegative === -1 ? 0 : lastNegative === n - 1 ? null : time(lastNegative + 1);
 
   let firstAi: number | null = null;
-  const flags = run.model.metricNames.filter((m) => m.endsWith('.deployed')).map(s);
+  const flags = run.deployed;
   for (let k = 0; k < n && firstAi === null; k++) {
-    for (const f of flags) if (f[k]! > 0) firstAi = time[k]!;
+    for (let f = 0; f < flags.length; f++) if (at(flags[f]!, k) > 0) firstAi = time(k);
   }
 
   let lastFailing = n - 1;
   let sustaining = true;
   for (let k = n - 1; k >= 0; k--) {
-    if (impact[k]! > 0 && nv[k]! > nvSq[k]!) lastFailing = k - 1;
+    if (at(c.meanAiImpact, k) > 0 && at(c.netValue, k) > vSq[k * strideSq + nvSq]!)
+      lastFailing = k - 1;
     else break;
   }
   if (lastFailing === n - 1) sustaining = false;
-  const events = s('incidentsPerWeek');
   let incidents = 0;
-  for (let k = 0; k < n - 1; k++) incidents += events[k]! * run.settings.stepWeeks;
+  for (let k = 0; k < n - 1; k++) incidents += at(c.incidentsPerWeek, k) * dt;
 
+  const cum = last(c.cumulativeNetValue);
   return {
-    finalActiveUsers: last(s('activeUsers')),
-    cumulativeRevenueUsd: last(s('cumulativeRevenue')),
-    cumulativeNetValueUsd: last(cum),
-    cumulativeSpendingUsd: last(s('cumulativeSpending')),
-    netValueVsStatusQuoUsd: last(cum) - last(cumSq),
+    finalActiveUsers: last(c.activeUsers),
+    cumulativeRevenueUsd: last(c.cumulativeRevenue),
+    cumulativeNetValueUsd: cum,
+    cumulativeSpendingUsd: last(c.cumulativeSpending),
+    netValueVsStatusQuoUsd: cum - vSq[(n - 1) * strideSq + cumSq]!,
     paybackWeek,
     firstAiDeploymentWeek: firstAi,
-    finalFlywheelMomentum: last(s('flywheelMomentum')),
-    selfSustainingWeek: sustaining ? time[lastFailing + 1]! : null,
-    finalAiPerformance: last(s('meanAiPerformance')),
-    finalExperienceIndex: last(s('experienceIndex')),
-    finalDataQuality: last(s('meanSourceQuality')),
-    finalTrust: last(s('meanSourceTrust')),
+    finalFlywheelMomentum: last(c.flywheelMomentum),
+    selfSustainingWeek: sustaining ? time(lastFailing + 1) : null,
+    finalAiPerformance: last(c.meanAiPerformance),
+    finalExperienceIndex: last(c.experienceIndex),
+    finalDataQuality: last(c.meanSourceQuality),
+    finalTrust: last(c.meanSourceTrust),
     totalIncidents: incidents,
   };
 }
@@ -110,17 +208,31 @@ export function compareKpis(
   a: { kpis: Kpis; series: RunSeries },
   b: { kpis: Kpis; series: RunSeries },
 ): ComparisonKpis {
+  return compareKpisOf(a.kpis, tableOf(a.series), b.kpis, tableOf(b.series));
+}
+
+/** compareKpis on tables that hold each run's cumulativeNetValue. */
+export function compareKpisOf(
+  a: Kpis,
+  tableA: SeriesTable,
+  b: Kpis,
+  tableB: SeriesTable,
+): ComparisonKpis {
   const diff = Object.fromEntries(
-    (Object.keys(a.kpis) as (keyof Kpis)[]).map((k) => {
-      const x = a.kpis[k];
-      const y = b.kpis[k];
+    (Object.keys(a) as (keyof Kpis)[]).map((k) => {
+      const x = a[k];
+      const y = b[k];
       return [k, x === null || y === null ? null : x - y];
     }),
   ) as { [K in keyof Kpis]: number | null };
-  const ca = seriesOf(a.series, 'cumulativeNetValue');
-  const cb = seriesOf(b.series, 'cumulativeNetValue');
+  const ca = tableA.columnOf('cumulativeNetValue');
+  const cb = tableB.columnOf('cumulativeNetValue');
+  const va = tableA.values;
+  const vb = tableB.values;
+  const n = tableA.points;
   let lastBehind = -1;
-  for (let k = 0; k < a.series.points; k++) if (!(ca[k]! > cb[k]!)) lastBehind = k;
-  const overtakeWeek = lastBehind === a.series.points - 1 ? null : a.series.time[lastBehind + 1]!;
+  for (let k = 0; k < n; k++)
+    if (!(va[k * tableA.stride + ca]! > vb[k * tableB.stride + cb]!)) lastBehind = k;
+  const overtakeWeek = lastBehind === n - 1 ? null : (lastBehind + 1) * tableA.stepWeeks;
   return { ...diff, overtakeWeek };
 }

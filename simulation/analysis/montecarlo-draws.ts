@@ -5,12 +5,26 @@
  */
 import type { Backend } from '../engine/compile';
 import { Rng } from '../engine/rng';
-import { allocateSeries, runModel, type RunSeries } from '../engine/run';
+import { allocateSeries, runModel, runModelKeeping, type RunSeries } from '../engine/run';
 import type { RunSettings } from '../engine/types';
 import { PARAMETERS } from '../model/parameters';
 import { hasDataProducts, statusQuo, withoutDataProducts } from '../scenario/derive';
 import type { Scenario } from '../scenario/types';
-import { compareKpis, computeKpis, KPI_INFO, type ComparisonKpis, type Kpis } from './kpis';
+import {
+  compareKpisOf,
+  KPI_INFO,
+  kpiColumns,
+  kpiSeries,
+  kpisOf,
+  STATUS_QUO_KPI_SERIES,
+  statusQuoColumns,
+  tableOf,
+  type ComparisonKpis,
+  type KpiColumns,
+  type Kpis,
+  type SeriesTable,
+  type StatusQuoColumns,
+} from './kpis';
 import { prepareModel, type PreparedModel } from './simulate';
 
 export type KpiKey = keyof Kpis;
@@ -82,10 +96,36 @@ export function comparedScenarios(scenario: Scenario): Scenario[] {
 interface ModelSlot {
   readonly prepared: PreparedModel;
   readonly parameters: Float64Array;
-  readonly buffer: Float64Array;
   /** For each uncertain parameter, its index in the model's parameter vector. */
   readonly uncertainIndex: Int32Array;
-  series: RunSeries | null;
+  /** The slots a run keeps, in column order; null keeps every variable (a whole RunSeries). */
+  kept: Int32Array | null;
+  buffer: Float64Array;
+  /** Where the last draw's values are (the buffer, with its columns). */
+  table: SeriesTable;
+}
+
+/** A table over a buffer that holds the variables `names` (in this order) at every point. */
+function keptTable(
+  names: readonly string[],
+  buffer: Float64Array,
+  points: number,
+  stepWeeks: number,
+  metricNames: readonly string[],
+): SeriesTable {
+  const columns = new Map(names.map((n, j) => [n, j]));
+  return {
+    values: buffer,
+    stride: names.length,
+    points,
+    stepWeeks,
+    metricNames,
+    columnOf: (name) => {
+      const j = columns.get(name);
+      if (j === undefined) throw new Error(`'${name}' is not kept by this Monte Carlo run`);
+      return j;
+    },
+  };
 }
 
 /**
@@ -107,6 +147,8 @@ export class DrawRunner {
     mode: RunSettings['mode'];
   };
   private readonly kpis: Kpis[] = [];
+  private kpiColumns: KpiColumns[] = [];
+  private statusQuoColumns: StatusQuoColumns;
   private difference: ComparisonKpis | null = null;
 
   constructor(
@@ -118,21 +160,70 @@ export class DrawRunner {
     this.uncertain = uncertainParameters(scenario);
     this.drawn = new Float64Array(this.uncertain.length);
     this.settings = { ...baseSettings };
+    this.points = Math.round(baseSettings.weeks / baseSettings.stepWeeks) + 1;
     const slot = (s: Scenario): ModelSlot => {
       const prepared = prepareModel(s, backend);
       const names = prepared.compiled.parameterNames;
       const uncertainIndex = Int32Array.from(this.uncertain.map((u) => names.indexOf(u.name)));
+      const buffer = allocateSeries(prepared.compiled, baseSettings);
       return {
         prepared,
         parameters: Float64Array.from(prepared.built.parameterValues),
-        buffer: allocateSeries(prepared.compiled, baseSettings),
         uncertainIndex,
-        series: null,
+        kept: null,
+        buffer,
+        table: this.wholeTable(prepared, buffer),
       };
     };
     this.models = this.scenarios.map(slot);
     this.baseline = slot(statusQuo(scenario));
-    this.points = Math.round(baseSettings.weeks / baseSettings.stepWeeks) + 1;
+    this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
+    this.statusQuoColumns = statusQuoColumns(this.baseline.table);
+  }
+
+  /** The table of a whole run (every variable) over `buffer`. */
+  private wholeTable(prepared: PreparedModel, buffer: Float64Array): SeriesTable {
+    const compiled = prepared.compiled;
+    const series: RunSeries = {
+      model: compiled,
+      settings: this.baseSettings,
+      points: this.points,
+      time: new Float64Array(0), // not read by the tables
+      values: buffer,
+    };
+    return tableOf(series);
+  }
+
+  /**
+   * From now on, keep only these variables of each compared run (in this order, then the series
+   * the KPIs need) and of the status quo only what the KPIs need: `values(run)` then holds those
+   * columns (see slotOf and slotCount). The draws' values and KPIs are unchanged, to the bit; a
+   * run writes a few series instead of every variable at every point.
+   */
+  keepOnly(names: readonly string[]): void {
+    const keep = (m: ModelSlot, wanted: readonly string[]): void => {
+      const compiled = m.prepared.compiled;
+      const unique = [...new Set(wanted)];
+      m.kept = Int32Array.from(
+        unique.map((n) => {
+          const s = compiled.slotOf.get(n);
+          if (s === undefined) throw new Error(`no variable named '${n}'`);
+          return s;
+        }),
+      );
+      m.buffer = new Float64Array(unique.length * this.points);
+      m.table = keptTable(
+        unique,
+        m.buffer,
+        this.points,
+        this.baseSettings.stepWeeks,
+        compiled.metricNames,
+      );
+    };
+    for (const m of this.models) keep(m, [...names, ...kpiSeries(m.prepared.compiled.metricNames)]);
+    keep(this.baseline, STATUS_QUO_KPI_SERIES);
+    this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
+    this.statusQuoColumns = statusQuoColumns(this.baseline.table);
   }
 
   get runCount(): number {
@@ -143,16 +234,20 @@ export class DrawRunner {
     return this.models[run]!.prepared.compiled.metricNames;
   }
 
-  /** Number of variables (slots) of a run's model: the stride of its point-major series. */
+  /** Values per point in a run's buffer: every variable, or the kept ones (see keepOnly). */
   slotCount(run: number): number {
-    return this.models[run]!.prepared.compiled.variables.length;
+    return this.models[run]!.table.stride;
   }
 
-  /** Slot of a variable in the run's series buffer (its values start at slot * points). */
+  /** Position of a variable within each point of the run's buffer (its slot, or its kept column). */
   slotOf(run: number, name: string): number {
-    const s = this.models[run]!.prepared.compiled.slotOf.get(name);
-    if (s === undefined) throw new Error(`run ${run} has no variable '${name}'`);
-    return s;
+    const m = this.models[run]!;
+    if (m.kept === null) {
+      const s = m.prepared.compiled.slotOf.get(name);
+      if (s === undefined) throw new Error(`run ${run} has no variable '${name}'`);
+      return s;
+    }
+    return m.table.columnOf(name);
   }
 
   /** Runs draw `draw` of every model; its series and KPIs stay readable until the next draw. */
@@ -161,28 +256,28 @@ export class DrawRunner {
     this.rng.reseed(drawSeed(base, draw, DRAW_STREAM.parameters));
     drawParameters(this.rng, this.uncertain, this.drawn);
     this.settings.seed = drawSeed(base, draw, DRAW_STREAM.simulation);
-    const runOne = (m: ModelSlot): RunSeries => {
+    const runOne = (m: ModelSlot): void => {
       for (let i = 0; i < m.uncertainIndex.length; i++) {
         const idx = m.uncertainIndex[i]!;
         if (idx >= 0) m.parameters[idx] = this.drawn[i]!;
       }
-      m.series = runModel(m.prepared.compiled, m.parameters, this.settings, m.buffer);
-      return m.series;
+      const compiled = m.prepared.compiled;
+      if (m.kept === null) runModel(compiled, m.parameters, this.settings, m.buffer);
+      else runModelKeeping(compiled, m.parameters, this.settings, m.kept, m.buffer);
     };
-    const baseline = runOne(this.baseline);
-    for (let r = 0; r < this.models.length; r++)
-      this.kpis[r] = computeKpis(runOne(this.models[r]!), baseline);
+    runOne(this.baseline);
+    for (let r = 0; r < this.models.length; r++) {
+      runOne(this.models[r]!);
+      this.kpis[r] = kpisOf(this.kpiColumns[r]!, this.statusQuoColumns);
+    }
     const [a, b] = this.models;
-    this.difference =
-      a && b
-        ? compareKpis(
-            { kpis: this.kpis[0]!, series: a.series! },
-            { kpis: this.kpis[1]!, series: b.series! },
-          )
-        : null;
+    this.difference = a && b ? compareKpisOf(this.kpis[0]!, a.table, this.kpis[1]!, b.table) : null;
   }
 
-  /** The last draw's values of every variable of a run, point-major (`values[k * slotCount + slot]`). */
+  /**
+   * The last draw's values of a run, point-major: `values[k * slotCount + slotOf(name)]` (every
+   * variable, or the kept ones after keepOnly).
+   */
   values(run: number): Float64Array {
     return this.models[run]!.buffer;
   }

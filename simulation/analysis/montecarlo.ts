@@ -80,7 +80,7 @@ export interface MonteCarloShape {
 export interface MonteCarloJob extends MonteCarloShape {
   readonly spec: MonteCarloSpec;
   readonly runner: DrawRunner;
-  /** For run r and band metric m, the metric's slot in the run's series buffer. */
+  /** For run r and band metric m, the metric's position in each point of the run's buffer. */
   readonly slots: readonly Int32Array[];
   /** The batch waiting to be counted: BATCH_DRAWS values per row, row-major. */
   readonly staging: Float64Array;
@@ -104,6 +104,9 @@ export function createJob(spec: MonteCarloSpec, backend: Backend): MonteCarloJob
   validateSpec(spec);
   const runner = new DrawRunner(spec.scenario, spec.settings, backend);
   const bandMetrics = spec.bandMetrics ? [...spec.bandMetrics] : mainMetrics(runner);
+  // Each draw keeps only the band metrics (first, so gathering reads each point's in one block)
+  // and the series its KPIs need.
+  runner.keepOnly(bandMetrics);
   const rows = runner.runCount * bandMetrics.length * runner.points;
   const slots = Array.from({ length: runner.runCount }, (_, r) =>
     Int32Array.from(bandMetrics.map((m) => runner.slotOf(r, m))),

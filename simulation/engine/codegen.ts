@@ -8,7 +8,9 @@
 import type { CompiledModel, Program } from './compile';
 
 /**
- * Runs every step, copying the state vector into `values` at each point. Returns 0 when every
+ * Runs every step, copying the state vector into `values` at each point (only the slots listed in
+ * `record`, in that order, when it is given: `values[k * record.length + j] = x[record[j]]`, for
+ * callers that need a few series of a run). Returns 0 when every
  * value the equations computed was finite, NaN otherwise (the sum of `value * 0` over them): the
  * caller then looks for the first non-finite value. Stocks, parameters and constants are not
  * included; a non-finite stock stays non-finite to the end, so checking the final state covers them.
@@ -19,6 +21,7 @@ export type RunLoop = (
   points: number,
   dt: number,
   stochastic: boolean,
+  record: Int32Array | null,
 ) => number;
 
 /** True where `new Function` is allowed (not under a CSP without unsafe-eval). */
@@ -75,13 +78,16 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
     lines.push('return ck;');
     lines.push('}');
   }
-  lines.push('return function run(x, values, points, dt, stochastic) {');
+  lines.push('return function run(x, values, points, dt, stochastic, record) {');
   lines.push('const steps = points - 1;');
   lines.push('let check = 0;');
   lines.push('for (let k = 0; k < points; k++) {');
   lines.push('x[0] = k * dt;');
   for (const c of chunkNames) lines.push(`check += ${c}(x, dt, stochastic);`);
-  lines.push('values.set(x, k * x.length);');
+  lines.push('if (record === null) values.set(x, k * x.length);');
+  lines.push(
+    'else for (let j = 0, b = k * record.length; j < record.length; j++) values[b + j] = x[record[j]];',
+  );
   lines.push('if (k === steps) break;');
   model.stockSlots.forEach((s, j) => {
     const terms: string[] = [];

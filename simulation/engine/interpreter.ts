@@ -12,7 +12,7 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
   const stocks = model.stockSlots;
   const nStocks = stocks.length;
   const { inflowSlots, inflowStart, outflowSlots, outflowStart } = model;
-  return (x, values, points, dt, stochastic) => {
+  return (x, values, points, dt, stochastic, record) => {
     const steps = points - 1;
     let check = 0;
     for (let k = 0; k < points; k++) {
@@ -52,7 +52,10 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
         x[outputs[i]!] = v;
         check += v * 0;
       }
-      values.set(x, k * x.length);
+      if (record === null) values.set(x, k * x.length);
+      else
+        for (let j = 0, b = k * record.length; j < record.length; j++)
+          values[b + j] = x[record[j]!]!;
       if (k === steps) break;
       for (let j = 0; j < nStocks; j++) {
         let net = 0;

@@ -38,6 +38,55 @@ export function runModel(
   settings: RunSettings,
   buffer?: Float64Array,
 ): RunSeries {
+  const points = startRun(model, parameters, settings);
+  const dt = settings.stepWeeks;
+  const nSlots = model.variables.length;
+  const values = buffer ?? new Float64Array(nSlots * points);
+  if (values.length < nSlots * points) throw new ModelError('series buffer too small for this run');
+  const x = model.context.x;
+  const computed = model.runLoop(x, values, points, dt, settings.mode === 'stochastic', null);
+  // The run loop reports whether any computed value was non-finite; stocks, parameters and
+  // constants are non-finite at some point only if they are at the end. Only then is the whole
+  // run searched, for the first non-finite value (its variable and week).
+  if (computed !== 0 || !allFinite(x)) throwFirstNonFinite(model, values, points, dt);
+  const time = new Float64Array(points);
+  for (let k = 0; k < points; k++) time[k] = k * dt;
+  return { model, settings, points, time, values };
+}
+
+/**
+ * Runs like runModel but keeps only the variables in `slots`: `buffer[k * slots.length + j]` is
+ * the value of variable `slots[j]` at point k (for Monte Carlo, which reads a few series of each
+ * draw). The same values, to the bit, and the same errors: when a value is non-finite the run is
+ * repeated in full to name the first one. Returns the number of points.
+ */
+export function runModelKeeping(
+  model: CompiledModel,
+  parameters: Float64Array,
+  settings: RunSettings,
+  slots: Int32Array,
+  buffer: Float64Array,
+): number {
+  const points = startRun(model, parameters, settings);
+  const nSlots = model.variables.length;
+  for (let j = 0; j < slots.length; j++) {
+    const s = slots[j]!;
+    if (!(s >= 0 && s < nSlots)) throw new ModelError(`no variable in slot ${s}`);
+  }
+  if (buffer.length < slots.length * points)
+    throw new ModelError('series buffer too small for this run');
+  const x = model.context.x;
+  const dt = settings.stepWeeks;
+  const computed = model.runLoop(x, buffer, points, dt, settings.mode === 'stochastic', slots);
+  if (computed !== 0 || !allFinite(x)) {
+    runModel(model, parameters, settings); // throws, naming the first non-finite value
+    throw new ModelError('a value became non-finite during the run');
+  }
+  return points;
+}
+
+/** Checks the inputs of a run and sets the model's state to time 0; returns the number of points. */
+function startRun(model: CompiledModel, parameters: Float64Array, settings: RunSettings): number {
   const { stepWeeks: dt } = settings;
   if (!(dt >= MIN_STEP_WEEKS && dt <= 4))
     throw new ModelError(`step length ${dt} weeks is outside 1/16..4`);
@@ -49,17 +98,9 @@ export function runModel(
       `expected ${model.parameterSlots.length} parameter values, got ${parameters.length}`,
     );
   }
-  const steps = stepCount(settings);
-  const points = steps + 1;
-  const nSlots = model.variables.length;
-  const values = buffer ?? new Float64Array(nSlots * points);
-  if (values.length < nSlots * points) throw new ModelError('series buffer too small for this run');
-
-  const ctx = model.context;
-  const x = ctx.x;
+  const x = model.context.x;
   x.fill(0);
-  const stochastic = settings.mode === 'stochastic';
-  if (stochastic) {
+  if (settings.mode === 'stochastic') {
     const { streams, streamSalt } = model.program;
     for (let i = 0; i < streams.length; i++)
       streams[i]?.reseed(streamSeed(settings.seed, streamSalt[i]!));
@@ -71,15 +112,7 @@ export function runModel(
   for (let i = 0; i < cons.length; i++) cons[i]!();
   const inits = model.initialEvaluators;
   for (let i = 0; i < inits.length; i++) inits[i]!();
-
-  const computed = model.runLoop(x, values, points, dt, stochastic);
-  // The run loop reports whether any computed value was non-finite; stocks, parameters and
-  // constants are non-finite at some point only if they are at the end. Only then is the whole
-  // run searched, for the first non-finite value (its variable and week).
-  if (computed !== 0 || !allFinite(x)) throwFirstNonFinite(model, values, points, dt);
-  const time = new Float64Array(points);
-  for (let k = 0; k < points; k++) time[k] = k * dt;
-  return { model, settings, points, time, values };
+  return stepCount(settings) + 1;
 }
 
 function allFinite(x: Float64Array): boolean {

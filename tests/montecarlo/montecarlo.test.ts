@@ -139,6 +139,45 @@ describe('draws', () => {
   });
 });
 
+describe('a runner that keeps only some series', () => {
+  it('gives the same KPIs, differences and kept values as one that keeps every variable', () => {
+    for (const mode of ['stochastic', 'expected'] as const) {
+      const whole = new DrawRunner(scenario, { ...settings, mode }, 'codegen');
+      const kept = new DrawRunner(scenario, { ...settings, mode }, 'interpreter');
+      kept.keepOnly(['sessions', 'activeUsers']);
+      expect(kept.slotCount(0)).toBeLessThan(whole.slotCount(0) / 4);
+      expect(kept.slotOf(0, 'sessions')).toBe(0);
+      expect(kept.slotOf(1, 'activeUsers')).toBe(1);
+      expect(() => kept.slotOf(0, 'searches')).toThrow(/not kept/);
+      const width = KPI_KEYS.length;
+      for (const draw of [0, 9]) {
+        whole.run(draw);
+        kept.run(draw);
+        for (let r = 0; r < 2; r++) {
+          const a = new Float64Array(width);
+          const b = new Float64Array(width);
+          whole.writeKpis(r, a, 0);
+          kept.writeKpis(r, b, 0);
+          expect([...b]).toEqual([...a]);
+          for (const name of ['sessions', 'activeUsers', 'cumulativeNetValue']) {
+            const column = (runner: DrawRunner): number[] =>
+              Array.from(
+                { length: runner.points },
+                (_, k) => runner.values(r)[k * runner.slotCount(r) + runner.slotOf(r, name)]!,
+              );
+            expect(column(kept)).toEqual(column(whole));
+          }
+        }
+        const da = new Float64Array(DIFFERENCE_KEYS.length);
+        const db = new Float64Array(DIFFERENCE_KEYS.length);
+        whole.writeDifferences(da, 0);
+        kept.writeDifferences(db, 0);
+        expect([...db]).toEqual([...da]);
+      }
+    }
+  });
+});
+
 describe('runMonteCarlo', () => {
   const summary = runMonteCarlo(spec, { backend: 'codegen' });
 
