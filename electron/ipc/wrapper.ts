@@ -1,7 +1,8 @@
 /**
  * The one wrapper every IPC handler goes through. Before a handler runs, the request must come
- * from the main frame of one of the app's own windows showing the app's own origin, be at most
- * its channel's size, and match its channel's schema. Whatever happens, the page gets a typed
+ * from the main frame of one of the app's own windows showing the app's own origin, from a window
+ * whose role may send it (ipc/roles.ts: document or presenter window), be at most its channel's
+ * size, and match its channel's schema. Whatever happens, the page gets a typed
  * result: the handler's, or a typed error (never an exception across the process boundary).
  */
 import {
@@ -15,6 +16,7 @@ import {
   type ResultOf,
 } from '../../renderer/bridge/contract';
 import { isAppUrl } from '../security/origin';
+import { CHANNEL_ROLES, type WindowRole } from './roles';
 
 /** The parts of Electron's IpcMainInvokeEvent the checks read (tests pass plain objects). */
 export interface InvokeEventLike {
@@ -41,19 +43,25 @@ export type Handler<C extends Channel> = (
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface SenderPolicy {
-  /** True for the webContents of the app's own windows. */
-  isAppWindow(webContentsId: number): boolean;
+  /** The role of one of the app's own windows, by webContents id; null for any other. */
+  roleOf(webContentsId: number): WindowRole | null;
 }
 
 export type Log = (line: string) => void;
 
-/** Why a sender is refused, or null when it may call. */
-export function senderProblem(event: InvokeEventLike, policy: SenderPolicy): string | null {
+/** Why a sender is refused for `channel`, or null when it may call. */
+export function senderProblem(
+  event: InvokeEventLike,
+  policy: SenderPolicy,
+  channel: Channel,
+): string | null {
   const frame = event.senderFrame;
   if (frame === null || frame === undefined) return 'the sending frame is gone';
   if (frame.parent !== null) return 'sent from a subframe';
   if (!isAppUrl(frame.url)) return `sent from a page outside the app (${safeOrigin(frame.url)})`;
-  if (!policy.isAppWindow(event.sender.id)) return 'sent from a window the app did not create';
+  const role = policy.roleOf(event.sender.id);
+  if (role === null) return 'sent from a window the app did not create';
+  if (!CHANNEL_ROLES[channel].includes(role)) return `not accepted from the ${role} window`;
   return null;
 }
 
@@ -74,7 +82,7 @@ export async function invokeChecked<C extends Channel>(
   event: InvokeEventLike,
   args: readonly unknown[],
 ): Promise<ResultOf<C>> {
-  const problem = senderProblem(event, policy);
+  const problem = senderProblem(event, policy, channel);
   if (problem) {
     log(`ipc ${channel}: refused, ${problem}`);
     return fail('forbidden', 'This request is only accepted from the app itself.');

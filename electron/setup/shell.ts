@@ -15,12 +15,13 @@ import {
   shell,
   webContents,
 } from 'electron';
-import { ok, PRODUCT_NAME } from '../../renderer/bridge/contract';
+import { PRODUCT_NAME } from '../../renderer/bridge/contract';
 import { setupAppProtocol } from '../app-protocol';
 import { createFileDialogs } from '../dialogs';
 import { BackupStore } from '../files/backup-store';
 import { RecentFiles } from '../files/recent-files';
 import { createHandlers } from '../ipc/handlers';
+import { createPresenterHandlers } from '../presenter/handlers';
 import { PathGrants } from '../ipc/path-grants';
 import { registerHandlers } from '../ipc/wrapper';
 import { createLinkOpener } from '../security/external-links';
@@ -30,6 +31,7 @@ import { shellPaths } from '../paths';
 import { loadWindowState, workAreas } from '../window/main-window';
 import { DocumentWindow } from './document-window';
 import { setupMenu } from './menu';
+import { audienceWindow, setupPresenterView } from './presenter-view';
 import { setupReportPrinting } from './report-printing';
 import { setupSecurity } from './security';
 
@@ -74,6 +76,13 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
     credits: 'Simulates the data flywheel with and without data products.',
   });
 
+  const windowOptions = {
+    preloadPath: paths.preload,
+    iconPath: paths.icon,
+    devTools: !app.isPackaged,
+  };
+  const presenterView = setupPresenterView(windowOptions, log);
+
   const openWindow = async () => {
     const state = await loadWindowState(
       paths.windowState,
@@ -82,9 +91,7 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
     );
     current = new DocumentWindow({
       state,
-      preloadPath: paths.preload,
-      iconPath: paths.icon,
-      devTools: !app.isPackaged,
+      ...windowOptions,
       settingsPath: paths.windowState,
       log,
       openQueue,
@@ -98,10 +105,12 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
       },
       onClosed: (clean) => {
         current = null;
+        presenterView.documentClosed();
         if (clean) void backup.clear();
         if (quitAfterClose || process.platform !== 'darwin') app.quit();
       },
     });
+    presenterView.attach(audienceWindow(current.win));
   };
 
   registerHandlers(
@@ -125,13 +134,16 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
         recentChanged: () => void menu.refresh(),
       }),
       printReportPdf: setupReportPrinting(log),
-      // Interim, until the presenter feature file is wired in (next commit).
-      openPresenterView: async () => ok({ placement: 'none' }),
-      closePresenterView: async () => ok(null),
-      publishPresenterState: async () => ok(null),
-      sendPresenterCommand: async () => ok(null),
+      ...createPresenterHandlers(presenterView),
     },
-    { isAppWindow: (id) => current?.webContentsId === id },
+    {
+      roleOf: (id) =>
+        current?.webContentsId === id
+          ? 'document'
+          : presenterView.isPresenterWindow(id)
+            ? 'presenter'
+            : null,
+    },
     log,
   );
 

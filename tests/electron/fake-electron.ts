@@ -126,7 +126,24 @@ export function createFakeElectron(paths: { userData: string; logs: string; temp
     setTitle(title: string) {
       this.title = title;
     }
-    getNormalBounds = () => ({ x: 10, y: 20, width: 1200, height: 800 });
+    bounds = { x: 10, y: 20, width: 1200, height: 800 };
+    fullScreen = false;
+    /** setBounds and setFullScreen calls, in order. */
+    readonly placements: string[] = [];
+    getNormalBounds = () => ({ ...this.bounds });
+    getBounds = () => ({ ...this.bounds });
+    setBounds = (b: { x: number; y: number; width: number; height: number }) => {
+      this.placements.push(`bounds ${b.x},${b.y}`);
+      this.bounds = { ...b };
+    };
+    isFullScreen = () => this.fullScreen;
+    setFullScreen = (flag: boolean) => {
+      this.placements.push(`fullscreen ${flag}`);
+      this.fullScreen = flag;
+      // Linux and Windows change at once; the event follows as in Electron.
+      this.emit(flag ? 'enter-full-screen' : 'leave-full-screen');
+    };
+    unmaximize = () => undefined;
     isMaximized = () => false;
     isMinimized = () => false;
     isDestroyed = () => this.destroyed;
@@ -176,6 +193,20 @@ export function createFakeElectron(paths: { userData: string; logs: string; temp
     setDisplayMediaRequestHandler: () => undefined,
   });
   const partitions = new Map<string, FakeSession>();
+  /** The displays `screen` reports, primary first; tests may add a projector. */
+  const displays: Array<{
+    id: number;
+    bounds: { x: number; y: number; width: number; height: number };
+    workArea: { x: number; y: number; width: number; height: number };
+    scaleFactor: number;
+  }> = [
+    {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+      scaleFactor: 1,
+    },
+  ];
   const menus: unknown[] = [];
   const openedLinks: string[] = [];
 
@@ -213,8 +244,8 @@ export function createFakeElectron(paths: { userData: string; logs: string; temp
       showMessageBox: async () => ({ response: 0 }),
     },
     screen: {
-      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
-      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+      getAllDisplays: () => displays,
+      getPrimaryDisplay: () => displays[0]!,
     },
     webContents: {
       fromId: (id: number) => windows.find((w) => w.webContents.id === id)?.webContents ?? null,
@@ -232,5 +263,6 @@ export function createFakeElectron(paths: { userData: string; logs: string; temp
     menus,
     openedLinks,
     partitions,
+    displays,
   };
 }

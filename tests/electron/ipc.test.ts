@@ -21,10 +21,15 @@ import {
   senderProblem,
   type InvokeEventLike,
   type IpcMainLike,
+  type SenderPolicy,
 } from '../../electron/ipc/wrapper';
+import { CHANNEL_ROLES } from '../../electron/ipc/roles';
 
 const APP_WINDOW = 7;
-const policy = { isAppWindow: (id: number) => id === APP_WINDOW };
+const PRESENTER_WINDOW = 8;
+const policy: SenderPolicy = {
+  roleOf: (id) => (id === APP_WINDOW ? 'document' : id === PRESENTER_WINDOW ? 'presenter' : null),
+};
 const appEvent = (
   over: Partial<{ url: string; parent: unknown; senderId: number; frame: null }> = {},
 ): InvokeEventLike => ({
@@ -37,9 +42,9 @@ const appEvent = (
 
 describe('the IPC wrapper checks the sender', () => {
   it('accepts the main frame of an app window on app://flywheel', () => {
-    expect(senderProblem(appEvent(), policy)).toBeNull();
+    expect(senderProblem(appEvent(), policy, 'save')).toBeNull();
     expect(
-      senderProblem(appEvent({ url: 'app://flywheel/deep/page.html?x=1#y' }), policy),
+      senderProblem(appEvent({ url: 'app://flywheel/deep/page.html?x=1#y' }), policy, 'save'),
     ).toBeNull();
   });
 
@@ -62,7 +67,54 @@ describe('the IPC wrapper checks the sender', () => {
     ['an unparsable URL', appEvent({ url: 'not a url' }), /outside the app/],
     ['a window the app did not create', appEvent({ senderId: 99 }), /did not create/],
   ])('refuses %s', (_what, event, reason) => {
-    expect(senderProblem(event, policy)).toMatch(reason);
+    expect(senderProblem(event, policy, 'listRecent')).toMatch(reason);
+  });
+});
+
+describe('the IPC wrapper checks the role of the window', () => {
+  const presenterEvent = appEvent({
+    senderId: PRESENTER_WINDOW,
+    url: 'app://flywheel/index.html#presenter',
+  });
+
+  it('the presenter window (app origin, top frame) may send commands and close itself, nothing else', () => {
+    expect(senderProblem(presenterEvent, policy, 'sendPresenterCommand')).toBeNull();
+    expect(senderProblem(presenterEvent, policy, 'closePresenterView')).toBeNull();
+    for (const channel of [
+      'save',
+      'saveAs',
+      'exportFile',
+      'openPath',
+      'writeBackup',
+      'readBackup',
+      'setDocumentState',
+      'closeWindow',
+      'openExternal',
+      'printReportPdf',
+      'openPresenterView',
+      'publishPresenterState',
+    ] as const) {
+      expect(senderProblem(presenterEvent, policy, channel), channel).toMatch(
+        /not accepted from the presenter window/,
+      );
+    }
+  });
+
+  it('the document window may not send presenter commands, and may do everything else', () => {
+    expect(senderProblem(appEvent(), policy, 'sendPresenterCommand')).toMatch(
+      /not accepted from the document window/,
+    );
+    const documentChannels = Object.entries(CHANNEL_ROLES)
+      .filter(([, roles]) => roles.includes('document'))
+      .map(([c]) => c);
+    expect(documentChannels).toHaveLength(Object.keys(requestSchemas).length - 1);
+    for (const channel of documentChannels)
+      expect(senderProblem(appEvent(), policy, channel as Channel)).toBeNull();
+  });
+
+  it('a subframe of the presenter window is refused like any other', () => {
+    const sub = appEvent({ senderId: PRESENTER_WINDOW, parent: {} });
+    expect(senderProblem(sub, policy, 'sendPresenterCommand')).toMatch(/subframe/);
   });
 });
 

@@ -17,6 +17,8 @@ import { serializeScenario, withPreset } from '../../simulation';
 import {
   ipcChannel,
   MENU_COMMAND_CHANNEL,
+  PRESENTER_COMMAND_CHANNEL,
+  PRESENTER_STATE_CHANNEL,
   requestSchemas,
   type Channel,
 } from '../../renderer/bridge/contract';
@@ -203,6 +205,101 @@ describe('the bundled main process', () => {
     });
     // The document window is untouched.
     expect(win().destroyed).toBe(false);
+  });
+
+  it('presenter view: nothing with one display; with a projector, the audience window goes full screen there and a presenter window opens', async () => {
+    expect(await invoke('openPresenterView')).toEqual({ ok: true, value: { placement: 'none' } });
+    const before = fake.windows.length;
+    fake.displays.push({
+      id: 2,
+      bounds: { x: 1920, y: 0, width: 1280, height: 720 },
+      workArea: { x: 1920, y: 0, width: 1280, height: 720 },
+      scaleFactor: 1.5,
+    });
+    try {
+      expect(await invoke('openPresenterView')).toEqual({
+        ok: true,
+        value: { placement: 'second-display' },
+      });
+      expect(fake.windows).toHaveLength(before + 1);
+      const presenter = fake.windows.at(-1)!;
+      expect(presenter.webContents.url).toBe('app://flywheel/index.html#presenter');
+      expect(presenter.options.webPreferences).toEqual(win().options.webPreferences);
+      expect(presenter.options).toMatchObject({ x: 0, y: 0, width: 1920, height: 1040 });
+      expect(win().placements).toEqual(['bounds 1920,0', 'fullscreen true']);
+      // The app-wide guards cover the presenter window.
+      const away = fakeEvent({ url: 'https://evil.example/' });
+      presenter.webContents.emit('will-navigate', away);
+      expect(away.defaultPrevented).toBe(true);
+
+      // State: from the document window to the presenter window (the cached one after its load).
+      const state = {
+        active: true,
+        storyTitle: 'Story',
+        index: 1,
+        count: 3,
+        startedAtMs: 1,
+        blanked: false,
+        show: 'both',
+        current: { title: 'T', caption: 'C', notes: 'N' },
+        next: null,
+      };
+      expect(await invoke('publishPresenterState', state)).toEqual({ ok: true, value: null });
+      presenter.webContents.sent.length = 0;
+      presenter.webContents.emit('did-finish-load');
+      expect(presenter.webContents.sent).toEqual([
+        { channel: PRESENTER_STATE_CHANNEL, args: [state] },
+      ]);
+      const fromPresenter = {
+        sender: { id: presenter.webContents.id },
+        senderFrame: { url: 'app://flywheel/index.html#presenter', parent: null },
+      };
+      // The presenter window may not publish state, save, or read the backup.
+      for (const [channel, payload] of [
+        ['publishPresenterState', state],
+        ['readBackup', undefined],
+        ['save', { text: '{}', fileName: 'x.json', filePath: null }],
+      ] as const) {
+        expect(await invoke(channel, payload, fromPresenter), channel).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden' },
+        });
+      }
+      // Commands: from the presenter window to the document window, validated.
+      win().webContents.sent.length = 0;
+      expect(await invoke('sendPresenterCommand', { action: 'next' }, fromPresenter)).toEqual({
+        ok: true,
+        value: null,
+      });
+      expect(
+        await invoke('sendPresenterCommand', { action: 'jump', index: -1 }, fromPresenter),
+      ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(await invoke('sendPresenterCommand', { action: 'next' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(win().webContents.sent).toEqual([
+        { channel: PRESENTER_COMMAND_CHANNEL, args: [{ action: 'next' }] },
+      ]);
+
+      // Closing from the presenter window restores the document window.
+      expect(await invoke('closePresenterView', undefined, fromPresenter)).toEqual({
+        ok: true,
+        value: null,
+      });
+      await new Promise((r) => setTimeout(r, 0));
+      expect(presenter.destroyed).toBe(true);
+      expect(win().placements).toEqual([
+        'bounds 1920,0',
+        'fullscreen true',
+        'fullscreen false',
+        'bounds 10,20',
+      ]);
+      expect(win().fullScreen).toBe(false);
+    } finally {
+      fake.displays.pop();
+      win().webContents.sent.length = 0;
+    }
   });
 
   it('installs the application menu', () => {

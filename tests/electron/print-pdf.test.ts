@@ -295,7 +295,7 @@ describe('printReportPdf behind the IPC wrapper', () => {
     sender: { id: 3 },
     senderFrame: { url: 'app://flywheel/index.html', parent: null },
   };
-  const policy = { isAppWindow: (id: number) => id === 3 };
+  const policy = { roleOf: (id: number) => (id === 3 ? ('document' as const) : null) };
 
   it.each<[string, unknown[], string]>([
     ['another paper', [{ html, paper: 'a3' }], 'invalid-request'],
