@@ -157,12 +157,17 @@ function resolve(cmd: ReportCommand): {
       origin: cmd.file,
     };
   }
-  const preset = cmd.preset !== null && isPresetName(cmd.preset) ? cmd.preset : 'with';
+  if (cmd.preset !== null && isPresetName(cmd.preset))
+    return {
+      scenario: PRESETS[cmd.preset](),
+      source: { kind: 'preset', preset: cmd.preset },
+      origin: `preset '${cmd.preset}'`,
+    };
+  // As `flywheel run` with neither: the built-in 'with' scenario (the same reproduce command).
   return {
-    scenario:
-      cmd.preset !== null && isPresetName(cmd.preset) ? PRESETS[cmd.preset]() : withPreset(),
-    source: { kind: 'preset', preset },
-    origin: `preset '${preset}'`,
+    scenario: withPreset(),
+    source: { kind: 'default' },
+    origin: "the default scenario 'with'",
   };
 }
 

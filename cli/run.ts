@@ -8,6 +8,7 @@ import type { Scenario } from '../simulation/scenario/types';
 import type { RunCommand } from './args';
 import { InputError } from './errors';
 import { runMonteCarloPool } from './pool';
+import { runCommandFor, type ScenarioSource } from '../renderer/report/reproduce';
 import { writeReportCsv, writeReportJson, type Report, type ReportRun } from './report';
 import { loadScenarioFile } from './scenario-input';
 import { atomicFileSink, stdoutSink, type Sink } from './sink';
@@ -24,8 +25,8 @@ interface ResolvedScenario {
   readonly scenario: Scenario;
   /** Short names of the compared runs: [first, second]. */
   readonly names: readonly [string, string];
-  /** Where the scenario came from, as command-line arguments. */
-  readonly source: readonly string[];
+  /** Where the scenario came from, as the command line names it. */
+  readonly source: ScenarioSource;
 }
 
 function resolveScenario(cmd: RunCommand): ResolvedScenario {
@@ -33,15 +34,15 @@ function resolveScenario(cmd: RunCommand): ResolvedScenario {
     return {
       scenario: loadScenarioFile(cmd.file),
       names: ['scenario', 'without'],
-      source: [cmd.file],
+      source: { kind: 'file', fileName: cmd.file },
     };
   if (cmd.preset !== null)
     return {
       scenario: PRESETS[cmd.preset](),
       names: [cmd.preset, 'without'],
-      source: ['--preset', cmd.preset],
+      source: { kind: 'preset', preset: cmd.preset },
     };
-  return { scenario: withPreset(), names: ['with', 'without'], source: [] };
+  return { scenario: withPreset(), names: ['with', 'without'], source: { kind: 'default' } };
 }
 
 /** The scenario with the command's overrides; contradictions are input errors naming both sides. */
@@ -61,32 +62,13 @@ export function applyOverrides(scenario: Scenario, cmd: RunCommand, origin: stri
   return { ...scenario, simulation };
 }
 
-/** Quotes an argument for a POSIX shell when it needs it. */
-export function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-
 /** The command that reproduces a run: every setting that changes the numbers, spelled out. */
 export function reproduceCommand(
-  source: readonly string[],
+  source: ScenarioSource,
   scenario: Scenario,
   cmd: RunCommand,
 ): string {
-  const s = scenario.simulation;
-  const args = [
-    'flywheel',
-    'run',
-    ...source,
-    '--weeks',
-    String(s.weeks),
-    '--seed',
-    String(s.seed),
-    '--mode',
-    s.mode,
-  ];
-  if (cmd.runs > 1) args.push('--runs', String(cmd.runs));
-  if (cmd.format !== 'json') args.push('--format', cmd.format);
-  return args.map(shellQuote).join(' ');
+  return runCommandFor(source, scenario, { runs: cmd.runs, format: cmd.format });
 }
 
 function openSink(cmd: RunCommand): Sink {

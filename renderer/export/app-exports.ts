@@ -4,15 +4,15 @@
  * the file's content and a suggested name; saving goes through the document controller and the
  * bridge.
  */
-import { serializeScenario, type Comparison } from '../../simulation';
+import { scenarioHash, serializeScenario, type Comparison } from '../../simulation';
 import { reportParts, reportPartsHtml, type ReportParts } from '../report/html';
 import { APP_STYLE_SOURCES } from '../report/app-styles';
-import { reproducibilityOf } from '../report/reproduce';
+import { reproducibilityOf, runCommandFor } from '../report/reproduce';
 import { playbackStore, pointIndexOf } from '../state/playback';
 import { resultsStore } from '../state/results';
 import { workspaceStore } from '../state/workspace';
 import { svgToPng } from './png';
-import { seriesCsv, seriesJson } from './series';
+import { collect, RUN_NAMES, writeSeriesCsv, writeSeriesJson, type SeriesRun } from './series';
 import { standaloneSvg } from './svg';
 import { APP_VERSION } from './version';
 
@@ -62,16 +62,42 @@ export function appReportHtml(today: Date = new Date()): ExportContent {
   return { data: reportPartsHtml(appReportParts(today)), suggestedName: reportFileName('html') };
 }
 
+/** The runs on screen, named as `flywheel run` names a with/without comparison. */
+function seriesRuns(comparison: Comparison): SeriesRun[] {
+  return comparison.runs.map((run, i) => ({ name: RUN_NAMES[i] ?? run.name, run, summary: null }));
+}
+
 export function appSeriesCsv(): ExportContent {
   const { comparison, fileName } = current();
-  return { data: seriesCsv(comparison), suggestedName: `${fileStem(fileName)}-series.csv` };
+  return {
+    data: collect((write) => writeSeriesCsv(seriesRuns(comparison), [], write)),
+    suggestedName: `${fileStem(fileName)}-series.csv`,
+  };
 }
 
 export function appSeriesJson(): ExportContent {
   const { comparison, fileName } = current();
   const scenario = comparison.runs[0]!.scenario;
+  const s = scenario.simulation;
+  const meta = {
+    appVersion: APP_VERSION,
+    seed: s.seed,
+    weeks: s.weeks,
+    stepWeeks: s.stepWeeks,
+    mode: s.mode,
+    runs: 1,
+    scenarioHash: scenarioHash(scenario),
+    scenarioName: scenario.name,
+    generatedBy: 'Flywheel Lab',
+    command: runCommandFor({ kind: 'file', fileName }, scenario),
+  };
   return {
-    data: seriesJson(comparison, scenario, APP_VERSION),
+    data: collect((write) =>
+      writeSeriesJson(
+        { meta, runs: seriesRuns(comparison), differences: comparison.differences },
+        write,
+      ),
+    ),
     suggestedName: `${fileStem(fileName)}-series.json`,
   };
 }

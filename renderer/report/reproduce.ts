@@ -1,13 +1,24 @@
 /**
  * The reproducibility block: the settings that decide the numbers and the exact `flywheel run`
- * command that gives them again. Pure (used by the app, the CLI and the tests).
+ * command that gives them again. The one writer of that command: the report, the CLI's
+ * `meta.command` and the app's series exports all use `runCommandFor`. Pure.
  */
 import { scenarioHash, type Scenario } from '../../simulation';
 
-/** Where the report's scenario came from, as the command line would name it. */
+/** Where the scenario came from, as the command line names it. */
 export type ScenarioSource =
   | { readonly kind: 'file'; readonly fileName: string }
-  | { readonly kind: 'preset'; readonly preset: string };
+  | { readonly kind: 'preset'; readonly preset: string }
+  /** No file and no preset: the built-in 'with' scenario. */
+  | { readonly kind: 'default' };
+
+/** Output settings of `flywheel run` that the command spells out when they are not the default. */
+export interface RunOutput {
+  /** Monte Carlo draws; 1 (a single simulation) is not written. */
+  readonly runs?: number;
+  /** 'json' (the default, not written) or 'csv'. */
+  readonly format?: 'json' | 'csv';
+}
 
 export interface Reproducibility {
   readonly appVersion: string;
@@ -26,23 +37,43 @@ export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
 }
 
+function sourceArgs(source: ScenarioSource): string[] {
+  switch (source.kind) {
+    case 'file':
+      return [source.fileName];
+    case 'preset':
+      return ['--preset', source.preset];
+    case 'default':
+      return [];
+  }
+}
+
 /** The command that reproduces the numbers: every setting that changes them, spelled out. */
-export function runCommandFor(source: ScenarioSource, scenario: Scenario): string {
+export function runCommandFor(
+  source: ScenarioSource,
+  scenario: Scenario,
+  output: RunOutput = {},
+): string {
   const s = scenario.simulation;
-  const from = source.kind === 'file' ? [source.fileName] : ['--preset', source.preset];
-  return [
+  const args = [
     'flywheel',
     'run',
-    ...from,
+    ...sourceArgs(source),
     '--weeks',
     String(s.weeks),
     '--seed',
     String(s.seed),
     '--mode',
     s.mode,
-  ]
-    .map(shellQuote)
-    .join(' ');
+  ];
+  if (output.runs !== undefined && output.runs > 1) args.push('--runs', String(output.runs));
+  if (output.format !== undefined && output.format !== 'json') args.push('--format', output.format);
+  return args.map(shellQuote).join(' ');
+}
+
+function scenarioFileNameOf(source: ScenarioSource): string {
+  if (source.kind === 'file') return source.fileName;
+  return `${source.kind === 'preset' ? source.preset : 'with'}.flywheel.json`;
 }
 
 export function reproducibilityOf(
@@ -59,6 +90,6 @@ export function reproducibilityOf(
     stepWeeks: s.stepWeeks,
     mode: s.mode,
     command: runCommandFor(source, scenario),
-    scenarioFileName: source.kind === 'file' ? source.fileName : `${source.preset}.flywheel.json`,
+    scenarioFileName: scenarioFileNameOf(source),
   };
 }
