@@ -73,12 +73,16 @@ export function createMainWindow(deps: CreateWindowDeps): BrowserWindow {
   return win;
 }
 
-/** Saves size, position and maximised state half a second after they change, and on close. */
+/**
+ * Saves size, position and maximised state half a second after they change, and on close; not
+ * while the window is full screen.
+ */
 function rememberWindowState(win: BrowserWindow, settingsPath: string, log: Log): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const save = () => {
     timer = null;
-    if (win.isDestroyed()) return;
+    // Full screen (the presenter view puts the window on the projector) is not a place to reopen.
+    if (win.isDestroyed() || win.isFullScreen()) return;
     const { x, y, width, height } = win.getNormalBounds();
     const state = toStoredWindowState({
       bounds: { x, y, width, height },

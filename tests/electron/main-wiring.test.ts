@@ -209,6 +209,11 @@ describe('the bundled main process', () => {
 
   it('presenter view: nothing with one display; with a projector, the audience window goes full screen there and a presenter window opens', async () => {
     expect(await invoke('openPresenterView')).toEqual({ ok: true, value: { placement: 'none' } });
+    // Where the window is now, remembered (saved half a second after a move).
+    const stateFile = path.join(tmp, 'user-data', 'window-state.json');
+    win().emit('move');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(JSON.parse(await fs.readFile(stateFile, 'utf8')).bounds.x).toBe(10);
     const before = fake.windows.length;
     fake.displays.push({
       id: 2,
@@ -227,6 +232,11 @@ describe('the bundled main process', () => {
       expect(presenter.options.webPreferences).toEqual(win().options.webPreferences);
       expect(presenter.options).toMatchObject({ x: 0, y: 0, width: 1920, height: 1040 });
       expect(win().placements).toEqual(['bounds 1920,0', 'fullscreen true']);
+      // The projector is not remembered as the window's place (the state is saved after 500 ms).
+      win().emit('move');
+      await new Promise((r) => setTimeout(r, 700));
+      const stored = JSON.parse(await fs.readFile(stateFile, 'utf8'));
+      expect(stored.bounds).toEqual({ x: 10, y: 20, width: 1200, height: 800 });
       // The app-wide guards cover the presenter window.
       const away = fakeEvent({ url: 'https://evil.example/' });
       presenter.webContents.emit('will-navigate', away);
