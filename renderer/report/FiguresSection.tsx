@@ -1,6 +1,6 @@
 /**
  * The report's figures: every workspace chart (the same TimeSeriesChart, rendered static) and the
- * five-step loops at the chosen week (the same LoopPair, in its reduced-motion static form).
+ * five-step loops at the chosen week (the same LoopPair, in its reduced-motion static form, with full cards: every sub-item row).
  */
 import type { ReactElement } from 'react';
 import type { Comparison } from '../../simulation';
@@ -61,7 +61,7 @@ export function LoopSection({ comparison, loopWeek }: FigureProps): ReactElement
         the scale of the run with data products.
       </p>
       <div className="fw-report__loop">
-        <LoopPair frames={frames} mode="side-by-side" reducedMotion />
+        <LoopPair frames={frames} mode="side-by-side" reducedMotion detail="full" />
       </div>
     </section>
   );

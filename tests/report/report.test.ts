@@ -3,10 +3,12 @@ import {
   compareWithWithout,
   KPI_INFO,
   PARAMETERS,
+  pointAt,
   withoutPreset,
   withPreset,
   type Scenario,
 } from '../../simulation';
+import { buildLoopFrame } from '../../renderer/loop';
 import { changedCount, parameterGroups } from '../../renderer/report/assumptions';
 import { reportHtml } from '../../renderer/report/html';
 import { formatKpi, kpiRows } from '../../renderer/report/kpi-rows';
@@ -96,6 +98,41 @@ describe('report HTML', () => {
       runCommandFor({ kind: 'preset', preset: 'with' }, hostile).replace(/'/g, '&#x27;'),
     );
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(8 + 2);
+  });
+});
+
+describe('report loop', () => {
+  it('draws the loop at the chosen week with full cards: every sub-item row of both runs', () => {
+    const props = reportProps(withPreset(), 104);
+    const html = reportHtml(props, appStyles());
+    const section = html.slice(
+      html.indexOf('id="report-loop"'),
+      html.indexOf('id="report-assumptions"'),
+    );
+    expect(section).toContain('The flywheel at week 104');
+    const [withRun, withoutRun] = props.comparison.runs;
+    const index = pointAt(withRun!, 104);
+    const escape = (t: string): string =>
+      t
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/'/g, '&#x27;')
+        .replace(/"/g, '&quot;');
+    const frames = [
+      buildLoopFrame(withRun!, index, withRun!),
+      buildLoopFrame(withoutRun!, index, withRun!),
+    ];
+    // Full cards: every row is drawn (its description as its tooltip), every column heading too.
+    const items = frames.flatMap((f) => f.steps.flatMap((s) => s.items));
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items)
+      expect(section, item.id).toContain(
+        `<g class="fw-loop__row"><title>${escape(item.description)}</title>`,
+      );
+    expect((section.match(/<g class="fw-loop__row">/g) ?? []).length).toBe(items.length);
+    for (const column of frames.flatMap((f) => f.steps.flatMap((s) => s.columns)))
+      expect(section).toContain(`>${escape(column)}</text>`);
   });
 });
 
