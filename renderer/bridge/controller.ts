@@ -71,8 +71,6 @@ export class DocumentController {
   private queue: Promise<unknown> = Promise.resolve();
   private filePath: string | null = null;
   private fileName: string;
-  /** Work restored from a backup is unsaved even though the store was just loaded. */
-  private recovered = false;
   private readonly backups: BackupSchedule;
   private reported: { fileName: string; filePath: string | null; dirty: boolean } | null = null;
   private readonly exporters = new Map<ExportFormat, Exporter>();
@@ -106,7 +104,7 @@ export class DocumentController {
   }
 
   isDirty(): boolean {
-    return this.recovered || this.deps.document.isDirty();
+    return this.deps.document.isDirty();
   }
 
   getFilePath(): string | null {
@@ -302,7 +300,6 @@ export class DocumentController {
     const unchanged = serializeScenario(this.deps.document.getScenario()) === text;
     this.filePath = result.value.filePath;
     this.fileName = result.value.fileName;
-    this.recovered = false;
     if (unchanged)
       this.deps.document.markSaved({ filePath: this.filePath, fileName: this.fileName });
     this.backups.cancel();
@@ -312,12 +309,15 @@ export class DocumentController {
     return true;
   }
 
-  private load(scenario: Scenario, meta: { filePath: string | null; fileName: string }): void {
+  private load(
+    scenario: Scenario,
+    meta: { filePath: string | null; fileName: string },
+    options?: { unsaved: boolean },
+  ): void {
     this.filePath = meta.filePath;
     this.fileName = meta.fileName;
-    this.recovered = false;
     this.backups.cancel();
-    this.deps.document.loadScenario(scenario, meta);
+    this.deps.document.loadScenario(scenario, meta, options);
     this.reportState();
   }
 
@@ -347,10 +347,13 @@ export class DocumentController {
       );
       return;
     }
-    this.load(parsed.scenario, { filePath: backup.filePath, fileName: backup.fileName });
-    // Restored work is still unsaved: it stays dirty and keeps its backup until it is saved.
-    this.recovered = true;
-    this.reportState();
+    // Restored work is still unsaved, under its original name and path: it stays dirty (the title
+    // shows it, closing asks) and keeps its backup until it is saved.
+    this.load(
+      parsed.scenario,
+      { filePath: backup.filePath, fileName: backup.fileName },
+      { unsaved: true },
+    );
     this.notify(
       'info',
       'Unsaved work restored',
@@ -364,7 +367,6 @@ export class DocumentController {
       // The document was replaced elsewhere (not through this controller): it has no known path.
       this.fileName = name;
       this.filePath = null;
-      this.recovered = false;
     }
     this.reportState();
     if (this.isDirty()) this.backups.edited();

@@ -7,8 +7,15 @@ import { isDirty, workspaceStore, type DocumentMeta, type WorkspaceStore } from 
 
 export interface DocumentApi {
   getScenario(): Scenario;
-  /** Replaces the scenario, clears undo history, marks clean. */
-  loadScenario(s: Scenario, meta: { filePath: string | null; fileName: string }): void;
+  /**
+   * Replaces the scenario, clears undo history, marks clean; with `unsaved`, marks it unsaved
+   * instead (work restored from a backup is not what its file holds).
+   */
+  loadScenario(
+    s: Scenario,
+    meta: { filePath: string | null; fileName: string },
+    options?: { readonly unsaved?: boolean },
+  ): void;
   markSaved(meta: { filePath: string | null; fileName: string }): void;
   isDirty(): boolean;
   getFileName(): string;
@@ -21,7 +28,7 @@ export interface DocumentApi {
 export function createDocumentApi(store: WorkspaceStore): DocumentApi {
   return {
     getScenario: () => store.getState().scenario,
-    loadScenario: (s, meta: DocumentMeta) => store.getState().load(s, meta),
+    loadScenario: (s, meta: DocumentMeta, options) => store.getState().load(s, meta, options),
     markSaved: (meta: DocumentMeta) => store.getState().markSaved(meta),
     isDirty: () => isDirty(store.getState()),
     getFileName: () => store.getState().document.fileName,

@@ -43,8 +43,11 @@ export interface WorkspaceState {
   /** A sentence about the last structural edit, for a polite live region (or null). */
   readonly notice: string | null;
   readonly document: DocumentMeta;
-  /** The scenario as last loaded or saved: the document is dirty when it differs. */
-  readonly savedScenario: Scenario;
+  /**
+   * The scenario as last loaded or saved: the document is dirty when it differs. Null when the
+   * scenario on screen was never saved as it is (work restored from a backup after a crash).
+   */
+  readonly savedScenario: Scenario | null;
 }
 
 /** How an edit enters the history: its own step, or part of a gesture (a slider drag). */
@@ -74,8 +77,11 @@ export interface WorkspaceActions {
   clearDraft(key: string): void;
   undo(): void;
   redo(): void;
-  /** Replaces the scenario, clears the history and marks the document clean. */
-  load(scenario: Scenario, meta: DocumentMeta): void;
+  /**
+   * Replaces the scenario and clears the history; marks the document clean, or unsaved when the
+   * scenario is not what the file holds (`unsaved`: work restored from a backup).
+   */
+  load(scenario: Scenario, meta: DocumentMeta, options?: { readonly unsaved?: boolean }): void;
   markSaved(meta: DocumentMeta): void;
   dismissNotice(): void;
 }
@@ -202,10 +208,10 @@ export function createWorkspaceStore(
         });
       },
 
-      load(scenario, documentMeta) {
+      load(scenario, documentMeta, options) {
         set({
           scenario,
-          savedScenario: scenario,
+          savedScenario: options?.unsaved ? null : scenario,
           revision: get().revision + 1,
           history: emptyHistory,
           drafts: {},
@@ -248,6 +254,7 @@ function serializedOf(s: Scenario): string {
 
 /** True when the scenario differs from the one last loaded or saved (undoing back is clean). */
 export function isDirty(state: Pick<WorkspaceState, 'scenario' | 'savedScenario'>): boolean {
+  if (state.savedScenario === null) return true;
   if (state.scenario === state.savedScenario) return false;
   return serializedOf(state.scenario) !== serializedOf(state.savedScenario);
 }

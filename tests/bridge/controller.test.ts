@@ -3,26 +3,31 @@ import { serializeScenario, withoutPreset, withPreset, type Scenario } from '../
 import {
   fail,
   ok,
+  windowTitle,
   type FlywheelBridge,
   type MenuCommand,
   type Result,
 } from '../../renderer/bridge/contract';
 import { DocumentController, type ControllerDeps } from '../../renderer/bridge/controller';
 import { createDocumentApi, type DocumentApi } from '../../renderer/state/document';
-import { createWorkspaceStore } from '../../renderer/state/workspace';
+import { createWorkspaceStore, isDirty } from '../../renderer/state/workspace';
 
 /** A DocumentApi over a plain object: dirty when the scenario differs from the saved one. */
 class FakeDocument implements DocumentApi {
   scenario: Scenario = withPreset();
-  saved: Scenario = this.scenario;
+  saved: Scenario | null = this.scenario;
   meta = { filePath: null as string | null, fileName: 'Untitled.flywheel.json' };
   undone = 0;
   redone = 0;
   private listeners = new Set<() => void>();
   getScenario = () => this.scenario;
-  loadScenario = (s: Scenario, meta: { filePath: string | null; fileName: string }) => {
+  loadScenario = (
+    s: Scenario,
+    meta: { filePath: string | null; fileName: string },
+    options?: { unsaved?: boolean },
+  ) => {
     this.scenario = s;
-    this.saved = s;
+    this.saved = options?.unsaved ? null : s;
     this.meta = meta;
     this.emit();
   };
@@ -31,7 +36,8 @@ class FakeDocument implements DocumentApi {
     this.meta = meta;
     this.emit();
   };
-  isDirty = () => serializeScenario(this.scenario) !== serializeScenario(this.saved);
+  isDirty = () =>
+    this.saved === null || serializeScenario(this.scenario) !== serializeScenario(this.saved);
   getFileName = () => this.meta.fileName;
   subscribe = (l: () => void) => {
     this.listeners.add(l);
@@ -542,6 +548,67 @@ describe('closing, new, menu commands', () => {
 });
 
 describe('with the real workspace store behind the DocumentApi (contract 4)', () => {
+  it('work restored after a crash is unsaved in the store itself, under its original file; closing asks', async () => {
+    const store = createWorkspaceStore();
+    const api = createDocumentApi(store);
+    bridge.backup = {
+      scenarioText: serializeScenario({ ...withPreset(), name: 'Lost work' }),
+      fileName: 'plan.flywheel.json',
+      filePath: '/docs/plan.flywheel.json',
+      savedAt: '2025-01-02T03:04:05.000Z',
+    };
+    controller = new DocumentController({
+      bridge,
+      document: api,
+      newScenario: withPreset,
+      infoNoticeMs: 0,
+    });
+    const started = controller.start();
+    await vi.waitFor(() => expect(controller.getState().prompt).toMatchObject({ kind: 'recover' }));
+    controller.answer('restore');
+    await started;
+    // The store (which the page's header reads for its "edited" marker) says unsaved.
+    expect(isDirty(store.getState())).toBe(true);
+    expect(store.getState().scenario.name).toBe('Lost work');
+    expect(store.getState().document).toEqual({
+      fileName: 'plan.flywheel.json',
+      filePath: '/docs/plan.flywheel.json',
+    });
+    // The window title gets the marker.
+    expect(bridge.named('setDocumentState').at(-1)!.request).toEqual({
+      fileName: 'plan.flywheel.json',
+      filePath: '/docs/plan.flywheel.json',
+      dirty: true,
+    });
+    expect(windowTitle('plan.flywheel.json', true, 'other')).toBe(
+      '● plan.flywheel.json — Flywheel Lab',
+    );
+    // An edit and its undo do not make it clean: it was never saved as it is.
+    store.getState().edit(
+      (draft) => {
+        draft.name = 'Lost work, edited';
+      },
+      { label: 'Rename' },
+    );
+    store.getState().undo();
+    expect(store.getState().scenario.name).toBe('Lost work');
+    expect(controller.isDirty()).toBe(true);
+    // Closing asks; Cancel keeps everything, the backup included.
+    bridge.send({ command: 'close' });
+    await answerWhenAsked('cancel', 'unsaved');
+    expect(bridge.named('closeWindow')).toHaveLength(0);
+    expect(bridge.backup).not.toBeNull();
+    // Saving writes to the original file and makes it clean.
+    expect(await controller.save()).toBe(true);
+    expect(bridge.named('save').at(-1)!.request).toMatchObject({
+      fileName: 'plan.flywheel.json',
+      filePath: '/docs/plan.flywheel.json',
+    });
+    expect(isDirty(store.getState())).toBe(false);
+    expect(bridge.named('setDocumentState').at(-1)!.request).toMatchObject({ dirty: false });
+    expect(bridge.backup).toBeNull();
+  });
+
   it('edits mark the document dirty, save marks it clean, open replaces it', async () => {
     const store = createWorkspaceStore();
     const api = createDocumentApi(store);
