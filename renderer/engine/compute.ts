@@ -1,9 +1,10 @@
 /**
  * What the worker does with a request: run the scenario with and without data products (the
  * 'interpreter' backend: no eval, so it runs under the page's Content-Security-Policy) and pack
- * the series for transfer. Pure apart from the clock; tested in Node.
+ * the series for transfer. Pure apart from the clock and the compiled models it keeps; tested in
+ * Node.
  */
-import { compareWithWithout, type ScenarioRun } from '../../simulation';
+import { compareWithWithout, CompiledModelCache, type ScenarioRun } from '../../simulation';
 import {
   serializeError,
   type EngineRequest,
@@ -25,6 +26,12 @@ export function packRun(run: ScenarioRun): TransferredRun {
   };
 }
 
+/**
+ * The worker's compiled models, by structure: a parameter change (a slider step) compiles nothing;
+ * only adding or rewiring products and consumers does.
+ */
+const models = new CompiledModelCache('interpreter');
+
 /** The response and the buffers to transfer with it. */
 export function handleRequest(
   request: EngineRequest,
@@ -32,7 +39,7 @@ export function handleRequest(
 ): { response: EngineResponse; transfer: ArrayBuffer[] } {
   const started = now();
   try {
-    const comparison = compareWithWithout(request.scenario, { backend: 'interpreter' });
+    const comparison = compareWithWithout(request.scenario, { models });
     const runs = comparison.runs.map(packRun);
     const transfer: ArrayBuffer[] = [];
     for (const r of runs)

@@ -4,21 +4,8 @@
  * compiles its own copy of the same declaration (the interpreter backend: cheap, CSP-safe) and
  * keeps it while the scenario's structure (products, consumers, pipelines) is unchanged.
  */
-import {
-  prepareModel,
-  type CompiledModel,
-  type Scenario,
-  type ScenarioRun,
-} from '../../simulation';
+import { CompiledModelCache, type CompiledModel, type ScenarioRun } from '../../simulation';
 import type { TransferredRun } from './protocol';
-
-/** What decides the model's variable layout: the entities and their wiring, not the values. */
-export function structureKey(s: Scenario): string {
-  return JSON.stringify([
-    s.dataProducts.map((p) => [p.id, p.name]),
-    s.aiConsumers.map((c) => [c.id, c.name, c.uses, c.ownPipelines]),
-  ]);
-}
 
 function sameLayout(model: CompiledModel, names: readonly string[]): boolean {
   if (model.variables.length !== names.length) return false;
@@ -26,23 +13,19 @@ function sameLayout(model: CompiledModel, names: readonly string[]): boolean {
   return true;
 }
 
+/** The page's compiled models, by structure (the same cache the worker computes with). */
 export class ModelCache {
-  private readonly models = new Map<string, CompiledModel>();
-  constructor(private readonly capacity = 8) {}
+  private readonly models: CompiledModelCache;
+  constructor(capacity = 8) {
+    this.models = new CompiledModelCache('interpreter', capacity);
+  }
 
   modelFor(run: TransferredRun): CompiledModel {
-    const key = structureKey(run.scenario);
-    let model = this.models.get(key);
-    if (!model || !sameLayout(model, run.variableNames)) {
-      model = prepareModel(run.scenario, 'interpreter').compiled;
-      if (!sameLayout(model, run.variableNames)) {
-        throw new Error(
-          'the page and the engine worker compiled different models for the same scenario',
-        );
-      }
-      this.models.delete(key);
-      this.models.set(key, model);
-      if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
+    const model = this.models.compiledFor(run.scenario);
+    if (!sameLayout(model, run.variableNames)) {
+      throw new Error(
+        'the page and the engine worker compiled different models for the same scenario',
+      );
     }
     return model;
   }

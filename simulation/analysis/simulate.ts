@@ -5,22 +5,19 @@
 import { compileModel, type Backend, type CompiledModel } from '../engine/compile';
 import { runModel, seriesOf, type RunSeries } from '../engine/run';
 import type { RunSettings } from '../engine/types';
-import { buildFlywheelModel, type BuiltModel } from '../model/flywheel';
+import { buildFlywheelModel } from '../model/flywheel';
 import { hasDataProducts, statusQuo, withoutDataProducts } from '../scenario/derive';
 import type { Scenario } from '../scenario/types';
 import { computeKpis, compareKpis, type ComparisonKpis, type Kpis } from './kpis';
+import type { CompiledModelCache, PreparedModel } from './model-cache';
+
+export { CompiledModelCache, structureKey, type PreparedModel } from './model-cache';
 
 export interface MetricInfo {
   readonly name: string;
   readonly label: string;
   readonly unit: string;
   readonly description: string;
-}
-
-export interface PreparedModel {
-  readonly scenario: Scenario;
-  readonly built: BuiltModel;
-  readonly compiled: CompiledModel;
 }
 
 export interface ScenarioRun {
@@ -33,6 +30,11 @@ export interface ScenarioRun {
 
 export interface RunOptions {
   readonly backend?: Backend;
+  /**
+   * Compiled models to reuse (their backend replaces `backend`): a caller that runs many
+   * scenarios of the same structure, like the app's engine worker, compiles each structure once.
+   */
+  readonly models?: CompiledModelCache;
   /** Overrides the scenario's own simulation settings. */
   readonly settings?: Partial<RunSettings>;
 }
@@ -67,12 +69,26 @@ export function runPrepared(
   return runModel(p.compiled, parameters, settings);
 }
 
+function prepareFor(scenario: Scenario, options: RunOptions): PreparedModel {
+  return options.models
+    ? options.models.prepare(scenario)
+    : prepareModel(scenario, options.backend);
+}
+
 /** Runs one scenario with its status quo, and computes its KPIs. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioRun {
   const settings = settingsOf(scenario, options.settings);
-  const p = prepareModel(scenario, options.backend);
+  return runAgainst(
+    scenario,
+    options,
+    runPrepared(prepareFor(statusQuo(scenario), options), settings),
+  );
+}
+
+function runAgainst(scenario: Scenario, options: RunOptions, baseline: RunSeries): ScenarioRun {
+  const settings = settingsOf(scenario, options.settings);
+  const p = prepareFor(scenario, options);
   const series = runPrepared(p, settings);
-  const baseline = runPrepared(prepareModel(statusQuo(scenario), options.backend), settings);
   return {
     name: scenario.name,
     scenario,
@@ -89,12 +105,21 @@ export interface Comparison {
   readonly differences: ComparisonKpis | null;
 }
 
-/** The app's and CLI's main job: the scenario and the same business without data products. */
+/**
+ * The app's and CLI's main job: the scenario and the same business without data products. Both
+ * are measured against one status quo run: the status quo of the business without data products
+ * is the scenario's own (no products and no AI either way; the same parameters, own-pipeline
+ * template and simulation settings; only its name differs), so it runs once.
+ */
 export function compareWithWithout(scenario: Scenario, options: RunOptions = {}): Comparison {
   const scenarios = hasDataProducts(scenario)
     ? [scenario, withoutDataProducts(scenario)]
     : [scenario];
-  const runs = scenarios.map((s) => runScenario(s, options));
+  const baseline = runPrepared(
+    prepareFor(statusQuo(scenario), options),
+    settingsOf(scenario, options.settings),
+  );
+  const runs = scenarios.map((s) => runAgainst(s, options, baseline));
   return { runs, differences: runs.length === 2 ? compareKpis(runs[0]!, runs[1]!) : null };
 }
 

@@ -1,0 +1,100 @@
+/**
+ * Compiled models reused by structure: a scenario with the same products, consumers and wiring as
+ * one compiled before runs on that compiled model and gives the same bits as a fresh compile;
+ * a comparison measures both runs against one status quo run and gets the KPIs each run would
+ * get against its own.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compareWithWithout,
+  CompiledModelCache,
+  computeKpis,
+  prepareModel,
+  runPrepared,
+  settingsOf,
+  statusQuo,
+  structureKey,
+  withoutDataProducts,
+  withPreset,
+  type Scenario,
+} from '../../simulation';
+import { propertyRuns, sameBits } from '../model/helpers';
+import { scenarioArb } from '../scenario/arbitraries';
+
+/** `a`'s structure with other values: b's parameters and own-pipeline template, mirrored maturities. */
+function sameStructureOtherValues(a: Scenario, b: Scenario): Scenario {
+  return {
+    ...a,
+    parameters: b.parameters,
+    ownPipeline: b.ownPipeline,
+    dataProducts: a.dataProducts.map((p) => ({
+      ...p,
+      maturity: Object.fromEntries(
+        Object.entries(p.maturity).map(([k, v]) => [k, 1 - v]),
+      ) as typeof p.maturity,
+    })),
+  };
+}
+
+describe('CompiledModelCache', () => {
+  it('reuses the compiled model of a structure; the runs match a fresh compile bit for bit', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxWeeks: 104, maxProducts: 4, maxConsumers: 3 }),
+        scenarioArb({ maxWeeks: 104, maxProducts: 1, maxConsumers: 1 }),
+        (a, other) => {
+          const b = sameStructureOtherValues(a, other);
+          expect(structureKey(b)).toBe(structureKey(a));
+          const cache = new CompiledModelCache('codegen');
+          const first = cache.prepare(a);
+          runPrepared(first, settingsOf(a)); // leaves its state in the shared model
+          const second = cache.prepare(b);
+          expect(second.compiled).toBe(first.compiled);
+          const reused = runPrepared(second, settingsOf(b));
+          const fresh = runPrepared(prepareModel(b, 'codegen'), settingsOf(b));
+          expect(sameBits(reused, fresh)).toBe(true);
+        },
+      ),
+      { numRuns: propertyRuns(30) },
+    );
+  });
+
+  it('compiles a new model when the structure changes, and keeps the most recent ones', () => {
+    const cache = new CompiledModelCache('interpreter', 2);
+    const s = withPreset();
+    const renamed = {
+      ...s,
+      dataProducts: s.dataProducts.map((p) => ({ ...p, name: `${p.name}!` })),
+    };
+    const fewer = { ...s, aiConsumers: s.aiConsumers.slice(1) };
+    const m1 = cache.compiledFor(s);
+    expect(cache.compiledFor(renamed)).not.toBe(m1); // names are in labels and descriptions
+    expect(cache.compiledFor(s)).toBe(m1);
+    cache.compiledFor(fewer); // evicts `renamed`, the least recently used
+    expect(cache.compiledFor(s)).toBe(m1);
+    expect(cache.compiledFor(fewer).variables.length).toBeLessThan(m1.variables.length);
+    expect(cache.backend).toBe('interpreter');
+    expect(m1.backend).toBe('interpreter');
+  });
+});
+
+describe('compareWithWithout', () => {
+  it('gives the same runs and KPIs with a cache, and each run the KPIs against its own status quo', () => {
+    for (const mode of ['stochastic', 'expected'] as const) {
+      const s0 = withPreset();
+      const s = { ...s0, simulation: { ...s0.simulation, mode, seed: 3 } };
+      const cache = new CompiledModelCache('interpreter');
+      compareWithWithout({ ...s, simulation: { ...s.simulation, seed: 4 } }, { models: cache });
+      const cached = compareWithWithout(s, { models: cache });
+      const plain = compareWithWithout(s, { backend: 'codegen' });
+      expect(cached.runs.map((r) => r.kpis)).toEqual(plain.runs.map((r) => r.kpis));
+      expect(cached.differences).toEqual(plain.differences);
+      cached.runs.forEach((r, i) => expect(sameBits(r.series, plain.runs[i]!.series)).toBe(true));
+      // The without run against the status quo of the business without data products.
+      const without = withoutDataProducts(s);
+      const own = runPrepared(prepareModel(statusQuo(without)), settingsOf(without));
+      expect(computeKpis(cached.runs[1]!.series, own)).toEqual(cached.runs[1]!.kpis);
+    }
+  });
+});
