@@ -6,6 +6,8 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import {
+  EXPORT_FORMAT_LABELS,
+  EXPORT_FORMATS,
   PRODUCT_NAME,
   type ExportFormat,
   type MenuCommand,
@@ -30,15 +32,10 @@ export interface MenuOptions {
   };
 }
 
-export const EXPORT_LABELS: Readonly<Record<ExportFormat, string>> = {
-  scenario: 'Scenario Copy…',
-  csv: 'Series as CSV…',
-  json: 'Series as JSON…',
-  html: 'Report as HTML…',
-  pdf: 'Report as PDF…',
-  png: 'Loop as PNG…',
-  svg: 'Loop as SVG…',
-};
+/** Menu items of File > Export: the contract's labels, with the ellipsis of an item that asks more. */
+export const EXPORT_LABELS: Readonly<Record<ExportFormat, string>> = Object.fromEntries(
+  EXPORT_FORMATS.map((format) => [format, `${EXPORT_FORMAT_LABELS[format]}…`]),
+) as Record<ExportFormat, string>;
 
 export const THEME_LABELS: Readonly<Record<ThemeChoice, string>> = {
   system: 'Follow System',
@@ -113,7 +110,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       },
       {
         label: mac ? 'Export' : '&Export',
-        submenu: (Object.keys(EXPORT_LABELS) as ExportFormat[]).map((format) => ({
+        submenu: EXPORT_FORMATS.map((format) => ({
           label: EXPORT_LABELS[format],
           click: send({ command: 'export', format }),
         })),

@@ -94,6 +94,17 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   'svg',
 ];
 
+/** What File > Export calls each format (the desktop menu and the page's notices). */
+export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
+  scenario: 'Scenario Copy',
+  csv: 'Series as CSV',
+  json: 'Series as JSON',
+  html: 'Report as HTML',
+  pdf: 'Report as PDF',
+  png: 'Chart or Loop as PNG',
+  svg: 'Chart or Loop as SVG',
+};
+
 /** Commands the shell sends to the page (menu items, the window's close button, the OS). */
 export type MenuCommand =
   | { readonly command: 'new' }

@@ -13,6 +13,8 @@ import {
 } from '../../simulation';
 import type { DocumentApi } from '../state/document';
 import {
+  EXPORT_FORMAT_LABELS,
+  EXPORT_FORMATS,
   SCENARIO_FILE_EXTENSION,
   type Backup,
   type BridgeError,
@@ -212,14 +214,20 @@ export class DocumentController {
     };
   }
 
+  /** Formats of File > Export that nothing produces (none, once the app's exporters are in). */
+  formatsWithoutExporter(): ExportFormat[] {
+    return EXPORT_FORMATS.filter((format) => !this.exporters.has(format));
+  }
+
   exportAs(format: ExportFormat): Promise<boolean> {
     return this.run(async () => {
       const exporter = this.exporters.get(format);
       if (!exporter) {
+        const label = EXPORT_FORMAT_LABELS[format];
         this.notify(
-          'info',
-          'Export not available',
-          `This build of Flywheel Lab cannot export ${format.toUpperCase()} yet.`,
+          'error',
+          `${label}: not available`,
+          `Nothing in this window makes ${label.charAt(0).toLowerCase()}${label.slice(1)} (no exporter is registered for ${format.toUpperCase()}), so no file was saved. The other formats of File > Export still work.`,
         );
         return false;
       }

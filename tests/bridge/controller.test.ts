@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeScenario, withoutPreset, withPreset, type Scenario } from '../../simulation';
 import {
+  EXPORT_FORMAT_LABELS,
+  EXPORT_FORMATS,
   fail,
   ok,
   windowTitle,
@@ -10,6 +12,8 @@ import {
 } from '../../renderer/bridge/contract';
 import { DocumentController, type ControllerDeps } from '../../renderer/bridge/controller';
 import { createDocumentApi, type DocumentApi } from '../../renderer/state/document';
+import { registerAppExporters } from '../../renderer/export/exporters';
+import { buildMenuTemplate } from '../../electron/menu/template';
 import { createWorkspaceStore, isDirty } from '../../renderer/state/workspace';
 
 /** A DocumentApi over a plain object: dirty when the scenario differs from the saved one. */
@@ -536,7 +540,12 @@ describe('closing, new, menu commands', () => {
       suggestedName: 'Untitled.flywheel.json',
     });
     expect(await controller.exportAs('pdf')).toBe(false);
-    expect(controller.getState().notices.at(-1)!.detail).toMatch(/cannot export PDF yet/);
+    expect(controller.getState().notices.at(-1)).toMatchObject({
+      tone: 'error',
+      title: 'Report as PDF: not available',
+      detail: expect.stringMatching(/no exporter is registered for PDF.*no file was saved/),
+    });
+    expect(bridge.named('exportFile')).toHaveLength(1);
     const off = controller.registerExporter('csv', async () => ({
       data: 'week,users\n0,1\n',
       suggestedName: 'series.csv',
@@ -544,6 +553,72 @@ describe('closing, new, menu commands', () => {
     expect(await controller.exportAs('csv')).toBe(true);
     off();
     expect(await controller.exportAs('csv')).toBe(false);
+  });
+});
+
+describe('File > Export and the app exporters', () => {
+  it('every format of the menu is produced by an exporter once the app registers its own', async () => {
+    make();
+    await controller.start();
+    expect(controller.formatsWithoutExporter()).toEqual([
+      'csv',
+      'json',
+      'html',
+      'pdf',
+      'png',
+      'svg',
+    ]);
+    const off = registerAppExporters(
+      (format, exporter) => controller.registerExporter(format, exporter),
+      bridge,
+    );
+    expect(controller.formatsWithoutExporter()).toEqual([]);
+    // The menu lists exactly the contract's formats, so none of its items is left without one.
+    const menu = buildMenuTemplate({
+      platform: 'linux',
+      recentFiles: [],
+      theme: 'system',
+      developerTools: false,
+      send: () => undefined,
+      actions: {
+        clearRecent: () => undefined,
+        showAbout: () => undefined,
+        openDocumentation: () => undefined,
+        chooseTheme: () => undefined,
+      },
+    });
+    const file = menu.find((m) => m.label === '&File')!;
+    const exportItems = (file.submenu as Array<{ label?: string; submenu?: unknown }>).find(
+      (i) => i.label === '&Export',
+    )!.submenu as Array<{ label: string }>;
+    expect(exportItems.map((i) => i.label)).toEqual(
+      EXPORT_FORMATS.map((f) => `${EXPORT_FORMAT_LABELS[f]}…`),
+    );
+    off();
+    expect(controller.formatsWithoutExporter()).toEqual([
+      'csv',
+      'json',
+      'html',
+      'pdf',
+      'png',
+      'svg',
+    ]);
+  });
+
+  it('a menu command reaches the registered exporter and saves its content in that format', async () => {
+    make();
+    await controller.start();
+    controller.registerExporter('json', async () => ({
+      data: '{"runs":[]}',
+      suggestedName: 'plan-series.json',
+    }));
+    bridge.send({ command: 'export', format: 'json' });
+    await vi.waitFor(() => expect(bridge.named('exportFile')).toHaveLength(1));
+    expect(bridge.named('exportFile')[0]!.request).toEqual({
+      format: 'json',
+      data: '{"runs":[]}',
+      suggestedName: 'plan-series.json',
+    });
   });
 });
 
