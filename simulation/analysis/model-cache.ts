@@ -1,12 +1,12 @@
 /**
- * Compiled models kept by structure. A model's variables and equations depend only on the
- * scenario's entities and their wiring (products, consumers, what each uses, own pipelines);
- * every number is a parameter value passed to the run. So a change of values reuses the compiled
- * model (the app's engine worker: a slider step compiles nothing) and only a change of structure
- * compiles a new one.
+ * Models kept by structure. A model's variables and equations depend only on the scenario's
+ * entities and their wiring (products, consumers, what each uses, own pipelines); every number is
+ * a parameter value passed to the run. So a change of values reuses the declaration and the
+ * compiled model (the app's engine worker: a slider step declares and compiles nothing) and only a
+ * change of structure builds new ones.
  */
 import { compileModel, type Backend, type CompiledModel } from '../engine/compile';
-import { buildFlywheelModel, type BuiltModel } from '../model/flywheel';
+import { buildFlywheelModel, parameterValuesOf, type BuiltModel } from '../model/flywheel';
 import type { Scenario } from '../scenario/types';
 
 /** What decides the model's variable layout and equations: the entities and their wiring. */
@@ -24,36 +24,52 @@ export interface PreparedModel {
 }
 
 /**
- * The most recently used compiled models of one backend, by structure. Models share their
- * evaluation state, so runs of the same model must not interleave (one cache per thread).
+ * The most recently used models of one backend, by structure: each declaration and its compiled
+ * model. Models share their evaluation state, so runs of the same model must not interleave (one
+ * cache per thread).
  */
 export class CompiledModelCache {
-  private readonly models = new Map<string, CompiledModel>();
+  private readonly models = new Map<string, { built: BuiltModel; compiled: CompiledModel }>();
 
   constructor(
     readonly backend: Backend = 'interpreter',
     private readonly capacity = 8,
   ) {}
 
-  /** The compiled model of a scenario's structure (compiled from `built` when not cached). */
-  compiledFor(scenario: Scenario, built?: BuiltModel): CompiledModel {
+  private entry(scenario: Scenario): {
+    built: BuiltModel;
+    compiled: CompiledModel;
+    fresh: boolean;
+  } {
     const key = structureKey(scenario);
-    let model = this.models.get(key);
-    if (model) {
+    const cached = this.models.get(key);
+    if (cached) {
       this.models.delete(key); // most recently used last
-    } else {
-      model = compileModel((built ?? buildFlywheelModel(scenario)).decl, {
-        backend: this.backend,
-      });
-      if (this.models.size >= this.capacity) this.models.delete(this.models.keys().next().value!);
+      this.models.set(key, cached);
+      return { ...cached, fresh: false };
     }
-    this.models.set(key, model);
-    return model;
+    const built = buildFlywheelModel(scenario);
+    const compiled = compileModel(built.decl, { backend: this.backend });
+    if (this.models.size >= this.capacity) this.models.delete(this.models.keys().next().value!);
+    this.models.set(key, { built, compiled });
+    return { built, compiled, fresh: true };
   }
 
-  /** The scenario's declaration and parameter values, with its structure's compiled model. */
+  /** The compiled model of a scenario's structure. */
+  compiledFor(scenario: Scenario): CompiledModel {
+    return this.entry(scenario).compiled;
+  }
+
+  /**
+   * The scenario's model: its structure's declaration and compiled model, with this scenario's
+   * parameter values (the only part of a model that depends on values).
+   */
   prepare(scenario: Scenario): PreparedModel {
-    const built = buildFlywheelModel(scenario);
-    return { scenario, built, compiled: this.compiledFor(scenario, built) };
+    const { built, compiled, fresh } = this.entry(scenario);
+    return {
+      scenario,
+      built: fresh ? built : { ...built, parameterValues: parameterValuesOf(scenario) },
+      compiled,
+    };
   }
 }

@@ -44,16 +44,7 @@ const LIFT_LEVERS: readonly ImpactLever[] = ['conversion', 'basket', 'sessions']
 
 export function buildFlywheelModel(scenario: Scenario): BuiltModel {
   const m = new ModelBuilder();
-  for (const spec of PARAMETERS) {
-    m.parameter(
-      spec.name,
-      spec.unit,
-      spec.description,
-      scenario.parameters[spec.name] ?? spec.default,
-      { label: spec.label },
-    );
-  }
-  declareEntityParameters(m, scenario);
+  declareParameters(m, scenario);
 
   // Sources: shared data products, then each consumer's own pipelines.
   const consumersOf = new Map<string, string[]>();
@@ -134,7 +125,42 @@ function maturityParams(prefix: string): Record<AnatomyPart, string> {
   >;
 }
 
-function declareEntityParameters(m: ModelBuilder, scenario: Scenario): void {
+/** Where parameters are declared: the model builder, or a collector of their values alone. */
+type ParameterSink = Pick<ModelBuilder, 'parameter'>;
+
+/** Every parameter of the model, in its order: the registry's, then the entities'. */
+function declareParameters(m: ParameterSink, scenario: Scenario): void {
+  for (const spec of PARAMETERS) {
+    m.parameter(
+      spec.name,
+      spec.unit,
+      spec.description,
+      scenario.parameters[spec.name] ?? spec.default,
+      { label: spec.label },
+    );
+  }
+  declareEntityParameters(m, scenario);
+}
+
+/**
+ * The scenario's parameter values in the model's order (buildFlywheelModel's parameterValues)
+ * without declaring the rest of the model: enough to rerun a compiled model of the same structure.
+ */
+export function parameterValuesOf(scenario: Scenario): Float64Array {
+  const values: number[] = [];
+  declareParameters(
+    {
+      parameter: (name, _unit, _description, value) => {
+        values.push(value);
+        return name;
+      },
+    },
+    scenario,
+  );
+  return Float64Array.from(values);
+}
+
+function declareEntityParameters(m: ParameterSink, scenario: Scenario): void {
   const t = OWN_PIPELINE_TEMPLATE;
   for (const part of ANATOMY_PARTS) {
     m.parameter(

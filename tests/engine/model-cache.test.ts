@@ -7,9 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  buildFlywheelModel,
   compareWithWithout,
   CompiledModelCache,
   computeKpis,
+  parameterValuesOf,
   prepareModel,
   runPrepared,
   settingsOf,
@@ -36,6 +38,21 @@ function sameStructureOtherValues(a: Scenario, b: Scenario): Scenario {
     })),
   };
 }
+
+describe('parameterValuesOf', () => {
+  it("gives the built model's parameter values, in its order", () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxProducts: 5, maxConsumers: 4 }), (s) => {
+        const built = buildFlywheelModel(s);
+        expect([...parameterValuesOf(s)]).toEqual([...built.parameterValues]);
+        expect(built.decl.variables.filter((v) => v.kind === 'parameter')).toHaveLength(
+          built.parameterValues.length,
+        );
+      }),
+      { numRuns: propertyRuns(40) },
+    );
+  });
+});
 
 describe('CompiledModelCache', () => {
   it('reuses the compiled model of a structure; the runs match a fresh compile bit for bit', () => {
