@@ -1,6 +1,32 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Node's built-in modules by their bare names (their node: names are caught by 'node:*'). */
+const NODE_BUILTINS = [
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'url',
+  'util',
+  'crypto',
+  'stream',
+  'events',
+  'http',
+  'https',
+  'net',
+  'module',
+  'process',
+  'buffer',
+];
+/** The parts of D3 that touch the DOM (the umbrella package includes them). */
+const D3_DOM = ['d3', 'd3-selection', 'd3-transition', 'd3-drag', 'd3-zoom', 'd3-brush', 'd3-axis'];
+/** Any renderer/ module but the contract and the plain data the shell shares with the page. */
+const RENDERER_EXCEPT_SHARED =
+  '(^|/)renderer/(?!(bridge/contract|csp|report/print-options)(\\.ts)?$)';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -23,12 +49,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'worker_threads', 'os', 'child_process'],
+              group: ['node:*', ...NODE_BUILTINS],
               message: 'simulation/ is pure: no Node built-ins.',
             },
             {
-              group: ['react', 'react-dom', 'electron', 'd3*', 'zustand', 'immer'],
-              message: 'simulation/ knows nothing of the UI or the shell.',
+              group: ['react', 'react-*', 'electron', 'zustand', 'immer', ...D3_DOM],
+              message: 'simulation/ knows nothing of the UI, the DOM or the shell.',
             },
             {
               group: ['**/cli/**', '**/renderer/**', '**/electron/**'],
@@ -40,6 +66,7 @@ export default tseslint.config(
     },
   },
   {
+    // The page: no Node, and the shell only through the bridge interface (renderer/bridge).
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
@@ -47,12 +74,57 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'worker_threads', 'child_process'],
+              group: ['node:*', ...NODE_BUILTINS],
               message: 'renderer/ knows nothing of Node.',
             },
             {
-              group: ['electron', '**/electron/**', '**/cli/**'],
+              group: ['electron', 'electron/**', '**/electron/**', '**/cli/**'],
               message: 'renderer/ talks to the shell only through its bridge interface.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The shell: of the page, only the contract and the plain data it shares with it.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: RENDERER_EXCEPT_SHARED,
+              message:
+                'electron/ imports from renderer/ only bridge/contract, csp and report/print-options.',
+            },
+            { group: ['**/cli/**'], message: 'electron/ imports nothing from cli/.' },
+            {
+              group: ['react', 'react-*', 'd3', 'd3-*', 'zustand', 'immer'],
+              message: 'electron/ is a thin shell: the UI lives in renderer/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload runs in the sandboxed page: Electron's renderer API and the contract, nothing else.
+    files: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.(?!.*/renderer/bridge/contract(\\.ts)?$)',
+              message: 'The preload imports only the contract (renderer/bridge/contract).',
+            },
+            {
+              group: ['node:*', ...NODE_BUILTINS, 'zod', 'react', 'react-*', 'd3', 'd3-*'],
+              message: 'The preload imports only electron and the contract.',
             },
           ],
         },
