@@ -1,6 +1,6 @@
 /** The assumptions: every registry parameter, data product, own-pipeline template and AI consumer. */
 import type { ReactElement } from 'react';
-import { MATURITY_FIELDS, type Scenario } from '../../simulation';
+import { formatValue, MATURITY_FIELDS, type Scenario } from '../../simulation';
 import {
   aiConsumerTable,
   changedCount,
@@ -84,8 +84,9 @@ export function AssumptionsSection({ scenario }: { scenario: Scenario }): ReactE
         {changed === 0
           ? 'Every value is the model’s default.'
           : `${changed} ${changed === 1 ? 'value differs' : 'values differ'} from the model’s defaults: shown in bold and marked *, with the default in the Default column (parameters).`}{' '}
-        Simulation: {scenario.simulation.weeks} weeks in steps of {scenario.simulation.stepWeeks}{' '}
-        weeks, seed {scenario.simulation.seed}, {scenario.simulation.mode} mode.
+        Simulation: {formatValue(scenario.simulation.weeks, 'weeks')} in steps of{' '}
+        {formatValue(scenario.simulation.stepWeeks, 'weeks')}, seed {scenario.simulation.seed},{' '}
+        {scenario.simulation.mode} mode.
       </p>
       <Entities title="Data products" table={dataProductTable(scenario)} detail="Domain" />
       <Entities title="AI consumers" table={aiConsumerTable(scenario)} detail="Uses" />

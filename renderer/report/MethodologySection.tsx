@@ -1,6 +1,6 @@
 /** Methodology: the model's own descriptions of its stocks, the charted metrics and the anatomy. */
 import type { ReactElement } from 'react';
-import type { Comparison } from '../../simulation';
+import { formatValue, type Comparison } from '../../simulation';
 import { axisUnitLabel } from '../format/format';
 import { CHARTS } from '../state/selectors';
 import { methodologyOf, type ModelTerm } from './methodology';
@@ -35,10 +35,10 @@ export function MethodologySection({
     <section className="fw-report__section" aria-labelledby="report-method">
       <h2 id="report-method">Methodology</h2>
       <p>
-        A stock-and-flow model integrated with Euler steps of {m.stepWeeks} weeks. The run without
-        data products is the same scenario with every data product removed; the status quo, against
-        which payback is measured, has neither data products nor AI. The descriptions below are the
-        model’s own.
+        A stock-and-flow model integrated with Euler steps of {formatValue(m.stepWeeks, 'weeks')}.
+        The run without data products is the same scenario with every data product removed; the
+        status quo, against which payback is measured, has neither data products nor AI. The
+        descriptions below are the model’s own.
       </p>
       <h3>Stocks</h3>
       <dl className="fw-report__terms">

@@ -5,7 +5,7 @@
  * components the workspace shows. All text goes through React, which escapes it.
  */
 import type { ReactElement } from 'react';
-import type { Comparison, Scenario } from '../../simulation';
+import { formatValue, type Comparison, type Scenario } from '../../simulation';
 import { AssumptionsSection } from './AssumptionsSection';
 import { ChartsSection, LoopSection } from './FiguresSection';
 import { kpiRows } from './kpi-rows';
@@ -41,7 +41,7 @@ function Cover({ scenario, generatedOn, reproducibility }: ReportProps): ReactEl
         <dt>App version</dt>
         <dd>Flywheel Lab {reproducibility.appVersion}</dd>
         <dt>Horizon</dt>
-        <dd>{reproducibility.horizonWeeks} weeks</dd>
+        <dd>{formatValue(reproducibility.horizonWeeks, 'weeks')}</dd>
         <dt>Scenario hash</dt>
         <dd>
           <code>{reproducibility.scenarioHash}</code>
@@ -113,9 +113,9 @@ function ReproducibilitySection({ reproducibility: r, scenarioText }: ReportProp
         <dt>Seed</dt>
         <dd>{r.seed}</dd>
         <dt>Horizon</dt>
-        <dd>{r.horizonWeeks} weeks</dd>
+        <dd>{formatValue(r.horizonWeeks, 'weeks')}</dd>
         <dt>Step</dt>
-        <dd>{r.stepWeeks} weeks</dd>
+        <dd>{formatValue(r.stepWeeks, 'weeks')}</dd>
         <dt>Mode</dt>
         <dd>{r.mode}</dd>
       </dl>

@@ -100,7 +100,7 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 .fw-report__changed { white-space: nowrap; }
 .fw-report__changed strong { color: var(--fw-fg); }
 .fw-report__mark { color: var(--fw-bad); font-weight: 700; }
-.fw-report__note { color: var(--fw-muted); font-size: 9pt; }
+.fw-report__note { color: var(--fw-muted); font-size: 9pt; break-after: avoid; page-break-after: avoid; }
 .fw-report__charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8pt; }
 .fw-report .fw-chart { margin: 0; padding: 6pt 8pt 2pt; border: 0.75pt solid var(--fw-border); border-radius: 4pt; contain: none; content-visibility: visible; }
 .fw-report .fw-chart__title { font-weight: 600; font-size: 10pt; }

@@ -33,12 +33,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** pdftotext's text with every run of white space made one space. */
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
-    /\s+/g,
-    ' ',
-  );
+/** pdftotext's text (of one page, when given) with every run of white space made one space. */
+function pdfText(file: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, ' ');
 }
 
 interface RunJson {
@@ -74,6 +74,16 @@ describe('flywheel report --out FILE.pdf', () => {
     );
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
+    expect(text).not.toMatch(/\b1 weeks\b/);
+
+    // A heading and its note stay with what they introduce (no "Charts" alone at a page foot).
+    const pageTexts = Array.from({ length: pages }, (_, i) => pdfText(pdf, i + 1));
+    const chartsPage = pageTexts.findIndex((t) => t.includes('Charts Solid: with data products'));
+    expect(chartsPage).toBeGreaterThanOrEqual(0);
+    expect(pageTexts[chartsPage]).toContain('Active users');
+    expect(pageTexts[chartsPage]).toContain('Customers who browse, search and buy.');
+    const reproPage = pageTexts.findIndex((t) => t.includes('Reproducibility App version'));
+    expect(pageTexts[reproPage]).toContain(run.meta.command);
 
     // Pages as pictures (looked at while building the layout; here: every page renders).
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(dir, 'page')]);
