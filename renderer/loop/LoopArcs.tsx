@@ -10,21 +10,31 @@ import { LABEL, type ArcGeometry, type Box, type LabelSize, type Point } from '.
 import { textWidth } from './text';
 import type { LoopArc, LoopStepId } from './types';
 
-/** Font sizes (px) of the rate labels, as set in loop.css (bold text is about 8% wider). */
-const RATE_FONT_PX = 16.5 * 1.08;
-const LEAK_FONT_PX = 15 * 1.08;
+/** Font sizes (px) of the rate labels, as set in loop.css (on stage: STAGE_TEXT_PX). */
+export const RATE_TEXT_PX = { rate: 16.5, leak: 15 } as const;
 
-/** The box each arc's label needs: its widest texts, one line plus one for a leak. */
-export function arcLabelSizes(): LabelSize[] {
+/**
+ * The box each arc's label needs: its widest texts, one line plus one for a leak (bold text is
+ * about 8% wider). `fonts` are the labels' font sizes (loop.css's by default).
+ */
+export function arcLabelSizes(
+  fonts: { readonly rate: number; readonly leak: number } = RATE_TEXT_PX,
+): LabelSize[] {
+  const lineHeight = lineHeightFor(fonts);
   return ARC_SPECS.map((spec) => {
     const lines = [
-      textWidth(spec.idleText, RATE_FONT_PX),
-      textWidth(spec.widestText, RATE_FONT_PX),
-      spec.leakShort ? textWidth(`100% lost · ${spec.leakShort}`, LEAK_FONT_PX) : 0,
+      textWidth(spec.idleText, fonts.rate * 1.08),
+      textWidth(spec.widestText, fonts.rate * 1.08),
+      spec.leakShort ? textWidth(`100% lost · ${spec.leakShort}`, fonts.leak * 1.08) : 0,
     ];
     const count = 1 + (spec.leakShort ? 1 : 0);
-    return { width: Math.ceil(Math.max(...lines)) + 8, height: count * LABEL.lineHeight + 6 };
+    return { width: Math.ceil(Math.max(...lines)) + 8, height: count * lineHeight + 6 };
   });
+}
+
+/** Line spacing of a rate label: LABEL.lineHeight, more for larger type. */
+export function lineHeightFor(fonts: { readonly rate: number; readonly leak: number }): number {
+  return Math.max(LABEL.lineHeight, Math.ceil(Math.max(fonts.rate, fonts.leak) * 1.2));
 }
 
 /** The point of `box` nearest to `p`. */
@@ -125,10 +135,17 @@ export interface LoopArcLabelsProps {
   arcs: readonly LoopArc[];
   geometry: readonly ArcGeometry[];
   highlight: LoopStepId | null;
+  /** Line spacing (lineHeightFor the labels' fonts). */
+  lineHeight?: number;
 }
 
 /** The arcs' rate labels, drawn above everything else (placed clear of the cards). */
-export function LoopArcLabels({ arcs, geometry, highlight }: LoopArcLabelsProps): ReactElement {
+export function LoopArcLabels({
+  arcs,
+  geometry,
+  highlight,
+  lineHeight = LABEL.lineHeight,
+}: LoopArcLabelsProps): ReactElement {
   return (
     <g className="fw-loop__rates" aria-hidden="true">
       {arcs.map((arc, i) => {
@@ -144,12 +161,12 @@ export function LoopArcLabels({ arcs, geometry, highlight }: LoopArcLabelsProps)
             <text
               className="fw-loop__rate"
               x={labelX}
-              y={g.label.top + LABEL.lineHeight - 1}
+              y={g.label.top + lineHeight - 1}
               textAnchor="middle"
             >
               <tspan className="fw-loop__rate-amount">{arc.amountText}</tspan>
               {leak ? (
-                <tspan className="fw-loop__rate-leak" x={labelX} dy={LABEL.lineHeight}>
+                <tspan className="fw-loop__rate-leak" x={labelX} dy={lineHeight}>
                   {`${formatPercent(arc.leakFraction)} lost · ${arc.leakShort}`}
                 </tspan>
               ) : null}

@@ -19,6 +19,8 @@ export interface LoopPairProps {
   particleDensity?: number;
   /** Card detail (see LoopView); automatic by default. */
   detail?: LoopDetail;
+  /** Presentation scale of both loops (see LoopView); unset off stage. */
+  presentationScale?: number;
   /** Called after every particle frame of each loop (benchmarks). */
   onParticleFrame?: (variant: LoopVariant, info: ParticleFrameInfo) => void;
 }
@@ -36,6 +38,7 @@ export function LoopPair({
   particleDensity,
   onParticleFrame,
   detail,
+  presentationScale,
 }: LoopPairProps): ReactElement {
   const frameReporter = (variant: LoopVariant) =>
     onParticleFrame
@@ -48,6 +51,7 @@ export function LoopPair({
     ...(clock ? { clock } : {}),
     ...(particleDensity !== undefined ? { particleDensity } : {}),
     ...(detail !== undefined ? { detail } : {}),
+    ...(presentationScale !== undefined ? { presentationScale } : {}),
   };
   const showWith = mode !== 'without' || frames.without === null;
   const showWithout = mode !== 'with' && frames.without !== null;

@@ -14,10 +14,17 @@ import {
   type RefObject,
 } from 'react';
 import { animationClock, type AnimationClock } from '../animation/clock';
-import { arcLabelSizes, LoopArcLabels, LoopArcs } from './LoopArcs';
+import { arcLabelSizes, lineHeightFor, LoopArcLabels, LoopArcs, RATE_TEXT_PX } from './LoopArcs';
 import { LoopCard } from './LoopCard';
-import { COMPACT_LAYOUT, layoutLoop, VIEW } from './layout';
+import { COMPACT_LAYOUT, headlineLines, layoutLoop, VIEW, type LayoutOptions } from './layout';
 import { ParticleLayer, type ParticleFrameInfo } from './ParticleLayer';
+import {
+  MOMENTUM_LABEL,
+  stageCentreSize,
+  stageMomentumLabel,
+  stageStep,
+  STAGE_TEXT_PX,
+} from './stage';
 import type { LoopFrame, LoopStep, LoopStepId } from './types';
 import './loop.css';
 
@@ -45,6 +52,13 @@ export interface LoopViewProps {
    * only while the view is drawn narrower than COMPACT_BELOW_PX.
    */
   detail?: LoopDetail;
+  /**
+   * Presentation scale (on stage): CSS pixels per view-box unit. The loop then fills the box it
+   * is given (width and height, the ring as large as fits), shows stage cards (title and
+   * headline) and raises its small texts to STAGE_MIN_TEXT, so its smallest text is
+   * STAGE_MIN_TEXT x scale CSS pixels. Unset: the usual view box, scaled to the width.
+   */
+  presentationScale?: number;
 }
 
 export type LoopDetail = 'full' | 'compact' | 'auto';
@@ -90,27 +104,43 @@ function LoopLegend({ reducedMotion }: { reducedMotion: boolean }): ReactElement
   );
 }
 
-/** Tracks an element's rendered width (null until measured, e.g. when rendered on a server). */
-function useWidth(ref: RefObject<HTMLElement | null>): number | null {
-  const [width, setWidth] = useState<number | null>(null);
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Tracks an element's rendered size (null until measured, e.g. when rendered on a server). */
+function useSize(ref: RefObject<HTMLElement | null>): Size | null {
+  const [size, setSize] = useState<Size | null>(null);
   useEffect(() => {
     const element = ref.current;
     if (element === null || typeof ResizeObserver !== 'function') return undefined;
     const observer = new ResizeObserver((entries) => {
-      const measured = entries[0]?.contentRect.width;
-      if (measured !== undefined && measured > 0) setWidth(measured);
+      const rect = entries[0]?.contentRect;
+      if (rect === undefined || rect.width <= 0) return;
+      // Whole pixels: sub-pixel jitter must not lay the loop out again.
+      const next = { width: Math.round(rect.width), height: Math.round(rect.height) };
+      setSize((old) =>
+        old && old.width === next.width && old.height === next.height ? old : next,
+      );
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
-  return width;
+  return size;
 }
 
-/** A layout depends only on what the cards contain, not on this week's values. */
-function structureKey(frame: LoopFrame): string {
+/**
+ * A layout depends only on what the cards contain, not on this week's values (but a compact
+ * card's height does depend on how many lines its headline breaks into).
+ */
+function structureKey(frame: LoopFrame, compact: boolean): string {
   return [
     ...frame.steps.map(
-      (s) => `${s.items.map((i) => i.group ?? '').join(',')}|${s.columns.length}|${s.note ? 1 : 0}`,
+      (s) =>
+        `${s.items.map((i) => i.group ?? '').join(',')}|${s.columns.length}|${s.note ? 1 : 0}|${
+          compact ? headlineLines(s, true).length : 1
+        }`,
     ),
     frame.arcs.map((a) => a.lanes).join(','),
   ].join(';');
@@ -128,22 +158,45 @@ export function LoopView({
   particleSeed = 1,
   onParticleFrame,
   detail = 'auto',
+  presentationScale,
 }: LoopViewProps): ReactElement {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const figureRef = useRef<HTMLElement>(null);
-  const width = useWidth(figureRef);
+  const stageBoxRef = useRef<HTMLDivElement>(null);
+  const onStage = presentationScale !== undefined && presentationScale > 0;
+  const figureSize = useSize(figureRef);
+  const stageBox = useSize(stageBoxRef);
+  const width = figureSize?.width ?? null;
   const compact =
-    detail === 'compact' || (detail === 'auto' && width !== null && width < COMPACT_BELOW_PX);
-  const steps = compact ? frame.steps.map(compactStep) : frame.steps;
-  const key = `${structureKey(frame)}|${compact ? 'compact' : 'full'}`;
+    onStage ||
+    detail === 'compact' ||
+    (detail === 'auto' && width !== null && width < COMPACT_BELOW_PX);
+  const steps = onStage
+    ? frame.steps.map(stageStep)
+    : compact
+      ? frame.steps.map(compactStep)
+      : frame.steps;
+  const fill: LayoutOptions =
+    onStage && stageBox && stageBox.height > 0
+      ? {
+          viewWidth: stageBox.width / presentationScale,
+          viewHeight: stageBox.height / presentationScale,
+        }
+      : {};
+  const key = `${structureKey(frame, compact)}|${onStage ? `stage|${fill.viewWidth}|${fill.viewHeight}` : compact ? 'compact' : 'full'}`;
+  const labelFonts = onStage ? STAGE_TEXT_PX : undefined;
   // Recomputed only when the structure changes (the key), not every week.
   const layout = useMemo(
     () =>
       layoutLoop(
         steps,
         frame.arcs.map((a) => a.lanes),
-        arcLabelSizes(),
-        compact ? COMPACT_LAYOUT : {},
+        arcLabelSizes(labelFonts),
+        onStage
+          ? { ...COMPACT_LAYOUT, ...fill, centreSize: stageCentreSize() }
+          : compact
+            ? COMPACT_LAYOUT
+            : {},
       ),
     [key],
   );
@@ -151,13 +204,134 @@ export function LoopView({
   const titleId = `fw-loop-title-${id}`;
   const descriptionId = `fw-loop-description-${id}`;
   const week = Math.round(frame.week * 10) / 10;
-  const viewBox = `0 0 ${layout.width} ${layout.height}`;
+  const viewBox = `${layout.originX ?? 0} ${layout.originY ?? 0} ${layout.width} ${layout.height}`;
+  const centreLabel = onStage ? stageMomentumLabel(layout.rx) : MOMENTUM_LABEL;
+  const svg = (
+    <svg
+      className="fw-loop__svg"
+      viewBox={viewBox}
+      role="group"
+      aria-label={`${title}: the five-step flywheel at week ${week}`}
+    >
+      <defs>
+        <marker
+          id={markerId}
+          className="fw-loop__arrow"
+          viewBox="0 0 10 10"
+          refX={5}
+          refY={5}
+          markerWidth={15}
+          markerHeight={15}
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path d="M0,0 L10,5 L0,10 z" />
+        </marker>
+        <marker
+          id={`${markerId}-thin`}
+          className="fw-loop__arrow"
+          viewBox="0 0 10 10"
+          refX={5}
+          refY={5}
+          markerWidth={9}
+          markerHeight={9}
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path d="M0,0 L10,5 L0,10 z" />
+        </marker>
+      </defs>
+      <LoopArcs
+        arcs={frame.arcs}
+        geometry={layout.arcs}
+        reducedMotion={reducedMotion}
+        markerId={markerId}
+        highlight={highlight}
+      />
+      {reducedMotion ? null : (
+        <ParticleLayer
+          layout={layout}
+          arcs={frame.arcs}
+          clock={clock}
+          density={particleDensity}
+          seed={particleSeed}
+          onFrame={onParticleFrame}
+          dimmedArcs={frame.arcs.map((a) => highlight !== null && highlight !== a.from)}
+        />
+      )}
+      <g className="fw-loop__dots" aria-hidden="true">
+        {layout.cards.map((card, i) => (
+          <g
+            key={i}
+            className={`fw-loop__dot${highlight !== null && highlight !== frame.steps[i]?.id ? ' fw-loop__dot--dim' : ''}`}
+            transform={`translate(${card.dot.x.toFixed(1)} ${card.dot.y.toFixed(1)})`}
+          >
+            <circle r={VIEW.dotRadius} />
+            <text y={8} textAnchor="middle">
+              {i + 1}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g className="fw-loop__centre" aria-hidden="true">
+        {centreLabel ? (
+          <text
+            className="fw-loop__centre-label"
+            x={layout.cx}
+            y={layout.cy - (compact ? 14 : 18)}
+            textAnchor="middle"
+          >
+            {centreLabel}
+          </text>
+        ) : null}
+        <text
+          className={`fw-loop__centre-value fw-loop__tone--${frame.momentumTone}`}
+          x={layout.cx}
+          y={layout.cy + (compact ? (centreLabel ? 20 : 12) : 22)}
+          textAnchor="middle"
+        >
+          {frame.momentumText}
+        </text>
+        {compact ? null : (
+          <text
+            className="fw-loop__centre-note"
+            x={layout.cx}
+            y={layout.cy + 48}
+            textAnchor="middle"
+          >
+            users × fresh data × experience vs wk 0
+          </text>
+        )}
+      </g>
+      <g role="list" aria-label="The five steps">
+        {steps.map((step, i) => (
+          <g role="listitem" key={step.id}>
+            <LoopCard
+              step={step}
+              box={layout.cards[i]!}
+              highlighted={highlight === step.id}
+              dimmed={highlight !== null && highlight !== step.id}
+              fragmented={step.id === 'products' && frame.fragmented}
+              onSelect={onSelectStep}
+              compact={compact}
+            />
+          </g>
+        ))}
+      </g>
+      <LoopArcLabels
+        arcs={frame.arcs}
+        geometry={layout.arcs}
+        highlight={highlight}
+        lineHeight={lineHeightFor(labelFonts ?? RATE_TEXT_PX)}
+      />
+    </svg>
+  );
   return (
     <figure
       ref={figureRef}
       className={`fw-loop fw-loop--${variant}${reducedMotion ? ' fw-loop--static' : ''}${
         compact ? ' fw-loop--compact' : ''
-      }`}
+      }${onStage ? ' fw-loop--stage' : ''}`}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       data-variant={variant}
@@ -167,117 +341,13 @@ export function LoopView({
         <span className="fw-loop__caption-title">{title}</span>
         <span className="fw-loop__caption-week">week {week}</span>
       </figcaption>
-      <svg
-        className="fw-loop__svg"
-        viewBox={viewBox}
-        role="group"
-        aria-label={`${title}: the five-step flywheel at week ${week}`}
-      >
-        <defs>
-          <marker
-            id={markerId}
-            className="fw-loop__arrow"
-            viewBox="0 0 10 10"
-            refX={5}
-            refY={5}
-            markerWidth={15}
-            markerHeight={15}
-            markerUnits="userSpaceOnUse"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" />
-          </marker>
-          <marker
-            id={`${markerId}-thin`}
-            className="fw-loop__arrow"
-            viewBox="0 0 10 10"
-            refX={5}
-            refY={5}
-            markerWidth={9}
-            markerHeight={9}
-            markerUnits="userSpaceOnUse"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" />
-          </marker>
-        </defs>
-        <LoopArcs
-          arcs={frame.arcs}
-          geometry={layout.arcs}
-          reducedMotion={reducedMotion}
-          markerId={markerId}
-          highlight={highlight}
-        />
-        {reducedMotion ? null : (
-          <ParticleLayer
-            layout={layout}
-            arcs={frame.arcs}
-            clock={clock}
-            density={particleDensity}
-            seed={particleSeed}
-            onFrame={onParticleFrame}
-            dimmedArcs={frame.arcs.map((a) => highlight !== null && highlight !== a.from)}
-          />
-        )}
-        <g className="fw-loop__dots" aria-hidden="true">
-          {layout.cards.map((card, i) => (
-            <g
-              key={i}
-              className={`fw-loop__dot${highlight !== null && highlight !== frame.steps[i]?.id ? ' fw-loop__dot--dim' : ''}`}
-              transform={`translate(${card.dot.x.toFixed(1)} ${card.dot.y.toFixed(1)})`}
-            >
-              <circle r={VIEW.dotRadius} />
-              <text y={8} textAnchor="middle">
-                {i + 1}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="fw-loop__centre" aria-hidden="true">
-          <text
-            className="fw-loop__centre-label"
-            x={layout.cx}
-            y={layout.cy - (compact ? 14 : 18)}
-            textAnchor="middle"
-          >
-            Flywheel momentum
-          </text>
-          <text
-            className={`fw-loop__centre-value fw-loop__tone--${frame.momentumTone}`}
-            x={layout.cx}
-            y={layout.cy + (compact ? 20 : 22)}
-            textAnchor="middle"
-          >
-            {frame.momentumText}
-          </text>
-          {compact ? null : (
-            <text
-              className="fw-loop__centre-note"
-              x={layout.cx}
-              y={layout.cy + 48}
-              textAnchor="middle"
-            >
-              users × fresh data × experience vs wk 0
-            </text>
-          )}
-        </g>
-        <g role="list" aria-label="The five steps">
-          {steps.map((step, i) => (
-            <g role="listitem" key={step.id}>
-              <LoopCard
-                step={step}
-                box={layout.cards[i]!}
-                highlighted={highlight === step.id}
-                dimmed={highlight !== null && highlight !== step.id}
-                fragmented={step.id === 'products' && frame.fragmented}
-                onSelect={onSelectStep}
-                compact={compact}
-              />
-            </g>
-          ))}
-        </g>
-        <LoopArcLabels arcs={frame.arcs} geometry={layout.arcs} highlight={highlight} />
-      </svg>
+      {onStage ? (
+        <div ref={stageBoxRef} className="fw-loop__stage-box">
+          {svg}
+        </div>
+      ) : (
+        svg
+      )}
       <LoopLegend reducedMotion={reducedMotion} />
       <p id={descriptionId} className="fw-loop__sr-only">
         {frame.description}

@@ -24,3 +24,4 @@ export {
 } from './LoopView';
 export { LoopPair, type LoopPairProps, type LoopPairMode } from './LoopPair';
 export type { ParticleFrameInfo } from './ParticleLayer';
+export { stageScale, STAGE_MIN_TEXT, STAGE_TARGET_TEXT_PX } from './stage';

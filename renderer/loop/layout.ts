@@ -69,7 +69,27 @@ export interface LayoutOptions {
   readonly cardWidth?: number;
   /** Compact cards: headlines in lines, a smaller momentum read-out. */
   readonly compact?: boolean;
+  /**
+   * Fill a box this tall as well (a loop on stage): the ring is the largest that fits both the
+   * width and this height, and the drawing is centred in the box. When even the smallest ring
+   * does not fit, the box grows to hold the drawing (it is then drawn smaller).
+   */
+  readonly viewHeight?: number;
+  /** Size of the momentum read-out in the ring's middle (kept clear of the rate labels). */
+  readonly centreSize?: CentreSize;
 }
+
+/** The momentum read-out's box: its size and how far it reaches above the ring's centre. */
+export interface CentreSize {
+  readonly width: number;
+  readonly height: number;
+  readonly above: number;
+}
+
+export const CENTRE = {
+  full: { width: 280, height: 96, above: 40 },
+  compact: { width: 200, height: 62, above: 34 },
+} as const satisfies Record<string, CentreSize>;
 
 export const COMPACT_LAYOUT: LayoutOptions = { viewWidth: 900, cardWidth: 284, compact: true };
 
@@ -112,6 +132,12 @@ export interface LoopLayout {
   /** Where the momentum read-out sits, in the middle of the ring. */
   readonly centre: Box;
   readonly compact: boolean;
+  /**
+   * Top-left corner of the view box (0, 0 unless a loop filling a box had to let its rate
+   * labels reach past the box's edges: the view box then grows to hold them).
+   */
+  readonly originX?: number;
+  readonly originY?: number;
 }
 
 /** The rows a card draws: group headings (when the group changes) and items. */
@@ -182,6 +208,7 @@ function extents(r: number, heights: readonly number[], cardWidth: number): Box 
 }
 
 const SAMPLES = 64;
+const ARC_SAMPLES_ON_RING = Array.from({ length: 60 }, (_, k) => (k * Math.PI) / 30);
 const toPath = line<Point>()
   .x((p) => p.x)
   .y((p) => p.y);
@@ -226,28 +253,108 @@ export function layoutLoop(
   })),
   options: LayoutOptions = {},
 ): LoopLayout {
-  const n = steps.length;
   const compact = options.compact ?? false;
   const heights = steps.map((step) => cardHeight(step, compact));
-  const width = options.viewWidth ?? VIEW.width;
+  const viewWidth = options.viewWidth ?? VIEW.width;
   const cardWidth = options.cardWidth ?? CARD.width;
-  const room = width - 2 * VIEW.margin;
-  // The widest ring whose cards fit the width (extents grow with the radius).
+  const room = viewWidth - 2 * VIEW.margin;
+  const fill = options.viewHeight;
+  const roomHeight = fill === undefined ? Infinity : fill - 2 * VIEW.margin;
+  const fits = (r: number): boolean => {
+    const e = extents(r, heights, cardWidth);
+    return e.width <= room && e.height <= roomHeight;
+  };
+  // The largest ring whose cards fit the width (and the height when filling a box); extents
+  // grow with the radius.
   let lo: number = VIEW.minRadius;
   let hi: number = VIEW.maxRadius;
-  if (extents(hi, heights, cardWidth).width <= room) lo = hi;
+  if (fits(hi)) lo = hi;
   else {
     for (let k = 0; k < 40; k++) {
       const mid = (lo + hi) / 2;
-      if (extents(mid, heights, cardWidth).width <= room) lo = mid;
+      if (fits(mid)) lo = mid;
       else hi = mid;
     }
   }
-  const r = lo;
+  const build = (r: number): LoopLayout =>
+    layoutAt(r, { heights, cardWidth, viewWidth, fill, lanes, labelSizes, options, compact });
+  if (fill === undefined) return build(lo);
+  // Filling a box (on stage): the ring stays large enough for its cards to stand clear of each
+  // other, and shrinks (6% at a time) while a rate label finds no free place; if none of those
+  // rings frees every label, the largest is kept and the view box grows to hold its labels.
+  const lowest = clearRadius(heights, cardWidth);
+  let r = Math.max(lo, lowest);
+  const largest = build(r);
+  let chosen = largest;
+  for (let k = 0; k < 12 && !labelsFree(chosen) && r * 0.94 >= lowest; k++) {
+    r *= 0.94;
+    chosen = build(r);
+  }
+  return grownToHoldLabels(labelsFree(chosen) ? chosen : largest);
+}
+
+interface LayoutInputs {
+  readonly heights: readonly number[];
+  readonly cardWidth: number;
+  readonly viewWidth: number;
+  readonly fill: number | undefined;
+  readonly lanes: readonly number[];
+  readonly labelSizes: readonly LabelSize[];
+  readonly options: LayoutOptions;
+  readonly compact: boolean;
+}
+
+/** The smallest ring whose cards do not touch each other (4 units apart). */
+function clearRadius(heights: readonly number[], cardWidth: number): number {
+  const clear = (r: number): boolean => {
+    const centres = cardCentres(r, heights, cardWidth);
+    const boxes = centres.map((c, i) => ({
+      left: c.x - cardWidth / 2,
+      top: c.y - heights[i]! / 2,
+      width: cardWidth,
+      height: heights[i]!,
+    }));
+    return boxes.every((a, i) => boxes.every((b, j) => j <= i || !boxesOverlap(a, b, 4)));
+  };
+  let r: number = VIEW.minRadius;
+  while (!clear(r) && r < VIEW.maxRadius) r += 2;
+  return r;
+}
+
+/** Every rate label inside the view box and clear of the cards, the dots, the centre and each other. */
+function labelsFree(layout: LoopLayout): boolean {
+  const inView = (b: Box): boolean =>
+    b.left >= 0 &&
+    b.top >= 0 &&
+    b.left + b.width <= layout.width &&
+    b.top + b.height <= layout.height;
+  const dots = layout.cards.map((c) => ({
+    left: c.dot.x - VIEW.dotRadius,
+    top: c.dot.y - VIEW.dotRadius,
+    width: 2 * VIEW.dotRadius,
+    height: 2 * VIEW.dotRadius,
+  }));
+  return layout.arcs.every(
+    ({ label }, i) =>
+      inView(label) &&
+      !layout.cards.some((c) => boxesOverlap(label, c)) &&
+      !dots.some((d) => boxesOverlap(label, d)) &&
+      !boxesOverlap(label, layout.centre) &&
+      !layout.arcs.some((other, j) => j !== i && boxesOverlap(label, other.label)),
+  );
+}
+
+/** The layout for a ring of radius `r`. */
+function layoutAt(r: number, inputs: LayoutInputs): LoopLayout {
+  const { heights, cardWidth, viewWidth, fill, lanes, labelSizes, options, compact } = inputs;
+  const n = heights.length;
   const box = extents(r, heights, cardWidth);
-  const height = Math.ceil(box.height + 2 * VIEW.margin);
+  const contentHeight = Math.ceil(box.height + 2 * VIEW.margin);
+  const width =
+    fill === undefined ? viewWidth : Math.max(viewWidth, Math.ceil(box.width + 2 * VIEW.margin));
+  const height = fill === undefined ? contentHeight : Math.max(Math.floor(fill), contentHeight);
   const cx = width / 2 - (box.left + box.width / 2);
-  const cy = VIEW.margin - box.top;
+  const cy = fill === undefined ? VIEW.margin - box.top : height / 2 - (box.top + box.height / 2);
   const ring: Ring = { cx, cy, rx: r, ry: r };
   const centres = cardCentres(r, heights, cardWidth);
   const cards = centres.map((c, i): CardBox => {
@@ -269,18 +376,29 @@ export function layoutLoop(
     while (to <= card.angle) to += 2 * Math.PI;
     return arcGeometry(ring, card.angle + skip, to - skip, Math.max(1, lanes[i] ?? 1));
   });
-  const centre: Box = compact
-    ? { left: cx - 100, top: cy - 34, width: 200, height: 62 }
-    : { left: cx - 140, top: cy - 40, width: 280, height: 96 };
+  const centreSize = options.centreSize ?? (compact ? CENTRE.compact : CENTRE.full);
+  const centre: Box = {
+    left: cx - centreSize.width / 2,
+    top: cy - centreSize.above,
+    width: centreSize.width,
+    height: centreSize.height,
+  };
   const dotBoxes = cards.map((c) => ({
     left: c.dot.x - VIEW.dotRadius,
     top: c.dot.y - VIEW.dotRadius,
     width: 2 * VIEW.dotRadius,
     height: 2 * VIEW.dotRadius,
   }));
+  // On stage (filling a box), the ring itself too, as small boxes every 6 degrees: a label
+  // should not sit on another arc's track. (A small workspace loop has no room to spare for it.)
+  const track = (fill === undefined ? [] : ARC_SAMPLES_ON_RING).map((a) => {
+    const p = pointOnEllipse(ring, a);
+    return { left: p.x - 5, top: p.y - 5, width: 10, height: 10 };
+  });
   const placed: Box[] = [];
   const labelled = arcs.map((arc, i) => {
     const obstacles: Box[] = [
+      ...track,
       ...cards.map((c) => ({
         left: c.left - 4,
         top: c.top - 4,
@@ -297,5 +415,28 @@ export function layoutLoop(
     placed.push(box);
     return { ...arc, label: box, labelAnchor: anchor };
   });
-  return { width, height, cx, cy, rx: r, ry: r, cards, arcs: labelled, centre, compact };
+  const base = { width, height, cx, cy, rx: r, ry: r, cards, arcs: labelled, centre, compact };
+  return fill === undefined ? base : grownToHoldLabels(base);
+}
+
+/** The view box of a filling layout, grown (never shrunk) to hold every rate label. */
+function grownToHoldLabels(layout: LoopLayout): LoopLayout {
+  let left = 0;
+  let top = 0;
+  let right = layout.width;
+  let bottom = layout.height;
+  for (const { label } of layout.arcs) {
+    left = Math.min(left, label.left - VIEW.margin);
+    top = Math.min(top, label.top - VIEW.margin);
+    right = Math.max(right, label.left + label.width + VIEW.margin);
+    bottom = Math.max(bottom, label.top + label.height + VIEW.margin);
+  }
+  if (left === 0 && top === 0 && right === layout.width && bottom === layout.height) return layout;
+  return {
+    ...layout,
+    originX: Math.floor(left),
+    originY: Math.floor(top),
+    width: Math.ceil(right - Math.floor(left)),
+    height: Math.ceil(bottom - Math.floor(top)),
+  };
 }

@@ -3,7 +3,7 @@
  * only from the engine's comparison (simulation/story captionParts over comparisonValues), with
  * the values set larger than the words.
  */
-import { useMemo, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { pointAt, type Scenario } from '../../simulation';
 import {
   captionParts,
@@ -15,7 +15,7 @@ import {
 } from '../../simulation/story';
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
 import type { ComparisonResult } from '../engine/client';
-import { buildLoopFrame, LoopPair, type LoopPairMode } from '../loop';
+import { buildLoopFrame, LoopPair, stageScale, type LoopPairMode } from '../loop';
 import { CHARTS, selectChartData, selectRuns } from '../state/selectors';
 import { uiStore } from '../state/ui';
 import { useStore } from 'zustand';
@@ -32,6 +32,17 @@ interface StageStepProps {
   readonly story: Story;
 }
 
+/** The window's height, followed as it changes (the stage's presentation scale depends on it). */
+function useViewportHeight(): number {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const onResize = (): void => setHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
+
 function Loops({
   comparison,
   pointIndex,
@@ -44,6 +55,7 @@ function Loops({
   highlight: StoryStep['highlight'];
 }): ReactElement | null {
   const reducedMotion = useStore(uiStore, (s) => s.reducedMotion);
+  const scale = stageScale(useViewportHeight());
   const frames = useMemo(() => {
     const { withRun, withoutRun } = selectRuns(comparison);
     if (!withRun) return null;
@@ -55,7 +67,13 @@ function Loops({
   if (!frames) return null;
   return (
     <div className="fw-present__loops" data-testid="present-loops" data-mode={mode}>
-      <LoopPair frames={frames} mode={mode} reducedMotion={reducedMotion} highlight={highlight} />
+      <LoopPair
+        frames={frames}
+        mode={mode}
+        reducedMotion={reducedMotion}
+        highlight={highlight}
+        presentationScale={scale}
+      />
     </div>
   );
 }

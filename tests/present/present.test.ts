@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
 import { BUILT_IN_STORY, renderStep } from '../../simulation/story';
 import { buildWebApp, launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
+import { loopTextOverlaps, loopTextSizes, loopTextsOutside } from './measure';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 const steps = BUILT_IN_STORY.steps;
@@ -22,6 +23,23 @@ const consoleProblems: string[] = [];
 
 const stage = () => page.locator('[data-testid="present"]');
 const caption = () => page.locator('[data-testid="present-caption"]');
+/**
+ * Smallest loop text on stage, in px at 1080p: one loop at least 22; two side by side (the
+ * what-if, a split) share the width and reach at least 16.
+ */
+const SMALLEST_LOOP_TEXT = { one: 22, two: 16 };
+
+/** The loops on stage are legible: large enough, no words over each other, none cut off. */
+async function expectLegibleLoops(label: string): Promise<void> {
+  const sizes = await loopTextSizes(page);
+  if (sizes.length === 0) return;
+  const loops = await page.locator('[data-testid="present-loops"] figure.fw-loop').count();
+  const min = loops > 1 ? SMALLEST_LOOP_TEXT.two : SMALLEST_LOOP_TEXT.one;
+  expect(sizes[0]!.px1080, `${label}: "${sizes[0]!.text}"`).toBeGreaterThanOrEqual(min - 0.05);
+  expect(await loopTextOverlaps(page), label).toEqual([]);
+  expect(await loopTextsOutside(page), label).toEqual([]);
+}
+
 const expectedCaption = (scenario: Scenario, index: number): string =>
   renderStep(steps[index]!, compareWithWithout(scenario, { backend: 'interpreter' })).caption.text;
 
@@ -78,6 +96,7 @@ describe('workshop mode', { timeout: 180_000 }, () => {
         await page.locator('[data-testid="present-progress"]').getAttribute('aria-label'),
       ).toBe(`Step ${i + 1} of ${steps.length}`);
       await page.waitForTimeout(200);
+      await expectLegibleLoops(steps[i]!.id);
       await page.screenshot({ path: `${SHOTS}/present-${i + 1}-${steps[i]!.id}.png` });
       await page.keyboard.press('PageDown');
     }
@@ -101,6 +120,22 @@ describe('workshop mode', { timeout: 180_000 }, () => {
     await atStep(3);
     await page.keyboard.press('ArrowLeft');
     await atStep(2);
+  });
+
+  it('keeps the loops legible at 1280x720, a common projector resolution', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      for (const i of [0, 5, steps.length - 1]) {
+        await page.keyboard.press(String(i + 1));
+        await atStep(i);
+        await page.waitForTimeout(300);
+        await expectLegibleLoops(`${steps[i]!.id} at 720p`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+    }
+    await page.keyboard.press('Home');
+    await atStep(0);
   });
 
   it('blanks the screen with B and back', async () => {

@@ -1,0 +1,121 @@
+/**
+ * Measuring text on stage in the browser: every visible text of the loops (SVG text and tspans,
+ * and the figure's HTML title and legend), its computed font size times the SVG's scale on screen
+ * (getScreenCTM), in CSS px and as the equivalent on a 1080-pixel-high screen.
+ */
+import type { Page } from 'playwright-core';
+
+// The page scripts are strings: a transpiler's helpers (tsx names functions with __name) do not
+// exist in the page.
+
+export interface StageText {
+  readonly text: string;
+  readonly className: string;
+  /** Font size on screen, CSS px. */
+  readonly px: number;
+  /** The same share of the screen's height on a 1080p screen. */
+  readonly px1080: number;
+}
+
+/** The loops' texts on stage, smallest first (empty when no loop is on stage). */
+export async function loopTextSizes(page: Page): Promise<StageText[]> {
+  return (await page.evaluate(`(() => {
+    const out = [];
+    const k = 1080 / window.innerHeight;
+    function visible(el) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') return false;
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    }
+    for (const figure of document.querySelectorAll('[data-testid="present"] figure.fw-loop')) {
+      const svg = figure.querySelector('svg.fw-loop__svg');
+      const scale = svg?.getScreenCTM()?.a ?? 1;
+      for (const el of figure.querySelectorAll('svg.fw-loop__svg text, svg.fw-loop__svg tspan')) {
+        // A text whose words are all in tspans is measured through them.
+        const own = [...el.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+        );
+        if (!own || !visible(el)) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+        out.push({
+          text: (el.textContent ?? '').trim(),
+          className: el.getAttribute('class') ?? '',
+          px,
+          px1080: px * k,
+        });
+      }
+      for (const el of figure.querySelectorAll('figcaption span, .fw-loop__legend li')) {
+        if (!visible(el)) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        out.push({
+          text: (el.textContent ?? '').trim(),
+          className: el.getAttribute('class') ?? el.tagName.toLowerCase(),
+          px,
+          px1080: px * k,
+        });
+      }
+    }
+    return out.sort((a, b) => a.px - b.px);
+  })()`)) as StageText[];
+}
+
+export interface Overlap {
+  readonly a: string;
+  readonly b: string;
+  readonly area: number;
+}
+
+/**
+ * Pairs of loop texts on stage whose boxes on screen (their inner 70% in height, where the ink
+ * is) overlap by more than `minArea` px².
+ */
+export async function loopTextOverlaps(page: Page, minArea = 4): Promise<Overlap[]> {
+  return (await page.evaluate(`((min) => {
+    const boxes = [];
+    for (const figure of document.querySelectorAll('[data-testid="present"] figure.fw-loop')) {
+      for (const el of figure.querySelectorAll('svg.fw-loop__svg text')) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0)
+          boxes.push({ text: (el.textContent ?? '').trim(), box });
+      }
+    }
+    const out = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].box;
+        const b = boxes[j].box;
+        // Boxes run from the font's ascent to its descent: the inner 70% holds the ink.
+        const inset = (r) => ({ top: r.top + 0.15 * r.height, bottom: r.bottom - 0.15 * r.height });
+        const ai = inset(a);
+        const bi = inset(b);
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(ai.bottom, bi.bottom) - Math.max(ai.top, bi.top);
+        if (w > 0 && h > 0 && w * h > min)
+          out.push({ a: boxes[i].text, b: boxes[j].text, area: Math.round(w * h) });
+      }
+    }
+    return out;
+  })(${minArea})`)) as Overlap[];
+}
+
+/** Loop texts on stage that stick out of the window (clipped), by more than 1 px. */
+export async function loopTextsOutside(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll(
+      '[data-testid="present"] figure.fw-loop svg.fw-loop__svg text',
+    )) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0) continue;
+      if (
+        box.left < -1 ||
+        box.top < -1 ||
+        box.right > window.innerWidth + 1 ||
+        box.bottom > window.innerHeight + 1
+      )
+        out.push((el.textContent ?? '').trim());
+    }
+    return out;
+  })()`)) as string[];
+}
