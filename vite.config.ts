@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { META_CSP } from './renderer/csp';
+import { META_CSP } from './renderer/csp.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
