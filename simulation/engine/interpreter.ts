@@ -19,25 +19,27 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
       x[0] = k * dt;
       for (let i = 0; i < nDyn; i++) {
         const a = inputStart[i]!;
-        const f = fns[i]!;
-        let v: number;
-        // prettier-ignore
-        switch (inputStart[i + 1]! - a) {
-          case 0: v = f(); break;
-          case 1: v = f(x[inputs[a]!]!); break;
-          case 2: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!); break;
-          case 3: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!); break;
-          case 4: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!); break;
-          case 5: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!); break;
-          case 6: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!, x[inputs[a + 5]!]!); break;
-          case 7: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!, x[inputs[a + 5]!]!, x[inputs[a + 6]!]!); break;
-          default: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!, x[inputs[a + 5]!]!, x[inputs[a + 6]!]!, x[inputs[a + 7]!]!);
-        }
         const lf = listFns[i];
+        let v: number;
         if (lf) {
+          // A list function reads its inputs from one buffer (its positional function is unused).
           const buf = listBuffers[i]!;
           for (let j = 0; j < buf.length; j++) buf[j] = x[inputs[a + j]!]!;
           v = lf(buf);
+        } else {
+          const f = fns[i]!;
+          // prettier-ignore
+          switch (inputStart[i + 1]! - a) {
+            case 0: v = f(); break;
+            case 1: v = f(x[inputs[a]!]!); break;
+            case 2: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!); break;
+            case 3: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!); break;
+            case 4: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!); break;
+            case 5: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!); break;
+            case 6: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!, x[inputs[a + 5]!]!); break;
+            case 7: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!, x[inputs[a + 5]!]!, x[inputs[a + 6]!]!); break;
+            default: v = f(x[inputs[a]!]!, x[inputs[a + 1]!]!, x[inputs[a + 2]!]!, x[inputs[a + 3]!]!, x[inputs[a + 4]!]!, x[inputs[a + 5]!]!, x[inputs[a + 6]!]!, x[inputs[a + 7]!]!);
+          }
         }
         const nz = noise[i]!;
         if (nz !== 0 && stochastic) {
