@@ -1,7 +1,59 @@
 /**
- * Plain-language formatting of simulated numbers, shared by the app, the report and the captions
- * (one place, so a number reads the same everywhere). en-US conventions; the minus sign is U+2212.
+ * The one formatter of simulated numbers (one place, so a number reads the same everywhere). Two
+ * styles built on the same primitives (U+2212 minus, three significant digits, weeks):
+ * - sentences (captions, the report's summary): `formatValue` writes words, "$10.8 million",
+ *   "930,700 people", "12 weeks";
+ * - displays (KPI cards, tables, chart readouts): `formatDisplayValue` and `formatDisplayDelta`
+ *   write compact figures, "$10.8M", "931k people", "+24.9 pp", in the model's own unit strings.
+ * renderer/format re-exports the display style and adds axis ticks and input boxes. Pure; en-US.
  */
+
+export const MINUS = '\u2212';
+
+// ---- primitives ---------------------------------------------------------------------------------
+
+function trimZeros(text: string): string {
+  if (text.includes('e')) return String(Number(text));
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** Compact magnitude: 1 234 -> "1.23k", 1 234 567 -> "1.23M" (three significant digits). */
+export function formatCompact(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  const sign = value < 0 ? MINUS : '';
+  const units: readonly [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
+  for (const [size, suffix] of units) {
+    if (abs >= size * 0.9995)
+      return `${sign}${trimZeros((abs / size).toPrecision(digits))}${suffix}`;
+  }
+  if (abs === 0) return '0';
+  if (abs >= 1) return `${sign}${trimZeros(abs.toPrecision(digits))}`;
+  return `${sign}${trimZeros(abs.toPrecision(Math.max(1, digits - 1)))}`;
+}
+
+/** Percent with fixed decimals for fractions: 0.5542 -> "55.4%". */
+export function formatPercent(fraction: number, decimals = 1): string {
+  if (!Number.isFinite(fraction)) return String(fraction);
+  const text = (fraction * 100).toFixed(decimals);
+  return `${text.replace('-', MINUS)}%`;
+}
+
+/** Weeks as whole numbers when whole, else one decimal (half-week steps). */
+export function formatWeek(week: number): string {
+  return Number.isInteger(week) ? String(week) : week.toFixed(1);
+}
+
+/** "+", the minus sign or "" before a number. */
+const signOf = (value: number): string => (value > 0 ? '+' : value < 0 ? MINUS : '');
+
+// ---- sentences ----------------------------------------------------------------------------------
+
 export type ValueUnit =
   | 'people'
   | 'usd'
@@ -17,12 +69,12 @@ export type ValueUnit =
   | 'index'
   | 'number';
 
-const MINUS = '\u2212';
-
+/** Significant digits with thousands separators: 930 712 -> "931,000" (3 digits). */
 function sig(value: number, digits = 3): string {
   return new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits }).format(value);
 }
 
+/** A magnitude in words: "1.05 billion", "10.8 million", "930,700", "512". */
 function scaled(abs: number): string {
   if (abs >= 1e9) return `${sig(abs / 1e9)} billion`;
   if (abs >= 1e6) return `${sig(abs / 1e6)} million`;
@@ -37,7 +89,7 @@ function signed(value: number, body: (abs: number) => string): string {
   return value < 0 ? `${MINUS}${body(-value)}` : body(value);
 }
 
-/** Formats a value in its unit; `null` reads as "not reached". */
+/** Formats a value in its unit for a sentence; `null` reads as "not reached". */
 export function formatValue(value: number | null, unit: ValueUnit): string {
   if (value === null) return 'not reached';
   if (!Number.isFinite(value)) return 'n/a';
@@ -52,11 +104,11 @@ export function formatValue(value: number | null, unit: ValueUnit): string {
       return `${signed(value * 100, (a) => sig(a, a >= 10 ? 3 : 2))}%`;
     case 'change': {
       const pct = value * 100;
-      const body = sig(Math.abs(pct), Math.abs(pct) >= 10 ? 3 : 2);
-      return `${pct > 0 ? '+' : pct < 0 ? MINUS : ''}${body}%`;
+      return `${signOf(pct)}${sig(Math.abs(pct), Math.abs(pct) >= 10 ? 3 : 2)}%`;
     }
     case 'week':
-      return `week ${Math.round(value)}`;
+      // As the cards write it: a half-week step reads "week 12.5", never a rounded week.
+      return `week ${formatWeek(value)}`;
     case 'weeks':
       return `${sig(value)} ${value === 1 ? 'week' : 'weeks'}`;
     case 'events':
@@ -72,4 +124,60 @@ export function formatValue(value: number | null, unit: ValueUnit): string {
     case 'number':
       return signed(value, scaled);
   }
+}
+
+// ---- displays (cards, tables, readouts) ---------------------------------------------------------
+
+/** Unit shown after a number ("people", "/week"), or '' when the number carries it ("$", "%"). */
+function suffixFor(unit: string): string {
+  if (unit === 'fraction' || unit === 'usd' || unit === 'dimensionless' || unit === '') return '';
+  if (unit.startsWith('usd/')) return `/${unit.slice(4)}`;
+  if (unit.startsWith('fraction/')) return `/${unit.slice(9)}`;
+  return ` ${unit}`;
+}
+
+/** Units whose name follows the number as a word ("people", "incidents"), not a symbol. */
+export function isCountUnit(unit: string): boolean {
+  if (unit === 'week' || unit === 'weeks' || unit === 'flag') return false;
+  return suffixFor(unit).startsWith(' ');
+}
+
+/**
+ * A value with its unit (the model's unit strings: `usd`, `usd/week`, `people`, `fraction`,
+ * `week`, ...), for cards and readouts. `withUnit: false` leaves out a count unit's word (the
+ * card's label names it); symbols ($, %, /week) stay. Null reads "not reached".
+ */
+export function formatDisplayValue(value: number | null, unit: string, withUnit = true): string {
+  if (value === null) return 'not reached';
+  if (!Number.isFinite(value)) return String(value);
+  if (unit === 'week' || unit === 'weeks') return `week ${formatWeek(value)}`;
+  if (unit.startsWith('fraction')) return `${formatPercent(value)}${suffixFor(unit)}`;
+  if (unit === 'relative change') {
+    const text = formatPercent(Math.abs(value));
+    return `${signOf(value)}${text}`;
+  }
+  if (unit.startsWith('usd')) {
+    const sign = value < 0 ? MINUS : '';
+    return `${sign}$${formatCompact(Math.abs(value))}${suffixFor(unit)}`;
+  }
+  if (unit === 'flag') return value > 0 ? 'yes' : 'no';
+  if (unit === 'dimensionless') return formatCompact(value);
+  return `${formatCompact(value)}${withUnit ? suffixFor(unit) : ''}`;
+}
+
+/**
+ * The difference of two values, signed, in the unit's terms: "+$11.1M", "−3.2 pp" for fractions
+ * (percentage points, not percent), "−12 weeks" for weeks. "–" when either side is missing.
+ */
+export function formatDisplayDelta(delta: number | null, unit: string): string {
+  if (delta === null || !Number.isFinite(delta)) return '–';
+  const sign = delta === 0 ? '±' : signOf(delta);
+  const abs = Math.abs(delta);
+  if (unit === 'week' || unit === 'weeks')
+    return `${sign}${formatWeek(abs)} ${abs === 1 ? 'week' : 'weeks'}`;
+  if (unit.startsWith('fraction') || unit === 'relative change')
+    return `${sign}${(abs * 100).toFixed(1)} pp`;
+  if (unit.startsWith('usd')) return `${sign}$${formatCompact(abs)}${suffixFor(unit)}`;
+  if (unit === 'dimensionless') return `${sign}${formatCompact(abs)}`;
+  return `${sign}${formatCompact(abs)}${suffixFor(unit)}`;
 }
