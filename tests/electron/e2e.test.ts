@@ -122,6 +122,83 @@ describe.skipIf(skipReason !== null)('the desktop app, for real', () => {
         expect(globals.require).toBe('undefined');
         expect(globals.process).toBe('undefined');
         expect(globals.bridge).toContain('save');
+        expect(globals.bridge).toEqual(
+          expect.arrayContaining(['printReportPdf', 'openPresenterView', 'onPresenterCommand']),
+        );
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it(
+    'prints a report to PDF in a hidden window that goes away, small and large',
+    { timeout: 120_000 },
+    async () => {
+      const { app, page } = await launch();
+      try {
+        const print = (html: string) =>
+          page.evaluate(async (text) => {
+            const r = await window.flywheel!.printReportPdf({ html: text, paper: 'a4' });
+            return r.ok
+              ? {
+                  ok: true as const,
+                  head: String.fromCharCode(...r.value.slice(0, 5)),
+                  bytes: Array.from(r.value),
+                }
+              : { ok: false as const, message: r.error.message };
+          }, html);
+        const report =
+          '<!doctype html><title>E2E report</title><h1>Flywheel report 4242</h1>' +
+          '<img src="https://example.invalid/tracker.png" alt="">';
+        const small = await print(report);
+        expect(small).toMatchObject({ ok: true, head: '%PDF-' });
+        // Over 1.5 MB: printed from a temporary file, which is removed afterwards.
+        const large = await print(`${report}<p>${'flywheel '.repeat(250_000)}</p>`);
+        expect(large).toMatchObject({ ok: true, head: '%PDF-' });
+        expect(
+          await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length),
+        ).toBe(1);
+        const tempFolder = await app.evaluate(({ app: a }) => a.getPath('temp'));
+        const leftOver = await fs
+          .readdir(path.join(tempFolder, 'flywheel-lab'))
+          .catch(() => [] as string[]);
+        expect(leftOver.filter((f) => f.startsWith('flywheel-report-'))).toEqual([]);
+        if (small.ok && spawnSync('which', ['pdftotext']).status === 0) {
+          const pdf = path.join(tmp, 'e2e-report.pdf');
+          await fs.writeFile(pdf, Uint8Array.from(small.bytes));
+          const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+          expect(text).toContain('Flywheel report 4242');
+          expect(text).toMatch(/Page 1 of 1/);
+        }
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it(
+    'with one display the presenter view opens nothing and the window stays as it was',
+    { timeout: 120_000 },
+    async () => {
+      const { app, page } = await launch();
+      try {
+        const displays = await app.evaluate(({ screen }) => screen.getAllDisplays().length);
+        const result = await page.evaluate(() => window.flywheel!.openPresenterView());
+        if (displays === 1) {
+          expect(result).toEqual({ ok: true, value: { placement: 'none' } });
+          expect(
+            await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length),
+          ).toBe(1);
+        } else {
+          expect(result).toEqual({ ok: true, value: { placement: 'second-display' } });
+          await page.evaluate(() => window.flywheel!.closePresenterView());
+        }
+        expect(
+          await app.evaluate(({ BrowserWindow }) =>
+            BrowserWindow.getAllWindows()[0]!.isFullScreen(),
+          ),
+        ).toBe(false);
       } finally {
         await app.close();
       }
