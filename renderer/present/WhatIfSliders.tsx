@@ -11,12 +11,12 @@ import { sliderStep } from '../components/NumberFieldRow';
 import { formatInputValue } from '../format/format';
 import { valueAt } from '../state/fields';
 import { workspaceStore } from '../state/workspace';
-import { pinnedFields, type PinnedField } from './pins';
+import { pinLabel, pinnedFields, type PinnedField } from './pins';
 
 function PinnedSlider({ pinned }: { pinned: PinnedField }): ReactElement {
-  const { field, owner } = pinned;
+  const { field } = pinned;
   const value = useStore(workspaceStore, (s) => valueAt(s.scenario, field.path)) as number;
-  const label = owner ? `${owner}: ${field.label}` : field.label;
+  const label = pinLabel(pinned);
   const ref = { path: field.path, label };
   const endGesture = (): void => workspaceStore.getState().endGesture();
   return (

@@ -50,3 +50,16 @@ export function pinPath(
   const index = scenario.dataProducts.findIndex((p) => p.id === pin.productId);
   return index < 0 ? null : ['dataProducts', index, 'maturity', pin.part];
 }
+
+/**
+ * Every pin a story may hold in this scenario, in registry order: each model parameter, then
+ * each data product's anatomy maturities.
+ */
+export function pinnableNames(scenario: Pick<Scenario, 'dataProducts'>): string[] {
+  return [
+    ...PARAMETERS.map((p) => `parameters.${p.name}`),
+    ...scenario.dataProducts.flatMap((product) =>
+      ANATOMY_PARTS.map((part) => `dataProducts.${product.id}.maturity.${part}`),
+    ),
+  ];
+}

@@ -284,6 +284,63 @@ describe('workshop mode', { timeout: 180_000 }, () => {
     await stage().waitFor({ state: 'detached' });
   });
 
+  it('the story editor sets the title and pins, unpins and reorders the what-if’s sliders', async () => {
+    const title = page.locator('[data-testid="story-title-text"]');
+    await title.fill('Why data products pay');
+    await title.blur();
+    await page.locator('[data-testid="story-pin-add"]').selectOption({
+      value: 'dataProducts.product-catalog.maturity.quality',
+    });
+    const pins = () =>
+      page
+        .locator('[data-testid="story-pins"] li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="story-pins"] li').length === 4,
+    );
+    await page
+      .locator(
+        '[data-testid="story-pin-parameters.learningCurveExponent"] [data-testid="story-unpin"]',
+      )
+      .click();
+    await page.locator('[aria-label="Move Product catalog: Quality up"]').click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="story-pins"] li:nth-child(2)')
+          ?.getAttribute('data-testid') ===
+        'story-pin-dataProducts.product-catalog.maturity.quality',
+    );
+    expect(await pins()).toEqual([
+      'story-pin-dataProducts.customer-360.maturity.quality',
+      'story-pin-dataProducts.product-catalog.maturity.quality',
+      'story-pin-parameters.baseChurnPerWeek',
+    ]);
+    await page.locator('[data-testid="present-button"]').click();
+    await page.keyboard.press('End');
+    await page.locator('[data-testid="present-sliders"]').waitFor();
+    expect(await stage().getAttribute('aria-label')).toMatch(
+      /^Presentation: Why data products pay,/,
+    );
+    const sliders = await page
+      .locator('[data-testid="present-sliders"] > label')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(sliders).toEqual([
+      'present-pin-dataProducts.customer-360.maturity.quality',
+      'present-pin-dataProducts.product-catalog.maturity.quality',
+      'present-pin-parameters.baseChurnPerWeek',
+    ]);
+    await page.keyboard.press('Escape');
+    await stage().waitFor({ state: 'detached' });
+    // Each edit is one undo step: three undos bring the learning-curve slider back, last.
+    await page.locator('body').click({ position: { x: 5, y: 1070 } });
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="story-pins"] li').length === 3,
+    );
+    expect(await pins()).toEqual(BUILT_IN_STORY.pinned.map((p) => `story-pin-${p}`));
+  });
+
   it('logged no errors, warnings or CSP violations', () => {
     expect(consoleProblems).toEqual([]);
   });

@@ -1,16 +1,15 @@
 /**
- * The story editor in the workspace: the steps of the presentation (title, caption, notes, view,
+ * The story editor in the workspace: the story's title, its pinned sliders (the what-if's
+ * parameters: add, remove, reorder), the steps of the presentation (title, caption, notes, view,
  * week, scenario shown, loop highlight), their order, adding and removing steps. Every change is
- * a validated, undoable workspace edit (the scenario schema checks the story: names in captions,
- * weeks within the horizon); a scenario without a story starts from a copy of the built-in one.
- * Text is edited locally and committed when the field loses focus, so half-typed placeholders
- * are never validated.
+ * a validated, undoable workspace edit (story-edits.ts); a scenario without a story starts from
+ * a copy of the built-in one. Text is edited locally and committed when the field loses focus,
+ * so half-typed placeholders are never validated.
  */
 import { useState, type ReactElement } from 'react';
 import { useStore } from 'zustand';
-import type { Scenario } from '../../../simulation';
 import {
-  BUILT_IN_STORY,
+  MAX_PINNED,
   STORY_HIGHLIGHTS,
   STORY_SHOWS,
   STORY_VIEWS,
@@ -19,25 +18,10 @@ import {
   type StoryStep,
 } from '../../../simulation/story';
 import { workspaceStore } from '../../state/workspace';
+import { pinChoices, pinLabel, pinnedFields, type PinnedField } from '../pins';
 import { startPresentation } from '../session';
+import { addPin, editStory, movePin, removePin, setStoryTitle } from './story-edits';
 import './editor.css';
-
-/** The scenario's own story, created from the built-in one on the first edit. */
-function ownStory(draft: Scenario): Story {
-  if (!draft.story) draft.story = JSON.parse(JSON.stringify(BUILT_IN_STORY)) as Story;
-  return draft.story;
-}
-
-function editStory(label: string, recipe: (story: Story) => void): string | null {
-  const ws = workspaceStore.getState();
-  const ok = ws.edit(
-    (d) => {
-      recipe(ownStory(d));
-    },
-    { label },
-  );
-  return ok ? null : (workspaceStore.getState().notice ?? 'not accepted');
-}
 
 function newStepId(story: Story): string {
   for (let n = story.steps.length + 1; ; n++) {
@@ -232,12 +216,103 @@ function StepEditor({
   );
 }
 
+/** The what-if's sliders: the pinned fields in stage order, and a list to pin another from. */
+function PinsEditor({ story }: { story: Story }): ReactElement {
+  const scenario = useStore(workspaceStore, (s) => s.scenario);
+  const [error, setError] = useState<string | null>(null);
+  const pinned = pinnedFields(story, scenario);
+  const choices = pinChoices(story, scenario);
+  const groups = [...new Set(choices.map((c) => c.group))];
+  const full = story.pinned.length >= MAX_PINNED;
+  const indexOf = (p: PinnedField): number => story.pinned.indexOf(p.pin);
+  return (
+    <fieldset className="fw-story__pins" data-testid="story-pins">
+      <legend>What-if sliders (pinned parameters, in stage order)</legend>
+      {pinned.length === 0 ? <p className="fw-story__empty">No slider is pinned.</p> : null}
+      <ol className="fw-story__pin-list">
+        {pinned.map((p, i) => {
+          const label = pinLabel(p);
+          return (
+            <li key={p.pin} className="fw-story__pin" data-testid={`story-pin-${p.pin}`}>
+              <span>{label}</span>
+              <button
+                type="button"
+                className="fw-icon-button"
+                aria-label={`Move ${label} up`}
+                disabled={i === 0}
+                onClick={() => setError(movePin(indexOf(p), -1, label))}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="fw-icon-button"
+                aria-label={`Move ${label} down`}
+                disabled={i === pinned.length - 1}
+                onClick={() => setError(movePin(indexOf(p), 1, label))}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="fw-icon-button"
+                aria-label={`Unpin ${label}`}
+                data-testid="story-unpin"
+                onClick={() => setError(removePin(indexOf(p), label))}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <label className="fw-story__field">
+        <span>{full ? `Pin a slider (at most ${MAX_PINNED})` : 'Pin a slider'}</span>
+        <select
+          value=""
+          disabled={full}
+          data-testid="story-pin-add"
+          onChange={(e) => {
+            const choice = choices.find((c) => c.pin === e.currentTarget.value);
+            if (choice) setError(addPin(choice.pin, pinLabel(choice)));
+          }}
+        >
+          <option value="">Choose a parameter…</option>
+          {groups.map((g) => (
+            <optgroup key={g} label={g}>
+              {choices
+                .filter((c) => c.group === g)
+                .map((c) => (
+                  <option key={c.pin} value={c.pin}>
+                    {c.field.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      {error ? (
+        <span className="fw-story__error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
+
 export function StoryEditor(): ReactElement {
   const story = useStore(workspaceStore, (s) => storyOf(s.scenario));
   const own = useStore(workspaceStore, (s) => s.scenario.story !== undefined);
   return (
     <details className="fw-story" data-testid="story-editor">
       <summary>Presentation story {own ? '' : '(built-in)'}</summary>
+      <TextField
+        label="Story title"
+        value={story.title}
+        testId="story-title-text"
+        onCommit={(t) => setStoryTitle(t)}
+      />
+      <PinsEditor story={story} />
       <ol className="fw-story__steps">
         {story.steps.map((step, i) => (
           <StepEditor key={`${step.id}-${i}`} step={step} index={i} count={story.steps.length} />
