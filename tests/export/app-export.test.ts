@@ -3,7 +3,10 @@
  * loop are valid files, the series CSV reads back into the JSON's numbers, and the HTML report
  * comes out self-contained. Downloads are caught as the browser saves them.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCsv } from '../../renderer/export/csv';
@@ -46,6 +49,7 @@ beforeAll(async () => {
       const record = {
         title: document.title,
         text: document.body.innerText,
+        body: document.body.outerHTML,
         svgs: document.querySelectorAll('svg').length,
         css: sheets.join('\n'),
         h1FontSize: h1 ? getComputedStyle(h1).fontSize : '',
@@ -180,6 +184,27 @@ describe('Export menu', () => {
     expect(await page.getByTestId('export-status').textContent()).toContain('Save as PDF');
     expect(problems).toEqual([]);
 
+    // What the print dialog's "Save as PDF" makes of that frame: Chromium's print engine on the
+    // same document and stylesheet, sized by its @page rule, numbered by its page-margin box.
+    const printer = await browser.newPage();
+    try {
+      await printer.setContent(
+        `<!DOCTYPE html><html><head><style>${p.css}</style></head>${p.body}</html>`,
+      );
+      const file = join(mkdtempSync(join(tmpdir(), 'flywheel-print-')), 'print.pdf');
+      writeFileSync(file, await printer.pdf({ preferCSSPageSize: true, printBackground: true }));
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThanOrEqual(4);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text).toContain(`Page 1 of ${pages}`);
+      expect(text).toContain('flywheel run');
+      rmSync(dirname(file), { recursive: true, force: true });
+    } finally {
+      await printer.close();
+    }
+
     // A second print replaces the first frame and uses A4 again.
     await page.getByTestId('export-paper').selectOption('a4');
     await page.getByTestId('export-report-pdf').click();
@@ -199,6 +224,7 @@ describe('Export menu', () => {
 interface PrintRecord {
   readonly title: string;
   readonly text: string;
+  readonly body: string;
   readonly svgs: number;
   readonly css: string;
   readonly h1FontSize: string;
