@@ -316,29 +316,34 @@ export interface ResultTypes {
 export type ResultOf<C extends Channel> = Result<ResultTypes[C]>;
 
 /** Upper bound on the size of each request (bytes, measured by `payloadSize`). */
-const SCENARIO_REQUEST_BYTES = MAX_SCENARIO_TEXT_CHARS * 3 + 2 * MAX_PATH_CHARS * 3 + 4096;
-export const requestLimits: Readonly<Record<Channel, number>> = {
-  openDialog: 64,
-  openPath: MAX_PATH_CHARS * 3 + 256,
-  openDropped: MAX_PATH_CHARS * 3 + 256,
-  save: SCENARIO_REQUEST_BYTES,
-  saveAs: SCENARIO_REQUEST_BYTES,
-  exportFile: MAX_EXPORT_BYTES + 4096,
-  listRecent: 64,
-  clearRecent: 64,
-  readBackup: 64,
-  writeBackup: SCENARIO_REQUEST_BYTES,
-  clearBackup: 64,
-  setDocumentState: MAX_PATH_CHARS * 3 + 4096,
-  closeWindow: 64,
-  openExternal: MAX_URL_CHARS * 3 + 256,
-  printReportPdf: MAX_EXPORT_BYTES * 3 + 256,
-  openPresenterView: 64,
-  closePresenterView: 64,
-  // Eight texts at most (titles, captions, notes) plus the numbers and keys.
-  publishPresenterState: 8 * MAX_PRESENTER_TEXT_CHARS * 3 + 2048,
-  sendPresenterCommand: 256,
-};
+function buildRequestLimits(): Readonly<Record<Channel, number>> {
+  const scenarioRequest = MAX_SCENARIO_TEXT_CHARS * 3 + 2 * MAX_PATH_CHARS * 3 + 4096;
+  return {
+    openDialog: 64,
+    openPath: MAX_PATH_CHARS * 3 + 256,
+    openDropped: MAX_PATH_CHARS * 3 + 256,
+    save: scenarioRequest,
+    saveAs: scenarioRequest,
+    exportFile: MAX_EXPORT_BYTES + 4096,
+    listRecent: 64,
+    clearRecent: 64,
+    readBackup: 64,
+    writeBackup: scenarioRequest,
+    clearBackup: 64,
+    setDocumentState: MAX_PATH_CHARS * 3 + 4096,
+    closeWindow: 64,
+    openExternal: MAX_URL_CHARS * 3 + 256,
+    printReportPdf: MAX_EXPORT_BYTES * 3 + 256,
+    openPresenterView: 64,
+    closePresenterView: 64,
+    // Eight texts at most (titles, captions, notes) plus the numbers and keys.
+    publishPresenterState: 8 * MAX_PRESENTER_TEXT_CHARS * 3 + 2048,
+    sendPresenterCommand: 256,
+  };
+}
+// Built in a function marked pure, like the schemas: the preload does not need the limits, and
+// computing them at the top level would keep the simulation's scenario module in its bundle.
+export const requestLimits = /* @__PURE__ */ buildRequestLimits();
 
 /** IPC channel names: one namespace, one name per request. */
 export const ipcChannel = (c: Channel): string => `flywheel:${c}`;

@@ -112,6 +112,14 @@ describe('the bundled main process', () => {
     expect(win().title).toBe('');
   });
 
+  it("bundles a small preload: the contract's channel names, no zod, no simulation code", async () => {
+    const preload = await fs.readFile(path.join(tmp, 'dist', 'electron', 'preload.js'), 'utf8');
+    expect(preload).toContain('flywheel:presenter-state');
+    expect(preload).toContain('exposeInMainWorld');
+    expect(preload).not.toMatch(/simulation\/|zod|safeParse|PARAMETERS/);
+    expect(preload.length).toBeLessThan(8 * 1024);
+  });
+
   it('serves the web app with the CSP header', async () => {
     const response = await fake.protocolHandlers.get('app')!({ url: 'app://flywheel/index.html' });
     expect(response.status).toBe(200);
