@@ -26,9 +26,18 @@ type Register = (
   exporter: () => Promise<ExportContent>,
 ) => () => void;
 
-/** Lets the browser paint the progress text before a long synchronous build starts. */
+/**
+ * Lets the browser paint the progress text before a long synchronous build starts. A hidden page
+ * gets no animation frames, so a timer lets the work start anyway.
+ */
 export const nextPaint = (): Promise<void> =>
-  new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  new Promise((done) => {
+    const fallback = setTimeout(done, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(done, 0);
+    });
+  });
 
 export const PAPER_LABELS = { a4: 'A4', letter: 'Letter' } as const;
 
