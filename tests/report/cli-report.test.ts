@@ -75,6 +75,9 @@ describe('flywheel report --out FILE.pdf', () => {
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
     expect(text).not.toMatch(/\b1 weeks\b/);
+    // Each loop's rate labels are in the text once (one loop with, one without data products).
+    expect(text.match(/events fed/g)).toHaveLength(2);
+    expect(text.match(/new users\/wk/g)).toHaveLength(2);
 
     // A heading and its note stay with what they introduce (no "Charts" alone at a page foot).
     const pageTexts = Array.from({ length: pages }, (_, i) => pdfText(pdf, i + 1));
