@@ -121,7 +121,7 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 @media print {
   .fw-report { padding: 0; max-width: none; }
   .fw-report__screen-only { display: none; }
-  .fw-report__scenario { column-count: 2; column-gap: 6mm; border: none; padding: 0; }
+  .fw-report__scenario { column-count: 3; column-gap: 5mm; border: none; padding: 0; }
 }
 `;
 
