@@ -4,7 +4,12 @@
  * the series for transfer. Pure apart from the clock and the compiled models it keeps; tested in
  * Node.
  */
-import { compareWithWithout, CompiledModelCache, type ScenarioRun } from '../../simulation';
+import {
+  compareWithWithout,
+  CompiledModelCache,
+  layoutKey,
+  type ScenarioRun,
+} from '../../simulation';
 import {
   serializeError,
   type EngineRequest,
@@ -16,11 +21,10 @@ export function packRun(run: ScenarioRun): TransferredRun {
   return {
     name: run.name,
     scenario: run.scenario,
-    metrics: run.metrics,
     kpis: run.kpis,
     settings: run.series.settings,
     points: run.series.points,
-    variableNames: run.series.model.variables.map((v) => v.name),
+    layout: layoutKey(run.series.model),
     time: run.series.time,
     values: run.series.values,
   };

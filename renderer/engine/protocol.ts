@@ -3,7 +3,7 @@
  * response names the request it answers. Series travel as Float64Arrays whose buffers are
  * transferred (not copied); errors travel as plain objects.
  */
-import type { ComparisonKpis, Kpis, MetricInfo, RunSettings, Scenario } from '../../simulation';
+import type { ComparisonKpis, Kpis, RunSettings, Scenario } from '../../simulation';
 
 export interface CompareRequest {
   readonly type: 'compare';
@@ -13,16 +13,19 @@ export interface CompareRequest {
 
 export type EngineRequest = CompareRequest;
 
-/** One run as it crosses the worker boundary: everything of a ScenarioRun except the compiled model. */
+/**
+ * One run as it crosses the worker boundary: a ScenarioRun without what the page's own compiled
+ * model of the same structure gives (the model, its metrics and variable names), so that little
+ * besides the transferred buffers is copied.
+ */
 export interface TransferredRun {
   readonly name: string;
   readonly scenario: Scenario;
-  readonly metrics: readonly MetricInfo[];
   readonly kpis: Kpis;
   readonly settings: RunSettings;
   readonly points: number;
-  /** Names of the model's variables in slot order (the layout of `values`). */
-  readonly variableNames: readonly string[];
+  /** layoutKey of the worker's model: the page checks that its own model has the same layout. */
+  readonly layout: string;
   readonly time: Float64Array;
   /** Point-major values: `values[k * variableNames.length + slot]`. */
   readonly values: Float64Array;

@@ -2,16 +2,17 @@
  * Turns runs that crossed the worker boundary back into ScenarioRuns the rest of the page (and the
  * loop view) can read with metricSeries. The compiled model is not transferable, so the page
  * compiles its own copy of the same declaration (the interpreter backend: cheap, CSP-safe) and
- * keeps it while the scenario's structure (products, consumers, pipelines) is unchanged.
+ * keeps it while the scenario's structure (products, consumers, pipelines) is unchanged; the run's
+ * metrics come from that model, and its layout key must match the worker's.
  */
-import { CompiledModelCache, type CompiledModel, type ScenarioRun } from '../../simulation';
+import {
+  CompiledModelCache,
+  layoutKey,
+  metricInfos,
+  type CompiledModel,
+  type ScenarioRun,
+} from '../../simulation';
 import type { TransferredRun } from './protocol';
-
-function sameLayout(model: CompiledModel, names: readonly string[]): boolean {
-  if (model.variables.length !== names.length) return false;
-  for (let i = 0; i < names.length; i++) if (model.variables[i]!.name !== names[i]) return false;
-  return true;
-}
 
 /** The page's compiled models, by structure (the same cache the worker computes with). */
 export class ModelCache {
@@ -22,7 +23,7 @@ export class ModelCache {
 
   modelFor(run: TransferredRun): CompiledModel {
     const model = this.models.compiledFor(run.scenario);
-    if (!sameLayout(model, run.variableNames)) {
+    if (layoutKey(model) !== run.layout) {
       throw new Error(
         'the page and the engine worker compiled different models for the same scenario',
       );
@@ -32,13 +33,14 @@ export class ModelCache {
 }
 
 export function rehydrateRun(run: TransferredRun, cache: ModelCache): ScenarioRun {
+  const model = cache.modelFor(run);
   return {
     name: run.name,
     scenario: run.scenario,
-    metrics: run.metrics,
+    metrics: metricInfos(model),
     kpis: run.kpis,
     series: {
-      model: cache.modelFor(run),
+      model,
       settings: run.settings,
       points: run.points,
       time: run.time,

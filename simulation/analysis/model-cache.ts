@@ -5,7 +5,7 @@
  * compiled model (the app's engine worker: a slider step declares and compiles nothing) and only a
  * change of structure builds new ones.
  */
-import { compileModel, type Backend, type CompiledModel } from '../engine/compile';
+import { compileModel, nameSalt, type Backend, type CompiledModel } from '../engine/compile';
 import { buildFlywheelModel, parameterValuesOf, type BuiltModel } from '../model/flywheel';
 import type { Scenario } from '../scenario/types';
 
@@ -15,6 +15,22 @@ export function structureKey(s: Scenario): string {
     s.dataProducts.map((p) => [p.id, p.name]),
     s.aiConsumers.map((c) => [c.id, c.name, c.uses, c.ownPipelines]),
   ]);
+}
+
+const layoutKeys = new WeakMap<CompiledModel, string>();
+
+/**
+ * A short key of a compiled model's variable layout (how many variables, and a hash of their names
+ * in slot order): two threads that compiled the same structure agree on it, so a run's values can
+ * cross between them without the list of names.
+ */
+export function layoutKey(model: CompiledModel): string {
+  let key = layoutKeys.get(model);
+  if (key === undefined) {
+    key = `${model.variables.length}:${nameSalt(model.variables.map((v) => v.name).join('\n'))}`;
+    layoutKeys.set(model, key);
+  }
+  return key;
 }
 
 export interface PreparedModel {

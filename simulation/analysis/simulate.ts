@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/types';
 import { computeKpis, compareKpis, type ComparisonKpis, type Kpis } from './kpis';
 import type { CompiledModelCache, PreparedModel } from './model-cache';
 
-export { CompiledModelCache, structureKey, type PreparedModel } from './model-cache';
+export { CompiledModelCache, layoutKey, structureKey, type PreparedModel } from './model-cache';
 
 export interface MetricInfo {
   readonly name: string;
@@ -48,8 +48,13 @@ export function settingsOf(scenario: Scenario, override: Partial<RunSettings> = 
   return { ...scenario.simulation, ...override };
 }
 
-export function metricInfos(model: CompiledModel): MetricInfo[] {
-  return model.metricNames.map((name) => {
+const metricInfoCache = new WeakMap<CompiledModel, readonly MetricInfo[]>();
+
+/** The metrics of a compiled model with their labels, units and descriptions (one list per model). */
+export function metricInfos(model: CompiledModel): readonly MetricInfo[] {
+  const cached = metricInfoCache.get(model);
+  if (cached) return cached;
+  const infos = model.metricNames.map((name) => {
     const v = model.variables[model.slotOf.get(name)!]!;
     return {
       name,
@@ -58,6 +63,8 @@ export function metricInfos(model: CompiledModel): MetricInfo[] {
       description: v.decl?.description ?? '',
     };
   });
+  metricInfoCache.set(model, infos);
+  return infos;
 }
 
 /** Runs a prepared model and returns its series (KPIs need the status quo: see runScenario). */

@@ -11,6 +11,8 @@ import {
   compareWithWithout,
   CompiledModelCache,
   computeKpis,
+  layoutKey,
+  metricInfos,
   parameterValuesOf,
   prepareModel,
   runPrepared,
@@ -93,6 +95,27 @@ describe('CompiledModelCache', () => {
     expect(cache.compiledFor(fewer).variables.length).toBeLessThan(m1.variables.length);
     expect(cache.backend).toBe('interpreter');
     expect(m1.backend).toBe('interpreter');
+  });
+});
+
+describe('layoutKey', () => {
+  it('agrees between separate compiles of one structure and differs between structures', () => {
+    const s = withPreset();
+    const a = prepareModel(s, 'interpreter').compiled;
+    const b = prepareModel(sameStructureOtherValues(s, withPreset()), 'codegen').compiled;
+    expect(layoutKey(b)).toBe(layoutKey(a));
+    const renamed = { ...s, aiConsumers: s.aiConsumers.map((c) => ({ ...c, id: `${c.id}x` })) };
+    const other = prepareModel(renamed, 'interpreter').compiled;
+    expect(other.variables.length).toBe(a.variables.length);
+    expect(layoutKey(other)).not.toBe(layoutKey(a));
+    expect(layoutKey(prepareModel(withoutDataProducts(s)).compiled)).not.toBe(layoutKey(a));
+    expect(layoutKey(a)).toMatch(new RegExp(`^${a.variables.length}:\\d+$`));
+  });
+
+  it('comes with one list of metric infos per compiled model', () => {
+    const m = prepareModel(withPreset()).compiled;
+    expect(metricInfos(m)).toBe(metricInfos(m));
+    expect(metricInfos(m).map((i) => i.name)).toEqual(m.metricNames);
   });
 });
 
