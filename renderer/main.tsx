@@ -1,10 +1,17 @@
-/** Entry point of the web app: theme, stores wired to the engine worker and the clock, React root. */
+/**
+ * Entry point of the web app: theme, stores wired to the engine worker and the clock, React root.
+ * Opened at `#presenter`, the same page is the presenter's window instead: it shows the audience
+ * window's presentation (through the bridge) and runs no engine of its own.
+ */
 import './bridge/zod-without-eval'; // first: before any zod schema is built
-import { StrictMode } from 'react';
+import { StrictMode, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { animationClock } from './animation/clock';
+import { getBridge } from './bridge/runtime';
+import { PRESENTER_HASH } from './bridge/web-bridge';
 import { App } from './components/App';
 import { createAppEngineClient } from './engine';
+import { PresenterView } from './present/PresenterView';
 import { connectEngine } from './state/controller';
 import { connectPlayback, playbackStore } from './state/playback';
 import { resultsStore } from './state/results';
@@ -14,13 +21,14 @@ import './theme/theme.css';
 import './app.css';
 
 document.documentElement.dataset.theme = uiStore.getState().theme;
-connectEngine(workspaceStore, resultsStore, playbackStore, createAppEngineClient());
-connectPlayback(playbackStore, animationClock);
+
+function root(): ReactElement {
+  if (location.hash === PRESENTER_HASH) return <PresenterView bridge={getBridge()} />;
+  connectEngine(workspaceStore, resultsStore, playbackStore, createAppEngineClient());
+  connectPlayback(playbackStore, animationClock);
+  return <App />;
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('missing #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+createRoot(container).render(<StrictMode>{root()}</StrictMode>);

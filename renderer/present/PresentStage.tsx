@@ -8,21 +8,22 @@ import { useEffect, type ReactElement } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { storyOf } from '../../simulation/story';
+import { getBridge } from '../bridge/runtime';
 import { isTextEntry } from '../state/keyboard';
 import { resultsStore } from '../state/results';
-import { THEMES, uiStore } from '../state/ui';
 import { workspaceStore } from '../state/workspace';
+import { performPresentAction } from './actions';
 import { isEnterPresentationKey, presentKeyAction } from './keys';
 import { PresenterOverlay } from './PresenterOverlay';
-import { onFullscreenChange, startPresentation, stopPresentation } from './session';
+import { onFullscreenChange, startPresentation } from './session';
+import { connectPresenterLink } from './snapshot';
 import { StageStep } from './StageStep';
 import { effectiveShow, presentStore } from './store';
 import './present.css';
 
 function onKeyDown(event: KeyboardEvent): void {
   const target = event.target instanceof HTMLElement ? event.target : null;
-  const present = presentStore.getState();
-  if (!present.active) {
+  if (!presentStore.getState().active) {
     if (isEnterPresentationKey(event) && !isTextEntry(target)) {
       event.preventDefault();
       startPresentation();
@@ -33,44 +34,19 @@ function onKeyDown(event: KeyboardEvent): void {
   if (!action) return;
   event.preventDefault();
   event.stopPropagation();
-  const story = storyOf(workspaceStore.getState().scenario);
-  const count = story.steps.length;
-  const step = story.steps[Math.min(present.stepIndex, count - 1)]!;
-  switch (action.kind) {
-    case 'next':
-      return present.next(count);
-    case 'previous':
-      return present.previous(count);
-    case 'first':
-      return present.goTo(0, count);
-    case 'last':
-      return present.goTo(count - 1, count);
-    case 'jump':
-      return present.goTo(action.index, count);
-    case 'blank':
-      return present.toggleBlank();
-    case 'flip':
-      return present.flip(step.show);
-    case 'split':
-      return present.toggleSplit(step.show);
-    case 'presenter':
-      return present.togglePresenter();
-    case 'theme': {
-      const ui = uiStore.getState();
-      return ui.setTheme(THEMES[(THEMES.indexOf(ui.theme) + 1) % THEMES.length]!);
-    }
-    case 'exit':
-      return stopPresentation();
-  }
+  performPresentAction(action);
 }
 
+/** The stage's keys, full-screen changes and the link to the presenter's window. */
 function usePresentationKeys(): void {
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('fullscreenchange', onFullscreenChange);
+    const disconnect = connectPresenterLink(getBridge());
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('fullscreenchange', onFullscreenChange);
+      disconnect();
     };
   }, []);
 }
@@ -132,9 +108,7 @@ function Stage(): ReactElement {
         </p>
       )}
       {blanked ? null : <Progress index={index} count={story.steps.length} />}
-      {presenterOpen ? (
-        <PresenterOverlay story={story} index={index} comparison={comparison} />
-      ) : null}
+      {presenterOpen ? <PresenterOverlay /> : null}
     </div>
   );
 }

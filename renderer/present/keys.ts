@@ -51,6 +51,12 @@ export function presentKeyAction(
   if (event.key === 'Escape') return { kind: 'exit' };
   if (isTextEntry(target)) return null;
   if (isSlider(target) && SLIDER_KEYS.has(event.key)) return null;
+  // A focused button (the presenter's "Open in a separate window") takes its own Enter and Space.
+  if (
+    (target?.tagName ?? '').toUpperCase() === 'BUTTON' &&
+    (event.key === 'Enter' || event.key === ' ')
+  )
+    return null;
   switch (event.key) {
     case 'ArrowRight':
     case 'ArrowDown':

@@ -2,8 +2,11 @@
  * Starting and ending a presentation: the workspace is left exactly as it was (scroll positions,
  * the week on screen, playback, focus), made inert under the stage, and the page goes full
  * screen where the browser allows it (a clean full-window stage otherwise). Leaving full screen
- * with the browser's own Escape ends the presentation too.
+ * with the browser's own Escape ends the presentation too. In the desktop app the presenter's
+ * window opens first: with a second display the shell has already put this window full screen
+ * on the projector, and ending the presentation closes the presenter's window again.
  */
+import { getBridge } from '../bridge/runtime';
 import { playbackStore } from '../state/playback';
 import { presentStore, type WorkspaceSnapshot } from './store';
 
@@ -47,6 +50,19 @@ export function startPresentation(stepIndex = 0): void {
   presentStore.getState().enter(shot, Date.now(), stepIndex);
   setWorkspaceInert(true);
   wentFullscreen = false;
+  const bridge = getBridge();
+  if (bridge.kind !== 'desktop') {
+    requestFullScreen();
+    return;
+  }
+  void bridge.openPresenterView().then((result) => {
+    // 'second-display': the shell made this window full screen on the projector already.
+    const placedByShell = result.ok && result.value.placement === 'second-display';
+    if (!placedByShell && presentStore.getState().active) requestFullScreen();
+  });
+}
+
+function requestFullScreen(): void {
   const root = document.documentElement;
   if (typeof root.requestFullscreen === 'function' && document.fullscreenEnabled) {
     root.requestFullscreen({ navigationUI: 'hide' }).then(
@@ -64,6 +80,8 @@ export function stopPresentation(): void {
   const shot = presentStore.getState().exit();
   if (!shot) return;
   setWorkspaceInert(false);
+  const bridge = getBridge();
+  if (bridge.kind === 'desktop') void bridge.closePresenterView();
   if (document.fullscreenElement && typeof document.exitFullscreen === 'function') {
     void document.exitFullscreen().catch(() => undefined);
   }

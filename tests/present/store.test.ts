@@ -1,7 +1,7 @@
 /** The presentation store and the stage's keys, without a browser. */
 import { describe, expect, it } from 'vitest';
 import { isEnterPresentationKey, presentKeyAction } from '../../renderer/present/keys';
-import { formatElapsed } from '../../renderer/present/PresenterOverlay';
+import { formatElapsed } from '../../renderer/present/PresenterContents';
 import { createPresentStore, effectiveShow } from '../../renderer/present/store';
 import { pinnedFields } from '../../renderer/present/pins';
 import { withPreset } from '../../simulation';
