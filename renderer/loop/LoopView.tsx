@@ -4,15 +4,7 @@
  * travel the arcs at rates that follow that week's flows (or, with reduced motion, the arcs show
  * the rates statically). Accessible as a figure with a text description of the current values.
  */
-import {
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ReactElement,
-  type RefObject,
-} from 'react';
+import { useId, useMemo, useRef, type ReactElement } from 'react';
 import { animationClock, type AnimationClock } from '../animation/clock';
 import { arcLabelSizes, lineHeightFor, LoopArcLabels, LoopArcs, RATE_TEXT_PX } from './LoopArcs';
 import { LoopCard } from './LoopCard';
@@ -26,6 +18,7 @@ import {
   STAGE_TEXT_PX,
 } from './stage';
 import type { LoopFrame, LoopStep, LoopStepId } from './types';
+import { useSize } from './useSize';
 import './loop.css';
 
 export type LoopVariant = 'with' | 'without';
@@ -102,32 +95,6 @@ function LoopLegend({ reducedMotion }: { reducedMotion: boolean }): ReactElement
       </li>
     </ul>
   );
-}
-
-interface Size {
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Tracks an element's rendered size (null until measured, e.g. when rendered on a server). */
-function useSize(ref: RefObject<HTMLElement | null>): Size | null {
-  const [size, setSize] = useState<Size | null>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null || typeof ResizeObserver !== 'function') return undefined;
-    const observer = new ResizeObserver((entries) => {
-      const rect = entries[0]?.contentRect;
-      if (rect === undefined || rect.width <= 0) return;
-      // Whole pixels: sub-pixel jitter must not lay the loop out again.
-      const next = { width: Math.round(rect.width), height: Math.round(rect.height) };
-      setSize((old) =>
-        old && old.width === next.width && old.height === next.height ? old : next,
-      );
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
 }
 
 /**

@@ -24,4 +24,10 @@ export {
 } from './LoopView';
 export { LoopPair, type LoopPairProps, type LoopPairMode } from './LoopPair';
 export type { ParticleFrameInfo } from './ParticleLayer';
-export { stageScale, STAGE_MIN_TEXT, STAGE_TARGET_TEXT_PX } from './stage';
+export {
+  stageScale,
+  STAGE_MIN_TEXT,
+  STAGE_REFERENCE_HEIGHT_PX,
+  STAGE_TARGET_TEXT_PX,
+} from './stage';
+export { useSize, type Size } from './useSize';

@@ -3,7 +3,7 @@
  * only from the engine's comparison (simulation/story captionParts over comparisonValues), with
  * the values set larger than the words.
  */
-import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { pointAt, type Scenario } from '../../simulation';
 import {
   captionParts,
@@ -15,8 +15,22 @@ import {
 } from '../../simulation/story';
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
 import type { ComparisonResult } from '../engine/client';
-import { buildLoopFrame, LoopPair, stageScale, type LoopPairMode } from '../loop';
-import { CHARTS, selectChartData, selectRuns } from '../state/selectors';
+import {
+  buildLoopFrame,
+  LoopPair,
+  stageScale,
+  STAGE_REFERENCE_HEIGHT_PX,
+  STAGE_TARGET_TEXT_PX,
+  useSize,
+  type LoopPairMode,
+} from '../loop';
+import {
+  CHARTS,
+  selectChartData,
+  selectRuns,
+  type ChartData,
+  type ChartSpec,
+} from '../state/selectors';
 import { uiStore } from '../state/ui';
 import { useStore } from 'zustand';
 import { WhatIfSliders } from './WhatIfSliders';
@@ -78,6 +92,46 @@ function Loops({
   );
 }
 
+/** Size of the charts' texts in their view box (app.css, .fw-chart__svg text). */
+const CHART_TEXT_UNITS = 11;
+
+/**
+ * One chart on stage: its view box takes the shape of the space it is given, in units that put
+ * the chart's texts at STAGE_TARGET_TEXT_PX on a 1080p screen (the same share of any other).
+ */
+function StageChart({
+  spec,
+  data,
+  pointIndex,
+  viewportHeight,
+}: {
+  spec: ChartSpec;
+  data: ChartData;
+  pointIndex: number;
+  viewportHeight: number;
+}): ReactElement {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const box = useSize(boxRef);
+  const pxPerUnit =
+    (STAGE_TARGET_TEXT_PX / CHART_TEXT_UNITS) * (viewportHeight / STAGE_REFERENCE_HEIGHT_PX);
+  return (
+    <figure className="fw-present__chart" data-chart={spec.id}>
+      <figcaption>{spec.title}</figcaption>
+      <div ref={boxRef} className="fw-present__chart-box">
+        {box ? (
+          <TimeSeriesChart
+            data={data}
+            currentIndex={pointIndex}
+            width={Math.round(box.width / pxPerUnit)}
+            height={Math.round(box.height / pxPerUnit)}
+            interactive={false}
+          />
+        ) : null}
+      </div>
+    </figure>
+  );
+}
+
 function Charts({
   comparison,
   pointIndex,
@@ -87,6 +141,7 @@ function Charts({
   pointIndex: number;
   show: StoryShow;
 }): ReactElement {
+  const viewportHeight = useViewportHeight();
   return (
     <div className="fw-present__charts" data-testid="present-charts">
       {CHARTS.filter((c) => STAGE_CHARTS.includes(c.id)).map((spec) => {
@@ -96,16 +151,13 @@ function Charts({
         const data =
           show === 'both' ? all : { ...all, series: all.series.filter((x) => x.key === show) };
         return (
-          <figure key={spec.id} className="fw-present__chart">
-            <figcaption>{spec.title}</figcaption>
-            <TimeSeriesChart
-              data={data}
-              currentIndex={pointIndex}
-              width={420}
-              height={205}
-              interactive={false}
-            />
-          </figure>
+          <StageChart
+            key={spec.id}
+            spec={spec}
+            data={data}
+            pointIndex={pointIndex}
+            viewportHeight={viewportHeight}
+          />
         );
       })}
     </div>

@@ -119,3 +119,17 @@ export async function loopTextsOutside(page: Page): Promise<string[]> {
     return out;
   })()`)) as string[];
 }
+
+/** The stage charts' texts (ticks, axis titles, legends): smallest first, in px and at 1080p. */
+export async function chartTextSizes(page: Page): Promise<StageText[]> {
+  return (await page.evaluate(`(() => {
+    const k = 1080 / window.innerHeight;
+    return [...document.querySelectorAll('[data-testid="present-charts"] svg text')]
+      .filter((t) => t.getBoundingClientRect().width > 0)
+      .map((t) => {
+        const px = parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement.getScreenCTM()?.a ?? 1);
+        return { text: (t.textContent || '').trim(), className: t.getAttribute('class') || '', px, px1080: px * k };
+      })
+      .sort((a, b) => a.px - b.px);
+  })()`)) as StageText[];
+}

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
 import { BUILT_IN_STORY, renderStep } from '../../simulation/story';
 import { buildWebApp, launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
-import { loopTextOverlaps, loopTextSizes, loopTextsOutside } from './measure';
+import { chartTextSizes, loopTextOverlaps, loopTextSizes, loopTextsOutside } from './measure';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 const steps = BUILT_IN_STORY.steps;
@@ -29,8 +29,11 @@ const caption = () => page.locator('[data-testid="present-caption"]');
  */
 const SMALLEST_LOOP_TEXT = { one: 22, two: 16 };
 
-/** The loops on stage are legible: large enough, no words over each other, none cut off. */
+/** The loops and charts on stage are legible: large enough, no words over each other, none cut off. */
 async function expectLegibleLoops(label: string): Promise<void> {
+  const charts = await chartTextSizes(page);
+  if (charts.length > 0)
+    expect(charts[0]!.px1080, `${label}: chart "${charts[0]!.text}"`).toBeGreaterThanOrEqual(21.9);
   const sizes = await loopTextSizes(page);
   if (sizes.length === 0) return;
   const loops = await page.locator('[data-testid="present-loops"] figure.fw-loop').count();
@@ -125,7 +128,7 @@ describe('workshop mode', { timeout: 180_000 }, () => {
   it('keeps the loops legible at 1280x720, a common projector resolution', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     try {
-      for (const i of [0, 5, steps.length - 1]) {
+      for (const i of [0, 5, 6, steps.length - 1]) {
         await page.keyboard.press(String(i + 1));
         await atStep(i);
         await page.waitForTimeout(300);

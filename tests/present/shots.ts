@@ -1,7 +1,8 @@
 /**
  * Screenshots of every built-in step at 1920x1080 and 1280x720 in the light, dark and
  * high-contrast themes into /tmp/shots/present-<w>x<h>-<theme>-<n>-<step>.png, plus the charts
- * without the other scenario, the presenter overlay and the presenter page, for looking at
+ * without the other scenario, the presenter overlay, and the presenter page (a second page of the
+ * same browser context, `#presenter`) during a step and blanked, for looking at
  * legibility. Prints the smallest loop text of each step (and any overlapping or clipped texts).
  * Run: npx tsx tests/present/shots.ts [builtDir]
  */
@@ -9,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { buildWebApp, launchChromium, removeBuild, serveStatic } from '../e2e/harness';
 import { BUILT_IN_STORY } from '../../simulation/story';
-import { loopTextOverlaps, loopTextSizes, loopTextsOutside } from './measure';
+import { chartTextSizes, loopTextOverlaps, loopTextSizes, loopTextsOutside } from './measure';
 
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots';
 const SCREENS = [
@@ -20,7 +21,8 @@ const THEMES = ['light', 'dark', 'high-contrast'] as const;
 const steps = BUILT_IN_STORY.steps;
 
 async function openStage(browser: Browser, url: string, screen: (typeof SCREENS)[number]) {
-  const page = await browser.newPage({ viewport: screen });
+  const context = await browser.newContext({ viewport: screen });
+  const page = await context.newPage();
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(url);
   await page.locator('[data-testid="kpi-finalActiveUsers"][data-with]').waitFor();
@@ -41,11 +43,11 @@ async function describeStep(page: Page): Promise<string> {
   const sizes = await loopTextSizes(page);
   const overlaps = await loopTextOverlaps(page);
   const outside = await loopTextsOutside(page);
-  const smallest = sizes[0];
+  const smallest = sizes[0] ?? (await chartTextSizes(page))[0];
   return (
     (smallest
-      ? `smallest loop text ${smallest.px.toFixed(1)} px (${smallest.px1080.toFixed(1)} at 1080p): "${smallest.text}"`
-      : 'no loop') +
+      ? `smallest ${sizes[0] ? 'loop' : 'chart'} text ${smallest.px.toFixed(1)} px (${smallest.px1080.toFixed(1)} at 1080p): "${smallest.text}"`
+      : 'no loop or chart') +
     (overlaps.length ? `; OVERLAPS ${JSON.stringify(overlaps)}` : '') +
     (outside.length ? `; OUTSIDE ${JSON.stringify(outside)}` : '')
   );
@@ -83,7 +85,17 @@ try {
     await page.keyboard.press('p');
     await page.locator('[data-testid="presenter"]').waitFor();
     await page.screenshot({ path: `${OUT}/present-${size}-presenter-overlay.png` });
+    await page.keyboard.press('p');
+    const presenter = await page.context().newPage();
+    await presenter.goto(`${server.url}#presenter`);
+    await page.keyboard.press('5');
+    await presenter.locator('[data-testid="presenter-position"]').waitFor();
+    await presenter.screenshot({ path: `${OUT}/presenter-page-${size}.png` });
+    await page.keyboard.press('b');
+    await presenter.locator('[data-testid="presenter-state"][data-blanked="true"]').waitFor();
+    await presenter.screenshot({ path: `${OUT}/presenter-page-${size}-blanked.png` });
     await page.close();
+    await presenter.close();
   }
   console.log(`screenshots in ${OUT}`);
 } finally {
