@@ -138,11 +138,22 @@ describe('presenter view in its own page', { timeout: 180_000 }, () => {
     await presenter.close();
   });
 
-  it('the overlay’s "Open in a separate window" opens the presenter page', async () => {
+  it('the overlay’s "Open in a separate window" opens the presenter page, or says why not', async () => {
     await stagePage.keyboard.press('p');
     await stagePage.locator('[data-testid="presenter"]').waitFor();
     expect(await text(stagePage, 'presenter-caption')).toBe(
       await text(stagePage, 'present-caption'),
+    );
+    // A blocked pop-up: the overlay says so and stays.
+    await stagePage.evaluate(() => {
+      const open = window.open;
+      window.open = () => null;
+      (window as unknown as { restoreOpen: () => void }).restoreOpen = () => (window.open = open);
+    });
+    await stagePage.locator('[data-testid="presenter-open-window"]').click();
+    expect(await text(stagePage, 'presenter-notice')).toMatch(/blocked the presenter window/);
+    await stagePage.evaluate(() =>
+      (window as unknown as { restoreOpen: () => void }).restoreOpen(),
     );
     const [popup] = await Promise.all([
       context.waitForEvent('page'),
