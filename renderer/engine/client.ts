@@ -9,6 +9,7 @@
  */
 import {
   compareWithWithout,
+  CompiledModelCache,
   type ComparisonKpis,
   type Scenario,
   type ScenarioRun,
@@ -130,8 +131,9 @@ export function createWorkerEngineClient(port: EnginePort): EngineClient {
 }
 
 /**
- * Runs the engine in this thread, with the same queueing as the worker client: a request made
- * while one is pending replaces any waiting one. Used by unit tests and where Worker is missing.
+ * Runs the engine in this thread, with the same queueing as the worker client (a request made
+ * while one is pending replaces any waiting one) and, like the worker, models kept by structure.
+ * Used by unit tests and where Worker is missing.
  */
 export function createDirectEngineClient(
   backend: 'interpreter' | 'codegen' = 'interpreter',
@@ -140,6 +142,7 @@ export function createDirectEngineClient(
   let queued: Waiting | null = null;
   let running = false;
   let nextId = 1;
+  const models = new CompiledModelCache(backend);
 
   const drain = async (): Promise<void> => {
     running = true;
@@ -151,7 +154,7 @@ export function createDirectEngineClient(
       queued = null;
       const started = now();
       try {
-        const c = compareWithWithout(w.scenario, { backend });
+        const c = compareWithWithout(w.scenario, { models });
         w.resolve({
           kind: 'result',
           comparison: { runs: c.runs, differences: c.differences },
