@@ -244,12 +244,18 @@ describe('workshop mode', { timeout: 180_000 }, () => {
     await page.keyboard.press('w');
     await page.keyboard.press('Escape');
     await stage().waitFor({ state: 'detached' });
+    // The workspace restores its scroll once more in the next animation frame: let it run, so
+    // that the next test's clicks land where Playwright aimed them.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     await page.waitForTimeout(100);
     expect(await state()).toEqual(before);
   });
 
   it('the story editor edits captions, adds and removes steps, and refuses unknown names', async () => {
     await page.locator('[data-testid="story-editor"] summary').click();
+    await page.locator('[data-testid="story-editor"][open]').waitFor({ timeout: 5000 });
     const stepsInEditor = page.locator('li[data-testid^="story-step-"]');
     expect(await stepsInEditor.count()).toBe(steps.length);
     const cap = page.locator('[data-testid="story-step-0"] [data-testid="story-caption"]');
