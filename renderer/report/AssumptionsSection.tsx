@@ -13,11 +13,19 @@ import {
 
 const MATURITY_UNIT = MATURITY_FIELDS.datasets.unit;
 
-function Value({ cell }: { cell: AssumptionCell }): ReactElement {
+/** A value, marked when changed; `showDefault` adds the default under it (tables without a Default column). */
+function Value({
+  cell,
+  showDefault = false,
+}: {
+  cell: AssumptionCell;
+  showDefault?: boolean;
+}): ReactElement {
   return cell.changed ? (
     <td className="fw-report__changed" title={`default ${cell.defaultText}`}>
       <strong>{cell.text}</strong>
       <span className="fw-report__mark"> *</span>
+      {showDefault ? <span className="fw-report__was">default {cell.defaultText}</span> : null}
     </td>
   ) : (
     <td>{cell.text}</td>
@@ -64,7 +72,7 @@ function Entities({
                 <th scope="row">{r.name}</th>
                 {detail ? <td>{r.detail}</td> : null}
                 {r.cells.map((c, i) => (
-                  <Value key={table.columns[i]!.key} cell={c} />
+                  <Value key={table.columns[i]!.key} cell={c} showDefault />
                 ))}
               </tr>
             ))}
@@ -82,8 +90,8 @@ export function AssumptionsSection({ scenario }: { scenario: Scenario }): ReactE
       <h2 id="report-assumptions">Assumptions</h2>
       <p>
         {changed === 0
-          ? 'Every value is the model’s default.'
-          : `${changed} ${changed === 1 ? 'value differs' : 'values differ'} from the model’s defaults: shown in bold and marked *, with the default in the Default column (parameters).`}{' '}
+          ? 'Every value is as in the built-in default scenario.'
+          : `${changed} ${changed === 1 ? 'value differs' : 'values differ'} from the built-in default scenario (a data product or AI consumer it does not have: from the defaults for a new one): shown in bold and marked *, with the default value in the Default column (parameters) or under the value (data products, AI consumers, own pipelines).`}{' '}
         Simulation: {formatValue(scenario.simulation.weeks, 'weeks')} in steps of{' '}
         {formatValue(scenario.simulation.stepWeeks, 'weeks')}, seed {scenario.simulation.seed},{' '}
         {scenario.simulation.mode} mode.

@@ -1,8 +1,11 @@
 /**
  * The assumptions of a scenario as table rows: every parameter of the registry, every data
  * product's eight maturities and build figures, every AI consumer. Labels, units, defaults and
- * sources are read from the registries (simulation/model); a value that differs from the
- * registry's default is marked.
+ * sources are read from the registries (simulation/model). A value is marked when it differs from
+ * the built-in default scenario: a parameter from its registry default, a data product or AI
+ * consumer from the built-in one with the same id (or, for one the built-in scenario does not have,
+ * from the registry's defaults for a new one), the own-pipeline template from the built-in one. So
+ * the default scenario has nothing marked, and a user's scenario shows exactly what was changed.
  */
 import {
   ANATOMY_PARTS,
@@ -17,6 +20,7 @@ import {
   type ParameterGroup,
   type Scenario,
 } from '../../simulation';
+import { withPreset } from '../../simulation/scenario/presets';
 import { formatInputValue } from '../format/format';
 
 export interface AssumptionCell {
@@ -103,7 +107,12 @@ const column = (key: string, f: FieldSpec): EntityColumn => ({ key, label: f.lab
 
 const PRODUCT_BUILD_KEYS = ['buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'] as const;
 
+/** The built-in default scenario, the reference for marking changed values. */
+let reference: Scenario | null = null;
+const builtIn = (): Scenario => (reference ??= withPreset());
+
 export function dataProductTable(scenario: Scenario): EntityTable {
+  const known = new Map(builtIn().dataProducts.map((d) => [d.id, d]));
   const columns = [
     ...ANATOMY_PARTS.map((p) => column(p, MATURITY_FIELDS[p])),
     ...PRODUCT_BUILD_KEYS.map((k) => column(k, PRODUCT_FIELDS[k])),
@@ -111,22 +120,28 @@ export function dataProductTable(scenario: Scenario): EntityTable {
   ];
   return {
     columns,
-    rows: scenario.dataProducts.map((d) => ({
-      id: d.id,
-      name: d.name,
-      detail: d.domain,
-      cells: [
-        ...ANATOMY_PARTS.map((p) => cellOf(d.maturity[p], MATURITY_FIELDS[p].default)),
-        ...PRODUCT_BUILD_KEYS.map((k) => cellOf(d[k], PRODUCT_FIELDS[k].default)),
-        cellOf(d.startWeek, PRODUCT_FIELDS.startWeek.default),
-      ],
-    })),
+    rows: scenario.dataProducts.map((d) => {
+      const ref = known.get(d.id);
+      return {
+        id: d.id,
+        name: d.name,
+        detail: d.domain,
+        cells: [
+          ...ANATOMY_PARTS.map((p) =>
+            cellOf(d.maturity[p], ref ? ref.maturity[p] : MATURITY_FIELDS[p].default),
+          ),
+          ...PRODUCT_BUILD_KEYS.map((k) => cellOf(d[k], ref ? ref[k] : PRODUCT_FIELDS[k].default)),
+          cellOf(d.startWeek, ref ? ref.startWeek : PRODUCT_FIELDS.startWeek.default),
+        ],
+      };
+    }),
   };
 }
 
 /** The template every consumer's own pipelines (from raw siloed data) are built from. */
 export function ownPipelineTable(scenario: Scenario): EntityTable {
   const o = scenario.ownPipeline;
+  const ref = builtIn().ownPipeline;
   return {
     columns: [
       ...ANATOMY_PARTS.map((p) => column(p, MATURITY_FIELDS[p])),
@@ -138,8 +153,8 @@ export function ownPipelineTable(scenario: Scenario): EntityTable {
         name: 'Own pipeline (template)',
         detail: '',
         cells: [
-          ...ANATOMY_PARTS.map((p) => cellOf(o.maturity[p], MATURITY_FIELDS[p].default)),
-          ...PRODUCT_BUILD_KEYS.map((k) => cellOf(o[k], PRODUCT_FIELDS[k].default)),
+          ...ANATOMY_PARTS.map((p) => cellOf(o.maturity[p], ref.maturity[p])),
+          ...PRODUCT_BUILD_KEYS.map((k) => cellOf(o[k], ref[k])),
         ],
       },
     ],
@@ -156,24 +171,30 @@ const CONSUMER_KEYS = [
 
 export function aiConsumerTable(scenario: Scenario): EntityTable {
   const names = new Map(scenario.dataProducts.map((d) => [d.id, d.name]));
+  const known = new Map(builtIn().aiConsumers.map((c) => [c.id, c]));
   return {
     columns: [
       ...CONSUMER_KEYS.map((k) => column(k, CONSUMER_FIELDS[k])),
       ...IMPACT_LEVERS.map((l) => column(l, IMPACT_FIELDS[l])),
     ],
-    rows: scenario.aiConsumers.map((c) => ({
-      id: c.id,
-      name: c.name,
-      detail: c.uses.length > 0 ? c.uses.map((u) => names.get(u) ?? u).join(', ') : 'none',
-      cells: [
-        ...CONSUMER_KEYS.map((k) => cellOf(c[k], CONSUMER_FIELDS[k].default)),
-        ...IMPACT_LEVERS.map((l) => cellOf(c.impact[l], IMPACT_FIELDS[l].default)),
-      ],
-    })),
+    rows: scenario.aiConsumers.map((c) => {
+      const ref = known.get(c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        detail: c.uses.length > 0 ? c.uses.map((u) => names.get(u) ?? u).join(', ') : 'none',
+        cells: [
+          ...CONSUMER_KEYS.map((k) => cellOf(c[k], ref ? ref[k] : CONSUMER_FIELDS[k].default)),
+          ...IMPACT_LEVERS.map((l) =>
+            cellOf(c.impact[l], ref ? ref.impact[l] : IMPACT_FIELDS[l].default),
+          ),
+        ],
+      };
+    }),
   };
 }
 
-/** How many values differ from the registry defaults (the count printed above the tables). */
+/** How many values differ from the built-in default scenario (printed above the tables). */
 export function changedCount(scenario: Scenario): number {
   const tables = [
     dataProductTable(scenario),

@@ -99,6 +99,7 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 .fw-report__unit { color: var(--fw-muted); font-weight: 400; }
 .fw-report__changed { white-space: nowrap; }
 .fw-report__changed strong { color: var(--fw-fg); }
+.fw-report__was { display: block; font-size: 0.85em; color: var(--fw-muted); }
 .fw-report__mark { color: var(--fw-bad); font-weight: 700; }
 .fw-report__note { color: var(--fw-muted); font-size: 9pt; break-after: avoid; page-break-after: avoid; }
 .fw-report__charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8pt; }

@@ -150,3 +150,32 @@ describe('report stylesheet', () => {
     ]);
   });
 });
+
+describe('assumptions against the built-in default scenario', () => {
+  it('marks nothing in the default scenario, and exactly the product, consumer and template values changed', async () => {
+    const { dataProductTable, aiConsumerTable, ownPipelineTable } =
+      await import('../../renderer/report/assumptions');
+    const s = withPreset();
+    expect(changedCount(s)).toBe(0);
+    const edited: Scenario = {
+      ...s,
+      dataProducts: s.dataProducts.map((d, i) =>
+        i === 1 ? { ...d, maturity: { ...d.maturity, quality: d.maturity.quality / 2 } } : d,
+      ),
+      aiConsumers: s.aiConsumers.map((c, i) => (i === 0 ? { ...c, devWeeks: c.devWeeks + 3 } : c)),
+      ownPipeline: { ...s.ownPipeline, buildWeeks: s.ownPipeline.buildWeeks + 1 },
+    };
+    expect(changedCount(edited)).toBe(3);
+    const quality = dataProductTable(edited).rows[1]!.cells.find((_, i) => i === 7)!;
+    expect(quality.changed).toBe(true);
+    expect(Number(quality.defaultText)).toBe(s.dataProducts[1]!.maturity.quality);
+    expect(aiConsumerTable(edited).rows[0]!.cells.filter((c) => c.changed)).toHaveLength(1);
+    expect(ownPipelineTable(edited).rows[0]!.cells.filter((c) => c.changed)).toHaveLength(1);
+    // A product the built-in scenario does not have is compared with a new product's defaults.
+    const added: Scenario = {
+      ...s,
+      dataProducts: [...s.dataProducts, { ...s.dataProducts[0]!, id: 'pricing', name: 'Pricing' }],
+    };
+    expect(changedCount(added)).toBeGreaterThan(0);
+  });
+});
