@@ -10,6 +10,7 @@ export * from './scenario/migrate';
 export * from './scenario/load';
 export * from './scenario/hash';
 export * from './scenario/presets';
+export * from './scenario/reference';
 export * from './scenario/derive';
 export * from './analysis/simulate';
 export * from './analysis/kpis';

@@ -2,10 +2,9 @@
  * The assumptions of a scenario as table rows: every parameter of the registry, every data
  * product's eight maturities and build figures, every AI consumer. Labels, units, defaults and
  * sources are read from the registries (simulation/model). A value is marked when it differs from
- * the built-in default scenario: a parameter from its registry default, a data product or AI
- * consumer from the built-in one with the same id (or, for one the built-in scenario does not have,
- * from the registry's defaults for a new one), the own-pipeline template from the built-in one. So
- * the default scenario has nothing marked, and a user's scenario shows exactly what was changed.
+ * the built-in default scenario (simulation/scenario/reference.ts, the same defaults the workspace
+ * resets to), so the default scenario has nothing marked and a user's report shows exactly what
+ * was changed.
  */
 import {
   ANATOMY_PARTS,
@@ -18,9 +17,11 @@ import {
   PRODUCT_FIELDS,
   type FieldSpec,
   type ParameterGroup,
+  consumerReference,
+  ownPipelineReference,
+  productReference,
   type Scenario,
 } from '../../simulation';
-import { withPreset } from '../../simulation/scenario/presets';
 import { formatInputValue } from '../format/format';
 
 export interface AssumptionCell {
@@ -107,12 +108,7 @@ const column = (key: string, f: FieldSpec): EntityColumn => ({ key, label: f.lab
 
 const PRODUCT_BUILD_KEYS = ['buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'] as const;
 
-/** The built-in default scenario, the reference for marking changed values. */
-let reference: Scenario | null = null;
-const builtIn = (): Scenario => (reference ??= withPreset());
-
 export function dataProductTable(scenario: Scenario): EntityTable {
-  const known = new Map(builtIn().dataProducts.map((d) => [d.id, d]));
   const columns = [
     ...ANATOMY_PARTS.map((p) => column(p, MATURITY_FIELDS[p])),
     ...PRODUCT_BUILD_KEYS.map((k) => column(k, PRODUCT_FIELDS[k])),
@@ -121,17 +117,15 @@ export function dataProductTable(scenario: Scenario): EntityTable {
   return {
     columns,
     rows: scenario.dataProducts.map((d) => {
-      const ref = known.get(d.id);
+      const ref = productReference(d.id);
       return {
         id: d.id,
         name: d.name,
         detail: d.domain,
         cells: [
-          ...ANATOMY_PARTS.map((p) =>
-            cellOf(d.maturity[p], ref ? ref.maturity[p] : MATURITY_FIELDS[p].default),
-          ),
-          ...PRODUCT_BUILD_KEYS.map((k) => cellOf(d[k], ref ? ref[k] : PRODUCT_FIELDS[k].default)),
-          cellOf(d.startWeek, ref ? ref.startWeek : PRODUCT_FIELDS.startWeek.default),
+          ...ANATOMY_PARTS.map((p) => cellOf(d.maturity[p], ref.maturity[p])),
+          ...PRODUCT_BUILD_KEYS.map((k) => cellOf(d[k], ref[k])),
+          cellOf(d.startWeek, ref.startWeek),
         ],
       };
     }),
@@ -141,7 +135,7 @@ export function dataProductTable(scenario: Scenario): EntityTable {
 /** The template every consumer's own pipelines (from raw siloed data) are built from. */
 export function ownPipelineTable(scenario: Scenario): EntityTable {
   const o = scenario.ownPipeline;
-  const ref = builtIn().ownPipeline;
+  const ref = ownPipelineReference();
   return {
     columns: [
       ...ANATOMY_PARTS.map((p) => column(p, MATURITY_FIELDS[p])),
@@ -171,23 +165,20 @@ const CONSUMER_KEYS = [
 
 export function aiConsumerTable(scenario: Scenario): EntityTable {
   const names = new Map(scenario.dataProducts.map((d) => [d.id, d.name]));
-  const known = new Map(builtIn().aiConsumers.map((c) => [c.id, c]));
   return {
     columns: [
       ...CONSUMER_KEYS.map((k) => column(k, CONSUMER_FIELDS[k])),
       ...IMPACT_LEVERS.map((l) => column(l, IMPACT_FIELDS[l])),
     ],
     rows: scenario.aiConsumers.map((c) => {
-      const ref = known.get(c.id);
+      const ref = consumerReference(c.id);
       return {
         id: c.id,
         name: c.name,
         detail: c.uses.length > 0 ? c.uses.map((u) => names.get(u) ?? u).join(', ') : 'none',
         cells: [
-          ...CONSUMER_KEYS.map((k) => cellOf(c[k], ref ? ref[k] : CONSUMER_FIELDS[k].default)),
-          ...IMPACT_LEVERS.map((l) =>
-            cellOf(c.impact[l], ref ? ref.impact[l] : IMPACT_FIELDS[l].default),
-          ),
+          ...CONSUMER_KEYS.map((k) => cellOf(c[k], ref[k])),
+          ...IMPACT_LEVERS.map((l) => cellOf(c.impact[l], ref.impact[l])),
         ],
       };
     }),
