@@ -12,7 +12,7 @@
  *   5 -> 1  new users won (Bass adoption, raised by word of mouth)
  */
 import type { ScenarioRun } from '../../simulation';
-import { readerOf, type RunReader } from './read';
+import { fieldName, readerOf, type RunReader } from './read';
 import { sourcesOf, structureOf, type RunStructure } from './structure';
 import { LOOP_STEP_IDS, MAX_INTENSITY, type LoopArc } from './types';
 import { formatCount, formatPercent, formatRelativeChange } from './format';
@@ -46,7 +46,7 @@ function meanOf(values: readonly number[]): number {
 
 /** Share of the given sources that are live at point k (0 when there are none). */
 function liveShare(r: RunReader, prefixes: readonly string[], k: number): number {
-  return meanOf(prefixes.map((p) => r.at(`${p}.live`, k)));
+  return meanOf(prefixes.map((p) => r.at(fieldName(p, 'live'), k)));
 }
 
 const rawEvents: ArcSpec = {
@@ -57,8 +57,8 @@ const rawEvents: ArcSpec = {
   idleText: 'no live data source yet',
   widestText: '999M events/wk',
   flow(r, s, k) {
-    const live = s.sourcePrefixes.filter((p) => r.at(`${p}.live`, k) > 0);
-    const coverage = meanOf(live.map((p) => r.at(`${p}.coverage`, k)));
+    const live = s.sourcePrefixes.filter((p) => r.at(fieldName(p, 'live'), k) > 0);
+    const coverage = meanOf(live.map((p) => r.at(fieldName(p, 'coverage'), k)));
     const share = live.length / Math.max(1, s.sourcePrefixes.length);
     return {
       amount: r.at('eventsRecorded', k) * share,
@@ -82,8 +82,8 @@ const dataToAi: ArcSpec = {
     for (const c of s.consumers) {
       const share = liveShare(r, sourcesOf(c), k);
       if (share === 0) continue;
-      sent += fresh * r.at(`${c.prefix}.inputCoverage`, k) * share;
-      effective += r.at(`${c.prefix}.effectiveData`, k) * share;
+      sent += fresh * r.at(fieldName(c.prefix, 'inputCoverage'), k) * share;
+      effective += r.at(fieldName(c.prefix, 'effectiveData'), k) * share;
     }
     return { amount: sent, leakFraction: sent > 0 ? clamp01(1 - effective / sent) : 0 };
   },
@@ -101,8 +101,8 @@ const aiPerformance: ArcSpec = {
     let performance = 0;
     let impact = 0;
     for (const c of s.consumers) {
-      performance += r.at(`${c.prefix}.performance`, k);
-      impact += r.at(`${c.prefix}.impact`, k);
+      performance += r.at(fieldName(c.prefix, 'performance'), k);
+      impact += r.at(fieldName(c.prefix, 'impact'), k);
     }
     return {
       amount: performance,
@@ -181,12 +181,11 @@ export function buildArcs(run: ScenarioRun, k: number, reference: ScenarioRun = 
   const r = readerOf(run);
   const s = structureOf(run);
   const scales = arcScales(reference);
-  const ownScales = reference === run ? scales : arcScales(run);
   const lanes = Math.max(1, (s.products.length > 0 ? 1 : 0) + s.siloedConsumers);
   return ARC_SPECS.map((spec, i) => {
     const flow = spec.flow(r, s, k);
     // A reference that never carries this arc cannot set its scale: use the run's own.
-    const scale = scales[i]! > 0 ? scales[i]! : ownScales[i]!;
+    const scale = scales[i]! > 0 ? scales[i]! : arcScales(run)[i]!;
     return {
       from: LOOP_STEP_IDS[i]!,
       to: LOOP_STEP_IDS[(i + 1) % LOOP_STEP_IDS.length]!,

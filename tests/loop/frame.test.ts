@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { runScenario, seriesOf, withPreset, type ScenarioRun } from '../../simulation';
 import { buildLoopFrame, LOOP_STEP_IDS, MAX_INTENSITY } from '../../renderer/loop';
 import { arcScales } from '../../renderer/loop/flows';
+import { fieldName, readerOf } from '../../renderer/loop/read';
 import { defaultRuns, expected, scaledRun } from './fixtures';
 import { maxScenario } from './preview/scenarios';
 
@@ -268,5 +269,34 @@ describe('buildLoopFrame: any number of products and consumers', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('readerOf: values read in place from the point-major buffer', () => {
+  it('reads what seriesOf copies out, at every point of every variable', () => {
+    const { withoutRun } = defaultRuns();
+    const r = readerOf(withoutRun);
+    const names = withoutRun.series.model.variables.map((v) => v.name);
+    expect(names.length).toBeGreaterThan(100);
+    for (const name of names) {
+      const series = seriesOf(withoutRun.series, name);
+      for (let k = 0; k < r.points; k++) expect(r.at(name, k)).toBe(series[k]);
+    }
+  });
+
+  it('gives NaN outside the run and a clear error for a name the run lacks', () => {
+    const { withRun } = defaultRuns();
+    const r = readerOf(withRun);
+    for (const k of [-1, r.points, 2.5, Number.NaN]) expect(r.at('activeUsers', k)).toBeNaN();
+    expect(() => r.at('no.such.variable', 0)).toThrow("no variable named 'no.such.variable'");
+    expect(r.has('activeUsers')).toBe(true);
+    expect(r.has('no.such.variable')).toBe(false);
+  });
+
+  it('builds a field name once and hands out the same string after', () => {
+    const name = fieldName('dataProduct.customer-360', 'live');
+    expect(name).toBe('dataProduct.customer-360.live');
+    expect(fieldName('dataProduct.customer-360', 'live')).toBe(name);
+    expect(fieldName('dataProduct.customer-360', 'trust')).toBe('dataProduct.customer-360.trust');
   });
 });
