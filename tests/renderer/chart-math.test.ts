@@ -1,3 +1,4 @@
+import { line } from 'd3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +7,8 @@ import {
   extentOf,
   linePath,
   nearestIndex,
+  pathCoordinate,
+  px,
   ticksOf,
   yDomain,
 } from '../../renderer/charts/chart-math';
@@ -80,6 +83,71 @@ describe('chart math', () => {
           return nearestIndex(time, s, s.x(time[k]!)) === k;
         },
       ),
+    );
+  });
+
+  /** d3-shape's line() as it drew the charts before linePath built its string itself. */
+  const d3Path = (
+    time: Float64Array,
+    values: Float64Array,
+    s: ReturnType<typeof chartScales>,
+  ): string =>
+    line<number>()
+      .defined((i) => Number.isFinite(values[i]!))
+      .x((i) => px(s.x(time[i]!)))
+      .y((i) => px(s.y(values[i]!)))(Array.from({ length: time.length }, (_, i) => i)) ?? '';
+
+  it('writes a coordinate as String() of its rounded value (property)', () => {
+    for (const [v, text] of [
+      [0, '0'],
+      [-0.001, '0'],
+      [0.05, '0.05'],
+      [0.1, '0.1'],
+      [-3.456, '-3.46'],
+      [164, '164'],
+      [12.3049, '12.3'],
+      [1e15, '1000000000000000'],
+    ] as const) {
+      expect(pathCoordinate(v)).toBe(text);
+    }
+    fc.assert(
+      fc.property(fc.double({ min: -1e13, max: 1e13, noNaN: true }), (v) => {
+        expect(pathCoordinate(v)).toBe(
+          String(Math.round((Math.round(v * 100) / 100) * 1000) / 1000),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('draws the same path data as d3-shape, gaps and lone points included (property)', () => {
+    const value = fc.oneof(
+      { weight: 8, arbitrary: fc.double({ min: -1e7, max: 1e7, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 0, maxLength: 60 }),
+        fc.constantFrom(0.25, 1, 7),
+        (raw, step) => {
+          const values = Float64Array.from(raw);
+          const time = Float64Array.from(raw, (_, i) => i * step);
+          const s = chartScales(
+            layout,
+            [0, Math.max(1, raw.length - 1) * step],
+            yDomain([values], 'usd'),
+          );
+          expect(linePath(time, values, s)).toBe(d3Path(time, values, s));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const time = new Float64Array([0, 1, 2, 3, 4]);
+    const s = chartScales(layout, [0, 4], [0, 10]);
+    const lone = linePath(time, new Float64Array([5, Number.NaN, 2, Number.NaN, Number.NaN]), s);
+    expect(lone).toBe('M0,82ZM144,131.2Z');
+    expect(lone).toBe(
+      d3Path(time, new Float64Array([5, Number.NaN, 2, Number.NaN, Number.NaN]), s),
     );
   });
 });
