@@ -3,7 +3,7 @@
  * sliders, and its build and run figures. Removing it gives the consumers that used it an own
  * pipeline instead (see state/entities.ts), and the notice says so.
  */
-import { useState, type ReactElement } from 'react';
+import { memo, useState, type ReactElement } from 'react';
 import type { DataProductSpec } from '../../simulation';
 import { removeDataProduct } from '../state/entities';
 import { maturityFields, productFields } from '../state/fields';
@@ -19,7 +19,20 @@ export interface ProductCardProps {
   readonly consumers: readonly string[];
 }
 
-export function ProductCard({ product, index, consumers }: ProductCardProps): ReactElement {
+const sameNames = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((name, i) => name === b[i]);
+
+/**
+ * Re-renders only when its product, place or users change: an edit of another product's field
+ * leaves this card's product object as it was (the scenario is updated immutably), so the cards
+ * of the products not being edited are not redrawn on every slider step.
+ */
+export const ProductCard = memo(
+  ProductCardView,
+  (a, b) => a.product === b.product && a.index === b.index && sameNames(a.consumers, b.consumers),
+);
+
+function ProductCardView({ product, index, consumers }: ProductCardProps): ReactElement {
   const [buildOpen, setBuildOpen] = useState(false);
   const buildId = `product-${product.id}-build`;
   return (

@@ -10,6 +10,7 @@ import {
   type ScenarioRun,
 } from '../../simulation';
 import type { ComparisonResult } from '../engine/client';
+import { fieldName, readerOf } from '../loop/read';
 
 /** Which direction is better for a KPI (for colouring a delta good or bad). */
 export type Better = 'higher' | 'lower';
@@ -200,9 +201,11 @@ export function selectProductHealth(
 ): ProductHealth | null {
   if (!run) return null;
   const prefix = `dataProduct.${productId}`;
-  if (!run.series.model.slotOf.has(`${prefix}.quality`)) return null;
+  const r = readerOf(run);
+  if (!r.has(fieldName(prefix, 'quality'))) return null;
   const k = Math.min(Math.max(0, pointIndex), run.series.points - 1);
-  const at = (field: string): number => cachedSeries(run, `${prefix}.${field}`)[k]!;
+  // Read in place: a fresh run arrives with every change, and one point of it is shown.
+  const at = (field: string): number => r.at(fieldName(prefix, field), k);
   return {
     live: at('live') > 0,
     quality: at('quality'),

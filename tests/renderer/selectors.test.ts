@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
+import { compareWithWithout, metricSeries, withPreset, type Scenario } from '../../simulation';
 import { TimeSeriesChart } from '../../renderer/charts/TimeSeriesChart';
 import type { ComparisonResult } from '../../renderer/engine/client';
 import { isTextEntry, shortcutFor } from '../../renderer/state/keyboard';
@@ -77,6 +77,16 @@ describe('selectors', () => {
       expect(v).toBeLessThanOrEqual(1);
     }
     expect(selectProductHealth(run, 'customer-360', 10_000)).toEqual(late); // clamped
+    const series = (field: string): Float64Array =>
+      metricSeries(run, `dataProduct.customer-360.${field}`);
+    for (const k of [40, 100, 156]) {
+      const h = selectProductHealth(run, 'customer-360', k)!;
+      expect(h.quality).toBe(series('quality')[k]);
+      expect(h.trust).toBe(series('trust')[k]);
+      expect(h.availability).toBe(series('availability')[k]);
+      expect(h.incidentsPerWeek).toBe(series('incidents')[k]);
+      expect(h.live).toBe(series('live')[k]! > 0);
+    }
     expect(selectProductHealth(run, 'no-such-product', 3)).toBeNull();
     expect(selectWeek(run, 80)).toBe(80);
   });
