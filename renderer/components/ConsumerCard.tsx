@@ -20,7 +20,7 @@ export function ConsumerCard({ consumer, index, products }: ConsumerCardProps): 
   const [impactOpen, setImpactOpen] = useState(false);
   const [devOpen, setDevOpen] = useState(false);
   const ids = { impact: `consumer-${consumer.id}-impact`, dev: `consumer-${consumer.id}-dev` };
-  const fields = consumerFields(index);
+  const fields = consumerFields(index, consumer.id);
   const ownPipelines = fields.find((f) => f.path[f.path.length - 1] === 'ownPipelines')!;
   return (
     <article
@@ -82,7 +82,7 @@ export function ConsumerCard({ consumer, index, products }: ConsumerCardProps): 
         Impact on the experience
       </button>
       <div id={ids.impact} hidden={!impactOpen}>
-        {impactFields(index).map((f) => (
+        {impactFields(index, consumer.id).map((f) => (
           <NumberFieldRow key={f.key} field={f} owner={consumer.name} compact />
         ))}
       </div>

@@ -4,7 +4,7 @@
  * pipeline instead (see state/entities.ts), and the notice says so.
  */
 import { memo, useState, type ReactElement } from 'react';
-import type { DataProductSpec } from '../../simulation';
+import { productReference, type DataProductSpec } from '../../simulation';
 import { removeDataProduct } from '../state/entities';
 import { maturityFields, productFields } from '../state/fields';
 import { workspaceStore } from '../state/workspace';
@@ -69,7 +69,7 @@ function ProductCardView({ product, index, consumers }: ProductCardProps): React
       <HealthSummary productId={product.id} />
       <fieldset className="fw-card__group">
         <legend>Anatomy (maturity 0 = absent, 1 = best practice)</legend>
-        {maturityFields(['dataProducts', index]).map((f) => (
+        {maturityFields(['dataProducts', index], productReference(product.id).maturity).map((f) => (
           <NumberFieldRow key={f.key} field={f} owner={product.name} compact />
         ))}
       </fieldset>
@@ -83,7 +83,7 @@ function ProductCardView({ product, index, consumers }: ProductCardProps): React
         Build and run
       </button>
       <div id={buildId} hidden={!buildOpen}>
-        {productFields(index).map((f) => (
+        {productFields(index, product.id).map((f) => (
           <NumberFieldRow key={f.key} field={f} owner={product.name} compact />
         ))}
       </div>

@@ -4,6 +4,7 @@
  */
 import type { ReactElement } from 'react';
 import { useStore } from 'zustand';
+import { ownPipelineReference } from '../../simulation';
 import { addAiConsumer, addDataProduct, MAX_ENTITIES } from '../state/entities';
 import {
   SECTIONS,
@@ -83,7 +84,7 @@ function AiConsumersSection(): ReactElement {
       {ownPipelineFields().map((f) => (
         <NumberFieldRow key={f.key} field={f} owner="Own pipeline" compact />
       ))}
-      {maturityFields(['ownPipeline']).map((f) => (
+      {maturityFields(['ownPipeline'], ownPipelineReference().maturity).map((f) => (
         <NumberFieldRow key={f.key} field={f} owner="Own pipeline" compact />
       ))}
     </>

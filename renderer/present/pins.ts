@@ -4,7 +4,7 @@
  * panel does. Pins that do not resolve in this scenario (a removed product) are left out.
  */
 import { parsePin, pinnableNames, pinPath, type Story } from '../../simulation/story';
-import type { Scenario } from '../../simulation';
+import { productReference, type Scenario } from '../../simulation';
 import {
   keyOf,
   maturityFields,
@@ -37,7 +37,10 @@ export function fieldOfPin(text: string, scenario: Scenario): PinnedField | null
     return found ? { pin: text, field: found.field, owner: null, group: found.section } : null;
   }
   const index = path[1] as number;
-  const field = maturityFields(['dataProducts', index]).find((f) => f.key === keyOf(path));
+  const product = scenario.dataProducts[index]!;
+  const field = maturityFields(['dataProducts', index], productReference(product.id).maturity).find(
+    (f) => f.key === keyOf(path),
+  );
   const owner = scenario.dataProducts[index]!.name;
   return field ? { pin: text, field, owner, group: `Data product: ${owner}` } : null;
 }

@@ -4,15 +4,13 @@
  * the edit has a consequence worth saying (a removed product's consumers get own pipelines).
  */
 import {
-  ANATOMY_PARTS,
   CONSUMER_FIELDS,
   ID_PATTERN,
-  MATURITY_FIELDS,
+  newProductMaturity,
   PRODUCT_FIELDS,
   zeroImpact,
   type AiConsumerSpec,
   type DataProductSpec,
-  type Maturity,
   type Scenario,
 } from '../../simulation';
 
@@ -42,10 +40,6 @@ function freshName(base: string, names: readonly string[]): string {
   }
 }
 
-function defaultMaturity(): Maturity {
-  return Object.fromEntries(ANATOMY_PARTS.map((p) => [p, MATURITY_FIELDS[p].default])) as Maturity;
-}
-
 export function newDataProduct(s: Scenario): DataProductSpec {
   const name = freshName(
     'Data product',
@@ -56,7 +50,7 @@ export function newDataProduct(s: Scenario): DataProductSpec {
     name,
     domain: '',
     startWeek: PRODUCT_FIELDS.startWeek.default,
-    maturity: defaultMaturity(),
+    maturity: newProductMaturity(),
     buildWeeks: PRODUCT_FIELDS.buildWeeks.default,
     buildCostUsd: PRODUCT_FIELDS.buildCostUsd.default,
     runCostUsdPerWeek: PRODUCT_FIELDS.runCostUsdPerWeek.default,

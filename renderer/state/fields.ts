@@ -16,9 +16,13 @@ import {
   PARAMETER_GROUPS,
   PARAMETERS,
   PRODUCT_FIELDS,
+  consumerReference,
   formatPath,
+  ownPipelineReference,
+  productReference,
   withPreset,
   type Grade,
+  type Maturity,
   type ParameterGroup,
   type Scenario,
 } from '../../simulation';
@@ -99,7 +103,12 @@ interface RegistrySpec {
   readonly integer?: boolean;
 }
 
-function numberField(path: FieldPath, spec: RegistrySpec, label = spec.label): NumberField {
+function numberField(
+  path: FieldPath,
+  spec: RegistrySpec,
+  defaultValue = spec.default,
+  label = spec.label,
+): NumberField {
   return {
     kind: 'number',
     path,
@@ -112,7 +121,7 @@ function numberField(path: FieldPath, spec: RegistrySpec, label = spec.label): N
     min: spec.min,
     max: spec.max,
     integer: spec.integer === true,
-    defaultValue: spec.default,
+    defaultValue,
     slider: sliderFits(spec.min, spec.max, spec.unit),
   };
 }
@@ -124,49 +133,51 @@ export function parameterFields(section: SectionId): NumberField[] {
   );
 }
 
-/** The eight anatomy maturities of the data product at `index` (or of the own-pipeline template). */
-export function maturityFields(base: FieldPath): NumberField[] {
+// Defaults of products, consumers and the own-pipeline template: the built-in scenario's entity
+// with the same id, else a new one's (simulation/scenario/reference.ts; the report marks changed
+// values against the same defaults).
+
+/**
+ * The eight anatomy maturities at `base` (`['dataProducts', index]` or `['ownPipeline']`), each
+ * defaulting to `defaults` (productReference(id).maturity, ownPipelineReference().maturity).
+ */
+export function maturityFields(base: FieldPath, defaults: Maturity): NumberField[] {
   return ANATOMY_PARTS.map((part) =>
-    numberField([...base, 'maturity', part], MATURITY_FIELDS[part]),
+    numberField([...base, 'maturity', part], MATURITY_FIELDS[part], defaults[part]),
   );
 }
 
-/** Build and run figures of a data product at `dataProducts[index]`. */
-export function productFields(index: number): NumberField[] {
+/** Build and run figures of the data product `id` at `dataProducts[index]`. */
+export function productFields(index: number, id: string): NumberField[] {
   const base = ['dataProducts', index];
-  return [
-    numberField([...base, 'startWeek'], PRODUCT_FIELDS.startWeek),
-    numberField([...base, 'buildWeeks'], PRODUCT_FIELDS.buildWeeks),
-    numberField([...base, 'buildCostUsd'], PRODUCT_FIELDS.buildCostUsd),
-    numberField([...base, 'runCostUsdPerWeek'], PRODUCT_FIELDS.runCostUsdPerWeek),
-  ];
+  const ref = productReference(id);
+  return (['startWeek', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'] as const).map((k) =>
+    numberField([...base, k], PRODUCT_FIELDS[k], ref[k]),
+  );
 }
 
 /** Build figures of the own-pipeline template (what a consumer builds without data products). */
 export function ownPipelineFields(): NumberField[] {
-  return [
-    numberField(['ownPipeline', 'buildWeeks'], PRODUCT_FIELDS.buildWeeks),
-    numberField(['ownPipeline', 'buildCostUsd'], PRODUCT_FIELDS.buildCostUsd),
-    numberField(['ownPipeline', 'runCostUsdPerWeek'], PRODUCT_FIELDS.runCostUsdPerWeek),
-  ];
+  const ref = ownPipelineReference();
+  return (['buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'] as const).map((k) =>
+    numberField(['ownPipeline', k], PRODUCT_FIELDS[k], ref[k]),
+  );
 }
 
-/** Development figures of the AI consumer at `aiConsumers[index]`. */
-export function consumerFields(index: number): NumberField[] {
+/** Development figures of the AI consumer `id` at `aiConsumers[index]`. */
+export function consumerFields(index: number, id: string): NumberField[] {
   const base = ['aiConsumers', index];
-  return [
-    numberField([...base, 'startWeek'], CONSUMER_FIELDS.startWeek),
-    numberField([...base, 'devWeeks'], CONSUMER_FIELDS.devWeeks),
-    numberField([...base, 'devCostUsd'], CONSUMER_FIELDS.devCostUsd),
-    numberField([...base, 'runCostUsdPerWeek'], CONSUMER_FIELDS.runCostUsdPerWeek),
-    numberField([...base, 'ownPipelines'], CONSUMER_FIELDS.ownPipelines),
-  ];
+  const ref = consumerReference(id);
+  return (
+    ['startWeek', 'devWeeks', 'devCostUsd', 'runCostUsdPerWeek', 'ownPipelines'] as const
+  ).map((k) => numberField([...base, k], CONSUMER_FIELDS[k], ref[k]));
 }
 
-/** The six experience levers of the AI consumer at `aiConsumers[index]`. */
-export function impactFields(index: number): NumberField[] {
+/** The six experience levers of the AI consumer `id` at `aiConsumers[index]`. */
+export function impactFields(index: number, id: string): NumberField[] {
+  const ref = consumerReference(id);
   return IMPACT_LEVERS.map((lever) =>
-    numberField(['aiConsumers', index, 'impact', lever], IMPACT_FIELDS[lever]),
+    numberField(['aiConsumers', index, 'impact', lever], IMPACT_FIELDS[lever], ref.impact[lever]),
   );
 }
 
@@ -271,10 +282,13 @@ export function parseNumberText(text: string): number | null {
  * message.
  */
 export function fieldLabelOf(scenario: Scenario, key: string): string | null {
-  const entityFields = (index: number): NumberField[] =>
+  const entityFields = (index: number, id: string): NumberField[] =>
     key.startsWith('dataProducts[')
-      ? [...maturityFields(['dataProducts', index]), ...productFields(index)]
-      : [...consumerFields(index), ...impactFields(index)];
+      ? [
+          ...maturityFields(['dataProducts', index], productReference(id).maturity),
+          ...productFields(index, id),
+        ]
+      : [...consumerFields(index, id), ...impactFields(index, id)];
   const entity = /^(dataProducts|aiConsumers)\[(\d+)\](?:\.(.+))?$/.exec(key);
   if (entity) {
     const index = Number(entity[2]);
@@ -284,14 +298,14 @@ export function fieldLabelOf(scenario: Scenario, key: string): string | null {
     if (entity[3] === undefined) return spec.name;
     if (entity[3] === 'name') return `${spec.name}: name`;
     if (entity[3].startsWith('uses')) return `${spec.name}: data products used`;
-    const field = entityFields(index).find((f) => f.key === key);
+    const field = entityFields(index, spec.id).find((f) => f.key === key);
     return field ? `${spec.name}: ${field.label}` : null;
   }
   const all: Field[] = [
     ...SECTIONS.flatMap((s) => parameterFields(s.id)),
     ...simulationFields(),
     ...ownPipelineFields(),
-    ...maturityFields(['ownPipeline']),
+    ...maturityFields(['ownPipeline'], ownPipelineReference().maturity),
   ];
   const field = all.find((f) => f.key === key);
   if (!field) return null;

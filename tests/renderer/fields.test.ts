@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   ANATOMY_PARTS,
   CONSUMER_FIELDS,
+  IMPACT_FIELDS,
   IMPACT_LEVERS,
   MATURITY_FIELDS,
+  newProductMaturity,
   PARAMETERS,
+  PRODUCT_FIELDS,
+  productReference,
   withPreset,
 } from '../../simulation';
 import {
@@ -59,28 +63,30 @@ describe('panel fields from the registries', () => {
       integer: true,
       slider: false,
     });
-    const q = maturityFields(['dataProducts', 2]).find(
+    const q = maturityFields(['dataProducts', 2], newProductMaturity()).find(
       (f) => f.key === 'dataProducts[2].maturity.quality',
     )!;
     expect(q.label).toBe(MATURITY_FIELDS.quality.label);
     expect(q.slider).toBe(true);
-    expect(maturityFields(['dataProducts', 0]).map((f) => f.path[3])).toEqual([...ANATOMY_PARTS]);
-    expect(impactFields(1).map((f) => f.path[3])).toEqual([...IMPACT_LEVERS]);
-    expect(consumerFields(0).find((f) => f.key === 'aiConsumers[0].ownPipelines')!.max).toBe(
+    expect(maturityFields(['dataProducts', 0], newProductMaturity()).map((f) => f.path[3])).toEqual(
+      [...ANATOMY_PARTS],
+    );
+    expect(impactFields(1, 'x').map((f) => f.path[3])).toEqual([...IMPACT_LEVERS]);
+    expect(consumerFields(0, 'x').find((f) => f.key === 'aiConsumers[0].ownPipelines')!.max).toBe(
       CONSUMER_FIELDS.ownPipelines.max,
     );
-    expect(productFields(3).every((f) => f.key.startsWith('dataProducts[3].'))).toBe(true);
+    expect(productFields(3, 'x').every((f) => f.key.startsWith('dataProducts[3].'))).toBe(true);
   });
 
   it('addresses real values of the default scenario, and every default is valid', () => {
     const s = withPreset();
     const all = [
       ...SECTIONS.flatMap((x) => parameterFields(x.id)),
-      ...s.dataProducts.flatMap((_, i) => [
-        ...maturityFields(['dataProducts', i]),
-        ...productFields(i),
+      ...s.dataProducts.flatMap((d, i) => [
+        ...maturityFields(['dataProducts', i], productReference(d.id).maturity),
+        ...productFields(i, d.id),
       ]),
-      ...s.aiConsumers.flatMap((_, i) => [...consumerFields(i), ...impactFields(i)]),
+      ...s.aiConsumers.flatMap((c, i) => [...consumerFields(i, c.id), ...impactFields(i, c.id)]),
       ...simulationFields(),
     ];
     for (const f of all) expect(valueAt(s, f.path), f.key).not.toBeUndefined();
@@ -90,6 +96,27 @@ describe('panel fields from the registries', () => {
       expect(f.defaultValue).toBeLessThanOrEqual(f.max);
     }
     expect(validateScenario(s)).toEqual([]);
+    // The defaults are the built-in scenario's own values: every field of it is at its default.
+    for (const f of all) {
+      if (f.kind === 'number') expect(valueAt(s, f.path), f.key).toBe(f.defaultValue);
+    }
+  });
+
+  it('gives a product or consumer the built-in default scenario lacks the defaults of a new one', () => {
+    const quality = maturityFields(['dataProducts', 9], productReference('pricing').maturity).find(
+      (f) => f.path[3] === 'quality',
+    )!;
+    expect(quality.defaultValue).toBe(MATURITY_FIELDS.quality.default);
+    expect(productFields(9, 'pricing')[1]!.defaultValue).toBe(PRODUCT_FIELDS.buildWeeks.default);
+    expect(impactFields(4, 'chatbot').map((f) => f.defaultValue)).toEqual(
+      IMPACT_LEVERS.map((l) => IMPACT_FIELDS[l].default),
+    );
+    const c360 = withPreset().dataProducts[0]!;
+    expect(
+      maturityFields(['dataProducts', 0], productReference(c360.id).maturity).map(
+        (f) => f.defaultValue,
+      ),
+    ).toEqual(ANATOMY_PARTS.map((p) => c360.maturity[p]));
   });
 
   it('names fields the way users know them, for cross-field messages', () => {
