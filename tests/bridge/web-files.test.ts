@@ -6,21 +6,19 @@
  * file opens. Screenshots go to $TMPDIR/flywheel-bridge-shots/.
  */
 import { promises as fs } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseScenarioText, serializeScenario, withoutPreset, withPreset } from '../../simulation';
-import { BUILD_CSP } from '../../renderer/csp';
+import { launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
 
 const here = import.meta.dirname;
 const shots = path.join(os.tmpdir(), 'flywheel-bridge-shots');
 let tmp: string;
-let server: http.Server;
+let server: StaticServer | undefined;
 let url: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -28,13 +26,6 @@ let page: Page;
 
 // Generous limits: these tests share two cores with everything else running on the machine.
 vi.setConfig({ testTimeout: 90_000 });
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'flywheel-web-files-'));
@@ -52,44 +43,14 @@ beforeAll(async () => {
       assetsInlineLimit: 0,
     },
   });
-  server = http.createServer(async (req, res) => {
-    const file = path.join(
-      tmp,
-      'site',
-      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(
-        /^\/$/,
-        '/index.html',
-      ),
-    );
-    try {
-      const body = await fs.readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': BUILD_CSP,
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  server = await serveStatic(path.join(tmp, 'site'));
+  url = server.url;
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await fs.rm(tmp, { recursive: true, force: true });
 });
 

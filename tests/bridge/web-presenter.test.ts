@@ -5,19 +5,17 @@
  * nothing breaks the page's Content-Security-Policy.
  */
 import { promises as fs } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
-import { BUILD_CSP } from '../../renderer/csp';
+import { launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
 import { snapshot } from './presenter-fixtures';
 
 const here = import.meta.dirname;
 let tmp: string;
-let server: http.Server;
+let server: StaticServer | undefined;
 let url: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -38,38 +36,14 @@ beforeAll(async () => {
       modulePreload: { polyfill: false },
     },
   });
-  server = http.createServer(async (req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = path.join(tmp, 'site', pathname === '/' ? 'index.html' : pathname);
-    try {
-      const body = await fs.readFile(file);
-      res.writeHead(200, {
-        'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html',
-        'Content-Security-Policy': BUILD_CSP,
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  server = await serveStatic(path.join(tmp, 'site'));
+  url = server.url;
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
