@@ -19,6 +19,7 @@ import {
   PAGE_MARGINS_MM,
 } from '../../renderer/report/print-options';
 import type { Log } from '../log';
+import { lockedDownPreferences } from '../security/policy';
 
 /** The in-memory session of the print windows (no `persist:` prefix: nothing reaches the disk). */
 export const PRINT_PARTITION = 'flywheel-report-print';
@@ -32,19 +33,7 @@ export function printWindowPreferences(): WebPreferences {
   return {
     partition: PRINT_PARTITION,
     javascript: false,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    devTools: false,
+    ...lockedDownPreferences({ devTools: false }),
   };
 }
 

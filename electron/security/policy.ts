@@ -17,13 +17,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Every security-relevant preference spelled out, none left to a default. */
-export function secureWebPreferences(
-  preloadPath: string,
-  options: { devTools: boolean },
-): WebPreferences {
+/**
+ * Every security-relevant preference spelled out, none left to a default, for any window of the
+ * app: the document and presenter windows add the preload, the report printer its own session and
+ * no script.
+ */
+export function lockedDownPreferences(options: { devTools: boolean }): WebPreferences {
   return {
-    preload: preloadPath,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -38,4 +38,12 @@ export function secureWebPreferences(
     spellcheck: false,
     devTools: options.devTools,
   };
+}
+
+/** The app's windows (document, presenter): the locked-down preferences and the preload. */
+export function secureWebPreferences(
+  preloadPath: string,
+  options: { devTools: boolean },
+): WebPreferences {
+  return { preload: preloadPath, ...lockedDownPreferences(options) };
 }
