@@ -27,6 +27,34 @@ async function printInBrowser(paper: Paper): Promise<void> {
   });
 }
 
+/** One button of the menu (all share the look and are disabled while an export runs). */
+function ExportButton({
+  testId,
+  disabled,
+  onClick,
+  title,
+  children,
+}: {
+  testId: string;
+  disabled: boolean;
+  onClick: () => void;
+  title?: string;
+  children: string;
+}): ReactElement {
+  return (
+    <button
+      type="button"
+      className="fw-button"
+      disabled={disabled}
+      data-testid={testId}
+      onClick={onClick}
+      title={title}
+    >
+      {children}
+    </button>
+  );
+}
+
 export function ExportMenu(): ReactElement {
   const [open, setOpen] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
@@ -100,20 +128,16 @@ export function ExportMenu(): ReactElement {
       </button>
       {open ? (
         <div id="fw-export-panel" className="fw-export__panel" role="group" aria-label="Export">
-          <button
-            type="button"
-            className="fw-button"
+          <ExportButton
+            testId="export-report-html"
             disabled={busy}
-            data-testid="export-report-html"
             onClick={() => exportAs('html')}
           >
             Report (HTML)
-          </button>
-          <button
-            type="button"
-            className="fw-button"
+          </ExportButton>
+          <ExportButton
+            testId="export-report-pdf"
             disabled={busy}
-            data-testid="export-report-pdf"
             onClick={exportPdf}
             title={
               desktop
@@ -122,7 +146,7 @@ export function ExportMenu(): ReactElement {
             }
           >
             {desktop ? 'Report (PDF)' : 'Report (PDF: print)'}
-          </button>
+          </ExportButton>
           <label className="fw-export__paper">
             <span>Paper</span>
             <select
@@ -137,24 +161,12 @@ export function ExportMenu(): ReactElement {
               ))}
             </select>
           </label>
-          <button
-            type="button"
-            className="fw-button"
-            disabled={busy}
-            data-testid="export-csv"
-            onClick={() => exportAs('csv')}
-          >
+          <ExportButton testId="export-csv" disabled={busy} onClick={() => exportAs('csv')}>
             Series (CSV)
-          </button>
-          <button
-            type="button"
-            className="fw-button"
-            disabled={busy}
-            data-testid="export-json"
-            onClick={() => exportAs('json')}
-          >
+          </ExportButton>
+          <ExportButton testId="export-json" disabled={busy} onClick={() => exportAs('json')}>
             Series (JSON)
-          </button>
+          </ExportButton>
           <label className="fw-export__picture">
             <span>Picture</span>
             <select
@@ -169,24 +181,20 @@ export function ExportMenu(): ReactElement {
               ))}
             </select>
           </label>
-          <button
-            type="button"
-            className="fw-button"
+          <ExportButton
+            testId="export-svg"
             disabled={busy || !chosen}
-            data-testid="export-svg"
             onClick={() => exportPicture('svg')}
           >
             SVG
-          </button>
-          <button
-            type="button"
-            className="fw-button"
+          </ExportButton>
+          <ExportButton
+            testId="export-png"
             disabled={busy || !chosen}
-            data-testid="export-png"
             onClick={() => exportPicture('png')}
           >
             PNG
-          </button>
+          </ExportButton>
           {statusLine}
         </div>
       ) : (
