@@ -12,6 +12,7 @@ export * from './scenario/hash';
 export * from './scenario/presets';
 export * from './scenario/reference';
 export * from './scenario/derive';
+export * from './scenario/assumptions';
 export * from './analysis/simulate';
 export * from './analysis/kpis';
 export * from './analysis/montecarlo';

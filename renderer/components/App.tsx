@@ -1,21 +1,25 @@
 /** The workspace: the scenario panel beside the results (KPIs, loops, playback, charts). */
 import { useEffect, type ReactElement } from 'react';
 import { useStore } from 'zustand';
-import { ChartsGrid } from '../charts/ChartsGrid';
 import { StoryEditor } from '../present/editor/StoryEditor';
 import { PresentStage } from '../present/PresentStage';
-import { shortcutFor } from '../state/keyboard';
+import { shortcutFor, viewShortcut } from '../state/keyboard';
 import { uiStore } from '../state/ui';
 import { workspaceStore } from '../state/workspace';
+import { VIEWS } from '../views/registry';
+import { CurrentView, ViewTabs } from '../views/ViewTabs';
 import { AppHeader } from './AppHeader';
-import { KpiCards } from './KpiCards';
-import { LoopSection } from './LoopSection';
-import { PlaybackBar } from './PlaybackBar';
 import { ScenarioPanel } from './ScenarioPanel';
 
 function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
+      const view = viewShortcut(event);
+      if (view !== null && VIEWS[view]) {
+        event.preventDefault();
+        uiStore.getState().setView(VIEWS[view].id);
+        return;
+      }
       const action = shortcutFor(event, event.target instanceof HTMLElement ? event.target : null);
       if (!action) return;
       event.preventDefault();
@@ -64,17 +68,8 @@ export function App(): ReactElement {
           <StoryEditor />
         </aside>
         <main className="fw-layout__main" id="results" tabIndex={-1} aria-label="Results">
-          <KpiCards />
-          <div className="fw-sticky-playback">
-            <PlaybackBar />
-          </div>
-          <LoopSection />
-          <section aria-labelledby="charts-heading" className="fw-charts-section">
-            <h2 id="charts-heading" className="fw-heading">
-              Week by week
-            </h2>
-            <ChartsGrid />
-          </section>
+          <ViewTabs />
+          <CurrentView />
         </main>
       </div>
     </div>

@@ -48,3 +48,9 @@ export function shortcutFor(event: KeyLike, target: TargetLike | null): Shortcut
   if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
   return null;
 }
+
+/** Alt+1..9 opens the view at that position (renderer/views/registry.ts); null for other keys. */
+export function viewShortcut(event: KeyLike): number | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  return /^[1-9]$/.test(event.key) ? Number(event.key) - 1 : null;
+}

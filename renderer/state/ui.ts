@@ -27,6 +27,8 @@ export interface UiState {
   /** The system asks for reduced motion: the loop shows rates without moving particles. */
   readonly reducedMotion: boolean;
   readonly openSections: readonly SectionId[];
+  /** The view shown beside the panel (an id of renderer/views/registry.ts). */
+  readonly view: string;
 }
 
 export interface UiActions {
@@ -34,6 +36,7 @@ export interface UiActions {
   setLoopMode(mode: LoopMode): void;
   setReducedMotion(reduced: boolean): void;
   toggleSection(id: SectionId): void;
+  setView(id: string): void;
 }
 
 export type UiStore = StoreApi<UiState & UiActions>;
@@ -44,10 +47,12 @@ export function createUiStore(initial: Partial<UiState> = {}): UiStore {
     loopMode: 'side-by-side',
     reducedMotion: false,
     openSections: ['dataProducts'],
+    view: 'workspace',
     ...initial,
     setTheme: (theme) => set({ theme }),
     setLoopMode: (loopMode) => set({ loopMode }),
     setReducedMotion: (reducedMotion) => set({ reducedMotion }),
+    setView: (view) => set({ view }),
     toggleSection(id) {
       const open = get().openSections;
       set({ openSections: open.includes(id) ? open.filter((s) => s !== id) : [...open, id] });

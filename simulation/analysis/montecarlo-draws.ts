@@ -7,7 +7,7 @@ import type { Backend } from '../engine/compile';
 import { Rng } from '../engine/rng';
 import { allocateSeries, runModel, runModelKeeping, type RunSeries } from '../engine/run';
 import type { RunSettings } from '../engine/types';
-import { PARAMETERS } from '../model/parameters';
+import { assumptionsOf } from '../scenario/assumptions';
 import { hasDataProducts, statusQuo, withoutDataProducts } from '../scenario/derive';
 import type { Scenario } from '../scenario/types';
 import {
@@ -59,20 +59,24 @@ export interface UncertainParameter {
 }
 
 /**
- * The registry's uncertain parameters, in registry order, each drawn over its plausible range with
- * the scenario's value as the mode (the range stretches to include a value set outside it).
+ * The scenario's uncertain assumptions (assumptionsOf: the global parameters in registry order,
+ * then the own-pipeline template, the products and the consumers), each drawn over its plausible
+ * range with the scenario's value as the mode.
  */
 export function uncertainParameters(scenario: Scenario): UncertainParameter[] {
-  return PARAMETERS.filter((p) => p.uncertain).map((p) => {
-    const mode = scenario.parameters[p.name] ?? p.default;
-    return {
-      name: p.name,
-      lo: Math.max(p.min, Math.min(p.plausible[0], mode)),
-      mode,
-      hi: Math.min(p.max, Math.max(p.plausible[1], mode)),
-      integer: p.integer === true,
-    };
-  });
+  return assumptionsOf(scenario).flatMap((a) =>
+    a.distribution === null
+      ? []
+      : [
+          {
+            name: a.name,
+            lo: a.distribution.lo,
+            mode: a.distribution.mode,
+            hi: a.distribution.hi,
+            integer: a.integer,
+          },
+        ],
+  );
 }
 
 /** Draws one value per uncertain parameter into `out` (same order as `specs`). */

@@ -18,6 +18,16 @@ export interface FieldSpec {
   readonly integer?: boolean;
   readonly source: string;
   readonly grade: Grade;
+  /**
+   * How far a scenario's value may plausibly be off (the plausible range around it, inside the
+   * valid range): absolute (maturities: value - minus .. value + plus) or relative (costs: value x
+   * low .. value x high). Absent: the value is a choice, not an estimate (plausible = the value).
+   */
+  readonly spread?:
+    | { readonly kind: 'absolute'; readonly minus: number; readonly plus: number }
+    | { readonly kind: 'relative'; readonly low: number; readonly high: number };
+  /** Monte Carlo draws it (triangular over the plausible range, mode at the value). */
+  readonly uncertain?: boolean;
 }
 
 export const MATURITY_FIELDS: Record<AnatomyPart, FieldSpec> = Object.fromEntries(
@@ -33,7 +43,8 @@ export const MATURITY_FIELDS: Record<AnatomyPart, FieldSpec> = Object.fromEntrie
       max: 1,
       source: 'Judgement: a product team that has done the work (0 = absent, 1 = best practice).',
       grade: 'J' as Grade,
-    },
+      spread: { kind: 'absolute', minus: 0.15, plus: 0.15 },
+    } satisfies FieldSpec,
   ]),
 ) as Record<AnatomyPart, FieldSpec>;
 
@@ -48,6 +59,7 @@ export const PRODUCT_FIELDS = {
     max: 260,
     source: 'Judgement: one team, one quarter.',
     grade: 'J',
+    spread: { kind: 'relative', low: 0.75, high: 1.5 },
   },
   buildCostUsd: {
     name: 'buildCostUsd',
@@ -59,6 +71,7 @@ export const PRODUCT_FIELDS = {
     max: 1e9,
     source: 'Judgement: a team of four for a quarter.',
     grade: 'J',
+    spread: { kind: 'relative', low: 0.7, high: 1.6 },
   },
   runCostUsdPerWeek: {
     name: 'runCostUsdPerWeek',
@@ -70,6 +83,7 @@ export const PRODUCT_FIELDS = {
     max: 1e8,
     source: 'Judgement.',
     grade: 'J',
+    spread: { kind: 'relative', low: 0.7, high: 1.6 },
   },
   startWeek: {
     name: 'startWeek',
@@ -108,6 +122,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 1,
     source: '904Labs 2017 A/B (search relevance +15% conversion, an upper bound); judgement.',
     grade: 'V',
+    spread: { kind: 'relative', low: 0.5, high: 1.5 },
   },
   conversion: {
     name: 'conversion',
@@ -120,6 +135,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 2,
     source: 'McKinsey 2023 (personalisation lifts revenue 5-15%); Jannach & Jugovac 2019 caution.',
     grade: 'C',
+    spread: { kind: 'relative', low: 0.5, high: 1.5 },
   },
   basket: {
     name: 'basket',
@@ -133,6 +149,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     source:
       'McKinsey 2013 (35% of Amazon purchases from recommendations; not incremental); judgement.',
     grade: 'C',
+    spread: { kind: 'relative', low: 0.5, high: 1.5 },
   },
   churn: {
     name: 'churn',
@@ -146,6 +163,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     source:
       'Gomez-Uribe & Hunt, ACM TMIS 2015 (Netflix: personalisation and retention); judgement.',
     grade: 'PRp',
+    spread: { kind: 'relative', low: 0.5, high: 1.5 },
   },
   sessions: {
     name: 'sessions',
@@ -158,6 +176,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 2,
     source: 'Judgement.',
     grade: 'J',
+    spread: { kind: 'relative', low: 0.5, high: 1.5 },
   },
   stockouts: {
     name: 'stockouts',
@@ -169,6 +188,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 1,
     source: 'McKinsey 2022 (forecast error -20 to -50%, lost sales -65%); Oliver Wyman 2021.',
     grade: 'C',
+    spread: { kind: 'relative', low: 0.5, high: 1.5 },
   },
 };
 
@@ -184,6 +204,7 @@ export const CONSUMER_FIELDS = {
     max: 260,
     source: 'Judgement: two quarters for a first production model, minus data preparation.',
     grade: 'J',
+    spread: { kind: 'relative', low: 0.75, high: 1.5 },
   },
   devCostUsd: {
     name: 'devCostUsd',
@@ -195,6 +216,7 @@ export const CONSUMER_FIELDS = {
     max: 1e9,
     source: 'Judgement.',
     grade: 'J',
+    spread: { kind: 'relative', low: 0.7, high: 1.6 },
   },
   runCostUsdPerWeek: {
     name: 'runCostUsdPerWeek',
@@ -206,6 +228,7 @@ export const CONSUMER_FIELDS = {
     max: 1e8,
     source: 'Judgement.',
     grade: 'J',
+    spread: { kind: 'relative', low: 0.7, high: 1.6 },
   },
   startWeek: {
     name: 'startWeek',

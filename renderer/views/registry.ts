@@ -1,0 +1,31 @@
+/**
+ * The app's views, shown as tabs above the results (the scenario panel stays beside every view).
+ * A new area of the app (compare, analyse, loops, your data) adds one entry here; the tab bar, the
+ * keyboard shortcuts (Alt+1..9) and the UI store's `view` read this list and nothing else.
+ */
+import type { ComponentType } from 'react';
+import { WorkspaceView } from './WorkspaceView';
+
+export interface AppView {
+  /** Stable id (stored in the UI store, used in test ids: `view-tab-<id>`). */
+  readonly id: string;
+  readonly label: string;
+  /** One line shown as the tab's tooltip. */
+  readonly description: string;
+  readonly component: ComponentType;
+}
+
+export const VIEWS: readonly AppView[] = [
+  {
+    id: 'workspace',
+    label: 'Results',
+    description: 'With and without data products: KPIs, the five-step loops, week by week.',
+    component: WorkspaceView,
+  },
+];
+
+export const DEFAULT_VIEW = VIEWS[0]!.id;
+
+export function viewById(id: string): AppView {
+  return VIEWS.find((v) => v.id === id) ?? VIEWS[0]!;
+}
