@@ -3,3 +3,7 @@ export * from './rng';
 export * from './compile';
 export * from './run';
 export * from './codegen';
+export * from './causal-graph';
+export * from './circuits';
+export * from './loop-structure';
+export * from './ltm';
