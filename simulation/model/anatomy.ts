@@ -19,7 +19,7 @@ export interface AnatomyInfo {
   readonly label: string;
   /** The seed's one-line definition. */
   readonly seed: string;
-  /** What the maturity changes in the model (kept in step with model/flywheel.ts). */
+  /** What the maturity changes in the model (kept in step with model/source-anatomy.ts). */
   readonly mechanism: string;
 }
 

@@ -31,25 +31,55 @@ export function deployedName(prefix: string): string {
   return `${prefix}.deployed`;
 }
 
-export function declareConsumer(
-  m: ModelBuilder,
-  ref: ConsumerRef,
-  sources: readonly SourceVars[],
-): ConsumerVars {
-  const v = (name: string): string => `${ref.prefix}.${name}`;
-  const label = ref.label;
-  const over = (pick: (s: SourceVars) => string): string[] => sources.map(pick);
-  const listOrZero = (
+/** What the parts of a consumer's declaration share. */
+interface ConsumerContext {
+  readonly m: ModelBuilder;
+  readonly ref: ConsumerRef;
+  readonly label: string;
+  readonly v: (name: string) => string;
+  /** One input per source. */
+  readonly over: (pick: (s: SourceVars) => string) => string[];
+  /** An auxiliary over the sources, or the constant 0 with none. */
+  readonly listOrZero: (
     name: string,
     unit: string,
     description: string,
     inputs: string[],
     f: typeof mean,
-  ): string =>
-    inputs.length === 0
-      ? m.aux(name, unit, description, [], () => 0)
-      : m.auxList(name, unit, description, inputs, f);
+  ) => string;
+}
 
+export function declareConsumer(
+  m: ModelBuilder,
+  ref: ConsumerRef,
+  sources: readonly SourceVars[],
+): ConsumerVars {
+  const x: ConsumerContext = {
+    m,
+    ref,
+    label: ref.label,
+    v: (name) => `${ref.prefix}.${name}`,
+    over: (pick) => sources.map(pick),
+    listOrZero: (name, unit, description, inputs, f) =>
+      inputs.length === 0
+        ? m.aux(name, unit, description, [], () => 0)
+        : m.auxList(name, unit, description, inputs, f),
+  };
+  const { devEff, deployWeek, deployed, developing } = declareDevelopment(x);
+  const { performance, inputTrust } = declareLearning(x, deployed);
+  const { impact, effects } = declareAdoptionAndEffects(x, deployed, performance, inputTrust);
+  const cost = declareConsumerCost(x, developing, devEff, deployed);
+  return { ref, deployWeek, deployed, performance, impact, effects, cost };
+}
+
+/** Development (shortened by reuse) and deployment (gated by its sources and integration). */
+function declareDevelopment(x: ConsumerContext): {
+  devEff: string;
+  deployWeek: string;
+  deployed: string;
+  developing: string;
+} {
+  const { m, ref, label, v, over, listOrZero } = x;
   const reuse = listOrZero(
     v('reuse'),
     'fraction',
@@ -100,7 +130,15 @@ export function declareConsumer(
     ['time', 'dt', ref.startWeek, devEff],
     (t, dt, start, dev) => stepShareInside(t, dt, start, start + Math.max(dev, 1)),
   );
+  return { devEff, deployWeek, deployed, developing };
+}
 
+/** The learning curve: effective data from its sources, error, performance. */
+function declareLearning(
+  x: ConsumerContext,
+  deployed: string,
+): { performance: string; inputTrust: string } {
+  const { m, label, v, over, listOrZero } = x;
   const coverage = listOrZero(
     v('inputCoverage'),
     'fraction',
@@ -150,7 +188,17 @@ export function declareConsumer(
     (on, h, e, g) => (h > g ? on * clamp01((h - e) / (h - g)) : 0),
     { metric: true, label: `${label} performance` },
   );
+  return { performance, inputTrust };
+}
 
+/** Adoption follows trust; impact = performance x adoption; its effect on each lever. */
+function declareAdoptionAndEffects(
+  x: ConsumerContext,
+  deployed: string,
+  performance: string,
+  inputTrust: string,
+): { impact: string; effects: Record<ImpactLever, string> } {
+  const { m, ref, label, v } = x;
   const adoption = v('adoption');
   m.flow(
     v('adoptionChange'),
@@ -187,7 +235,16 @@ export function declareConsumer(
       ),
     ]),
   ) as Record<ImpactLever, string>;
+  return { impact, effects };
+}
 
+function declareConsumerCost(
+  x: ConsumerContext,
+  developing: string,
+  devEff: string,
+  deployed: string,
+): string {
+  const { m, ref, v } = x;
   const cost = m.aux(
     v('cost'),
     'usd/week',
@@ -195,5 +252,5 @@ export function declareConsumer(
     [developing, ref.devCostUsd, devEff, deployed, ref.runCostUsdPerWeek],
     (dev, c, w, on, run) => (dev * c) / Math.max(w, 1) + on * run,
   );
-  return { ref, deployWeek, deployed, performance, impact, effects, cost };
+  return cost;
 }

@@ -1,0 +1,93 @@
+/** Registry: Market parameters. The addressable market and how people adopt, lapse and return (Bass diffusion with churn and win-back). */
+import { p, type ParameterSpec } from './spec';
+
+export const MARKET_PARAMETERS: readonly ParameterSpec[] = [
+  p({
+    name: 'marketSize',
+    label: 'Addressable market',
+    unit: 'people',
+    group: 'market',
+    description: 'People who could become active customers (potential + active + lapsed).',
+    default: 10_000_000,
+    min: 0,
+    max: 1e9,
+    integer: true,
+    source:
+      'Judgement: a mid-sized online retailer (about $130M revenue a year) with 10% of its addressable market active.',
+    grade: 'J',
+  }),
+  p({
+    name: 'initialActiveUsers',
+    label: 'Active users at start',
+    unit: 'people',
+    group: 'market',
+    description: 'Customers active in week 0. Must not exceed the market.',
+    default: 1_000_000,
+    min: 0,
+    max: 1e9,
+    integer: true,
+    source: 'Judgement: 10% of the market, an established business rather than a start-up.',
+    grade: 'J',
+  }),
+  p({
+    name: 'bassInnovationPerYear',
+    label: 'Innovation (Bass p)',
+    unit: '1/year',
+    group: 'market',
+    description:
+      'Share of remaining potential customers who adopt each year on their own (advertising, search).',
+    default: 0.03,
+    min: 0,
+    max: 0.5,
+    plausible: [0.001, 0.03],
+    uncertain: true,
+    source:
+      'Sultan, Farley & Lehmann, JMR 1990; Chandrasekaran & Tellis 2007 (p 0.001-0.03 per year).',
+    grade: 'PR',
+  }),
+  p({
+    name: 'bassImitationPerYear',
+    label: 'Word of mouth (Bass q)',
+    unit: '1/year',
+    group: 'market',
+    description:
+      'Adoption per year through contact with active customers, at full market penetration.',
+    default: 0.38,
+    min: 0,
+    max: 3,
+    plausible: [0.3, 0.53],
+    uncertain: true,
+    source: 'Sultan, Farley & Lehmann, JMR 1990 (mean q 0.38); Chandrasekaran & Tellis 2007.',
+    grade: 'PR',
+  }),
+  p({
+    name: 'wordOfMouthElasticity',
+    label: 'Word of mouth response to experience',
+    unit: 'dimensionless',
+    group: 'market',
+    description:
+      'Word of mouth scales with the experience index raised to this power (0: experience does not spread).',
+    default: 1,
+    min: 0,
+    max: 5,
+    plausible: [0.5, 2],
+    uncertain: true,
+    source: 'Judgement: proportional response; sensitivity-test it.',
+    grade: 'J',
+  }),
+  p({
+    name: 'winBackPerWeek',
+    label: 'Lapsed users returning to the market',
+    unit: '1/week',
+    group: 'market',
+    description:
+      'Share of lapsed customers who become reachable potential customers again each week.',
+    default: 0.01,
+    min: 0,
+    max: 1,
+    plausible: [0.002, 0.03],
+    uncertain: true,
+    source: 'Judgement: lapsed customers return to the reachable pool over about two years.',
+    grade: 'J',
+  }),
+];
