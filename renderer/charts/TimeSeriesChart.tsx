@@ -12,7 +12,7 @@ import {
   type PointerEvent,
   type ReactElement,
 } from 'react';
-import { axisUnitLabel, formatTick, formatValue, formatWeek } from '../format/format';
+import { axisUnitLabel, formatTick, formatValues, formatWeek } from '../format/format';
 import type { ChartData } from '../state/selectors';
 import {
   chartLayout,
@@ -150,10 +150,8 @@ function Readout({
 }): ReactElement {
   const { layout, scales } = geometry;
   const x = px(scales.x(data.time[index] ?? 0));
-  const lines = data.series.map(
-    (s) =>
-      `${s.key === 'with' ? 'With' : 'Without'}: ${formatValue(s.values[index] ?? Number.NaN, data.unit)}`,
-  );
+  const texts = valuesAt(data, index);
+  const lines = data.series.map((s, i) => `${s.key === 'with' ? 'With' : 'Without'}: ${texts[i]}`);
   // About 6.5 px per character at the readout's 11 px font.
   const boxWidth = Math.max(110, Math.max(...lines.map((l) => l.length)) * 6.5 + 16);
   const boxX = x + boxWidth + 8 > layout.plotWidth ? x - boxWidth - 8 : x + 8;
@@ -191,21 +189,26 @@ function Readout({
           y={32 + 15 * i}
           className={`fw-chart__readout-value fw-chart__readout-value--${s.key}`}
         >
-          {s.key === 'with' ? 'With' : 'Without'}:{' '}
-          {formatValue(s.values[index] ?? Number.NaN, data.unit)}
+          {s.key === 'with' ? 'With' : 'Without'}: {texts[i]}
         </text>
       ))}
     </g>
   );
 }
 
+/** The series' values at a point, on one scale (their difference can be read off them). */
+function valuesAt(data: ChartData, index: number): string[] {
+  return formatValues(
+    data.series.map((s) => s.values[index] ?? Number.NaN),
+    data.unit,
+  );
+}
+
 function describe(data: ChartData, index: number): string {
   const week = formatWeek(data.time[index] ?? 0);
+  const texts = valuesAt(data, index);
   const values = data.series
-    .map(
-      (s) =>
-        `${s.key === 'with' ? 'with data products' : 'without'} ${formatValue(s.values[index] ?? Number.NaN, data.unit)}`,
-    )
+    .map((s, i) => `${s.key === 'with' ? 'with data products' : 'without'} ${texts[i]}`)
     .join(', ');
   return `${data.spec.title} at week ${week}: ${values}`;
 }

@@ -1,7 +1,7 @@
 /** KPI cards: each KPI with and without data products, and the difference with its direction. */
 import type { ReactElement } from 'react';
 import { useStore } from 'zustand';
-import { formatDelta, formatValue, isCountUnit } from '../format/format';
+import { formatDelta, formatValue, formatValues, isCountUnit } from '../format/format';
 import { resultsStore } from '../state/results';
 import { selectKpiCards, selectOvertakeWeek, type KpiCard } from '../state/selectors';
 
@@ -19,6 +19,10 @@ function Card({
 }): ReactElement {
   const tone = card.improved === null ? 'even' : card.improved ? 'good' : 'bad';
   const arrow = card.delta === null || card.delta === 0 ? '' : card.delta > 0 ? '▲' : '▼';
+  // One scale for both values, so the difference below can be read off them.
+  const [withText, withoutText] = hasWithout
+    ? formatValues([card.withValue, card.withoutValue], card.unit, false)
+    : [formatValue(card.withValue, card.unit, false), '–'];
   return (
     <div
       className="fw-kpi"
@@ -36,13 +40,11 @@ function Card({
       <dl className="fw-kpi__values">
         <div className="fw-kpi__row fw-kpi__row--with">
           <dt>With</dt>
-          <dd data-testid="kpi-with">{formatValue(card.withValue, card.unit, false)}</dd>
+          <dd data-testid="kpi-with">{withText}</dd>
         </div>
         <div className="fw-kpi__row fw-kpi__row--without">
           <dt>Without</dt>
-          <dd data-testid="kpi-without">
-            {hasWithout ? formatValue(card.withoutValue, card.unit, false) : '–'}
-          </dd>
+          <dd data-testid="kpi-without">{withoutText}</dd>
         </div>
       </dl>
       <p className={`fw-kpi__delta fw-kpi__delta--${tone}`} data-testid="kpi-delta">

@@ -10,6 +10,7 @@ export {
   formatCompact,
   formatDisplayDelta as formatDelta,
   formatDisplayValue as formatValue,
+  formatDisplayValues as formatValues,
   formatPercent,
   formatWeek,
   isCountUnit,

@@ -3,7 +3,7 @@
  * the app's cards format it (renderer/format), with, without and the difference.
  */
 import { KPI_INFO, type ComparisonKpis, type Kpis, type ScenarioRun } from '../../simulation';
-import { formatDelta, formatValue } from '../format/format';
+import { formatDelta, formatValue, formatValues } from '../format/format';
 
 export interface KpiRow {
   readonly key: keyof Kpis | 'overtakeWeek';
@@ -28,14 +28,21 @@ export function kpiRows(
 ): KpiRow[] {
   const [withRun, withoutRun] = runs;
   if (!withRun) return [];
-  const rows: KpiRow[] = KPI_KEYS.map((key) => ({
-    key,
-    label: KPI_INFO[key].label,
-    unit: KPI_INFO[key].unit,
-    withText: formatKpi(key, withRun.kpis[key]),
-    withoutText: withoutRun ? formatKpi(key, withoutRun.kpis[key]) : null,
-    differenceText: differences ? formatDelta(differences[key], KPI_INFO[key].unit) : null,
-  }));
+  const rows: KpiRow[] = KPI_KEYS.map((key) => {
+    const unit = KPI_INFO[key].unit;
+    // Side by side on one scale, so the difference can be read off the two values.
+    const [withText, withoutText] = withoutRun
+      ? formatValues([withRun.kpis[key], withoutRun.kpis[key]], unit)
+      : [formatKpi(key, withRun.kpis[key]), null];
+    return {
+      key,
+      label: KPI_INFO[key].label,
+      unit,
+      withText: withText!,
+      withoutText: withoutText ?? null,
+      differenceText: differences ? formatDelta(differences[key], unit) : null,
+    };
+  });
   if (differences) {
     rows.push({
       key: 'overtakeWeek',

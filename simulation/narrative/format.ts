@@ -165,6 +165,69 @@ export function formatDisplayValue(value: number | null, unit: string, withUnit 
   return `${formatCompact(value)}${withUnit ? suffixFor(unit) : ''}`;
 }
 
+const COMPACT_SCALES: readonly [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+  [1, ''],
+];
+
+/** Units whose displays are compact magnitudes ("$120M", "931k people", "1.1"). */
+function isCompactUnit(unit: string): boolean {
+  if (unit === 'week' || unit === 'weeks' || unit === 'flag' || unit === 'relative change')
+    return false;
+  return !unit.startsWith('fraction');
+}
+
+/**
+ * Values read side by side (a card's with and without, a readout's two lines), formatted on one
+ * scale with enough decimals that their difference can be read off them: 1,005,312 and 930,996
+ * people are "1.005M" and "0.931M" (not "1M" against "931k" beside a +74.3k difference). The
+ * largest keeps at least three significant digits and the difference two (at most three
+ * decimals). Units that are not compact magnitudes (percent, weeks) format as formatDisplayValue.
+ */
+export function formatDisplayValues(
+  values: readonly (number | null)[],
+  unit: string,
+  withUnit = true,
+): string[] {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (!isCompactUnit(unit) || finite.length < 2)
+    return values.map((v) => formatDisplayValue(v, unit, withUnit));
+  const largest = Math.max(...finite.map(Math.abs));
+  if (largest === 0) return values.map((v) => formatDisplayValue(v, unit, withUnit));
+  const [scale, suffix] = COMPACT_SCALES.find(([size]) => largest >= size * 0.9995) ?? [1, ''];
+  const span = (Math.max(...finite) - Math.min(...finite)) / scale;
+  const lead = Math.floor(Math.log10(largest / scale)) + 1; // digits before the point
+  let decimals = Math.max(0, 3 - lead);
+  // Rounding each value moves their difference by at most one unit of the last decimal: keep
+  // that under a twentieth of the difference.
+  if (span > 0) decimals = Math.max(decimals, Math.ceil(Math.log10(20 / span)));
+  decimals = Math.min(decimals, 3);
+  let bodies =
+    finite.length > 0
+      ? values.map((v) =>
+          v === null || !Number.isFinite(v) ? null : (Math.abs(v) / scale).toFixed(decimals),
+        )
+      : [];
+  // Zeros every value ends with say nothing ("5.00" and "7.00" people are 5 and 7).
+  while (decimals > 0 && bodies.every((b) => b === null || b.endsWith('0'))) {
+    decimals--;
+    bodies = bodies.map((b) => (b === null ? null : b.slice(0, decimals === 0 ? -2 : -1)));
+  }
+  const unitText = unit.startsWith('usd') || withUnit ? suffixFor(unit) : '';
+  return values.map((v, i) => {
+    const body = bodies[i];
+    if (v === null || body === null || body === undefined)
+      return formatDisplayValue(v, unit, withUnit);
+    const sign = v < 0 && Number(body) !== 0 ? MINUS : '';
+    return unit.startsWith('usd')
+      ? `${sign}$${body}${suffix}${unitText}`
+      : `${sign}${body}${suffix}${unitText}`;
+  });
+}
+
 /**
  * The difference of two values, signed, in the unit's terms: "+$11.1M", "−3.2 pp" for fractions
  * (percentage points, not percent), "−12 weeks" for weeks. "–" when either side is missing.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   axisUnitLabel,
@@ -7,6 +8,7 @@ import {
   formatPercent,
   formatTick,
   formatValue,
+  formatValues,
   isCountUnit,
 } from '../../renderer/format/format';
 
@@ -82,3 +84,59 @@ describe('relative change', () => {
     expect(formatTick(0.05, 'relative change')).toBe('5.0%');
   });
 });
+
+describe('values side by side (cards, readouts, tables)', () => {
+  it('puts both on one scale with enough decimals to read their difference', () => {
+    expect(formatValues([1_005_312, 930_996], 'people', false)).toEqual(['1.005M', '0.931M']);
+    expect(formatValues([1_005_312, 930_996], 'people')).toEqual([
+      '1.005M people',
+      '0.931M people',
+    ]);
+    expect(formatValues([120_400_000, 109_500_000], 'usd')).toEqual(['$120.4M', '$109.5M']);
+    expect(formatValues([7_680_000, -3_140_000], 'usd')).toEqual(['$7.68M', '\u2212$3.14M']);
+    expect(formatValues([12_000, 9_000], 'usd/week')).toEqual(['$12k/week', '$9k/week']);
+    expect(formatValues([1.0993, 1.025], 'dimensionless')).toEqual(['1.099', '1.025']);
+    expect(formatValues([5, 7], 'people')).toEqual(['5 people', '7 people']);
+    expect(formatValues([0.554, 0.279], 'fraction')).toEqual(['55.4%', '27.9%']);
+    expect(formatValues([75, null], 'week')).toEqual(['week 75', 'not reached']);
+    expect(formatValues([1_000_000, null], 'people')).toEqual(['1M people', 'not reached']);
+  });
+
+  it('never shows two values whose difference contradicts the exact one', () => {
+    const magnitude = fc.double({ min: -1e10, max: 1e10, noNaN: true });
+    fc.assert(
+      fc.property(
+        magnitude,
+        magnitude,
+        fc.constantFrom('usd', 'people', 'dimensionless', 'incidents'),
+        (a, b, unit) => {
+          const [x, y] = formatValues([a, b], unit, false).map(readBack);
+          const exact = a - b;
+          // Each shown value is off by at most half a unit of its last digit: their difference
+          // by at most one unit, which is at most a twentieth of the difference (or its last
+          // digit's unit when the difference is too small for the three decimals shown).
+          const last = lastDigitUnit(formatValues([a, b], unit, false)[0]!);
+          expect(Math.abs(x! - y! - exact)).toBeLessThanOrEqual(
+            Math.max(Math.abs(exact) / 20, last) * 1.000001 + 1e-9,
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+const SUFFIX: Record<string, number> = { '': 1, k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/** A display value read back as a number ("−$3.14M" -> -3.14e6). */
+function readBack(text: string): number {
+  const m = /^(\u2212?)\$?([0-9.]+)([kMBT]?)/.exec(text)!;
+  return (m[1] ? -1 : 1) * Number(m[2]) * SUFFIX[m[3]!]!;
+}
+
+/** One unit of the last digit shown ("1.005M" -> 1000). */
+function lastDigitUnit(text: string): number {
+  const m = /([0-9.]+)([kMBT]?)/.exec(text)!;
+  const decimals = m[1]!.includes('.') ? m[1]!.split('.')[1]!.length : 0;
+  return 10 ** -decimals * SUFFIX[m[2]!]!;
+}

@@ -11,7 +11,8 @@ import {
 import { buildLoopFrame } from '../../renderer/loop';
 import { changedCount, parameterGroups } from '../../renderer/report/assumptions';
 import { reportHtml } from '../../renderer/report/html';
-import { formatKpi, kpiRows } from '../../renderer/report/kpi-rows';
+import { kpiRows } from '../../renderer/report/kpi-rows';
+import { formatValues } from '../../renderer/format/format';
 import { runCommandFor } from '../../renderer/report/reproduce';
 import { chartRules, cssBlocks, lightThemeRule } from '../../renderer/report/styles';
 import { summarize } from '../../renderer/report/summary';
@@ -80,7 +81,9 @@ describe('KPI table', () => {
     for (const key of Object.keys(KPI_INFO) as (keyof typeof KPI_INFO)[]) {
       const row = rows.find((r) => r.key === key)!;
       expect(row.label).toBe(KPI_INFO[key].label);
-      expect(row.withText).toBe(formatKpi(key, c.runs[0]!.kpis[key]));
+      // With and without side by side, on one scale (as the app's cards show them).
+      const pair = formatValues([c.runs[0]!.kpis[key], c.runs[1]!.kpis[key]], KPI_INFO[key].unit);
+      expect([row.withText, row.withoutText]).toEqual(pair);
     }
   });
 });
