@@ -10,12 +10,24 @@ import { isPresetName, PRESET_NAMES, type PresetName } from '../simulation/scena
 export const COMMANDS = ['run', 'validate', 'presets', 'help'] as const;
 export type CommandName = Exclude<(typeof COMMANDS)[number], 'help'>;
 export type HelpTopic = 'program' | CommandName;
-export const FORMATS = ['json', 'csv'] as const;
+export const FORMATS = ['text', 'json', 'csv'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 export const MODES = ['stochastic', 'expected'] as const;
 export type Mode = (typeof MODES)[number];
 export const MAX_SEED = 4294967295;
 export const MAX_WORKERS = 64;
+
+/**
+ * The output format of `flywheel run`: the one asked for; else a readable summary when standard
+ * output is a terminal, and JSON into a pipe or a file (what scripts have always read).
+ */
+export function resolveFormat(
+  cmd: Pick<RunCommand, 'format' | 'out'>,
+  stdoutIsTerminal: boolean,
+): OutputFormat {
+  if (cmd.format !== null) return cmd.format;
+  return cmd.out === null && stdoutIsTerminal ? 'text' : 'json';
+}
 
 export interface RunCommand {
   readonly kind: 'run';
@@ -26,7 +38,8 @@ export interface RunCommand {
   readonly mode: Mode | null;
   /** Monte Carlo draws; 1 = a single run. */
   readonly runs: number;
-  readonly format: OutputFormat;
+  /** Null: a readable summary on a terminal, JSON into a pipe or a file (see resolveFormat). */
+  readonly format: OutputFormat | null;
   readonly out: string | null;
   /** Worker threads for Monte Carlo; null = one per available core. */
   readonly workers: number | null;
@@ -202,7 +215,7 @@ function parseRun(args: readonly string[]): Command {
     seed: v.seed === undefined ? null : parseWholeNumber('--seed', v.seed, 0, MAX_SEED, t),
     mode: v.mode === undefined ? null : oneOf('--mode', v.mode, MODES, t),
     runs: v.runs === undefined ? 1 : parseWholeNumber('--runs', v.runs, 1, MAX_DRAWS, t),
-    format: v.format === undefined ? 'json' : oneOf('--format', v.format, FORMATS, t),
+    format: v.format === undefined ? null : oneOf('--format', v.format, FORMATS, t),
     out: v.out ?? null,
     workers:
       v.workers === undefined ? null : parseWholeNumber('--workers', v.workers, 1, MAX_WORKERS, t),

@@ -21,9 +21,11 @@ Exit codes: 0 success, 2 bad input (file, field or flag; the message names it), 
 
 const RUN = `Usage: flywheel run [SCENARIO.json] [options]
 
-Runs a scenario and, when it has data products, the same business without them, and prints the
-weekly series of every metric and the KPIs (JSON or CSV). With no scenario and no --preset, runs
-the built-in default ('with' compared with 'without').
+Runs a scenario and, when it has data products, the same business without them. On a terminal it
+prints a summary: the verdict, the key results with and without data products and their
+difference, and the command that reproduces them. Into a pipe or a file (--out), or with --format
+json|csv, it writes the weekly series of every metric and the KPIs. With no scenario and no
+--preset, runs the built-in default ('with' compared with 'without').
 
 Options:
   --preset NAME         run a built-in scenario instead of a file: ${PRESET_NAMES.join(', ')}
@@ -36,7 +38,8 @@ Options:
                         exact percentiles of the KPIs, over seeds and the uncertain parameters
   --workers N           worker threads for Monte Carlo (default: one per core); the numbers do not
                         depend on it
-  --format FORMAT       'json' (default) or 'csv' (one row per week per run)
+  --format FORMAT       'text' (the summary; the default on a terminal), 'json' (the default
+                        into a pipe or a file) or 'csv' (one row per week per run)
   -o, --out FILE        write to FILE (atomically: a complete new file or the old one) instead of
                         standard output
   -h, --help            show this help

@@ -17,15 +17,29 @@ const err = (text: string): void => {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
-function progressReporter(): ((text: string) => void) | null {
+interface Progress {
+  (text: string): void;
+  /** Clears the progress line, if one was written. */
+  clear(): void;
+}
+
+function progressReporter(): Progress | null {
   if (!process.stderr.isTTY) return null;
   let last = 0;
-  return (text) => {
+  let shown = false;
+  const report = (text: string): void => {
     const now = Date.now();
     if (now - last < 200) return;
     last = now;
+    shown = true;
     process.stderr.write(`\r${text}\u001b[K`);
   };
+  return Object.assign(report, {
+    clear: () => {
+      if (shown) process.stderr.write('\r\u001b[K');
+      shown = false;
+    },
+  });
 }
 
 async function execute(command: Command): Promise<void> {
@@ -48,8 +62,10 @@ async function execute(command: Command): Promise<void> {
       await runCommand(command, {
         workerUrl: new URL('./mc-worker.mjs', import.meta.url),
         progress,
+        stdoutIsTerminal: process.stdout.isTTY === true,
+        columns: process.stdout.columns || 80,
       });
-      if (progress) process.stderr.write('\r\u001b[K');
+      progress?.clear();
       return;
     }
   }

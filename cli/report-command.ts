@@ -5,6 +5,7 @@
  * from the extension of --out. Bad input (flags, files, no browser) exits with code 2.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   compareWithWithout,
@@ -25,6 +26,7 @@ import { cliStyleSources } from './report-css';
 import { applyOverrides } from './run';
 import { describeFsError, loadScenarioFile } from './scenario-input';
 import { tempPathFor } from './sink';
+import { terminalText } from './terminal';
 import { APP_VERSION } from './version';
 
 export const REPORT_HELP = `Usage: flywheel report [SCENARIO.json] [options] --out FILE.pdf|FILE.html
@@ -241,4 +243,44 @@ export async function reportCommand(
   const bytes =
     chromium === null ? new TextEncoder().encode(html) : await printPdf(html, cmd.paper, chromium);
   writeAtomically(cmd.out, bytes);
+  out(reportWrittenText(cmd, bytes));
+}
+
+/** A file size as people read it: "812 bytes", "412 KB", "1.3 MB" (1 KB = 1,000 bytes). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1e6) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1e6).toPrecision(bytes < 1e7 ? 2 : 3)} MB`;
+}
+
+/**
+ * The number of pages of a PDF: the /Count of its page tree's root (the largest /Count of a
+ * /Type /Pages dictionary), else the number of /Type /Page objects; null when neither is found.
+ */
+export function pdfPageCount(bytes: Uint8Array): number | null {
+  const text = new TextDecoder('latin1').decode(bytes);
+  let count: number | null = null;
+  for (const m of text.matchAll(
+    /<<((?:[^<>]|<(?!<)|>(?!>))*?\/Type\s*\/Pages\b(?:[^<>]|<(?!<)|>(?!>))*?)>>/g,
+  )) {
+    const c = /\/Count\s+(\d+)/.exec(m[1]!);
+    if (c) count = Math.max(count ?? 0, Number(c[1]));
+  }
+  if (count !== null) return count;
+  const pages = text.match(/\/Type\s*\/Page(?![A-Za-z])/g);
+  return pages ? pages.length : null;
+}
+
+/** What `flywheel report` says when the file is written: where, how large, how many pages. */
+export function reportWrittenText(
+  cmd: Pick<ReportCommand, 'out' | 'format' | 'paper'>,
+  bytes: Uint8Array,
+): string {
+  const where = terminalText(resolvePath(cmd.out));
+  const size = formatFileSize(bytes.length);
+  if (cmd.format === 'html')
+    return `Wrote the report to ${where} (HTML, ${size}, self-contained: open it in a browser).`;
+  const pages = pdfPageCount(bytes);
+  const pageText = pages === null ? '' : `, ${pages} ${pages === 1 ? 'page' : 'pages'}`;
+  return `Wrote the report to ${where} (PDF, ${size}${pageText}, ${cmd.paper === 'a4' ? 'A4' : 'Letter'}).`;
 }

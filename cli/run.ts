@@ -5,12 +5,13 @@ import { compareWithWithout } from '../simulation/analysis/simulate';
 import { scenarioHash } from '../simulation/scenario/hash';
 import { PRESETS, withPreset } from '../simulation/scenario/presets';
 import type { Scenario } from '../simulation/scenario/types';
-import type { RunCommand } from './args';
+import { resolveFormat, type RunCommand } from './args';
 import { InputError } from './errors';
 import { runMonteCarloPool } from './pool';
 import { runCommandFor, type ScenarioSource } from '../renderer/report/reproduce';
 import { writeReportCsv, writeReportJson, type Report, type ReportRun } from './report';
 import { loadScenarioFile } from './scenario-input';
+import { runSummaryText } from './summary';
 import { atomicFileSink, stdoutSink, type Sink } from './sink';
 import { describeFsError } from './scenario-input';
 import { APP_VERSION } from './version';
@@ -19,6 +20,10 @@ export interface RunEnvironment {
   readonly workerUrl: URL;
   /** Progress lines (only when standard error is a terminal). */
   readonly progress: ((text: string) => void) | null;
+  /** Standard output is a terminal (then, without --format, a readable summary is printed). */
+  readonly stdoutIsTerminal?: boolean;
+  /** The terminal's width in characters (the summary's sentences are wrapped to it). */
+  readonly columns?: number;
 }
 
 interface ResolvedScenario {
@@ -68,7 +73,10 @@ export function reproduceCommand(
   scenario: Scenario,
   cmd: RunCommand,
 ): string {
-  return runCommandFor(source, scenario, { runs: cmd.runs, format: cmd.format });
+  return runCommandFor(source, scenario, {
+    runs: cmd.runs,
+    ...(cmd.format === 'csv' ? { format: 'csv' as const } : {}),
+  });
 }
 
 function openSink(cmd: RunCommand): Sink {
@@ -129,7 +137,9 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
   const sink = openSink(cmd);
   try {
     const write = (chunk: string): void => sink.write(chunk);
-    if (cmd.format === 'csv') writeReportCsv(report, write);
+    const format = resolveFormat(cmd, env.stdoutIsTerminal === true);
+    if (format === 'text') write(runSummaryText(report, comparison, { width: env.columns }));
+    else if (format === 'csv') writeReportCsv(report, write);
     else writeReportJson(report, write);
     sink.end();
   } catch (e) {

@@ -12,7 +12,7 @@ interface RunOptions {
   seed?: number;
   runs?: number;
   mode?: 'stochastic' | 'expected';
-  format?: 'json' | 'csv';
+  format?: 'text' | 'json' | 'csv';
   out?: string;
   workers?: number;
 }
@@ -34,7 +34,7 @@ const runOptions: fc.Arbitrary<RunOptions> = fc
       seed: fc.integer({ min: 0, max: MAX_SEED }),
       runs: fc.integer({ min: 1, max: MAX_DRAWS }),
       mode: fc.constantFrom('stochastic' as const, 'expected' as const),
-      format: fc.constantFrom('json' as const, 'csv' as const),
+      format: fc.constantFrom('text' as const, 'json' as const, 'csv' as const),
       out: fileName,
       workers: fc.integer({ min: 1, max: MAX_WORKERS }),
     },
@@ -83,7 +83,7 @@ describe('parseCommandLine', () => {
             seed: o.seed ?? null,
             mode: o.mode ?? null,
             runs: o.runs ?? 1,
-            format: o.format ?? 'json',
+            format: o.format ?? null,
             out: o.out ?? null,
             workers: o.workers ?? null,
           },

@@ -162,7 +162,7 @@ const CASES: [string[], string[]][] = [
   ],
   [
     ['run', '--format', 'xml'],
-    ["--format: expected 'json' or 'csv'", "'xml'"],
+    ["--format: expected 'text' or 'json' or 'csv'", "'xml'"],
   ],
   [['run', '--workers', '0'], ['--workers: expected a whole number from 1 to 64']],
   [

@@ -4,14 +4,22 @@
  * block; the HTML report loads nothing and shows a hostile scenario name as text.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KPI_INFO, type ComparisonKpis, type Kpis } from '../../simulation';
-import { formatKpi } from '../../renderer/report/kpi-rows';
-import { formatDelta, formatValue } from '../../renderer/format/format';
+import { formatDelta, formatValue, formatValues } from '../../renderer/format/format';
+import { formatFileSize, pdfPageCount } from '../../cli/report-command';
 import { CHROMIUM_PATH, launchChromium } from '../e2e/harness';
 import { ensureBuilt, flywheel, ROOT } from '../cli/helpers';
 
@@ -57,12 +65,21 @@ describe('flywheel report --out FILE.pdf', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.?\d* x 84[12]\.?\d* pts \(A4\)/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    // It says where the file went, how large it is and how many pages it has.
+    expect(r.stdout).toBe(
+      `Wrote the report to ${pdf} (PDF, ${formatFileSize(statSync(pdf).size)}, ${pages} pages, A4).\n`,
+    );
+    expect(pdfPageCount(readFileSync(pdf))).toBe(pages);
 
     const run = JSON.parse(flywheel(['run', ...ARGS, '--format', 'json'], dir).stdout) as RunJson;
     const text = pdfText(pdf);
     for (const key of Object.keys(KPI_INFO) as (keyof Kpis)[]) {
-      expect(text, key).toContain(formatKpi(key, run.runs[0]!.kpis[key]));
-      expect(text, key).toContain(formatKpi(key, run.runs[1]!.kpis[key]));
+      const [withText, withoutText] = formatValues(
+        [run.runs[0]!.kpis[key], run.runs[1]!.kpis[key]],
+        KPI_INFO[key].unit,
+      );
+      expect(text, key).toContain(withText);
+      expect(text, key).toContain(withoutText);
       expect(text, key).toContain(formatDelta(run.differences[key], KPI_INFO[key].unit));
     }
     expect(text).toContain(formatValue(run.differences.overtakeWeek, 'week'));
@@ -113,8 +130,12 @@ describe('flywheel report --out FILE.pdf', () => {
       dir,
     );
     expect(r.code).toBe(0);
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(
-      /612 x 792 pts \(letter\)/,
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/612 x 792 pts \(letter\)/);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^Wrote the report to .*letter\\.pdf \\(PDF, \\d+ KB, ${/Pages:\s+(\d+)/.exec(info)![1]} pages, Letter\\)\\.\n$`,
+      ),
     );
   });
 });
@@ -165,6 +186,9 @@ describe('flywheel report --out FILE.html', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(existsSync(html)).toBe(true);
+    expect(r.stdout).toBe(
+      `Wrote the report to ${html} (HTML, ${formatFileSize(statSync(html).size)}, self-contained: open it in a browser).\n`,
+    );
 
     const browser = await launchChromium();
     try {
