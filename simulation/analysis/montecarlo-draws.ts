@@ -110,7 +110,7 @@ interface ModelSlot {
 }
 
 /** A table over a buffer that holds the variables `names` (in this order) at every point. */
-function keptTable(
+export function keptTable(
   names: readonly string[],
   buffer: Float64Array,
   points: number,
