@@ -6,6 +6,7 @@ import { parseCommandLine, type Command } from './args';
 import { presetFile, presetList, validateFiles } from './catalogue';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors';
 import { HELP, helpHint } from './help';
+import { LOOPS_HELP, loopsCommand } from './loops-command';
 import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
 import { APP_VERSION } from './version';
@@ -77,6 +78,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   }
   if (argv[0] === 'report') return guard(() => reportCommand(argv.slice(1), out));
+  if (argv[0] === 'help' && argv[1] === 'loops' && argv.length === 2) {
+    out(LOOPS_HELP);
+    return EXIT_OK;
+  }
+  if (argv[0] === 'loops') return guard(() => Promise.resolve(loopsCommand(argv.slice(1), out)));
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
     err(`flywheel: ${parsed.message}\n${helpHint(parsed.topic)}`);
