@@ -1,18 +1,20 @@
 /**
  * The Export menu of the workspace header: the report (HTML, and PDF: printed by the desktop app,
- * or through the browser's print dialog in a browser), every series (CSV, JSON) and a picture of
- * any chart or loop (SVG, PNG). The buttons and the desktop menu's File > Export go through the
+ * or through the browser's print dialog in a browser) with its loop at a chosen week, every series
+ * (readable or machine CSV, JSON), a picture of any chart or loop (SVG, PNG, framed with title,
+ * legend and caption) and a copy of the scenario. Escape or a click outside closes it. The buttons and the desktop menu's File > Export go through the
  * same registered exporters; files are saved through the document controller (system dialog on
  * the desktop, a download in the browser). What a slow export is doing shows under the button,
  * whichever way it was started.
  */
-import { useEffect, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { getBridge, getDocumentController, registerExporter, type ExportFormat } from '../bridge';
 import { PAPERS, type Paper } from '../report/print-options';
 import { appReportParts, pictureTargets, type PictureTarget } from './app-exports';
 import { exportChoices, withStatus } from './choices';
 import { nextPaint, PAPER_LABELS, registerAppExporters, trackLastPicture } from './exporters';
+import { LoopWeekField } from './LoopWeekField';
 import { printReportInBrowser } from './print-in-browser';
 import './export.css';
 
@@ -34,17 +36,20 @@ function ExportButton({
   onClick,
   title,
   children,
+  wide = false,
 }: {
   testId: string;
   disabled: boolean;
   onClick: () => void;
   title?: string;
   children: string;
+  /** Spans the panel's width. */
+  wide?: boolean;
 }): ReactElement {
   return (
     <button
       type="button"
-      className="fw-button"
+      className={wide ? 'fw-button fw-export__wide' : 'fw-button'}
       disabled={disabled}
       data-testid={testId}
       onClick={onClick}
@@ -55,14 +60,47 @@ function ExportButton({
   );
 }
 
+/** Closes the panel on Escape (focus back on the button) and on a click outside the menu. */
+function useDismiss(
+  open: boolean,
+  close: () => void,
+  root: RefObject<HTMLElement | null>,
+  toggle: RefObject<HTMLButtonElement | null>,
+): void {
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      close();
+      toggle.current?.focus();
+    };
+    const onPointerDown = (event: PointerEvent): void => {
+      if (event.target instanceof Node && root.current?.contains(event.target)) return;
+      close();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+    };
+  }, [open, close, root, toggle]);
+}
+
 export function ExportMenu(): ReactElement {
   const [open, setOpen] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const [targets, setTargets] = useState<PictureTarget[]>([]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const status = useStore(exportChoices, (s) => s.status);
   const paper = useStore(exportChoices, (s) => s.paper);
   const picture = useStore(exportChoices, (s) => s.picture);
+  const csvStyle = useStore(exportChoices, (s) => s.csvStyle);
   const desktop = getBridge().kind === 'desktop';
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, rootRef, toggleRef);
 
   // File > Export in the desktop menu reaches the same exporters as the buttons.
   useEffect(() => {
@@ -115,8 +153,9 @@ export function ExportMenu(): ReactElement {
   );
 
   return (
-    <div className="fw-export" data-testid="export-menu">
+    <div className="fw-export" data-testid="export-menu" ref={rootRef}>
       <button
+        ref={toggleRef}
         type="button"
         className="fw-button"
         aria-expanded={open}
@@ -127,7 +166,14 @@ export function ExportMenu(): ReactElement {
         Export
       </button>
       {open ? (
-        <div id="fw-export-panel" className="fw-export__panel" role="group" aria-label="Export">
+        <div
+          id="fw-export-panel"
+          className="fw-export__panel"
+          role="group"
+          aria-label="Export"
+          data-testid="export-panel"
+        >
+          <h3 className="fw-export__heading">Report</h3>
           <ExportButton
             testId="export-report-html"
             disabled={busy}
@@ -161,14 +207,30 @@ export function ExportMenu(): ReactElement {
               ))}
             </select>
           </label>
+          <LoopWeekField />
+          <h3 className="fw-export__heading">Weekly series</h3>
           <ExportButton testId="export-csv" disabled={busy} onClick={() => exportAs('csv')}>
             Series (CSV)
           </ExportButton>
           <ExportButton testId="export-json" disabled={busy} onClick={() => exportAs('json')}>
             Series (JSON)
           </ExportButton>
+          <label className="fw-export__check">
+            <input
+              type="checkbox"
+              checked={csvStyle === 'machine'}
+              onChange={(e) =>
+                exportChoices.setState({
+                  csvStyle: e.currentTarget.checked ? 'machine' : 'readable',
+                })
+              }
+              data-testid="export-csv-machine"
+            />
+            <span>CSV for scripts: metric names and full precision, as flywheel run writes</span>
+          </label>
+          <h3 className="fw-export__heading">Picture</h3>
           <label className="fw-export__picture">
-            <span>Picture</span>
+            <span className="fw-visually-hidden">Chart or loop</span>
             <select
               value={chosen?.id ?? ''}
               onChange={(e) => exportChoices.setState({ picture: e.currentTarget.value })}
@@ -194,6 +256,16 @@ export function ExportMenu(): ReactElement {
             onClick={() => exportPicture('png')}
           >
             PNG
+          </ExportButton>
+          <h3 className="fw-export__heading">Scenario</h3>
+          <ExportButton
+            testId="export-scenario"
+            disabled={busy}
+            onClick={() => exportAs('scenario')}
+            title="Save a copy of the scenario file (the document itself stays as it is)"
+            wide
+          >
+            Scenario copy (.flywheel.json)
           </ExportButton>
           {statusLine}
         </div>

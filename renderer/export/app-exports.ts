@@ -11,9 +11,14 @@ import { reproducibilityOf, runCommandFor } from '../report/reproduce';
 import { playbackStore, pointIndexOf } from '../state/playback';
 import { resultsStore } from '../state/results';
 import { workspaceStore } from '../state/workspace';
+import { CHARTS, selectChartData } from '../state/selectors';
+import { axisUnitLabel } from '../format/format';
+import { exportChoices, resolveLoopWeek } from './choices';
 import { svgToPng } from './png';
+import { writeReadableSeriesCsv } from './readable-csv';
 import { collect, RUN_NAMES, writeSeriesCsv, writeSeriesJson, type SeriesRun } from './series';
-import { standaloneSvg } from './svg';
+import { framedSvg, legendOf, type FrameText } from './frame';
+import type { StandaloneSvg } from './svg';
 import { APP_VERSION } from './version';
 
 export interface ExportContent {
@@ -33,19 +38,30 @@ function current(): { comparison: Comparison; fileName: string } {
   return { comparison, fileName: workspaceStore.getState().document.fileName };
 }
 
-/** The report of what is on screen, in parts, the loop drawn at the playback week. */
+/** The week the report's loop is drawn at: the one chosen in the Export menu (the horizon by default). */
+export function reportLoopWeek(comparison: Comparison): number {
+  const first = comparison.runs[0]!;
+  const { time, points, settings } = first.series;
+  const screenIndex = Math.min(pointIndexOf(playbackStore.getState()), points - 1);
+  return resolveLoopWeek(
+    exportChoices.getState().loopWeek,
+    time[points - 1] ?? 0,
+    settings.stepWeeks,
+    time[screenIndex] ?? 0,
+  );
+}
+
+/** The report of what is on screen, in parts, the loop drawn at the week chosen for it. */
 export function appReportParts(today: Date = new Date()): ReportParts {
   const { comparison, fileName } = current();
   const scenario = comparison.runs[0]!.scenario;
-  const first = comparison.runs[0]!;
-  const index = Math.min(pointIndexOf(playbackStore.getState()), first.series.points - 1);
   return reportParts(
     {
       scenario,
       comparison,
       generatedOn: today.toISOString().slice(0, 10),
       reproducibility: reproducibilityOf(scenario, { kind: 'file', fileName }, APP_VERSION),
-      loopWeek: first.series.time[index] ?? 0,
+      loopWeek: reportLoopWeek(comparison),
       scenarioText: serializeScenario(scenario),
     },
     APP_STYLE_SOURCES,
@@ -67,11 +83,19 @@ function seriesRuns(comparison: Comparison): SeriesRun[] {
   return comparison.runs.map((run, i) => ({ name: RUN_NAMES[i] ?? run.name, run, summary: null }));
 }
 
+/**
+ * The series as CSV: readable (labels with units, rounded numbers) unless the machine form
+ * (metric names, full precision, as `flywheel run --format csv`) is chosen in the Export menu.
+ */
 export function appSeriesCsv(): ExportContent {
   const { comparison, fileName } = current();
+  const runs = seriesRuns(comparison);
+  const machine = exportChoices.getState().csvStyle === 'machine';
   return {
-    data: collect((write) => writeSeriesCsv(seriesRuns(comparison), [], write)),
-    suggestedName: `${fileStem(fileName)}-series.csv`,
+    data: collect((write) =>
+      machine ? writeSeriesCsv(runs, [], write) : writeReadableSeriesCsv(runs, write),
+    ),
+    suggestedName: `${fileStem(fileName)}-series${machine ? '-machine' : ''}.csv`,
   };
 }
 
@@ -107,6 +131,8 @@ export interface PictureTarget {
   readonly id: string;
   readonly label: string;
   readonly svg: SVGSVGElement;
+  /** The figure around it (its caption, a loop's legend). */
+  readonly figure: HTMLElement;
 }
 
 const CHART_FIGURE = '[data-testid^="chart-"]';
@@ -132,12 +158,12 @@ export function pictureTargets(root: ParentNode = document): PictureTarget[] {
   root.querySelectorAll<HTMLElement>(CHART_FIGURE).forEach((figure) => {
     const svg = figure.querySelector<SVGSVGElement>('svg.fw-chart__svg');
     const title = figure.querySelector('.fw-chart__title')?.firstChild?.textContent ?? 'Chart';
-    if (svg) out.push({ id: figureId(figure), label: title, svg });
+    if (svg) out.push({ id: figureId(figure), label: title, svg, figure });
   });
   root.querySelectorAll<HTMLElement>(LOOP_FIGURE).forEach((figure, i) => {
     const svg = figure.querySelector<SVGSVGElement>('svg.fw-loop__svg');
     const title = figure.querySelector('.fw-loop__caption-title')?.textContent ?? `Loop ${i + 1}`;
-    if (svg) out.push({ id: figureId(figure), label: `Loop: ${title}`, svg });
+    if (svg) out.push({ id: figureId(figure), label: `Loop: ${title}`, svg, figure });
   });
   return out;
 }
@@ -163,10 +189,48 @@ function pageBackground(): string {
   return value === '' ? '#ffffff' : value;
 }
 
+/** Where a picture comes from, in a sentence: the app, the scenario's settings, the command. */
+function provenance(comparison: Comparison, fileName: string): string {
+  const scenario = comparison.runs[0]!.scenario;
+  const s = scenario.simulation;
+  return `Flywheel Lab ${APP_VERSION}: ${s.weeks} weeks in steps of ${s.stepWeeks}, seed ${s.seed}, ${s.mode}. Reproduce: ${runCommandFor({ kind: 'file', fileName }, scenario)}`;
+}
+
+/** The title, subtitle and caption a picture is exported with. */
+export function pictureText(target: PictureTarget): FrameText {
+  const { comparison, fileName } = current();
+  const name = comparison.runs[0]!.scenario.name;
+  const source = provenance(comparison, fileName);
+  const figure = target.figure;
+  if (figure.matches(LOOP_FIGURE)) {
+    const title = figure.querySelector('.fw-loop__caption-title')?.textContent ?? 'The flywheel';
+    const week = figure.dataset.week ?? '';
+    return {
+      title: `${title}: the flywheel at week ${week}`,
+      subtitle: name,
+      caption: `The five steps of the loop (user activity, data products, AI, experience, more data) and the flows between them in week ${week}; both loops are drawn on the scale of the run with data products. ${source}`,
+    };
+  }
+  const chart = selectChartData(comparison, CHARTS.find((c) => c.id === target.id) ?? CHARTS[0]!);
+  const week = target.svg.querySelector('.fw-chart__current')?.getAttribute('data-week');
+  const unit = chart ? axisUnitLabel(chart.unit) : '';
+  return {
+    title: `${target.label}${unit ? ` (${unit})` : ''}`,
+    subtitle: `With and without data products, week by week · ${name}`,
+    caption:
+      `${chart?.description ?? ''}${week ? ` The dotted line marks week ${week}.` : ''} ${source}`.trim(),
+  };
+}
+
+function framed(target: PictureTarget, background: string | null): StandaloneSvg {
+  const legend = target.figure.matches(LOOP_FIGURE) ? legendOf(target.figure) : [];
+  return framedSvg(target.svg, pictureText(target), legend, background);
+}
+
 export function pictureSvg(target: PictureTarget): ExportContent {
   const { fileName } = current();
   return {
-    data: standaloneSvg(target.svg).text,
+    data: framed(target, null).text,
     suggestedName: `${fileStem(fileName)}-${target.id}.svg`,
   };
 }
@@ -174,7 +238,7 @@ export function pictureSvg(target: PictureTarget): ExportContent {
 export async function picturePng(target: PictureTarget): Promise<ExportContent> {
   const { fileName } = current();
   return {
-    data: await svgToPng(standaloneSvg(target.svg, pageBackground())),
+    data: await svgToPng(framed(target, pageBackground())),
     suggestedName: `${fileStem(fileName)}-${target.id}.png`,
   };
 }

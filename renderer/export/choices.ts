@@ -23,8 +23,23 @@ export function defaultPaper(locale: string | undefined): Paper {
   return region === 'US' || region === 'CA' ? 'letter' : 'a4';
 }
 
+/**
+ * The week the report draws its five-step loop at, chosen on purpose: the horizon (by default,
+ * as `flywheel report` does), the week on screen when the report is made, or a given week (as
+ * `flywheel report --loop-week N`).
+ */
+export type LoopWeekChoice =
+  | { readonly kind: 'horizon' }
+  | { readonly kind: 'screen' }
+  | { readonly kind: 'week'; readonly week: number };
+
+/** The CSV's layout: readable (labels with units, rounded) or the machine form of `flywheel run`. */
+export type CsvStyle = 'readable' | 'machine';
+
 export interface ExportChoices {
   readonly paper: Paper;
+  readonly loopWeek: LoopWeekChoice;
+  readonly csvStyle: CsvStyle;
   /** Id of the picture PNG and SVG export (see pictureTargets), or null: the first loop. */
   readonly picture: string | null;
   /** What a running export is doing ("Printing the PDF…"), or null. */
@@ -36,9 +51,27 @@ const browserLocale = (): string | undefined =>
 
 export const exportChoices = createStore<ExportChoices>(() => ({
   paper: defaultPaper(browserLocale()),
+  loopWeek: { kind: 'horizon' },
+  csvStyle: 'readable',
   picture: null,
   status: null,
 }));
+
+/**
+ * The loop week a choice means for a run of `horizonWeeks` in steps of `stepWeeks`, when the
+ * week on screen is `screenWeek`: always a reporting point within the run.
+ */
+export function resolveLoopWeek(
+  choice: LoopWeekChoice,
+  horizonWeeks: number,
+  stepWeeks: number,
+  screenWeek: number,
+): number {
+  const wanted =
+    choice.kind === 'horizon' ? horizonWeeks : choice.kind === 'screen' ? screenWeek : choice.week;
+  const snapped = Math.round(wanted / stepWeeks) * stepWeeks;
+  return Math.max(0, Math.min(horizonWeeks, Number.isFinite(snapped) ? snapped : horizonWeeks));
+}
 
 /** Runs `work` with `status` shown, and clears it afterwards (also when the work fails). */
 export async function withStatus<T>(status: string, work: () => Promise<T>): Promise<T> {

@@ -37,7 +37,7 @@ export interface StandaloneSvg {
   readonly height: number;
 }
 
-function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
+export function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
   const box = svg.viewBox?.baseVal;
   if (box && box.width > 0 && box.height > 0) return { width: box.width, height: box.height };
   const rect = svg.getBoundingClientRect();
@@ -47,7 +47,8 @@ function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
   };
 }
 
-function inlineStyles(source: Element, target: Element): void {
+/** Writes the computed presentation properties of `source` and its descendants onto `target` (a copy). */
+export function inlineStyles(source: Element, target: Element): void {
   const computed = getComputedStyle(source);
   for (const p of PROPERTIES) {
     const value = computed.getPropertyValue(p);

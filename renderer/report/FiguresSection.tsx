@@ -55,7 +55,10 @@ export function LoopSection({ comparison, loopWeek }: FigureProps): ReactElement
   };
   return (
     <section className="fw-report__section" aria-labelledby="report-loop">
-      <h2 id="report-loop">The flywheel at week {formatWeek(frames.with.week)}</h2>
+      <h2 id="report-loop">
+        The flywheel at week {formatWeek(frames.with.week)}
+        {index === withRun.series.points - 1 ? ', the horizon' : ''}
+      </h2>
       <p className="fw-report__note">
         The five steps of the loop and the flows between them in that week; both loops are drawn on
         the scale of the run with data products.

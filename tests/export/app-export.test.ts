@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseScenarioText } from '../../simulation';
 import { parseCsv } from '../../renderer/export/csv';
 import type { SeriesJson } from '../../renderer/export/series';
 import { PNG_SIGNATURE } from '../../renderer/export/png';
@@ -102,8 +103,16 @@ async function parseSvg(
 
 const pngSize = (b: Buffer): [number, number] => [b.readUInt32BE(16), b.readUInt32BE(20)];
 
+/** The texts of an SVG file, in document order. */
+async function svgTexts(text: string): Promise<string[]> {
+  return page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return [...doc.querySelectorAll('text')].map((e) => e.textContent ?? '');
+  }, text);
+}
+
 describe('Export menu', () => {
-  it('exports a chart as SVG and PNG', async () => {
+  it('exports a chart as SVG and PNG, with its title, legend and caption', async () => {
     await page.getByTestId('export-target').selectOption('active-users');
     const svg = await download('export-svg');
     expect(svg.name).toMatch(/-active-users\.svg$/);
@@ -114,17 +123,33 @@ describe('Export menu', () => {
     expect(parsed.paths).toBeGreaterThanOrEqual(2);
     expect(text).not.toContain('class=');
     expect(text).toMatch(/stroke="rgb\(/);
+    const texts = await svgTexts(text);
+    expect(texts[0]).toBe('Active users (people)');
+    expect(texts).toContain('With data products');
+    expect(texts).toContain('Without');
+    const caption = texts.join(' ');
+    expect(caption).toContain('Customers who browse, search and buy.');
+    expect(caption).toMatch(
+      /Reproduce: flywheel run Untitled\.flywheel\.json --weeks 156 --seed 1/,
+    );
 
     const png = await download('export-png');
     expect(png.name).toMatch(/-active-users\.png$/);
     expect([...png.bytes.subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
-    expect(pngSize(png.bytes)).toEqual([720, 464]);
+    const [w, h] = pngSize(png.bytes);
+    expect(w).toBe(2 * 640);
+    expect(h).toBeGreaterThan(2 * 400);
   });
 
-  it('exports a loop as SVG and PNG', async () => {
+  it('exports a loop as SVG and PNG, with its title, legend and caption', async () => {
     await page.getByTestId('export-target').selectOption('loop-with');
     const svg = await download('export-svg');
-    expect((await parseSvg(svg.bytes.toString('utf8'))).error).toBeNull();
+    const text = svg.bytes.toString('utf8');
+    expect((await parseSvg(text)).error).toBeNull();
+    const texts = await svgTexts(text);
+    expect(texts[0]).toMatch(/^With data products: the flywheel at week \d+$/);
+    expect(texts).toContain('width: flow vs the busiest week with data products');
+    expect(texts.join(' ')).toContain('The five steps of the loop');
     const png = await download('export-png');
     expect([...png.bytes.subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
     const [w, h] = pngSize(png.bytes);
@@ -132,15 +157,62 @@ describe('Export menu', () => {
     expect(h).toBeGreaterThan(300);
   });
 
-  it('exports every series as CSV that reads back into the JSON numbers', async () => {
+  it('exports every series as readable CSV, and as the machine CSV that reads back into the JSON', async () => {
     const json = JSON.parse((await download('export-json')).bytes.toString('utf8')) as SeriesJson;
-    const [header, ...rows] = parseCsv((await download('export-csv')).bytes.toString('utf8'));
     const withRun = json.runs[0]!;
-    expect(rows.length).toBe(json.runs.reduce((n, r) => n + r.time.length, 0));
+    const rowCount = json.runs.reduce((n, r) => n + r.time.length, 0);
+
+    const readable = await download('export-csv');
+    expect(readable.name).toBe('Untitled-series.csv');
+    const [head, ...lines] = parseCsv(readable.bytes.toString('utf8'));
+    expect(lines.length).toBe(rowCount);
+    expect(head!.slice(0, 3)).toEqual(['Scenario', 'Week', 'Search success (%)']);
+    const users = head!.indexOf('Active users (people)');
+    const lastReadable = lines.filter((r) => r[0] === 'With data products').at(-1)!;
+    expect(lastReadable[users]).toBe(String(Math.round(withRun.metrics.activeUsers!.at(-1)!)));
+
+    await page.getByTestId('export-csv-machine').check();
+    const machine = await download('export-csv');
+    expect(machine.name).toBe('Untitled-series-machine.csv');
+    const [header, ...rows] = parseCsv(machine.bytes.toString('utf8'));
+    expect(rows.length).toBe(rowCount);
     const col = header!.indexOf('cumulativeNetValue');
     const last = rows.filter((r) => r[0] === 'with').at(-1)!;
     expect(Number(last[col])).toBe(withRun.metrics.cumulativeNetValue!.at(-1));
     expect(Number(last[1])).toBe(withRun.time.at(-1));
+    await page.getByTestId('export-csv-machine').uncheck();
+  });
+
+  it('exports a copy of the scenario', async () => {
+    const copy = await download('export-scenario');
+    expect(copy.name).toBe('Untitled.flywheel.json');
+    const parsed = parseScenarioText(copy.bytes.toString('utf8'));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok)
+      expect(parsed.scenario.name).toBe(await page.getByTestId('scenario-name').textContent());
+  });
+
+  it("draws the report's loop at the horizon on a freshly opened app, or at the week chosen", async () => {
+    // The week on screen is 0 (the playhead at the start): the report's loop stays at the horizon.
+    await page.getByTestId('export-toggle').click();
+    await page.getByTestId('scrub').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.getByTestId('current-week').getAttribute('data-week')).toBe('0');
+    await page.getByTestId('export-toggle').click();
+    const first = (await download('export-report-html')).bytes.toString('utf8');
+    expect(first).toContain('The flywheel at week 156, the horizon</h2>');
+
+    await page.getByTestId('export-loop-week-choice').selectOption('week');
+    await page.getByTestId('export-loop-week-input').fill('80');
+    const chosen = (await download('export-report-html')).bytes.toString('utf8');
+    expect(chosen).toContain('The flywheel at week 80</h2>');
+    expect(chosen).toContain('marks week 80, the week of the loop below');
+
+    await page.getByTestId('export-loop-week-input').fill('900');
+    expect(await page.getByRole('alert').filter({ hasText: 'A week from 0 to 156.' }).count()).toBe(
+      1,
+    );
+    await page.getByTestId('export-loop-week-choice').selectOption('horizon');
   });
 
   it('exports the report as one self-contained HTML file', async () => {
@@ -218,6 +290,27 @@ describe('Export menu', () => {
     expect(await page.locator('iframe.fw-export__print-frame').count()).toBe(1);
     await page.screenshot({ path: '/tmp/shots/export-menu-web.png' });
     expect(problems).toEqual([]);
+  });
+
+  it('closes on Escape (focus back on its button) and on a click outside', async () => {
+    const panel = page.getByTestId('export-panel');
+    await page.getByTestId('export-paper').focus();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(
+      await page.getByTestId('export-toggle').evaluate((b) => b === document.activeElement),
+    ).toBe(true);
+    expect(await page.getByTestId('export-toggle').getAttribute('aria-expanded')).toBe('false');
+
+    await page.getByTestId('export-toggle').click();
+    await panel.waitFor();
+    await page.getByTestId('scenario-name').click();
+    await panel.waitFor({ state: 'detached' });
+    // A click on its own button still toggles it open and closed.
+    await page.getByTestId('export-toggle').click();
+    await panel.waitFor();
+    await page.getByTestId('export-toggle').click();
+    await panel.waitFor({ state: 'detached' });
   });
 });
 

@@ -259,9 +259,10 @@ describe('File > Export in the desktop app', () => {
     const json = JSON.parse(made.get('json')!.text!) as SeriesJson;
     const [header, ...rows] = parseCsv(made.get('csv')!.text!);
     expect(rows.length).toBe(json.runs.reduce((n, r) => n + r.time.length, 0));
-    const col = header!.indexOf('activeUsers');
-    expect(Number(rows.filter((r) => r[0] === 'with').at(-1)![col])).toBe(
-      json.runs[0]!.metrics.activeUsers!.at(-1),
+    // File > Export > CSV writes what the Export menu's button writes: the readable CSV.
+    const col = header!.indexOf('Active users (people)');
+    expect(Number(rows.filter((r) => r[0] === 'With data products').at(-1)![col])).toBe(
+      Math.round(json.runs[0]!.metrics.activeUsers!.at(-1)!),
     );
     expect(made.get('html')!.text).toMatch(/^<!DOCTYPE html>/);
     expect(bytesOf(made.get('pdf')!).subarray(0, 5).toString()).toBe('%PDF-');
