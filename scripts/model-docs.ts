@@ -27,6 +27,7 @@ import {
   type PresetName,
   type Scenario,
 } from '../simulation';
+import { loopTable } from './loop-docs';
 
 /** Markdown table cell: no pipes or line breaks. */
 const cell = (v: string): string => v.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -329,6 +330,7 @@ export function generatedSections(): Record<string, string> {
     kpis: kpiTable(),
     'default-results': defaultResults(),
     'step-halving': stepHalvingTable(),
+    loops: loopTable(),
   };
 }
 
