@@ -77,15 +77,38 @@ function parameterTables(): string {
     .join('\n\n');
 }
 
+/** How Monte Carlo draws an entity field around a scenario's value, and why. */
+function spreadOf(f: FieldSpec): string {
+  const sp = f.spread;
+  if (!f.uncertain || !sp) return 'fixed (a choice, not an estimate)';
+  const around =
+    sp.kind === 'absolute'
+      ? sp.minus === sp.plus
+        ? `value ± ${num(sp.plus)}`
+        : `value - ${num(sp.minus)} to + ${num(sp.plus)}`
+      : `value x ${num(sp.low)} to x ${num(sp.high)}`;
+  return `${around}, triangular, within the valid range (MC). ${f.spreadSource ?? ''}`.trim();
+}
+
 function fieldTable(fields: Record<string, FieldSpec>): string {
   return table(
-    ['Field', 'Meaning', 'Default', 'Unit', 'Valid range', 'Source or reasoning', 'Grade'],
+    [
+      'Field',
+      'Meaning',
+      'Default',
+      'Unit',
+      'Valid range',
+      'Uncertainty (Monte Carlo)',
+      'Source or reasoning',
+      'Grade',
+    ],
     Object.values(fields).map((f) => [
       `\`${f.name}\``,
       `**${f.label}.** ${f.description}`,
       num(f.default),
       f.unit,
       range(f.min, f.max),
+      spreadOf(f),
       f.source,
       f.grade,
     ]),

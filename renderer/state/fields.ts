@@ -62,12 +62,13 @@ export type Field = NumberField | ChoiceField;
 
 /** The panel's sections, in the order an architect thinks about a business. */
 export type SectionId =
-  'market' | 'customers' | 'dataProducts' | 'aiConsumers' | 'economics' | 'simulation';
+  'market' | 'customers' | 'dataProducts' | 'anatomy' | 'aiConsumers' | 'economics' | 'simulation';
 
 export const SECTIONS: readonly { readonly id: SectionId; readonly label: string }[] = [
   { id: 'market', label: PARAMETER_GROUPS.market },
   { id: 'customers', label: PARAMETER_GROUPS.customers },
   { id: 'dataProducts', label: PARAMETER_GROUPS.dataProducts },
+  { id: 'anatomy', label: PARAMETER_GROUPS.anatomy },
   { id: 'aiConsumers', label: PARAMETER_GROUPS.aiConsumers },
   { id: 'economics', label: PARAMETER_GROUPS.economics },
   { id: 'simulation', label: 'Simulation' },
@@ -79,6 +80,7 @@ const SECTION_OF_GROUP: Record<ParameterGroup, SectionId> = {
   customers: 'customers',
   data: 'dataProducts',
   dataProducts: 'dataProducts',
+  anatomy: 'anatomy',
   aiConsumers: 'aiConsumers',
   economics: 'economics',
 };

@@ -19,7 +19,10 @@ export interface AnatomyInfo {
   readonly label: string;
   /** The seed's one-line definition. */
   readonly seed: string;
-  /** What the maturity changes in the model (kept in step with model/source-anatomy.ts). */
+  /**
+   * What the maturity changes in the model (kept in step with model/source-anatomy.ts; the
+   * percentages are the defaults of the anatomy coefficients in model/registry/anatomy.ts).
+   */
   readonly mechanism: string;
 }
 
@@ -28,19 +31,19 @@ export const ANATOMY: Record<AnatomyPart, AnatomyInfo> = {
     label: 'Datasets',
     seed: "The core data, structured for the consumer's use case.",
     mechanism:
-      'Coverage: the share of the behavioural signal the product carries to its consumers (0.2 + 0.8 x maturity).',
+      'Coverage: the share of the behavioural signal the product carries to its consumers (20% at maturity 0 by default, all of it at 1).',
   },
   pipelines: {
     label: 'Pipelines',
     seed: 'Reliable ingestion, transformation, and refresh logic.',
     mechanism:
-      'Reliability and refresh: incident rate falls by up to 85%; refresh lag shrinks from about 3 weeks toward a few hours.',
+      'Reliability and refresh: the incident rate falls (by up to 85% by default); the refresh lag shrinks from about 3 weeks toward a few hours.',
   },
   apis: {
     label: 'APIs',
     seed: 'Self-service access surfaces for apps, models, and analysts.',
     mechanism:
-      'Integration: the weeks a new AI consumer needs to integrate fall by up to 75%; half of reuse.',
+      'Integration: the weeks a new AI consumer needs to integrate fall (by up to 75% by default); half of reuse.',
   },
   metadata: {
     label: 'Metadata',
@@ -58,7 +61,7 @@ export const ANATOMY: Record<AnatomyPart, AnatomyInfo> = {
     label: 'SLAs',
     seed: 'Freshness, availability, and quality commitments.',
     mechanism:
-      'Freshness and availability: cuts the downtime an incident causes and the refresh lag by up to 60%.',
+      'Freshness and availability: cuts the downtime an incident causes and the refresh lag (by up to 60% each by default).',
   },
   ownership: {
     label: 'Ownership',

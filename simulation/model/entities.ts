@@ -28,7 +28,28 @@ export interface FieldSpec {
     | { readonly kind: 'relative'; readonly low: number; readonly high: number };
   /** Monte Carlo draws it (triangular over the plausible range, mode at the value). */
   readonly uncertain?: boolean;
+  /** Why the spread is what it is (its source or stated reasoning). */
+  readonly spreadSource?: string;
 }
+
+const COST_SPREAD = {
+  spread: { kind: 'relative', low: 0.7, high: 1.6 },
+  uncertain: true,
+  spreadSource:
+    'Flyvbjerg & Budzier, HBR 2011 (IT projects: average cost overrun 27%, one in six far more): 0.7 to 1.6 times the estimate.',
+} as const;
+const SCHEDULE_SPREAD = {
+  spread: { kind: 'relative', low: 0.75, high: 1.5 },
+  uncertain: true,
+  spreadSource:
+    'Flyvbjerg & Budzier, HBR 2011 (IT projects run late more often than early): 0.75 to 1.5 times the plan.',
+} as const;
+const IMPACT_SPREAD = {
+  spread: { kind: 'relative', low: 0.5, high: 1.5 },
+  uncertain: true,
+  spreadSource:
+    'Jannach & Jugovac, ACM TMIS 2019 (reported lifts differ several-fold between studies and settings): half to one and a half times the value.',
+} as const;
 
 export const MATURITY_FIELDS: Record<AnatomyPart, FieldSpec> = Object.fromEntries(
   ANATOMY_PARTS.map((part) => [
@@ -43,7 +64,10 @@ export const MATURITY_FIELDS: Record<AnatomyPart, FieldSpec> = Object.fromEntrie
       max: 1,
       source: 'Judgement: a product team that has done the work (0 = absent, 1 = best practice).',
       grade: 'J' as Grade,
-      spread: { kind: 'absolute', minus: 0.15, plus: 0.15 },
+      spread: { kind: 'absolute', minus: 0.1, plus: 0.1 },
+      uncertain: true,
+      spreadSource:
+        'Judgement: an assessment is good to about one step on a ten-step scale, part by part; the error common to every part and product is productMaturityShift / ownPipelineMaturityShift.',
     } satisfies FieldSpec,
   ]),
 ) as Record<AnatomyPart, FieldSpec>;
@@ -59,7 +83,7 @@ export const PRODUCT_FIELDS = {
     max: 260,
     source: 'Judgement: one team, one quarter.',
     grade: 'J',
-    spread: { kind: 'relative', low: 0.75, high: 1.5 },
+    ...SCHEDULE_SPREAD,
   },
   buildCostUsd: {
     name: 'buildCostUsd',
@@ -71,7 +95,7 @@ export const PRODUCT_FIELDS = {
     max: 1e9,
     source: 'Judgement: a team of four for a quarter.',
     grade: 'J',
-    spread: { kind: 'relative', low: 0.7, high: 1.6 },
+    ...COST_SPREAD,
   },
   runCostUsdPerWeek: {
     name: 'runCostUsdPerWeek',
@@ -83,7 +107,7 @@ export const PRODUCT_FIELDS = {
     max: 1e8,
     source: 'Judgement.',
     grade: 'J',
-    spread: { kind: 'relative', low: 0.7, high: 1.6 },
+    ...COST_SPREAD,
   },
   startWeek: {
     name: 'startWeek',
@@ -122,7 +146,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 1,
     source: '904Labs 2017 A/B (search relevance +15% conversion, an upper bound); judgement.',
     grade: 'V',
-    spread: { kind: 'relative', low: 0.5, high: 1.5 },
+    ...IMPACT_SPREAD,
   },
   conversion: {
     name: 'conversion',
@@ -135,7 +159,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 2,
     source: 'McKinsey 2023 (personalisation lifts revenue 5-15%); Jannach & Jugovac 2019 caution.',
     grade: 'C',
-    spread: { kind: 'relative', low: 0.5, high: 1.5 },
+    ...IMPACT_SPREAD,
   },
   basket: {
     name: 'basket',
@@ -149,7 +173,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     source:
       'McKinsey 2013 (35% of Amazon purchases from recommendations; not incremental); judgement.',
     grade: 'C',
-    spread: { kind: 'relative', low: 0.5, high: 1.5 },
+    ...IMPACT_SPREAD,
   },
   churn: {
     name: 'churn',
@@ -163,7 +187,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     source:
       'Gomez-Uribe & Hunt, ACM TMIS 2015 (Netflix: personalisation and retention); judgement.',
     grade: 'PRp',
-    spread: { kind: 'relative', low: 0.5, high: 1.5 },
+    ...IMPACT_SPREAD,
   },
   sessions: {
     name: 'sessions',
@@ -176,7 +200,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 2,
     source: 'Judgement.',
     grade: 'J',
-    spread: { kind: 'relative', low: 0.5, high: 1.5 },
+    ...IMPACT_SPREAD,
   },
   stockouts: {
     name: 'stockouts',
@@ -188,7 +212,7 @@ export const IMPACT_FIELDS: Record<ImpactLever, FieldSpec> = {
     max: 1,
     source: 'McKinsey 2022 (forecast error -20 to -50%, lost sales -65%); Oliver Wyman 2021.',
     grade: 'C',
-    spread: { kind: 'relative', low: 0.5, high: 1.5 },
+    ...IMPACT_SPREAD,
   },
 };
 
@@ -204,7 +228,7 @@ export const CONSUMER_FIELDS = {
     max: 260,
     source: 'Judgement: two quarters for a first production model, minus data preparation.',
     grade: 'J',
-    spread: { kind: 'relative', low: 0.75, high: 1.5 },
+    ...SCHEDULE_SPREAD,
   },
   devCostUsd: {
     name: 'devCostUsd',
@@ -216,7 +240,7 @@ export const CONSUMER_FIELDS = {
     max: 1e9,
     source: 'Judgement.',
     grade: 'J',
-    spread: { kind: 'relative', low: 0.7, high: 1.6 },
+    ...COST_SPREAD,
   },
   runCostUsdPerWeek: {
     name: 'runCostUsdPerWeek',
@@ -228,7 +252,7 @@ export const CONSUMER_FIELDS = {
     max: 1e8,
     source: 'Judgement.',
     grade: 'J',
-    spread: { kind: 'relative', low: 0.7, high: 1.6 },
+    ...COST_SPREAD,
   },
   startWeek: {
     name: 'startWeek',

@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/types';
 import { ANATOMY_PARTS, type AnatomyPart } from './anatomy';
 import { declareActivityAndData } from './activity';
 import { declareConsumer, deployedName, type ConsumerRef, type ConsumerVars } from './consumers';
-import { ModelBuilder } from './declare';
+import { clamp01, ModelBuilder } from './declare';
 import { declareEconomics } from './economics';
 import { IMPACT_LEVERS, type ImpactLever } from './entities';
 import { declareExperience } from './experience';
@@ -36,8 +36,11 @@ export function buildFlywheelModel(scenario: Scenario): BuiltModel {
   const sources: SourceVars[] = [];
   const byProduct = declareDataProducts(m, scenario, sources);
   const consumers: ConsumerVars[] = [];
+  const template = scenario.aiConsumers.some((c) => c.ownPipelines > 0)
+    ? effectiveMaturities(m, OWN_PIPELINE_TEMPLATE, 'ownPipelineMaturityShift', 'Own pipelines')
+    : null;
   for (const c of scenario.aiConsumers) {
-    const own = declareOwnPipelines(m, c.id, c.name, c.ownPipelines);
+    const own = template ? declareOwnPipelines(m, c.id, c.name, c.ownPipelines, template) : [];
     sources.push(...own);
     const inputs = [...c.uses.map((id) => byProduct.get(id)!), ...own];
     consumers.push(declareConsumer(m, consumerRef(c.id, c.name), inputs));
@@ -55,11 +58,28 @@ export function buildFlywheelModel(scenario: Scenario): BuiltModel {
   };
 }
 
-function maturityParams(prefix: string): Record<AnatomyPart, string> {
-  return Object.fromEntries(ANATOMY_PARTS.map((p) => [p, `${prefix}.maturity.${p}`])) as Record<
-    AnatomyPart,
-    string
-  >;
+/**
+ * The maturities a source's mechanisms read: each part's maturity plus the common shift of its
+ * kind (productMaturityShift or ownPipelineMaturityShift), kept within 0 to 1.
+ */
+function effectiveMaturities(
+  m: ModelBuilder,
+  prefix: string,
+  shift: string,
+  owner: string,
+): Record<AnatomyPart, string> {
+  return Object.fromEntries(
+    ANATOMY_PARTS.map((part) => [
+      part,
+      m.aux(
+        `${prefix}.effectiveMaturity.${part}`,
+        'maturity 0-1',
+        `${owner}: ${part} maturity plus the common ${shift}, within 0 to 1.`,
+        [`${prefix}.maturity.${part}`, shift],
+        (level, d) => clamp01(level + d),
+      ),
+    ]),
+  ) as Record<AnatomyPart, string>;
 }
 
 /** The shared data products, in the central team's queue order; adds them to `sources`. */
@@ -79,7 +99,7 @@ function declareDataProducts(
     const ref: SourceRef = {
       prefix,
       label: dp.name,
-      maturity: maturityParams(prefix),
+      maturity: effectiveMaturities(m, prefix, 'productMaturityShift', dp.name),
       buildWeeks: `${prefix}.buildWeeks`,
       buildCostUsd: `${prefix}.buildCostUsd`,
       runCostUsdPerWeek: `${prefix}.runCostUsdPerWeek`,
@@ -100,6 +120,7 @@ function declareOwnPipelines(
   consumerId: string,
   consumerName: string,
   count: number,
+  maturity: Record<AnatomyPart, string>,
 ): SourceVars[] {
   const cp = consumerPrefix(consumerId);
   const t = OWN_PIPELINE_TEMPLATE;
@@ -108,7 +129,7 @@ function declareOwnPipelines(
     const ref: SourceRef = {
       prefix: `${cp}.ownPipeline.${k}`,
       label: `${consumerName} own pipeline ${k}`,
-      maturity: maturityParams(t),
+      maturity,
       buildWeeks: `${t}.buildWeeks`,
       buildCostUsd: `${t}.buildCostUsd`,
       runCostUsdPerWeek: `${t}.runCostUsdPerWeek`,

@@ -5,6 +5,7 @@
  * here is the model's parameter order.
  */
 import { AI_CONSUMER_PARAMETERS } from './registry/ai-consumers';
+import { ANATOMY_PARAMETERS } from './registry/anatomy';
 import { CUSTOMER_PARAMETERS } from './registry/customers';
 import { DATA_PRODUCT_PARAMETERS } from './registry/data-products';
 import { DATA_PARAMETERS } from './registry/data';
@@ -26,6 +27,7 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   ...DATA_PRODUCT_PARAMETERS,
   ...AI_CONSUMER_PARAMETERS,
   ...ECONOMICS_PARAMETERS,
+  ...ANATOMY_PARAMETERS,
 ];
 
 export const PARAMETER_BY_NAME: ReadonlyMap<string, ParameterSpec> = new Map(

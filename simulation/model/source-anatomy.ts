@@ -18,41 +18,62 @@ export interface Mechanisms {
 }
 
 export function declareMechanisms(x: SourceContext): Mechanisms {
-  const { m, v, D, P, A, M, S, O, Q } = x;
+  return { ...declareRecordMechanisms(x), ...declareDeliveryMechanisms(x) };
+}
+
+/** Datasets, quality and ownership: what the records carry and how incidents are handled. */
+function declareRecordMechanisms(
+  x: SourceContext,
+): Pick<Mechanisms, 'coverage' | 'accuracy' | 'detectWeeks' | 'resolveWeeks'> {
+  const { m, v, D, O, Q } = x;
   const coverage = m.aux(
     v('coverage'),
     'fraction',
-    'Datasets: share of the behavioural signal carried (0.2 + 0.8 x datasets maturity).',
-    [D],
-    (d) => 0.2 + 0.8 * d,
+    'Datasets: share of the behavioural signal carried (from coverageWithoutDatasets at maturity 0 to all of it at 1).',
+    ['coverageWithoutDatasets', D],
+    (c0, d) => c0 + (1 - c0) * d,
   );
   const accuracy = m.aux(
     v('accuracy'),
     'fraction',
-    'Quality: share of records without defects (defect rate falls up to 90% with quality maturity).',
-    ['baseDefectRate', Q],
-    (base, q) => 1 - base * (1 - 0.9 * q),
+    'Quality: share of records without defects (quality maturity cuts the defect rate by up to defectCutByQuality).',
+    ['baseDefectRate', 'defectCutByQuality', Q],
+    (base, cut, q) => 1 - base * (1 - cut * q),
   );
   const detectWeeks = m.aux(
     v('detectWeeks'),
     'weeks',
-    'Quality: time to detect an incident (monitors cut it by up to 90%).',
-    ['maxDetectWeeks', Q],
-    (w, q) => w * (1 - 0.9 * q),
+    'Quality: time to detect an incident (monitors cut it by up to detectionCutByQuality).',
+    ['maxDetectWeeks', 'detectionCutByQuality', Q],
+    (w, cut, q) => w * (1 - cut * q),
   );
   const resolveWeeks = m.aux(
     v('resolveWeeks'),
     'weeks',
-    'Ownership: time to resolve an incident (an accountable team cuts it by up to 85%).',
-    ['maxResolveWeeks', O],
-    (w, o) => w * (1 - 0.85 * o),
+    'Ownership: time to resolve an incident (an accountable team cuts it by up to resolutionCutByOwnership).',
+    ['maxResolveWeeks', 'resolutionCutByOwnership', O],
+    (w, cut, o) => w * (1 - cut * o),
   );
+  return { coverage, accuracy, detectWeeks, resolveWeeks };
+}
+
+/** Pipelines, SLAs, APIs, metadata and ownership: how data reaches consumers and who keeps it. */
+function declareDeliveryMechanisms(
+  x: SourceContext,
+): Pick<Mechanisms, 'freshness' | 'integrationWeeks' | 'reuse' | 'capacity'> {
+  const { m, v, P, A, M, S, O } = x;
   const refreshLag = m.aux(
     v('refreshLagWeeks'),
     'weeks',
-    'Pipelines and SLAs: age of the newest data a consumer gets (3 weeks at maturity 0, about 8 hours at 1).',
-    [P, S],
-    (p, s) => 0.05 + 3 * (1 - p) * (1 - 0.6 * s),
+    'Pipelines and SLAs: age of the newest data a consumer gets (the best-practice lag plus a lag that pipelines maturity removes and SLAs shorten).',
+    [
+      'refreshLagAtBestPracticeWeeks',
+      'refreshLagAddedWithoutPipelinesWeeks',
+      'refreshLagCutBySlas',
+      P,
+      S,
+    ],
+    (best, added, cut, p, s) => best + added * (1 - p) * (1 - cut * s),
   );
   const freshness = m.aux(
     v('freshness'),
@@ -65,31 +86,22 @@ export function declareMechanisms(x: SourceContext): Mechanisms {
     v('integrationWeeks'),
     'weeks',
     'APIs and Metadata: weeks for a new consumer to integrate.',
-    ['baseIntegrationWeeks', A, M],
-    (base, a, md) => base * (1 - 0.75 * a) * (1 - 0.3 * md),
+    ['baseIntegrationWeeks', 'integrationCutByApis', 'integrationCutByMetadata', A, M],
+    (base, cutA, cutM, a, md) => base * (1 - cutA * a) * (1 - cutM * md),
   );
   const reuse = m.aux(
     v('reuse'),
     'fraction',
     "APIs and Metadata: how much of a consumer's development this source lets it reuse.",
-    [A, M],
-    (a, md) => 0.5 * a + 0.5 * md,
+    ['reuseShareFromApis', A, M],
+    (share, a, md) => share * a + (1 - share) * md,
   );
   const capacity = m.aux(
     v('ownerCapacity'),
     'capacity',
-    'Ownership: capacity of the accountable team (0.5 with nobody, 2 with a full team).',
-    [O],
-    (o) => 0.5 + 1.5 * o,
+    'Ownership: capacity of the accountable team (from the capacity without ownership to that at full ownership).',
+    ['ownerCapacityWithoutOwnership', 'ownerCapacityAtFullOwnership', O],
+    (c0, c1, o) => c0 + (c1 - c0) * o,
   );
-  return {
-    coverage,
-    accuracy,
-    detectWeeks,
-    resolveWeeks,
-    freshness,
-    integrationWeeks,
-    reuse,
-    capacity,
-  };
+  return { freshness, integrationWeeks, reuse, capacity };
 }

@@ -50,37 +50,37 @@ export function declareOperations(
   const overload = m.aux(
     v('overload'),
     'fraction',
-    "Share of the owning team's work left undone when load exceeds capacity (1 - 1/load): raises incidents and quality drift, at most doubling them.",
+    "Share of the owning team's work left undone when load exceeds capacity (1 - 1/load): raises incidents and quality drift (by overloadEffect x overload).",
     [ownerLoad],
     (l) => (l > 1 ? 1 - 1 / l : 0),
   );
   const incidents = m.aux(
     v('incidents'),
     'incidents/week',
-    'Pipelines: data incidents (stochastic: Poisson draws).',
-    [live, 'baseIncidentsPerWeek', P, overload],
-    (on, base, p, ov) => on * base * (1 - 0.85 * p) * (1 + ov),
+    'Pipelines: data incidents; pipelines maturity prevents up to incidentCutByPipelines of them, overload adds some (stochastic: Poisson draws).',
+    [live, 'baseIncidentsPerWeek', 'incidentCutByPipelines', P, 'overloadEffect', overload],
+    (on, base, cut, p, eff, ov) => on * base * (1 - cut * p) * (1 + eff * ov),
     { noise: { type: 'poisson' }, metric: true, label: `${label} incidents` },
   );
   m.flow(
     v('incidentTrend'),
     'incidents/week/week',
-    'Smoothing of incidents over four weeks (information delay; at least one step).',
-    [incidents, recentIncidents, 'dt'],
-    (i, r, dt) => (i - r) / Math.max(4, dt),
+    'Smoothing of incidents over the incident perception time (information delay; at least one step).',
+    [incidents, recentIncidents, 'incidentPerceptionWeeks', 'dt'],
+    (i, r, tau, dt) => (i - r) / Math.max(tau, dt),
   );
   m.stock(
     recentIncidents,
     'incidents/week',
-    'Incident rate as the owning team perceives it (4-week smoothing).',
+    'Incident rate as the owning team perceives it (smoothed over the incident perception time).',
     { initial: constant(0), inflows: [v('incidentTrend')] },
   );
   const downtime = m.aux(
     v('downtime'),
     'fraction',
     'Share of the data wrong or missing: incidents x (detect + resolve) x severity, softened by SLAs.',
-    [incidents, detectWeeks, resolveWeeks, 'incidentSeverity', S],
-    (i, d, r, sev, s) => Math.min(1, i * (d + r) * sev) * (1 - 0.6 * s),
+    [incidents, detectWeeks, resolveWeeks, 'incidentSeverity', 'downtimeCutBySlas', S],
+    (i, d, r, sev, cut, s) => Math.min(1, i * (d + r) * sev) * (1 - cut * s),
   );
   const availability = m.aux(
     v('availability'),
@@ -107,23 +107,33 @@ export function declareQuality(
   const feedback = m.aux(
     v('feedback'),
     'fraction',
-    'Operational feedback from deployed consumers (saturating in their number).',
-    [consumersLive],
-    (c) => c / (c + 1),
+    'Operational feedback from deployed consumers, saturating in their number: consumers / (consumers + feedbackHalfConsumers).',
+    [consumersLive, 'feedbackHalfConsumers'],
+    (c, half) => c / (c + half),
   );
   m.flow(
     v('erosionGrowth'),
     'fraction/week',
     'Quality drift: source and schema changes erode quality; monitoring slows it, overload speeds it (never past full erosion in one step).',
-    [live, 'qualityDriftPerWeek', Q, overload, erosion, 'dt'],
-    (on, d, q, ov, e, dt) => Math.min((1 - e) / dt, on * d * (1 - 0.7 * q) * (1 + ov) * (1 - e)),
+    [
+      live,
+      'qualityDriftPerWeek',
+      'driftCutByQuality',
+      Q,
+      'overloadEffect',
+      overload,
+      erosion,
+      'dt',
+    ],
+    (on, d, cut, q, eff, ov, e, dt) =>
+      Math.min((1 - e) / dt, on * d * (1 - cut * q) * (1 + eff * ov) * (1 - e)),
   );
   m.flow(
     v('erosionRepair'),
     'fraction/week',
     'Ownership: the owning team repairs erosion, faster with consumer feedback.',
-    [live, 'qualityRepairPerWeek', O, feedback, erosion, 'dt'],
-    (on, r, o, f, e, dt) => Math.min(e / dt, on * r * o * (0.5 + 0.5 * f) * e),
+    [live, 'qualityRepairPerWeek', O, 'repairShareWithoutFeedback', feedback, erosion, 'dt'],
+    (on, r, o, s0, f, e, dt) => Math.min(e / dt, on * r * o * (s0 + (1 - s0) * f) * e),
   );
   m.stock(erosion, 'fraction', 'Share of the launch accuracy lost to drift and not yet repaired.', {
     initial: constant(0),
@@ -161,8 +171,17 @@ export function declareTrust(
     v('trustTarget'),
     'fraction',
     'Governance: the trust the source can earn from its governance, quality, availability and lineage.',
-    [live, G, quality, availability, M, 'initialTrust'],
-    (on, g, q, a, md, t0) => (on > 0 ? (0.25 + 0.75 * g) * q * a * (0.8 + 0.2 * md) : t0),
+    [
+      live,
+      'trustWithoutGovernance',
+      G,
+      quality,
+      availability,
+      'trustShareFromLineage',
+      M,
+      'initialTrust',
+    ],
+    (on, g0, g, q, a, l, md, t0) => (on > 0 ? (g0 + (1 - g0) * g) * q * a * (1 - l + l * md) : t0),
   );
   m.flow(
     v('trustChange'),

@@ -65,6 +65,8 @@ export interface Assumption {
   readonly plausible: readonly [number, number];
   /** How Monte Carlo draws it; null when it is held fixed. */
   readonly distribution: Distribution | null;
+  /** Why it is drawn over this range (null when it is held fixed). */
+  readonly distributionSource: string | null;
   readonly source: string;
   readonly grade: Grade;
 }
@@ -93,9 +95,20 @@ function plausibleRange(
   return [Math.max(spec.min, Math.min(lo, value)), Math.min(spec.max, Math.max(hi, value))];
 }
 
-function distributionOf(uncertain: boolean, plausible: readonly [number, number], value: number) {
+function distributionOf(
+  uncertain: boolean,
+  plausible: readonly [number, number],
+  value: number,
+): Distribution | null {
   if (!uncertain || !(plausible[1] > plausible[0])) return null;
   return { kind: 'triangular', lo: plausible[0], mode: value, hi: plausible[1] } as const;
+}
+
+function drawn(
+  distribution: Distribution | null,
+  why: string,
+): Pick<Assumption, 'distribution' | 'distributionSource'> {
+  return { distribution, distributionSource: distribution === null ? null : why };
 }
 
 function fromParameter(spec: ParameterSpec, scenario: Scenario): Assumption {
@@ -114,7 +127,7 @@ function fromParameter(spec: ParameterSpec, scenario: Scenario): Assumption {
     max: spec.max,
     integer: spec.integer === true,
     plausible,
-    distribution: distributionOf(spec.uncertain, plausible, value),
+    ...drawn(distributionOf(spec.uncertain, plausible, value), spec.source),
     source: spec.source,
     grade: spec.grade,
   };
@@ -143,7 +156,10 @@ function fromField(
     max: spec.max,
     integer: spec.integer === true,
     plausible,
-    distribution: distributionOf(spec.uncertain === true, plausible, value),
+    ...drawn(
+      distributionOf(spec.uncertain === true, plausible, value),
+      spec.spreadSource ?? spec.source,
+    ),
     source: spec.source,
     grade: spec.grade,
   };

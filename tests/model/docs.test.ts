@@ -37,7 +37,9 @@ function genericNames(): Map<string, string> {
       .replace(/^aiConsumer\.[^.]+\.ownPipeline\.\d+\./, '')
       .replace(/^dataProduct\.[^.]+\./, '')
       .replace(/^aiConsumer\.[^.]+\./, '')
-      .replace(/^effect\.[A-Za-z]+$/, 'effect.<lever>');
+      .replace(/^ownPipelineTemplate\./, '')
+      .replace(/^effect\.[A-Za-z]+$/, 'effect.<lever>')
+      .replace(/^effectiveMaturity\.[A-Za-z]+$/, 'effectiveMaturity.<part>');
     out.set(generic, v.name);
   }
   return out;

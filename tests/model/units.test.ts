@@ -46,6 +46,7 @@ const WORDS: Readonly<Record<string, { dims: Dims; scale?: number }>> = {
   'relative change': { dims: {} },
   flag: { dims: {} },
   'maturity 0-1': { dims: {} },
+  'maturity change': { dims: {} },
   'log-sd per step': { dims: {} },
 };
 

@@ -37,6 +37,7 @@ describe('panel fields from the registries', () => {
       'market',
       'customers',
       'dataProducts',
+      'anatomy',
       'aiConsumers',
       'economics',
       'simulation',

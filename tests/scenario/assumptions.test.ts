@@ -130,3 +130,39 @@ describe('assumption catalogue', () => {
     );
   });
 });
+
+describe('what Monte Carlo draws (issue 10)', () => {
+  const s = withPreset();
+  const drawn = new Set(uncertainParameters(s).map((u) => u.name));
+  const catalogue = assumptionsOf(s);
+
+  it('draws every anatomy coefficient and both maturity shifts', () => {
+    const anatomy = PARAMETERS.filter((p) => p.group === 'anatomy');
+    expect(anatomy.length).toBeGreaterThanOrEqual(20);
+    for (const p of anatomy) expect(drawn.has(p.name), p.name).toBe(true);
+    expect(drawn.has('productMaturityShift')).toBe(true);
+    expect(drawn.has('ownPipelineMaturityShift')).toBe(true);
+  });
+
+  it('draws every maturity, cost, schedule and non-zero impact of products, consumers and the template', () => {
+    const expected = catalogue.filter(
+      (a) =>
+        /\.(maturity\.[a-z]+|buildWeeks|buildCostUsd|runCostUsdPerWeek|devWeeks|devCostUsd)$/.test(
+          a.name,
+        ) ||
+        (/\.impact\./.test(a.name) && a.value > 0),
+    );
+    expect(expected.length).toBeGreaterThan(50);
+    for (const a of expected) expect(drawn.has(a.name), a.name).toBe(true);
+    // Choices are not estimates: start weeks and own-pipeline counts stay as the scenario says.
+    for (const a of catalogue.filter((x) => /\.(startWeek|ownPipelines)$/.test(x.name)))
+      expect(drawn.has(a.name), a.name).toBe(false);
+  });
+
+  it('says for every drawn assumption why it is drawn over its range', () => {
+    for (const a of catalogue) {
+      if (a.distribution === null) expect(a.distributionSource, a.name).toBeNull();
+      else expect(a.distributionSource?.length ?? 0, a.name).toBeGreaterThan(5);
+    }
+  });
+});

@@ -217,4 +217,36 @@ export const DATA_PRODUCT_PARAMETERS: readonly ParameterSpec[] = [
     source: 'Anaconda 2020 (45% of data-science time on preparation); judgement.',
     grade: 'V',
   }),
+  p({
+    name: 'productMaturityShift',
+    label: 'Maturity shift of data products',
+    unit: 'maturity change',
+    group: 'dataProducts',
+    description:
+      'Added to every anatomy maturity of every data product (the result kept within 0 to 1): one common error in how mature the products really are, so that Monte Carlo moves them together and the product-versus-pipeline gap does not average out.',
+    default: 0,
+    min: -1,
+    max: 1,
+    plausible: [-0.25, 0.1],
+    uncertain: true,
+    source:
+      "Judgement: self-assessed maturities of one's own products err on the optimistic side more often than not; no published study calibrates data-product maturity against outcomes.",
+    grade: 'J',
+  }),
+  p({
+    name: 'ownPipelineMaturityShift',
+    label: 'Maturity shift of own pipelines',
+    unit: 'maturity change',
+    group: 'dataProducts',
+    description:
+      'Added to every anatomy maturity of every own pipeline (kept within 0 to 1): one common error in how good the pipelines consumer teams build for themselves really are.',
+    default: 0,
+    min: -1,
+    max: 1,
+    plausible: [-0.1, 0.3],
+    uncertain: true,
+    source:
+      'Judgement: the template (usable datasets, weak everything else) is a low reading; an able consumer team tests and owns the pipeline it depends on.',
+    grade: 'J',
+  }),
 ];

@@ -11,7 +11,7 @@
  */
 export type Grade = 'PR' | 'PRp' | 'AI' | 'C' | 'V' | 'B' | 'J';
 export type ParameterGroup =
-  'market' | 'customers' | 'data' | 'dataProducts' | 'aiConsumers' | 'economics';
+  'market' | 'customers' | 'data' | 'dataProducts' | 'anatomy' | 'aiConsumers' | 'economics';
 
 export interface ParameterSpec {
   readonly name: string;
@@ -34,6 +34,7 @@ export const PARAMETER_GROUPS: Record<ParameterGroup, string> = {
   customers: 'Customers',
   data: 'Data',
   dataProducts: 'Data products',
+  anatomy: 'Anatomy: what each part is worth',
   aiConsumers: 'AI consumers',
   economics: 'Economics',
 };
