@@ -13,6 +13,7 @@ import { App } from './components/App';
 import { createAppEngineClient } from './engine';
 import { PresenterView } from './present/PresenterView';
 import { connectEngine } from './state/controller';
+import { connectLoops, loopsStore } from './state/loops';
 import { connectPlayback, playbackStore } from './state/playback';
 import { resultsStore } from './state/results';
 import { uiStore } from './state/ui';
@@ -24,7 +25,9 @@ document.documentElement.dataset.theme = uiStore.getState().theme;
 
 function root(): ReactElement {
   if (location.hash === PRESENTER_HASH) return <PresenterView bridge={getBridge()} />;
-  connectEngine(workspaceStore, resultsStore, playbackStore, createAppEngineClient());
+  const engine = createAppEngineClient();
+  connectEngine(workspaceStore, resultsStore, playbackStore, engine);
+  connectLoops(resultsStore, loopsStore, engine);
   connectPlayback(playbackStore, animationClock);
   return <App />;
 }

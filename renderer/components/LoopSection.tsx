@@ -10,12 +10,20 @@ import { pointIndexOf, playbackStore } from '../state/playback';
 import { resultsStore } from '../state/results';
 import { selectRuns } from '../state/selectors';
 import { LOOP_MODES, LOOP_MODE_LABELS, uiStore } from '../state/ui';
+import { loopsStore } from '../state/loops';
+import { leadingLoopMark } from '../loops/read';
 
 function Loops(): ReactElement {
   const comparison = useStore(resultsStore, (s) => s.comparison);
   const pointIndex = useStore(playbackStore, pointIndexOf);
   const mode = useStore(uiStore, (s) => s.loopMode);
   const reducedMotion = useStore(uiStore, (s) => s.reducedMotion);
+  const dominance = useStore(loopsStore, (s) => s.dominance);
+  const leadingLoops = useMemo(() => {
+    if (!dominance) return null;
+    const [w, wo] = dominance.runs;
+    return { with: leadingLoopMark(w, pointIndex), without: leadingLoopMark(wo, pointIndex) };
+  }, [dominance, pointIndex]);
   const frames = useMemo(() => {
     const { withRun, withoutRun } = selectRuns(comparison);
     if (!withRun) return null;
@@ -33,7 +41,12 @@ function Loops(): ReactElement {
   }
   return (
     <div data-testid="loops">
-      <LoopPair frames={frames} mode={mode} reducedMotion={reducedMotion} />
+      <LoopPair
+        frames={frames}
+        mode={mode}
+        reducedMotion={reducedMotion}
+        leadingLoops={leadingLoops}
+      />
     </div>
   );
 }

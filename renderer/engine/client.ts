@@ -22,6 +22,13 @@ import {
   type SerializedError,
 } from './protocol';
 import { ModelCache, rehydrateRun } from './rehydrate';
+import { loopDominance, type LoopDominance } from '../../simulation/analysis/loop-dominance';
+
+interface WaitingLoops {
+  readonly id: number;
+  readonly scenario: Scenario;
+  readonly resolve: (outcome: LoopsOutcome) => void;
+}
 
 export interface ComparisonResult {
   /** The scenario first, then (when it has data products) the same business without them. */
@@ -34,8 +41,19 @@ export type EngineOutcome =
   | { readonly kind: 'superseded' }
   | { readonly kind: 'error'; readonly error: SerializedError };
 
+export type LoopsOutcome =
+  | { readonly kind: 'result'; readonly dominance: LoopDominance; readonly computeMs: number }
+  | { readonly kind: 'superseded' }
+  | { readonly kind: 'error'; readonly error: SerializedError };
+
 export interface EngineClient {
   compare(scenario: Scenario): Promise<EngineOutcome>;
+  /**
+   * Loop dominance of the scenario (simulation/analysis/loop-dominance.ts). Off the chart path: it
+   * is sent only while no comparison is in flight or waiting, and a newer request replaces a
+   * waiting one.
+   */
+  loops(scenario: Scenario): Promise<LoopsOutcome>;
   dispose(): void;
 }
 
@@ -58,6 +76,8 @@ export function createWorkerEngineClient(port: EnginePort): EngineClient {
   let nextId = 1;
   let inFlight: Waiting | null = null;
   let queued: Waiting | null = null;
+  let loopsInFlight: WaitingLoops | null = null;
+  let loopsQueued: WaitingLoops | null = null;
   let disposed = false;
 
   const send = (w: Waiting): void => {
@@ -65,13 +85,45 @@ export function createWorkerEngineClient(port: EnginePort): EngineClient {
     port.postMessage({ type: 'compare', id: w.id, scenario: w.scenario });
   };
 
+  /** Sends the waiting loops request when the comparisons leave the worker free. */
+  const sendLoops = (): void => {
+    if (disposed || inFlight !== null || queued !== null || loopsInFlight !== null) return;
+    if (loopsQueued === null) return;
+    loopsInFlight = loopsQueued;
+    loopsQueued = null;
+    port.postMessage({ type: 'loops', id: loopsInFlight.id, scenario: loopsInFlight.scenario });
+  };
+
+  const settleLoops = (response: EngineResponse): void => {
+    const current = loopsInFlight;
+    if (current === null || response.id !== current.id) return;
+    loopsInFlight = null;
+    if (response.type === 'loops-result')
+      current.resolve({
+        kind: 'result',
+        dominance: response.dominance,
+        computeMs: response.computeMs,
+      });
+    else if (response.type === 'error') current.resolve({ kind: 'error', error: response.error });
+    if (queued !== null && inFlight === null && !disposed) {
+      const next = queued;
+      queued = null;
+      send(next);
+    }
+    sendLoops();
+  };
+
   const settle = (response: EngineResponse): void => {
+    if (loopsInFlight !== null && response.id === loopsInFlight.id) {
+      settleLoops(response);
+      return;
+    }
     const current = inFlight;
     if (current === null || response.id !== current.id) return; // not ours, or already settled
     inFlight = null;
     if (response.type === 'error') {
       current.resolve({ kind: 'error', error: response.error });
-    } else {
+    } else if (response.type === 'result') {
       try {
         const runs = response.runs.map((r) => rehydrateRun(r, cache));
         current.resolve({
@@ -83,18 +135,19 @@ export function createWorkerEngineClient(port: EnginePort): EngineClient {
         current.resolve({ kind: 'error', error: serializeError(error) });
       }
     }
-    if (queued !== null && !disposed) {
+    if (queued !== null && !disposed && loopsInFlight === null) {
       const next = queued;
       queued = null;
       send(next);
     }
+    sendLoops();
   };
 
   port.addEventListener('message', (event) => {
     if (isEngineResponse(event.data)) settle(event.data);
   });
   port.addEventListener('error', (event) => {
-    const current = inFlight;
+    const current = inFlight ?? loopsInFlight;
     if (current === null) return;
     settle({
       type: 'error',
@@ -111,12 +164,23 @@ export function createWorkerEngineClient(port: EnginePort): EngineClient {
           return;
         }
         const w: Waiting = { id: nextId++, scenario, resolve };
-        if (inFlight === null) {
+        if (inFlight === null && loopsInFlight === null) {
           send(w);
         } else {
           queued?.resolve({ kind: 'superseded' });
           queued = w;
         }
+      });
+    },
+    loops(scenario) {
+      return new Promise<LoopsOutcome>((resolve) => {
+        if (disposed) {
+          resolve({ kind: 'error', error: { name: 'Error', message: 'engine disposed' } });
+          return;
+        }
+        loopsQueued?.resolve({ kind: 'superseded' });
+        loopsQueued = { id: nextId++, scenario, resolve };
+        sendLoops();
       });
     },
     dispose() {
@@ -125,6 +189,10 @@ export function createWorkerEngineClient(port: EnginePort): EngineClient {
       queued = null;
       inFlight?.resolve({ kind: 'superseded' });
       inFlight = null;
+      loopsQueued?.resolve({ kind: 'superseded' });
+      loopsQueued = null;
+      loopsInFlight?.resolve({ kind: 'superseded' });
+      loopsInFlight = null;
       port.terminate();
     },
   };
@@ -167,6 +235,7 @@ export function createDirectEngineClient(
     running = false;
   };
 
+  let loopsQueued: WaitingLoops | null = null;
   return {
     compare(scenario) {
       return new Promise<EngineOutcome>((resolve) => {
@@ -175,9 +244,30 @@ export function createDirectEngineClient(
         if (!running) void drain();
       });
     },
+    loops(scenario) {
+      return new Promise<LoopsOutcome>((resolve) => {
+        loopsQueued?.resolve({ kind: 'superseded' });
+        const w: WaitingLoops = { id: nextId++, scenario, resolve };
+        loopsQueued = w;
+        // After the comparisons waiting now (a macrotask later), unless a newer request came.
+        setTimeout(() => {
+          if (loopsQueued !== w) return;
+          loopsQueued = null;
+          const started = now();
+          try {
+            const dominance = loopDominance(scenario, { models, settings: { mode: 'expected' } });
+            resolve({ kind: 'result', dominance, computeMs: now() - started });
+          } catch (error) {
+            resolve({ kind: 'error', error: serializeError(error) });
+          }
+        }, 0);
+      });
+    },
     dispose() {
       queued?.resolve({ kind: 'superseded' });
       queued = null;
+      loopsQueued?.resolve({ kind: 'superseded' });
+      loopsQueued = null;
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   layoutKey,
   type ScenarioRun,
 } from '../../simulation';
+import { loopDominance } from '../../simulation/analysis/loop-dominance';
 import {
   serializeError,
   type EngineRequest,
@@ -42,6 +43,7 @@ export function handleRequest(
   now: () => number = () => performance.now(),
 ): { response: EngineResponse; transfer: ArrayBuffer[] } {
   const started = now();
+  if (request.type === 'loops') return handleLoops(request.id, request.scenario, now, started);
   try {
     const comparison = compareWithWithout(request.scenario, { models });
     const runs = comparison.runs.map(packRun);
@@ -63,5 +65,26 @@ export function handleRequest(
       response: { type: 'error', id: request.id, error: serializeError(error) },
       transfer: [],
     };
+  }
+}
+
+/**
+ * Loop dominance, on the expected-value run of the scenario (a stochastic run's weekly noise, which
+ * no loop causes, would make the leader flicker): see simulation/analysis/loops.ts.
+ */
+function handleLoops(
+  id: number,
+  scenario: EngineRequest['scenario'],
+  now: () => number,
+  started: number,
+): { response: EngineResponse; transfer: ArrayBuffer[] } {
+  try {
+    const dominance = loopDominance(scenario, { models, settings: { mode: 'expected' } });
+    return {
+      response: { type: 'loops-result', id, dominance, computeMs: now() - started },
+      transfer: [],
+    };
+  } catch (error) {
+    return { response: { type: 'error', id, error: serializeError(error) }, transfer: [] };
   }
 }

@@ -4,6 +4,7 @@
  * transferred (not copied); errors travel as plain objects.
  */
 import type { ComparisonKpis, Kpis, RunSettings, Scenario } from '../../simulation';
+import type { LoopDominance } from '../../simulation/analysis/loop-dominance';
 
 export interface CompareRequest {
   readonly type: 'compare';
@@ -11,7 +12,14 @@ export interface CompareRequest {
   readonly scenario: Scenario;
 }
 
-export type EngineRequest = CompareRequest;
+/** Loop dominance of the scenario and of the business without data products (off the chart path). */
+export interface LoopsRequest {
+  readonly type: 'loops';
+  readonly id: number;
+  readonly scenario: Scenario;
+}
+
+export type EngineRequest = CompareRequest | LoopsRequest;
 
 /**
  * One run as it crosses the worker boundary: a ScenarioRun without what the page's own compiled
@@ -52,7 +60,14 @@ export interface FailureResponse {
   readonly error: SerializedError;
 }
 
-export type EngineResponse = CompareResponse | FailureResponse;
+export interface LoopsResponse {
+  readonly type: 'loops-result';
+  readonly id: number;
+  readonly dominance: LoopDominance;
+  readonly computeMs: number;
+}
+
+export type EngineResponse = CompareResponse | LoopsResponse | FailureResponse;
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
@@ -67,14 +82,17 @@ export function serializeError(error: unknown): SerializedError {
 export function isEngineResponse(value: unknown): value is EngineResponse {
   if (value === null || typeof value !== 'object') return false;
   const v = value as { type?: unknown; id?: unknown };
-  return (v.type === 'result' || v.type === 'error') && typeof v.id === 'number';
+  return (
+    (v.type === 'result' || v.type === 'loops-result' || v.type === 'error') &&
+    typeof v.id === 'number'
+  );
 }
 
 export function isEngineRequest(value: unknown): value is EngineRequest {
   if (value === null || typeof value !== 'object') return false;
   const v = value as { type?: unknown; id?: unknown; scenario?: unknown };
   return (
-    v.type === 'compare' &&
+    (v.type === 'compare' || v.type === 'loops') &&
     typeof v.id === 'number' &&
     typeof v.scenario === 'object' &&
     v.scenario !== null

@@ -90,6 +90,8 @@ export interface LoopArcsProps {
   reducedMotion: boolean;
   markerId: string;
   highlight: LoopStepId | null;
+  /** onLoop[i]: the leading loop of the week runs along arc i (drawn with a halo). */
+  onLoop?: readonly boolean[] | null;
 }
 
 export function LoopArcs({
@@ -98,6 +100,7 @@ export function LoopArcs({
   reducedMotion,
   markerId,
   highlight,
+  onLoop = null,
 }: LoopArcsProps): ReactElement {
   return (
     <g className="fw-loop__arcs" aria-hidden="true">
@@ -110,9 +113,19 @@ export function LoopArcs({
         return (
           <g
             key={arc.from}
-            className={`fw-loop__arc${idle ? ' fw-loop__arc--idle' : ''}${dim ? ' fw-loop__arc--dim' : ''}`}
+            className={`fw-loop__arc${idle ? ' fw-loop__arc--idle' : ''}${dim ? ' fw-loop__arc--dim' : ''}${onLoop?.[i] ? ' fw-loop__arc--on-loop' : ''}`}
             data-arc={arc.from}
           >
+            {onLoop?.[i]
+              ? g.lanePaths.map((d, lane) => (
+                  <path
+                    key={`halo-${lane}`}
+                    className="fw-loop__halo"
+                    d={d}
+                    strokeWidth={trackWidth(1, g.lanes) + 12}
+                  />
+                ))
+              : null}
             {g.lanePaths.map((d, lane) => (
               <path
                 key={lane}

@@ -1,7 +1,7 @@
 /** Both loops side by side, or one of them, on one shared scale (see buildLoopFrame). */
 import type { ReactElement } from 'react';
 import type { AnimationClock } from '../animation/clock';
-import { LoopView, type LoopDetail, type LoopVariant } from './LoopView';
+import { LoopView, type LeadingLoopMark, type LoopDetail, type LoopVariant } from './LoopView';
 import type { ParticleFrameInfo } from './ParticleLayer';
 import type { LoopFrame, LoopStepId } from './types';
 
@@ -21,6 +21,8 @@ export interface LoopPairProps {
   detail?: LoopDetail;
   /** Presentation scale of both loops (see LoopView); unset off stage. */
   presentationScale?: number;
+  /** The week's leading loop of each run, drawn on its ring (null: none shown). */
+  leadingLoops?: { with: LeadingLoopMark | null; without: LeadingLoopMark | null } | null;
   /** Called after every particle frame of each loop (benchmarks). */
   onParticleFrame?: (variant: LoopVariant, info: ParticleFrameInfo) => void;
 }
@@ -39,6 +41,7 @@ export function LoopPair({
   onParticleFrame,
   detail,
   presentationScale,
+  leadingLoops = null,
 }: LoopPairProps): ReactElement {
   const frameReporter = (variant: LoopVariant) =>
     onParticleFrame
@@ -64,6 +67,7 @@ export function LoopPair({
           title={titles.with}
           variant="with"
           particleSeed={1}
+          leadingLoop={leadingLoops?.with ?? null}
           {...shared}
           {...frameReporter('with')}
         />
@@ -74,6 +78,7 @@ export function LoopPair({
           title={titles.without}
           variant="without"
           particleSeed={2}
+          leadingLoop={leadingLoops?.without ?? null}
           {...shared}
           {...frameReporter('without')}
         />

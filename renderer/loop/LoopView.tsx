@@ -52,6 +52,17 @@ export interface LoopViewProps {
    * STAGE_MIN_TEXT x scale CSS pixels. Unset: the usual view box, scaled to the width.
    */
   presentationScale?: number;
+  /** The loop that leads the flywheel this week (Loops That Matter), drawn on the ring. */
+  leadingLoop?: LeadingLoopMark | null;
+}
+
+/** Where the week's leading loop runs on the ring, and how to name it. */
+export interface LeadingLoopMark {
+  /** e.g. "B4 Data ageing, 45% of the change". */
+  readonly label: string;
+  /** arcs[i]: the loop runs along the arc leaving step i. */
+  readonly arcs: readonly boolean[];
+  readonly steps: ReadonlySet<LoopStepId>;
 }
 
 export type LoopDetail = 'full' | 'compact' | 'auto';
@@ -126,6 +137,7 @@ export function LoopView({
   onParticleFrame,
   detail = 'auto',
   presentationScale,
+  leadingLoop = null,
 }: LoopViewProps): ReactElement {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const figureRef = useRef<HTMLElement>(null);
@@ -214,6 +226,7 @@ export function LoopView({
         reducedMotion={reducedMotion}
         markerId={markerId}
         highlight={highlight}
+        onLoop={leadingLoop?.arcs ?? null}
       />
       {reducedMotion ? null : (
         <ParticleLayer
@@ -272,7 +285,11 @@ export function LoopView({
       </g>
       <g role="list" aria-label="The five steps">
         {steps.map((step, i) => (
-          <g role="listitem" key={step.id}>
+          <g
+            role="listitem"
+            key={step.id}
+            className={leadingLoop?.steps.has(step.id) ? 'fw-loop__on-loop' : undefined}
+          >
             <LoopCard
               step={step}
               box={layout.cards[i]!}
@@ -307,6 +324,11 @@ export function LoopView({
       <figcaption id={titleId} className="fw-loop__caption">
         <span className="fw-loop__caption-title">{title}</span>
         <span className="fw-loop__caption-week">week {week}</span>
+        {leadingLoop ? (
+          <span className="fw-loop__caption-leading" data-testid="leading-loop">
+            leading loop: {leadingLoop.label}
+          </span>
+        ) : null}
       </figcaption>
       {onStage ? (
         <div ref={stageBoxRef} className="fw-loop__stage-box">

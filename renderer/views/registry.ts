@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { WorkspaceView } from './WorkspaceView';
+import { LoopsView } from '../loops/LoopsView';
 
 export interface AppView {
   /** Stable id (stored in the UI store, used in test ids: `view-tab-<id>`). */
@@ -21,6 +22,13 @@ export const VIEWS: readonly AppView[] = [
     label: 'Results',
     description: 'With and without data products: KPIs, the five-step loops, week by week.',
     component: WorkspaceView,
+  },
+  {
+    id: 'loops',
+    label: 'Loops',
+    description:
+      'Which feedback loop drives the flywheel, week by week, with and without data products.',
+    component: LoopsView,
   },
 ];
 

@@ -1,0 +1,149 @@
+/**
+ * The Loops view: which feedback loop drives the flywheel, week by week, with and without data
+ * products side by side on the same clock as the five-step loop (the playback bar and the week on
+ * screen are shared), a sentence that says which loop leads now and since when, and every loop
+ * with its share of the change.
+ */
+import { useMemo, type ReactElement } from 'react';
+import { useStore } from 'zustand';
+import type { ScenarioLoops } from '../../simulation/analysis/loop-dominance';
+import { PlaybackBar } from '../components/PlaybackBar';
+import { loopsStore } from '../state/loops';
+import { pointIndexOf, playbackStore } from '../state/playback';
+import { colourOf, DominanceChart } from './DominanceChart';
+import { chartBands, dominanceSentence } from './read';
+import './loops.css';
+
+const TITLES = { with: 'With data products', without: 'Without data products' } as const;
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function leadWeeks(run: ScenarioLoops | undefined, id: string): string {
+  if (!run) return '';
+  const periods = run.loops.periods.filter((p) => p.loopId === id);
+  if (periods.length === 0) return '–';
+  return periods
+    .map((p) => (p.fromWeek === p.toWeek ? `${p.fromWeek}` : `${p.fromWeek}–${p.toWeek}`))
+    .join(', ');
+}
+
+export function LoopsView(): ReactElement {
+  const dominance = useStore(loopsStore, (s) => s.dominance);
+  const error = useStore(loopsStore, (s) => s.error);
+  const k = useStore(playbackStore, pointIndexOf);
+  const chart = useMemo(() => (dominance ? chartBands(dominance) : null), [dominance]);
+  if (!dominance || !chart) {
+    return (
+      <p className="fw-empty" role="status">
+        {error ? `Loop analysis failed: ${error.message}` : 'Finding the loops…'}
+      </p>
+    );
+  }
+  const [withRun, withoutRun] = dominance.runs;
+  const single = dominance.runs.length === 1;
+  const ids = chart.ids;
+  const allIds = [...new Set(dominance.runs.flatMap((r) => r.loops.groups.map((g) => g.id)))];
+  const group = (id: string) =>
+    dominance.runs
+      .map((r) => r.loops.groups.find((g) => g.id === id))
+      .find((g) => g !== undefined)!;
+  const flywheel = allIds.filter((id) => group(id).inFlywheel);
+  const inside = allIds.filter((id) => !group(id).inFlywheel);
+  return (
+    <section className="fw-dominance" aria-labelledby="dominance-heading" data-testid="loops-view">
+      <div className="fw-sticky-playback">
+        <PlaybackBar />
+      </div>
+      <h2 id="dominance-heading" className="fw-heading">
+        Which loop drives the flywheel
+      </h2>
+      <p className="fw-dominance__sentence" aria-live="polite" data-testid="dominance-sentence">
+        {dominanceSentence(dominance, k)}
+      </p>
+      <div className={`fw-dominance__charts${single ? '' : ' fw-dominance__charts--two'}`}>
+        {dominance.runs.map((r, i) => (
+          <figure key={r.name} className="fw-dominance__chart" data-run={r.name}>
+            <DominanceChart
+              title={single ? 'This scenario' : TITLES[r.name]}
+              loops={r.loops}
+              bands={chart.bands[i]!}
+              ids={ids}
+              currentIndex={k}
+            />
+          </figure>
+        ))}
+      </div>
+      <ul className="fw-dominance__legend" aria-label="Loops in the charts">
+        {ids.map((id) => (
+          <li key={id}>
+            <span className="fw-dominance__chip" style={{ background: colourOf(ids, id) }} />
+            {id === 'other' ? 'Other loops' : `${id} ${group(id).name}`}
+          </li>
+        ))}
+      </ul>
+      <p className="fw-dominance__note">
+        Each band is a loop&apos;s share of the change in users and fresh data that week (Loops That
+        Matter: Schoenberg, Davidsen &amp; Eberlein 2020, corrected 2023); reinforcing loops above
+        the axis, balancing loops below. The strip on top shows the loop that leads; a loop
+        dominates when it explains half the change or more. Computed on the expected-value run
+        (weekly noise, which no loop causes, is left out).
+      </p>
+      <table className="fw-dominance__table">
+        <caption>The flywheel&apos;s loops (users and data)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Loop</th>
+            <th scope="col">Type</th>
+            <th scope="col">Mean share {single ? '' : 'with'}</th>
+            {single ? null : <th scope="col">Mean share without</th>}
+            <th scope="col">Leads in weeks {single ? '' : '(with)'}</th>
+            {single ? null : <th scope="col">Leads in weeks (without)</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {flywheel.map((id) => {
+            const a = withRun?.loops.groups.find((g) => g.id === id);
+            const b = withoutRun?.loops.groups.find((g) => g.id === id);
+            const g = group(id);
+            return (
+              <tr key={id} data-loop={id}>
+                <th scope="row">
+                  <strong>{id}</strong> {g.name}
+                  {g.loopCount > 1 ? (
+                    <span className="fw-dominance__count">
+                      {' '}
+                      ({g.loopCount} loops on {g.paths.length} paths)
+                    </span>
+                  ) : null}
+                </th>
+                <td>{g.polarity === 'R' ? 'reinforcing' : 'balancing'}</td>
+                <td>{a ? pct(a.weight) : '–'}</td>
+                {single ? null : <td>{b ? pct(b.weight) : '–'}</td>}
+                <td>{leadWeeks(withRun, id)}</td>
+                {single ? null : <td>{leadWeeks(withoutRun, id)}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {inside.length > 0 ? (
+        <>
+          <h3 className="fw-dominance__subheading">
+            Loops inside each data source and AI consumer
+          </h3>
+          <p className="fw-dominance__note">
+            They do not feed back into users and data, so they are not part of the flywheel&apos;s
+            share.
+          </p>
+          <ul className="fw-dominance__inside">
+            {inside.map((id) => (
+              <li key={id}>
+                <strong>{id}</strong> {group(id).name} (
+                {group(id).polarity === 'R' ? 'reinforcing' : 'balancing'})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
