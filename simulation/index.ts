@@ -28,3 +28,7 @@ export * from './analysis/sweep';
 export * from './analysis/grid';
 export * from './analysis/optimise';
 export * from './analysis/global';
+export * from './scenario/provenance';
+export * from './scenario/provenance-schema';
+export * from './history';
+export * from './calibration';

@@ -5,6 +5,7 @@
 import { ANATOMY_PARTS } from '../model/anatomy';
 import { IMPACT_LEVERS } from '../model/entities';
 import { PARAMETERS } from '../model/parameters';
+import { assumptionsOf } from './assumptions';
 import { migrateToCurrent } from './migrate';
 import { CURRENT_FORMAT_VERSION, SCENARIO_KIND, scenarioFileSchema } from './schema';
 import type { Scenario } from './types';
@@ -158,6 +159,9 @@ function parseValue(json: unknown): ParseResult {
     ownPipeline: d.ownPipeline,
     ...(d.story ? { story: d.story } : {}),
   };
+  const provenance = d.provenance ? knownProvenance(scenario, d.provenance) : undefined;
+  if (provenance) scenario.provenance = provenance;
+  if (d.calibration) scenario.calibration = d.calibration;
   return { ok: true, scenario };
 }
 
@@ -193,6 +197,10 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
       aiConsumers: s.aiConsumers,
       ownPipeline: s.ownPipeline,
       ...(s.story ? { story: s.story } : {}),
+      ...(s.provenance && knownProvenance(s, s.provenance)
+        ? { provenance: knownProvenance(s, s.provenance) }
+        : {}),
+      ...(s.calibration ? { calibration: s.calibration } : {}),
     },
     [],
     {
@@ -209,6 +217,25 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
         ordered(v, ['maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'], {
           maturity: (m) => ordered(m, ANATOMY_PARTS),
         }),
+      provenance: (v) => sortedKeys(v),
+      calibration: (v) =>
+        ordered(v, ['file', 'date', 'seed', 'fitted', 'history'], {
+          fitted: (f) =>
+            Array.isArray(f)
+              ? f.map((x: unknown) => ordered(x, ['name', 'value', 'low', 'high']))
+              : f,
+          history: (h) =>
+            ordered(h, ['frequency', 'startDate', 'periods', 'series'], {
+              periods: (ps) =>
+                Array.isArray(ps)
+                  ? ps.map((x: unknown) => ordered(x, ['label', 'fromWeek', 'toWeek']))
+                  : ps,
+              series: (ss) =>
+                Array.isArray(ss)
+                  ? ss.map((x: unknown) => ordered(x, ['metric', 'aggregate', 'weight', 'values']))
+                  : ss,
+            }),
+        }),
       story: (v) =>
         ordered(v, ['title', 'steps', 'pinned'], {
           steps: (st) =>
@@ -216,6 +243,26 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
         }),
     },
   ) as Record<string, unknown>;
+}
+
+/**
+ * The provenance entries that name an assumption the scenario has, or undefined when none does:
+ * an entry of a data product or consumer that was removed says nothing, and is dropped.
+ */
+function knownProvenance(
+  s: Scenario,
+  provenance: NonNullable<Scenario['provenance']>,
+): Scenario['provenance'] {
+  const names = new Set(assumptionsOf(s).map((a) => a.name));
+  const kept = Object.keys(provenance).filter((k) => names.has(k));
+  if (kept.length === 0) return undefined;
+  return Object.fromEntries(kept.map((k) => [k, provenance[k]!]));
+}
+
+/** A copy of an object with its keys in sorted order (provenance is keyed by name). */
+function sortedKeys(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  return ordered(v, Object.keys(v).sort());
 }
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => p.name);

@@ -1,13 +1,16 @@
 /**
  * Format migrations. Each entry upgrades a parsed file from version N to N+1 as a pure function
- * on plain JSON. Version 1 is the first published format, so the list is empty; when the format
- * changes, add `1: (v1) => v2`, bump CURRENT_FORMAT_VERSION, and keep a v1 fixture under
- * tests/fixtures/scenarios/ forever.
+ * on plain JSON; the fixtures of every version under tests/fixtures/scenarios/ are kept forever.
+ *
+ * 1 -> 2: version 2 adds `provenance` (where each value came from) and `calibration` (the last
+ * calibration adopted). A version 1 file has neither, so its values keep their registry sources.
  */
 import { CURRENT_FORMAT_VERSION } from './schema';
 
 type Json = Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, (file: Json) => Json>> = {};
+export const MIGRATIONS: Readonly<Record<number, (file: Json) => Json>> = {
+  1: (v1) => ({ ...v1 }),
+};
 
 export type MigrationResult =
   { ok: true; file: Json } | { ok: false; message: string; path: string };
@@ -28,12 +31,10 @@ export function migrateToCurrent(file: Json): MigrationResult {
       message: `required (this app writes ${CURRENT_FORMAT_VERSION})`,
     };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    const expected =
-      CURRENT_FORMAT_VERSION === 1 ? '1' : `a whole number from 1 to ${CURRENT_FORMAT_VERSION}`;
     return {
       ok: false,
       path: 'formatVersion',
-      message: `expected ${expected}, got ${describe(v)}`,
+      message: `expected a whole number from 1 to ${CURRENT_FORMAT_VERSION}, got ${describe(v)}`,
     };
   }
   if (v > CURRENT_FORMAT_VERSION) {

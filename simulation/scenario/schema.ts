@@ -17,9 +17,10 @@ import {
 } from '../model/entities';
 import { PARAMETERS } from '../model/parameters';
 import { storyIssues, storySchema } from '../story/schema';
+import { calibrationRecordSchema, provenanceMapSchema } from './provenance-schema';
 
 export const SCENARIO_KIND = 'flywheel-lab/scenario';
-export const CURRENT_FORMAT_VERSION = 1;
+export const CURRENT_FORMAT_VERSION = 2;
 export const ALLOWED_STEP_WEEKS = [0.125, 0.25, 0.5, 1, 2] as const;
 export const MAX_HORIZON_WEEKS = 520;
 
@@ -149,6 +150,8 @@ export const scenarioFileSchema = z
       .default([]),
     ownPipeline: z.strictObject(productBuild).prefault({}),
     story: storySchema.optional(),
+    provenance: provenanceMapSchema.optional(),
+    calibration: calibrationRecordSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();

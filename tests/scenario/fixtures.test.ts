@@ -103,6 +103,37 @@ describe('scenario fixtures', () => {
     expect(s.ownPipeline).toMatchObject({ buildWeeks: 9, buildCostUsd: 90_000 });
   });
 
+  it('v2-complete keeps its provenance and calibration record (pinned)', () => {
+    const s = load('v2-complete.flywheel.json');
+    expect(s.provenance).toEqual({
+      baseChurnPerWeek: { kind: 'calibrated', file: 'kpis 2023-2025.xlsx', date: '2026-12-01' },
+      bassImitationPerYear: { kind: 'calibrated', file: 'kpis 2023-2025.xlsx', date: '2026-12-01' },
+      'dataProduct.risk-profile-graph.maturity.governance': { kind: 'input', date: '2026-11-30' },
+      initialActiveUsers: { kind: 'input', date: '2026-11-30' },
+    });
+    expect(s.calibration?.file).toBe('kpis 2023-2025.xlsx');
+    expect(s.calibration?.fitted[2]).toEqual({
+      name: 'dataProduct.customer-360.maturity.quality',
+      value: 0.75,
+      low: null,
+      high: null,
+    });
+    expect(s.calibration?.history.frequency).toBe('monthly');
+    expect(s.calibration?.history.periods.map((p) => p.label)).toEqual([
+      '2023-01',
+      '2023-02',
+      '2023-04',
+    ]);
+    expect(s.calibration?.history.series[0]!.values).toEqual([2480000, 2501000, null]);
+    expect(s.calibration?.history.series[1]).toMatchObject({ aggregate: 'total', weight: 2.5 });
+  });
+
+  it('a version 1 file has no provenance: every value keeps its registry source', () => {
+    const s = load('v1-complete.flywheel.json');
+    expect(s.provenance).toBeUndefined();
+    expect(s.calibration).toBeUndefined();
+  });
+
   it('v1-minimal takes every missing field from the registries', () => {
     const s = load('v1-minimal.flywheel.json');
     expect(s.name).toBe('Fixture v1: minimal');
@@ -156,7 +187,11 @@ describe('the format envelope', () => {
       if (!r.ok) {
         expect(r.issues).toHaveLength(1);
         expect(r.issues[0]!.path).toBe('formatVersion');
-        expect(r.issues[0]!.message).toMatch(v === undefined ? /^required/ : /^expected 1, got /);
+        expect(r.issues[0]!.message).toMatch(
+          v === undefined
+            ? /^required/
+            : new RegExp(`^expected a whole number from 1 to ${CURRENT_FORMAT_VERSION}, got `),
+        );
       }
     }
   });
