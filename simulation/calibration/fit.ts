@@ -14,7 +14,12 @@ import type { Backend } from '../engine/compile';
 import { Rng } from '../engine/rng';
 import { runModel } from '../engine/run';
 import { prepareModel, metricInfos, type PreparedModel } from '../analysis/simulate';
-import { findAssumptions, withAssumptions, type Assumption } from '../scenario/assumptions';
+import {
+  assumptionsOf,
+  findAssumptions,
+  withAssumptions,
+  type Assumption,
+} from '../scenario/assumptions';
 import { statusQuo } from '../scenario/derive';
 import type { Aggregate, HistoryPeriod, KpiHistory, Scenario } from '../scenario/types';
 import { planObservations, predict, settingsFor, type ObservationPlan } from './observe';
@@ -126,7 +131,8 @@ export function resolveFit(scenario: Scenario, names: readonly string[]): Assump
   }
   if (chosen.size > 20)
     throw new CalibrationError(`${chosen.size} parameters selected: fit at most 20 at once`);
-  return [...chosen.values()];
+  const order = new Map(assumptionsOf(scenario).map((a, i) => [a.name, i]));
+  return [...chosen.values()].sort((a, b) => order.get(a.name)! - order.get(b.name)!);
 }
 
 /** A parameter as the optimiser sees it: scaled so that the start is about 1. */
