@@ -138,6 +138,12 @@ describe('reading history files', () => {
   });
 });
 
+function mappingOf(t: RawTable) {
+  const m = strictMapping(t, METRICS);
+  if (!m.ok) throw new Error(m.message);
+  return m.mapping;
+}
+
 describe('from a table to a history', () => {
   const weekly = (body: string) => table(`week,activeUsers,orders\n${body}`);
 
@@ -154,21 +160,13 @@ describe('from a table to a history', () => {
       expect(h.history.series[1]!.values).toEqual([5, null, 6]);
     }
     const text = await weekly('0,100,5\n1,lots,6\n2,102,7\n');
-    const bad = buildHistory(
-      text,
-      (strictMapping(text, METRICS) as { mapping: never }).mapping,
-      METRICS,
-    );
+    const bad = buildHistory(text, mappingOf(text), METRICS);
     expect(bad).toEqual({
       ok: false,
       errors: [`row 3, column 'activeUsers': text where a number belongs ("lots")`],
     });
     const dup = await weekly('0,100,5\n1,101,6\n1,102,7\n');
-    const d = buildHistory(
-      dup,
-      (strictMapping(dup, METRICS) as { mapping: never }).mapping,
-      METRICS,
-    );
+    const d = buildHistory(dup, mappingOf(dup), METRICS);
     expect(d).toEqual({ ok: false, errors: ['week 1 appears twice (rows 3 and 4)'] });
   });
 
