@@ -10,6 +10,7 @@ Usage:
   flywheel run [SCENARIO.json] [options]   run a scenario and the same business without data products
   flywheel report [SCENARIO.json] --out F  write a report (F.html or F.pdf) of that comparison
   flywheel loops [SCENARIO.json]           which feedback loop drives the flywheel, week by week
+  flywheel calibrate SCENARIO --data F ... fit the status quo to your KPI history (CSV or .xlsx)
   flywheel validate FILE...                check scenario files
   flywheel presets [--show NAME]           list the built-in scenarios, or print one as a file
   flywheel help [COMMAND]                  help on a command (also: flywheel COMMAND --help)

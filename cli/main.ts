@@ -3,6 +3,7 @@
  * Exit codes: 0 success, 2 bad input (the message names the file, field or flag), 1 internal error.
  */
 import { parseCommandLine, type Command } from './args';
+import { calibrateCommand, CALIBRATE_HELP } from './calibrate-command';
 import { presetFile, presetList, validateFiles } from './catalogue';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors';
 import { HELP, helpHint } from './help';
@@ -83,6 +84,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   }
   if (argv[0] === 'loops') return guard(() => Promise.resolve(loopsCommand(argv.slice(1), out)));
+  if (argv[0] === 'help' && argv[1] === 'calibrate' && argv.length === 2) {
+    out(CALIBRATE_HELP);
+    return EXIT_OK;
+  }
+  if (argv[0] === 'calibrate')
+    return guard(async () => {
+      const progress = progressReporter();
+      await calibrateCommand(argv.slice(1), { out, warn: err, progress });
+      if (progress) process.stderr.write('\r\u001b[K');
+    });
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
     err(`flywheel: ${parsed.message}\n${helpHint(parsed.topic)}`);
