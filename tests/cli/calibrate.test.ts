@@ -203,7 +203,7 @@ describe('flywheel calibrate', () => {
     const r = flywheel(['calibrate', '--help'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: flywheel calibrate SCENARIO\.json --data FILE --fit NAME/);
-    expect(r.stdout).toMatch(/Examples:\n  flywheel calibrate my-shop\.json --data kpis\.csv/);
+    expect(r.stdout).toMatch(/Examples:\n {2}flywheel calibrate my-shop\.json --data kpis\.csv/);
     expect(flywheel(['help', 'calibrate'], dir).stdout).toBe(r.stdout);
     expect(flywheel(['--help'], dir).stdout).toMatch(/flywheel calibrate SCENARIO --data F/);
   });
