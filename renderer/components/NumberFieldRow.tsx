@@ -6,9 +6,9 @@
  */
 import { memo, useId, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { useStore } from 'zustand';
-import type { Grade } from '../../simulation';
+import { provenanceLabel, type Grade } from '../../simulation';
 import { formatCompact, formatInputValue } from '../format/format';
-import { valueAt, type NumberField } from '../state/fields';
+import { provenanceAtPath, valueAt, type NumberField } from '../state/fields';
 import { workspaceStore } from '../state/workspace';
 
 export const GRADE_WORDS: Record<Grade, string> = {
@@ -57,6 +57,7 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
   const id = useId();
   const value = useStore(workspaceStore, (s) => valueAt(s.scenario, field.path)) as number;
   const draft = useStore(workspaceStore, (s) => s.drafts[field.key]);
+  const provenance = useStore(workspaceStore, (s) => provenanceAtPath(s.scenario, field.path));
   const [editing, setEditing] = useState<string | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
   const fullLabel = owner ? `${owner}: ${field.label}` : field.label;
@@ -119,9 +120,10 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
             data-testid="reset"
             onClick={() => {
               actions.clearDraft(field.key);
-              workspaceStore
-                .getState()
-                .setField(ref, field.defaultValue, { label: `Reset ${fullLabel}` });
+              workspaceStore.getState().setField(ref, field.defaultValue, {
+                label: `Reset ${fullLabel}`,
+                provenance: 'registry',
+              });
             }}
           >
             ↺
@@ -166,6 +168,11 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
           data-testid="number"
         />
       </div>
+      {provenance ? (
+        <p className="fw-field__provenance" data-testid="field-provenance">
+          {provenanceLabel(provenance)}
+        </p>
+      ) : null}
       <p className="fw-field__hint" id={ids.hint}>
         {formatCompact(field.min)} to {formatCompact(field.max)}
         {field.integer ? ', whole numbers' : ''} · default {formatCompact(field.defaultValue)}
@@ -177,10 +184,16 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
       ) : null}
       <div className="fw-field__about" id={ids.about} hidden={!aboutOpen}>
         <p>{field.description}</p>
-        <p>
-          <span className="fw-field__about-label">Source:</span> {field.source}
-          {field.grade ? ` (evidence: ${GRADE_WORDS[field.grade]})` : ''}
+        <p data-testid="field-source">
+          <span className="fw-field__about-label">Source:</span>{' '}
+          {provenance ? provenanceLabel(provenance) : field.source}
+          {!provenance && field.grade ? ` (evidence: ${GRADE_WORDS[field.grade]})` : ''}
         </p>
+        {provenance ? (
+          <p className="fw-field__about-registry">
+            Registry default and source: {formatInputValue(field.defaultValue)}, {field.source}
+          </p>
+        ) : null}
       </div>
     </div>
   );

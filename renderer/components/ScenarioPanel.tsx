@@ -2,7 +2,7 @@
  * The scenario panel, grouped the way an architect thinks: market, customers, data products,
  * AI consumers, economics, simulation. Every field comes from the model's registries.
  */
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { ownPipelineReference } from '../../simulation';
 import { addAiConsumer, addDataProduct, MAX_ENTITIES } from '../state/entities';
@@ -14,6 +14,7 @@ import {
   simulationFields,
   type SectionId,
 } from '../state/fields';
+import { QuickStartDialog } from '../quickstart/QuickStartDialog';
 import { uiStore } from '../state/ui';
 import { workspaceStore } from '../state/workspace';
 import { ChoiceFieldRow } from './ChoiceFieldRow';
@@ -119,9 +120,19 @@ function SectionBody({ id }: { readonly id: SectionId }): ReactElement {
 export function ScenarioPanel(): ReactElement {
   const open = useStore(uiStore, (s) => s.openSections);
   const notice = useStore(workspaceStore, (s) => s.notice);
+  const [describing, setDescribing] = useState(false);
   return (
     <section className="fw-panel" aria-label="Scenario assumptions">
       <h2 className="fw-panel__title">Assumptions</h2>
+      <button
+        type="button"
+        className="fw-button fw-panel__describe"
+        onClick={() => setDescribing(true)}
+        data-testid="describe-business"
+      >
+        Describe your business…
+      </button>
+      {describing ? <QuickStartDialog onClose={() => setDescribing(false)} /> : null}
       <p className="fw-notice" role="status" aria-live="polite" data-testid="notice">
         {notice ?? ''}
       </p>

@@ -21,8 +21,10 @@ import {
   ownPipelineReference,
   productReference,
   withPreset,
+  assumptionsOf,
   type Grade,
   type Maturity,
+  type Provenance,
   type ParameterGroup,
   type Scenario,
 } from '../../simulation';
@@ -312,4 +314,26 @@ export function fieldLabelOf(scenario: Scenario, key: string): string | null {
   const field = all.find((f) => f.key === key);
   if (!field) return null;
   return key.startsWith('ownPipeline') ? `Own pipeline: ${field.label}` : field.label;
+}
+
+const namesByPath = new WeakMap<Scenario, Map<string, string>>();
+
+/** The assumption name of the value at a path (looked up once per scenario), or null. */
+export function assumptionNameAtPath(s: Scenario, path: FieldPath): string | null {
+  let names = namesByPath.get(s);
+  if (!names) {
+    names = new Map(assumptionsOf(s).map((a) => [a.path.join('\u0000'), a.name]));
+    namesByPath.set(s, names);
+  }
+  return names.get(path.join('\u0000')) ?? null;
+}
+
+/**
+ * The provenance of the value at a field's path ("your input", "calibrated to ..."), or null when
+ * it has its registry source.
+ */
+export function provenanceAtPath(s: Scenario, path: FieldPath): Provenance | null {
+  if (!s.provenance) return null;
+  const name = assumptionNameAtPath(s, path);
+  return name === null ? null : (s.provenance[name] ?? null);
 }

@@ -6,7 +6,13 @@
  */
 import { applyPatches, enablePatches, produceWithPatches } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { serializeScenario, withPreset, type Scenario } from '../../simulation';
+import {
+  isoDate,
+  serializeScenario,
+  setProvenanceInPlace,
+  withPreset,
+  type Scenario,
+} from '../../simulation';
 import {
   commitPending,
   emptyHistory,
@@ -17,7 +23,14 @@ import {
   type History,
   type HistoryEntry,
 } from './history';
-import { fieldLabelOf, keyOf, parseNumberText, setValueAt, type FieldPath } from './fields';
+import {
+  assumptionNameAtPath,
+  fieldLabelOf,
+  keyOf,
+  parseNumberText,
+  setValueAt,
+  type FieldPath,
+} from './fields';
 import { messageForEdit, validateScenario } from './validate';
 
 enablePatches();
@@ -56,6 +69,12 @@ export interface EditOptions {
   readonly label: string;
   /** True while a gesture is in progress: folded into one step by endGesture(). */
   readonly passing?: boolean;
+  /**
+   * What the edit says about the value's source: typed by the user ('input', the default for
+   * field edits: the source then reads "your input"), or back to the registry's ('registry':
+   * reset to default).
+   */
+  readonly provenance?: 'input' | 'registry';
 }
 
 /** A field as the store needs it: where it is and what it is called (for cross-field messages). */
@@ -125,10 +144,17 @@ export function createWorkspaceStore(
     const actions: WorkspaceActions = {
       setField(field, value, options = {}) {
         const key = keyOf(field.path);
+        const name = assumptionNameAtPath(get().scenario, field.path);
         const [next, patches, inversePatches] = produceWithPatches(
           get().scenario,
           (d: Scenario) => {
             setValueAt(d, field.path, value);
+            if (name !== null)
+              setProvenanceInPlace(
+                d,
+                name,
+                options.provenance === 'registry' ? null : { kind: 'input', date: isoDate() },
+              );
           },
         );
         const issues = validateScenario(next);

@@ -4,6 +4,7 @@
  * keyboard shortcuts (Alt+1..9) and the UI store's `view` read this list and nothing else.
  */
 import type { ComponentType } from 'react';
+import { CalibrationView } from '../calibration/CalibrationView';
 import { WorkspaceView } from './WorkspaceView';
 import { LoopsView } from '../loops/LoopsView';
 
@@ -29,6 +30,12 @@ export const VIEWS: readonly AppView[] = [
     description:
       'Which feedback loop drives the flywheel, week by week, with and without data products.',
     component: LoopsView,
+  },
+  {
+    id: 'calibrate',
+    label: 'Your data',
+    description: 'Import your KPI history and calibrate the model to it.',
+    component: CalibrationView,
   },
 ];
 

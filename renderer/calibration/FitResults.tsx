@@ -1,0 +1,118 @@
+/** The fit, as a user judges it: data against model per series, statistics, estimates, warnings. */
+import type { ReactElement } from 'react';
+import type { CalibrationResult } from '../../simulation';
+import { SeriesChart } from './SeriesChart';
+
+const num = (x: number | null): string =>
+  x === null || !Number.isFinite(x)
+    ? '–'
+    : Number(x.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+const pct = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
+const f2 = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
+
+export function FitResults(props: {
+  readonly result: CalibrationResult;
+  readonly adopted: boolean;
+  readonly onAdopt: () => boolean;
+}): ReactElement {
+  const { result: r, adopted } = props;
+  return (
+    <section
+      className="fw-calibration__step"
+      aria-labelledby="cal-result"
+      data-testid="fit-results"
+    >
+      <h3 id="cal-result">4. The fit</h3>
+      <div className="fw-calibration__charts">
+        {r.series.map((s) => (
+          <figure key={s.metric}>
+            <figcaption>
+              {s.label}{' '}
+              <span className="fw-card__meta">
+                ({s.unit}
+                {s.aggregate === 'total' ? ', monthly totals' : ''})
+              </span>
+            </figcaption>
+            <SeriesChart series={s} />
+          </figure>
+        ))}
+      </div>
+      <p className="fw-card__meta">Dots: your data. Line: the fitted status quo.</p>
+      <table className="fw-calibration__table" data-testid="fit-statistics">
+        <caption>
+          Fit by series (Theil: UM bias, US unequal variation, UC unequal covariation)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Series</th>
+            <th scope="col">n</th>
+            <th scope="col">R²</th>
+            <th scope="col">MAPE</th>
+            <th scope="col">UM</th>
+            <th scope="col">US</th>
+            <th scope="col">UC</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.series.map((s) => (
+            <tr key={s.metric}>
+              <th scope="row">{s.metric}</th>
+              <td>{s.statistics.n}</td>
+              <td>{s.statistics.r2 === null ? '–' : s.statistics.r2.toFixed(3)}</td>
+              <td>{pct(s.statistics.mape)}</td>
+              <td>{f2(s.statistics.um)}</td>
+              <td>{f2(s.statistics.us)}</td>
+              <td>{f2(s.statistics.uc)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="fw-calibration__table" data-testid="fit-estimates">
+        <caption>Fitted values with approximate 95% intervals</caption>
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <th scope="col">Before</th>
+            <th scope="col">Fitted</th>
+            <th scope="col">Interval</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.fitted.map((f) => (
+            <tr key={f.name} data-identified={f.identified}>
+              <th scope="row" title={f.name}>
+                {f.label}
+              </th>
+              <td>{num(f.before)}</td>
+              <td>{num(f.value)}</td>
+              <td>{f.identified ? `${num(f.low)} to ${num(f.high)}` : 'not identified'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.warnings.length > 0 ? (
+        <ul className="fw-calibration__flags" data-testid="fit-warnings">
+          {r.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="fw-card__meta">
+        {r.overall.observations} figures, {r.overall.parameters} parameters, {r.overall.starts}{' '}
+        starts (seed {r.overall.seed}), {r.overall.evaluations} model runs; residual spread{' '}
+        {pct(r.overall.residualSd)} of each series&apos; mean.
+      </p>
+      <button
+        type="button"
+        className="fw-button fw-button--primary"
+        disabled={adopted || !r.fitted.some((f) => f.identified)}
+        onClick={props.onAdopt}
+        data-testid="adopt-fit"
+      >
+        {adopted
+          ? 'Adopted as the scenario’s base (Undo reverts it)'
+          : 'Adopt as the scenario’s base'}
+      </button>
+    </section>
+  );
+}
