@@ -8,6 +8,7 @@ import type { ReactElement } from 'react';
 import { formatValue, type Comparison, type Scenario } from '../../simulation';
 import { AssumptionsSection } from './AssumptionsSection';
 import { ChartsSection, LoopSection } from './FiguresSection';
+import { DriversSection } from './DriversSection';
 import { kpiRows } from './kpi-rows';
 import { MethodologySection } from './MethodologySection';
 import type { Reproducibility } from './reproduce';
@@ -149,6 +150,7 @@ export function ReportDocument(props: ReportProps): ReactElement {
       <KpiTable {...props} />
       <ChartsSection comparison={props.comparison} loopWeek={props.loopWeek} />
       <LoopSection comparison={props.comparison} loopWeek={props.loopWeek} />
+      <DriversSection scenario={props.scenario} loopWeek={props.loopWeek} />
       <AssumptionsSection scenario={props.scenario} />
       <MethodologySection comparison={props.comparison} />
       <ReproducibilitySection {...props} />

@@ -112,6 +112,9 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 .fw-report__loop .fw-loop { margin-bottom: 8pt; }
 /* No halo on the static loop's rate labels: Chromium's PDF would carry each label twice (stroke and fill), so searching and copying the text would find every label twice. */
 .fw-report .fw-loop__rate { stroke: none; }
+.fw-report__drivers figure { margin: 0 0 8pt; }
+.fw-report__drivers .fw-dominance__svg { max-width: 15cm; }
+.fw-report__legend { display: flex; flex-wrap: wrap; gap: 2pt 12pt; list-style: none; padding: 0; }
 .fw-report__terms { margin: 0; }
 .fw-report__term { break-inside: avoid; page-break-inside: avoid; margin-bottom: 4pt; }
 .fw-report__term dt { font-weight: 600; }
