@@ -34,6 +34,8 @@ import {
 import { uiStore } from '../state/ui';
 import { useStore } from 'zustand';
 import { WhatIfSliders } from './WhatIfSliders';
+import { loopsStore } from '../state/loops';
+import { leadingLoopMark } from '../loops/read';
 
 /** The charts shown on a charts step: the business, the money, the AI, the experience. */
 const STAGE_CHARTS = ['active-users', 'cumulative-net-value', 'ai-performance', 'experience'];
@@ -62,14 +64,24 @@ function Loops({
   pointIndex,
   mode,
   highlight,
+  showLeading = false,
 }: {
   comparison: ComparisonResult;
   pointIndex: number;
   mode: LoopPairMode;
   highlight: StoryStep['highlight'];
+  /** Mark the loop that leads each run this week (the split view's story step). */
+  showLeading?: boolean;
 }): ReactElement | null {
   const reducedMotion = useStore(uiStore, (s) => s.reducedMotion);
   const scale = stageScale(useViewportHeight());
+  const dominance = useStore(loopsStore, (s) => s.dominance);
+  // On the split view each loop marks the loop that leads it this week (Loops That Matter).
+  const leadingLoops = useMemo(() => {
+    if (!dominance || !showLeading) return null;
+    const [w, wo] = dominance.runs;
+    return { with: leadingLoopMark(w, pointIndex), without: leadingLoopMark(wo, pointIndex) };
+  }, [dominance, showLeading, pointIndex]);
   const frames = useMemo(() => {
     const { withRun, withoutRun } = selectRuns(comparison);
     if (!withRun) return null;
@@ -87,6 +99,7 @@ function Loops({
         reducedMotion={reducedMotion}
         highlight={highlight}
         presentationScale={scale}
+        leadingLoops={leadingLoops}
       />
     </div>
   );
@@ -208,6 +221,7 @@ export function StageStep({
             pointIndex={pointIndex}
             mode={loopMode}
             highlight={step.highlight}
+            showLeading={step.view === 'split'}
           />
         )}
       </div>

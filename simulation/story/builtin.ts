@@ -1,7 +1,7 @@
 /**
- * The built-in story: the seed's narrative in eight steps. The business and its users; data
+ * The built-in story: the seed's narrative in nine steps. The business and its users; data
  * products made from their events; AI consuming them; the better experience; more data, and the
- * loop closes; the same business without data products; both over the horizon; a live what-if.
+ * loop closes; the same business without data products; both over the horizon; which loop drives the flywheel; a live what-if.
  * Captions carry only named simulated values: no number is typed into them.
  */
 import type { Story } from './types';
@@ -95,6 +95,18 @@ export const BUILT_IN_STORY: Story = {
         'Net value reaches {with.cumulativeNetValue} with data products and {without.cumulativeNetValue} without: a gap of {gap.cumulativeNetValue}.',
       notes:
         'Payback in {with.paybackWeek?no week within the horizon}; ahead for good from {overtakeWeek?no week within the horizon}.',
+    },
+    {
+      id: 'drivers',
+      title: 'What drives the flywheel',
+      view: 'split',
+      week: 'end',
+      show: 'both',
+      highlight: null,
+      caption:
+        'Which loop drives the flywheel by {week}? Each ring marks the feedback loop with the largest share of the change in users and data this week, with and without data products.',
+      notes:
+        'Loops That Matter: the Loops tab shows every loop week by week and when the lead shifts. Ask the room which loop they expected to lead, then show whether the data loop ever does.',
     },
     {
       id: 'what-if',
