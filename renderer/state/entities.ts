@@ -8,6 +8,7 @@ import {
   ID_PATTERN,
   newProductMaturity,
   PRODUCT_FIELDS,
+  removeDataProductFrom,
   zeroImpact,
   type AiConsumerSpec,
   type DataProductSpec,
@@ -97,18 +98,9 @@ const listNames = (names: readonly string[]): string =>
  * instead (ownPipelines + 1), so the business still has the data, as it would without the product.
  */
 export function removeDataProduct(draft: Scenario, productId: string): string | null {
-  const index = draft.dataProducts.findIndex((p) => p.id === productId);
-  if (index < 0) return null;
-  const name = draft.dataProducts[index]!.name;
-  draft.dataProducts.splice(index, 1);
-  const moved: string[] = [];
-  for (const c of draft.aiConsumers) {
-    const at = c.uses.indexOf(productId);
-    if (at < 0) continue;
-    c.uses.splice(at, 1);
-    c.ownPipelines = Math.min(CONSUMER_FIELDS.ownPipelines.max, c.ownPipelines + 1);
-    moved.push(c.name);
-  }
+  const name = draft.dataProducts.find((p) => p.id === productId)?.name;
+  const moved = removeDataProductFrom(draft, productId);
+  if (moved === null || name === undefined) return null;
   if (moved.length === 0) return `Removed ${name}.`;
   return `Removed ${name}. ${listNames(moved)} now ${moved.length === 1 ? 'builds its' : 'each build their'} own pipeline from raw data instead (+1 own pipeline), so the business still has that data.`;
 }

@@ -1,6 +1,8 @@
 /**
  * A stable fingerprint of a scenario: FNV-1a (64-bit) over its canonical JSON (keys sorted), so
- * the same assumptions give the same hash in the CLI, the app and the report.
+ * the same assumptions give the same hash in the CLI, the app and the report. What the document
+ * keeps beside the scenario (variants, pinned runs, the comparison choice) is not part of it:
+ * pinning a run does not change what the scenario assumes.
  */
 import { scenarioToFile } from './load';
 import type { Scenario } from './types';
@@ -29,5 +31,9 @@ export function fnv1a64(text: string): string {
 }
 
 export function scenarioHash(s: Scenario): string {
-  return fnv1a64(canonicalJson(scenarioToFile(s)));
+  const scenario = { ...s };
+  delete scenario.variants;
+  delete scenario.pinnedRuns;
+  delete scenario.comparison;
+  return fnv1a64(canonicalJson(scenarioToFile(scenario)));
 }

@@ -158,11 +158,24 @@ function parseValue(json: unknown): ParseResult {
     aiConsumers: d.aiConsumers,
     ownPipeline: d.ownPipeline,
     ...(d.story ? { story: d.story } : {}),
+    ...documentParts(d),
   };
   const provenance = d.provenance ? knownProvenance(scenario, d.provenance) : undefined;
   if (provenance) scenario.provenance = provenance;
   if (d.calibration) scenario.calibration = d.calibration;
   return { ok: true, scenario };
+}
+
+/** Variants, pinned runs and the comparison, each only when there is something in it. */
+function documentParts(
+  d: Pick<Scenario, 'variants' | 'pinnedRuns' | 'comparison'>,
+): Pick<Scenario, 'variants' | 'pinnedRuns' | 'comparison'> {
+  const c = d.comparison;
+  return {
+    ...(d.variants && d.variants.length > 0 ? { variants: d.variants } : {}),
+    ...(d.pinnedRuns && d.pinnedRuns.length > 0 ? { pinnedRuns: d.pinnedRuns } : {}),
+    ...(c && (c.runs.length > 0 || c.baseline !== null) ? { comparison: c } : {}),
+  };
 }
 
 function issueMessage(i: { code: string; message: string; keys?: readonly string[] }): string {
@@ -183,8 +196,6 @@ function issueMessage(i: { code: string; message: string; keys?: readonly string
  * ones, so that validating the file still reports them.
  */
 export function scenarioToFile(s: Scenario): Record<string, unknown> {
-  const product = (p: unknown): unknown =>
-    ordered(p, PRODUCT_KEYS, { maturity: (m) => ordered(m, ANATOMY_PARTS) });
   return ordered(
     {
       kind: SCENARIO_KIND,
@@ -201,22 +212,10 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
         ? { provenance: knownProvenance(s, s.provenance) }
         : {}),
       ...(s.calibration ? { calibration: s.calibration } : {}),
+      ...documentParts(s),
     },
     [],
     {
-      simulation: (v) => ordered(v, ['weeks', 'stepWeeks', 'seed', 'mode']),
-      parameters: (v) => ordered(v, PARAMETER_KEYS),
-      dataProducts: (v) => (Array.isArray(v) ? v.map(product) : v),
-      aiConsumers: (v) =>
-        Array.isArray(v)
-          ? v.map((c: unknown) =>
-              ordered(c, CONSUMER_KEYS, { impact: (i) => ordered(i, IMPACT_LEVERS) }),
-            )
-          : v,
-      ownPipeline: (v) =>
-        ordered(v, ['maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'], {
-          maturity: (m) => ordered(m, ANATOMY_PARTS),
-        }),
       provenance: (v) => sortedKeys(v),
       calibration: (v) =>
         ordered(v, ['file', 'date', 'seed', 'fitted', 'history'], {
@@ -241,6 +240,29 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
           steps: (st) =>
             Array.isArray(st) ? st.map((x: unknown) => ordered(x, STORY_STEP_KEYS)) : st,
         }),
+      variants: (v) =>
+        Array.isArray(v)
+          ? v.map((x: unknown) =>
+              ordered(x, ['name', 'changes'], {
+                changes: (cs) => (Array.isArray(cs) ? cs.map(orderedChange) : cs),
+              }),
+            )
+          : v,
+      pinnedRuns: (v) =>
+        Array.isArray(v)
+          ? v.map((x: unknown) =>
+              ordered(x, ['name', 'pinnedAt', 'kpiFingerprint', 'inputs'], {
+                inputs: (i) =>
+                  ordered(
+                    i,
+                    ['simulation', 'parameters', 'dataProducts', 'aiConsumers', 'ownPipeline'],
+                    modelOrder,
+                  ),
+              }),
+            )
+          : v,
+      comparison: (v) => ordered(v, ['runs', 'baseline']),
+      ...modelOrder,
     },
   ) as Record<string, unknown>;
 }
@@ -263,6 +285,31 @@ function knownProvenance(
 function sortedKeys(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
   return ordered(v, Object.keys(v).sort());
+}
+
+const orderedProduct = (p: unknown): unknown =>
+  ordered(p, PRODUCT_KEYS, { maturity: (m) => ordered(m, ANATOMY_PARTS) });
+const orderedConsumer = (c: unknown): unknown =>
+  ordered(c, CONSUMER_KEYS, { impact: (i) => ordered(i, IMPACT_LEVERS) });
+
+/** How the model's parts are written (in the file and in a pinned run's inputs). */
+const modelOrder: Record<string, (v: unknown) => unknown> = {
+  simulation: (v) => ordered(v, ['weeks', 'stepWeeks', 'seed', 'mode']),
+  parameters: (v) => ordered(v, PARAMETER_KEYS),
+  dataProducts: (v) => (Array.isArray(v) ? v.map(orderedProduct) : v),
+  aiConsumers: (v) => (Array.isArray(v) ? v.map(orderedConsumer) : v),
+  ownPipeline: (v) =>
+    ordered(v, ['maturity', 'buildWeeks', 'buildCostUsd', 'runCostUsdPerWeek'], {
+      maturity: (m) => ordered(m, ANATOMY_PARTS),
+    }),
+};
+
+/** A change: its kind first, then its fields; an added entity as the file writes one. */
+function orderedChange(c: unknown): unknown {
+  return ordered(c, ['kind', 'name', 'entity', 'id'], {
+    dataProduct: orderedProduct,
+    aiConsumer: orderedConsumer,
+  });
 }
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => p.name);

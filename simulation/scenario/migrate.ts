@@ -4,12 +4,16 @@
  *
  * 1 -> 2: version 2 adds `provenance` (where each value came from) and `calibration` (the last
  * calibration adopted). A version 1 file has neither, so its values keep their registry sources.
+ *
+ * 2 -> 3: version 3 adds optional parts beside the scenario (named `variants`, `pinnedRuns`, the
+ * `comparison` choice); a version 2 file is a version 3 file without them: nothing is rewritten.
  */
 import { CURRENT_FORMAT_VERSION } from './schema';
 
 type Json = Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, (file: Json) => Json>> = {
   1: (v1) => ({ ...v1 }),
+  2: (v2) => ({ ...v2 }),
 };
 
 export type MigrationResult =

@@ -42,15 +42,19 @@ export interface AiConsumerSpec {
   impact: Impact;
 }
 
-/** A complete, validated scenario: what the engine runs. Files may omit defaults (see schema.ts). */
-export interface Scenario {
-  name: string;
-  description: string;
+/** What a run is computed from: every part of a scenario that decides its numbers. */
+export interface RunInputs {
   simulation: SimulationSettings;
   parameters: ParameterValues;
   dataProducts: DataProductSpec[];
   aiConsumers: AiConsumerSpec[];
   ownPipeline: ProductBuild;
+}
+
+/** A complete, validated scenario: what the engine runs. Files may omit defaults (see schema.ts). */
+export interface Scenario extends RunInputs {
+  name: string;
+  description: string;
   /** The presentation (workshop mode); absent: the built-in story is used. */
   story?: Story;
   /**
@@ -60,6 +64,16 @@ export interface Scenario {
   provenance?: Record<string, Provenance>;
   /** The last calibration adopted into this scenario: its data, and what was fitted. (Format 2.) */
   calibration?: CalibrationRecord;
+  /**
+   * Named variants of this scenario (the base), each a set of changes against it (see
+   * changes.ts). Absent when there are none. Not read by the engine: a variant is run as the
+   * scenario its changes make (variants.ts).
+   */
+  variants?: Variant[];
+  /** Runs pinned for comparison, each with the inputs it is recomputed from. Absent when none. */
+  pinnedRuns?: PinnedRun[];
+  /** The runs chosen for the comparison view and the report, and the baseline of the deltas. */
+  comparison?: ComparisonChoice;
 }
 
 /** Where a value came from. Dates are ISO calendar dates (`2026-12-01`). */
@@ -111,3 +125,71 @@ export interface CalibrationRecord {
   fitted: FittedValue[];
   history: KpiHistory;
 }
+
+/** A named variant: changes against the base scenario, applied in order. */
+export interface Variant {
+  name: string;
+  changes: ScenarioChange[];
+}
+
+/** A run kept for comparison: its inputs (recomputed on open, bit-identical) and when it was made. */
+export interface PinnedRun {
+  name: string;
+  /** When it was pinned (ISO 8601). */
+  pinnedAt: string;
+  /** FNV-1a of its KPIs when pinned (kpiFingerprint): a recomputation that differs is reported. */
+  kpiFingerprint: string;
+  inputs: RunInputs;
+}
+
+/** A run of the document: its base, one of its variants, or one of its pinned runs (by name). */
+export type RunRef =
+  | { readonly kind: 'base' }
+  | { readonly kind: 'variant'; readonly name: string }
+  | { readonly kind: 'pin'; readonly name: string };
+
+/** The comparison view's runs (at most MAX_COMPARED_RUNS) and the baseline of every delta. */
+export interface ComparisonChoice {
+  runs: RunRef[];
+  /** The run KPI cards and tables measure against; null: cards compare with and without only. */
+  baseline: RunRef | null;
+}
+
+export type SimulationField = keyof SimulationSettings;
+
+/**
+ * One change of a variant against its base. Numbers go through the assumption catalogue (`set`,
+ * by parameter name or `*` pattern); structure and words have their own kinds.
+ */
+export type ScenarioChange =
+  /** Sets every assumption the name or pattern selects (assumptions.ts). */
+  | { readonly kind: 'set'; readonly name: string; readonly value: number }
+  /** Simulation settings (horizon, step, seed, randomness). */
+  | {
+      readonly kind: 'simulation';
+      readonly weeks?: number;
+      readonly stepWeeks?: number;
+      readonly seed?: number;
+      readonly mode?: SimulationSettings['mode'];
+    }
+  /** Removes a data product; each consumer that used it builds its own pipeline instead. */
+  | { readonly kind: 'removeDataProduct'; readonly id: string }
+  | { readonly kind: 'addDataProduct'; readonly dataProduct: DataProductSpec }
+  | { readonly kind: 'removeAiConsumer'; readonly id: string }
+  | { readonly kind: 'addAiConsumer'; readonly aiConsumer: AiConsumerSpec }
+  | {
+      readonly kind: 'rename';
+      readonly entity: 'dataProduct' | 'aiConsumer';
+      readonly id: string;
+      readonly name: string;
+    }
+  | { readonly kind: 'domain'; readonly id: string; readonly domain: string }
+  /** The data products an AI consumer uses, in order. */
+  | { readonly kind: 'uses'; readonly id: string; readonly uses: readonly string[] }
+  | { readonly kind: 'ownPipelines'; readonly id: string; readonly value: number }
+  /** The order of the data products and AI consumers (the same ids, reordered). */
+  | {
+      readonly kind: 'order';
+      readonly dataProducts: readonly string[];
+      readonly aiConsumers: readonly string[];
+    };

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  applyChanges,
   canonicalJson,
   CONSUMER_FIELDS,
   CURRENT_FORMAT_VERSION,
@@ -154,6 +155,88 @@ describe('scenario fixtures', () => {
       expect(consumer!.impact[k as keyof typeof IMPACT_FIELDS], k).toBe(f.default);
     for (const [k, f] of Object.entries(MATURITY_FIELDS))
       expect(s.ownPipeline.maturity[k as keyof typeof MATURITY_FIELDS], k).toBe(f.default);
+  });
+});
+
+describe('version 3: variants, pinned runs and the comparison', () => {
+  it('v1 and v2 files open as documents without variants, pinned runs or a comparison', () => {
+    for (const file of [
+      'v1-complete.flywheel.json',
+      'v1-minimal.flywheel.json',
+      'v2-complete.flywheel.json',
+      'v2-minimal.flywheel.json',
+    ]) {
+      const s = load(file);
+      expect(s.variants, file).toBeUndefined();
+      expect(s.pinnedRuns, file).toBeUndefined();
+      expect(s.comparison, file).toBeUndefined();
+    }
+  });
+
+  it('v3-complete keeps its variants, pinned runs and comparison (pinned values)', () => {
+    const s = load('v3-complete.flywheel.json');
+    expect(s.variants!.map((v) => v.name)).toEqual([
+      'as is',
+      'skip governance',
+      'two products only',
+      'reordered',
+    ]);
+    expect(s.variants![1]!.changes[0]).toEqual({
+      kind: 'set',
+      name: 'dataProduct.*.maturity.governance',
+      value: 0,
+    });
+    expect(s.variants![2]!.changes.map((c) => c.kind)).toEqual(
+      expect.arrayContaining([
+        'removeDataProduct',
+        'addDataProduct',
+        'addAiConsumer',
+        'rename',
+        'domain',
+        'uses',
+        'ownPipelines',
+        'simulation',
+        'removeAiConsumer',
+      ]),
+    );
+    expect(s.pinnedRuns!.map((p) => [p.name, p.pinnedAt])).toEqual([
+      ['quality 95%', '2026-11-24T09:30:00.000Z'],
+      ['Pinned «as it was»', '2026-11-24T10:05:12.345Z'],
+    ]);
+    expect(s.pinnedRuns![0]!.inputs.dataProducts[0]!.maturity.quality).toBe(0.95);
+    expect(s.pinnedRuns![0]!.inputs.simulation.seed).toBe(42);
+    expect(s.comparison).toEqual({
+      runs: [
+        { kind: 'base' },
+        { kind: 'variant', name: 'skip governance' },
+        { kind: 'pin', name: 'quality 95%' },
+        { kind: 'variant', name: 'two products only' },
+      ],
+      baseline: { kind: 'pin', name: 'Pinned «as it was»' },
+    });
+    // Every variant still applies to its base.
+    for (const v of s.variants!) expect(applyChanges(s, v.changes).problems, v.name).toEqual([]);
+  });
+
+  it("v3-minimal takes the defaults of a pinned run's inputs and of a variant's changes", () => {
+    const s = load('v3-minimal.flywheel.json');
+    expect(s.variants).toEqual([
+      {
+        name: 'skip governance',
+        changes: [{ kind: 'set', name: 'dataProduct.*.maturity.governance', value: 0 }],
+      },
+      { name: 'no changes', changes: [] },
+    ]);
+    const [pin] = s.pinnedRuns!;
+    expect(pin!.inputs.simulation).toEqual({
+      weeks: 156,
+      stepWeeks: 1,
+      seed: 1,
+      mode: 'stochastic',
+    });
+    expect(pin!.inputs.dataProducts).toEqual([]);
+    for (const p of PARAMETERS) expect(pin!.inputs.parameters[p.name], p.name).toBe(p.default);
+    expect(s.comparison).toEqual({ runs: [], baseline: { kind: 'pin', name: 'defaults' } });
   });
 });
 

@@ -4,6 +4,8 @@
  * parseScenarioText / parseScenarioValue return a typed result and never throw: either a valid
  * scenario, or {ok: false, issues} where every issue has a field path and a message.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +20,7 @@ import {
 } from '../../simulation';
 import { propertyRuns } from '../model/helpers';
 import { scenarioArb } from './arbitraries';
+import { documentArb } from './document-arbitraries';
 import { applyMutation, mutationOf, textMutationOf } from './mutations';
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -56,6 +59,15 @@ function safely(parse: () => ParseResult): ParseResult {
 
 const validFile = (): Record<string, unknown> =>
   JSON.parse(serializeScenario(withPreset())) as Record<string, unknown>;
+
+/** The complete version 3 fixture: every kind of change, pinned runs, a comparison. */
+const validDocument = (): Record<string, unknown> =>
+  JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'v3-complete.flywheel.json'),
+      'utf8',
+    ),
+  ) as Record<string, unknown>;
 
 afterAll(() => {
   // No input managed to pollute Object.prototype (through __proto__ or constructor keys).
@@ -97,8 +109,11 @@ describe('any input gives a typed result, never a throw', () => {
     const lookalike = fc.record(
       {
         kind: fc.oneof(fc.constant('flywheel-lab/scenario'), fc.jsonValue({ maxDepth: 1 })),
-        formatVersion: fc.oneof(fc.constant(1), fc.jsonValue({ maxDepth: 1 })),
+        formatVersion: fc.oneof(fc.constantFrom(1, 2), fc.jsonValue({ maxDepth: 1 })),
         name: fc.jsonValue({ maxDepth: 1 }),
+        variants: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }),
+        pinnedRuns: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }),
+        comparison: fc.jsonValue({ maxDepth: 3 }),
         parameters: fc.dictionary(fc.string({ maxLength: 30 }), fc.jsonValue({ maxDepth: 1 })),
         dataProducts: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 4 }),
         aiConsumers: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 4 }),
@@ -136,7 +151,9 @@ describe('any input gives a typed result, never a throw', () => {
 });
 
 describe('damaged valid files give a typed result, never a throw', () => {
-  const fileAndMutation = scenarioArb({ maxWeeks: 156 })
+  // Scenarios, and documents with variants, pinned runs and a comparison (format version 2).
+  const fileAndMutation = fc
+    .oneof(scenarioArb({ maxWeeks: 156 }), documentArb({ maxWeeks: 156 }))
     .map((s) => JSON.parse(serializeScenario(s)) as unknown)
     .chain((file) => mutationOf(file).map((m) => ({ file, m })));
 
@@ -164,7 +181,7 @@ describe('damaged valid files give a typed result, never a throw', () => {
   });
 
   it('a retyped required or typed field is always an error', () => {
-    const retypes = fc.constant(validFile()).chain((file) =>
+    const retypes = fc.constantFrom(validFile(), validDocument()).chain((file) =>
       mutationOf(file)
         .filter((m) => m.kind === 'retype')
         .map((m) => ({ file, m })),

@@ -24,6 +24,7 @@ import {
 } from '../../simulation';
 import { propertyRuns } from '../model/helpers';
 import { scenarioArb } from './arbitraries';
+import { documentArb } from './document-arbitraries';
 
 /** Equal as numbers (JSON writes -0 as 0, which compares equal). */
 function expectSame(actual: number | undefined, expected: number | undefined, what: string): void {
@@ -53,7 +54,11 @@ describe('save -> load round trip', () => {
     );
     fc.assert(
       fc.property(
-        fc.oneof(scenarioArb({ maxProducts: 5, maxConsumers: 4 }), withOddText),
+        fc.oneof(
+          scenarioArb({ maxProducts: 5, maxConsumers: 4 }),
+          withOddText,
+          documentArb({ maxProducts: 4, maxConsumers: 3 }),
+        ),
         roundTrips,
       ),
       {

@@ -1,0 +1,73 @@
+/**
+ * The comparison table of several runs: every KPI of each run, its difference from the baseline
+ * run, and which run is best on it. One table for the app's comparison view, the report and
+ * `flywheel compare`, so they agree to the digit. Pure.
+ */
+import { KPI_INFO, type Kpis } from './kpis';
+import { KPI_KEYS, type KpiKey } from './montecarlo-draws';
+
+/** Which way is better for each KPI (a week reached sooner is better; never reached is worst). */
+export const KPI_BETTER: Readonly<Record<KpiKey, 'higher' | 'lower'>> = {
+  finalActiveUsers: 'higher',
+  cumulativeRevenueUsd: 'higher',
+  cumulativeNetValueUsd: 'higher',
+  cumulativeSpendingUsd: 'lower',
+  netValueVsStatusQuoUsd: 'higher',
+  paybackWeek: 'lower',
+  firstAiDeploymentWeek: 'lower',
+  finalFlywheelMomentum: 'higher',
+  selfSustainingWeek: 'lower',
+  finalAiPerformance: 'higher',
+  finalExperienceIndex: 'higher',
+  finalDataQuality: 'higher',
+  finalTrust: 'higher',
+  totalIncidents: 'lower',
+};
+
+export interface RunTableRow {
+  readonly key: KpiKey;
+  readonly label: string;
+  readonly unit: string;
+  readonly better: 'higher' | 'lower';
+  /** One value per run (null: a week never reached). */
+  readonly values: readonly (number | null)[];
+  /** Each run minus the baseline (null for the baseline itself, or when either is null). */
+  readonly deltas: readonly (number | null)[];
+  /** Indexes of the best runs on this KPI; empty when all runs are equal. */
+  readonly best: readonly number[];
+}
+
+/** A value's rank key: higher is better after this (null weeks rank below every week). */
+function score(value: number | null, better: 'higher' | 'lower'): number {
+  if (value === null) return -Infinity;
+  return better === 'higher' ? value : -value;
+}
+
+/** The table of `kpis` (one per run) against the run at `baseline` (0-based). */
+export function runTable(kpis: readonly Kpis[], baseline: number): RunTableRow[] {
+  if (kpis.length > 0 && (baseline < 0 || baseline >= kpis.length))
+    throw new RangeError(`baseline ${baseline} is not one of the ${kpis.length} runs`);
+  return KPI_KEYS.map((key) => {
+    const better = KPI_BETTER[key];
+    const values = kpis.map((k) => k[key]);
+    const base = values[baseline] ?? null;
+    const deltas = values.map((v, i) =>
+      i === baseline || v === null || base === null ? null : v - base,
+    );
+    const scores = values.map((v) => score(v, better));
+    const top = Math.max(...scores);
+    const best =
+      scores.length > 1 && scores.some((s) => s !== top)
+        ? scores.flatMap((s, i) => (s === top ? [i] : []))
+        : [];
+    return {
+      key,
+      label: KPI_INFO[key].label,
+      unit: KPI_INFO[key].unit,
+      better,
+      values,
+      deltas,
+      best,
+    };
+  });
+}
