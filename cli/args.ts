@@ -32,6 +32,8 @@ export function resolveFormat(
 export interface RunCommand {
   readonly kind: 'run';
   readonly file: string | null;
+  /** A named variant of the file to run instead of its base scenario. */
+  readonly variant: string | null;
   readonly preset: PresetName | null;
   readonly weeks: number | null;
   readonly seed: number | null;
@@ -178,6 +180,7 @@ function parseRun(args: readonly string[]): Command {
         allowPositionals: true,
         options: {
           preset: { type: 'string' },
+          variant: { type: 'string' },
           weeks: { type: 'string' },
           seed: { type: 'string' },
           runs: { type: 'string' },
@@ -206,9 +209,16 @@ function parseRun(args: readonly string[]): Command {
   }
   if (file === '') throw new UsageProblem('the scenario file name is empty', t);
   if (v.out === '') throw new UsageProblem('--out: expected a file name', t);
+  if (v.variant !== undefined && file === null)
+    throw new UsageProblem(
+      `--variant ${quote(v.variant)}: variants live in scenario files; name the file (flywheel run FILE --variant NAME)`,
+      t,
+    );
+  if (v.variant === '') throw new UsageProblem('--variant: expected the name of a variant', t);
   return {
     kind: 'run',
     file,
+    variant: v.variant ?? null,
     preset: v.preset === undefined ? null : preset('--preset', v.preset, t),
     weeks:
       v.weeks === undefined ? null : parseWholeNumber('--weeks', v.weeks, 1, MAX_HORIZON_WEEKS, t),

@@ -11,6 +11,7 @@ Usage:
   flywheel report [SCENARIO.json] --out F  write a report (F.html or F.pdf) of that comparison
   flywheel loops [SCENARIO.json]           which feedback loop drives the flywheel, week by week
   flywheel calibrate SCENARIO --data F ... fit the status quo to your KPI history (CSV or .xlsx)
+  flywheel compare FILE[#NAME] ...         up to 8 runs side by side: files, variants, pinned runs
   flywheel validate FILE...                check scenario files
   flywheel presets [--show NAME]           list the built-in scenarios, or print one as a file
   flywheel help [COMMAND]                  help on a command (also: flywheel COMMAND --help)
@@ -31,6 +32,8 @@ json|csv, it writes the weekly series of every metric and the KPIs. With no scen
 
 Options:
   --preset NAME         run a built-in scenario instead of a file: ${PRESET_NAMES.join(', ')}
+  --variant NAME        run one of the file's named variants (its changes applied to the file's
+                        scenario) instead of the scenario itself
   --weeks N             horizon in weeks, 1 to ${MAX_HORIZON_WEEKS} (default: the scenario's, 156 for presets)
   --seed N              random seed, 0 to 4294967295 (default: the scenario's)
   --mode MODE           'stochastic' (seeded incidents and demand noise) or 'expected' (smooth

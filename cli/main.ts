@@ -8,6 +8,7 @@ import { presetFile, presetList, validateFiles } from './catalogue';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors';
 import { HELP, helpHint } from './help';
 import { LOOPS_HELP, loopsCommand } from './loops-command';
+import { COMPARE_HELP, compareCommand } from './compare-command';
 import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
 import { APP_VERSION } from './version';
@@ -94,6 +95,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       await calibrateCommand(argv.slice(1), { out, warn: err, progress });
       if (progress) process.stderr.write('\r\u001b[K');
     });
+  if (argv[0] === 'help' && argv[1] === 'compare' && argv.length === 2) {
+    out(COMPARE_HELP);
+    return EXIT_OK;
+  }
+  if (argv[0] === 'compare')
+    return guard(() =>
+      compareCommand(argv.slice(1), out, { stdoutIsTerminal: process.stdout.isTTY === true }),
+    );
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
     err(`flywheel: ${parsed.message}\n${helpHint(parsed.topic)}`);

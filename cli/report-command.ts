@@ -178,18 +178,7 @@ export function buildReportHtml(cmd: ReportCommand, today: Date = new Date()): s
   const resolved = resolve(cmd);
   const scenario = applyOverrides(
     resolved.scenario,
-    {
-      kind: 'run',
-      file: cmd.file,
-      preset: null,
-      weeks: cmd.weeks,
-      seed: cmd.seed,
-      mode: cmd.mode,
-      runs: 1,
-      format: 'json',
-      out: null,
-      workers: null,
-    },
+    { weeks: cmd.weeks, seed: cmd.seed, mode: cmd.mode },
     resolved.origin,
   );
   const comparison = compareWithWithout(scenario, { backend: 'codegen' });

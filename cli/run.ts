@@ -5,7 +5,9 @@ import { compareWithWithout } from '../simulation/analysis/simulate';
 import { scenarioHash } from '../simulation/scenario/hash';
 import { PRESETS, withPreset } from '../simulation/scenario/presets';
 import type { Scenario } from '../simulation/scenario/types';
-import { resolveFormat, type RunCommand } from './args';
+import { applyChanges } from '../simulation/scenario/changes';
+import { baseOf, variantNamed } from '../simulation/scenario/variants';
+import { quote, resolveFormat, type RunCommand } from './args';
 import { InputError } from './errors';
 import { runMonteCarloPool } from './pool';
 import { runCommandFor, type ScenarioSource } from '../renderer/report/reproduce';
@@ -35,9 +37,15 @@ interface ResolvedScenario {
 }
 
 function resolveScenario(cmd: RunCommand): ResolvedScenario {
+  if (cmd.file !== null && cmd.variant !== null)
+    return {
+      scenario: loadVariant(cmd.file, cmd.variant),
+      names: ['scenario', 'without'],
+      source: { kind: 'file', fileName: cmd.file, variant: cmd.variant },
+    };
   if (cmd.file !== null)
     return {
-      scenario: loadScenarioFile(cmd.file),
+      scenario: baseOf(loadScenarioFile(cmd.file)),
       names: ['scenario', 'without'],
       source: { kind: 'file', fileName: cmd.file },
     };
@@ -50,8 +58,41 @@ function resolveScenario(cmd: RunCommand): ResolvedScenario {
   return { scenario: withPreset(), names: ['with', 'without'], source: { kind: 'default' } };
 }
 
+/**
+ * The scenario of the variant `name` of `file` (its changes applied to the file's scenario); an
+ * InputError names the file and the variants it has, or the changes that no longer apply.
+ */
+export function loadVariant(file: string, name: string): Scenario {
+  const doc = loadScenarioFile(file);
+  const v =
+    variantNamed(doc, name) ??
+    doc.variants?.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (!v) {
+    const names = (doc.variants ?? []).map((x) => quote(x.name));
+    const pinned = doc.pinnedRuns?.some((p) => p.name.toLowerCase() === name.toLowerCase())
+      ? `; ${quote(name)} is a pinned run: compare it with flywheel compare '${file}#${name}' ...`
+      : '';
+    throw new InputError(
+      `${file}: no variant named ${quote(name)} (${names.length === 0 ? 'the file has no variants' : `its variants: ${names.join(', ')}`})${pinned}`,
+    );
+  }
+  const applied = applyChanges(doc, v.changes);
+  if (applied.problems.length > 0)
+    throw new InputError(
+      [
+        `${file}: variant ${quote(v.name)} does not apply to its base:`,
+        ...applied.problems.slice(0, 10).map((p) => `  ${p}`),
+      ].join('\n'),
+    );
+  return applied.scenario;
+}
+
 /** The scenario with the command's overrides; contradictions are input errors naming both sides. */
-export function applyOverrides(scenario: Scenario, cmd: RunCommand, origin: string): Scenario {
+export function applyOverrides(
+  scenario: Scenario,
+  cmd: Pick<RunCommand, 'weeks' | 'seed' | 'mode'> & Partial<RunCommand>,
+  origin: string,
+): Scenario {
   const simulation = {
     ...scenario.simulation,
     ...(cmd.weeks !== null ? { weeks: cmd.weeks } : {}),

@@ -21,6 +21,7 @@ export * from './analysis/simulate';
 export * from './analysis/kpis';
 export * from './analysis/runs';
 export * from './analysis/run-table';
+export * from './analysis/run-table-text';
 export * from './analysis/montecarlo';
 export * from './narrative/format';
 export * from './narrative/values';

@@ -7,7 +7,8 @@ import { scenarioHash, type Scenario } from '../../simulation';
 
 /** Where the scenario came from, as the command line names it. */
 export type ScenarioSource =
-  | { readonly kind: 'file'; readonly fileName: string }
+  /** A scenario file; with `variant`, one of its named variants (`--variant NAME`). */
+  | { readonly kind: 'file'; readonly fileName: string; readonly variant?: string }
   | { readonly kind: 'preset'; readonly preset: string }
   /** No file and no preset: the built-in 'with' scenario. */
   | { readonly kind: 'default' };
@@ -40,7 +41,9 @@ export function shellQuote(arg: string): string {
 function sourceArgs(source: ScenarioSource): string[] {
   switch (source.kind) {
     case 'file':
-      return [source.fileName];
+      return source.variant === undefined
+        ? [source.fileName]
+        : [source.fileName, '--variant', source.variant];
     case 'preset':
       return ['--preset', source.preset];
     case 'default':
@@ -68,6 +71,42 @@ export function runCommandFor(
   ];
   if (output.runs !== undefined && output.runs > 1) args.push('--runs', String(output.runs));
   if (output.format !== undefined && output.format !== 'json') args.push('--format', output.format);
+  return args.map(shellQuote).join(' ');
+}
+
+/** A run of `flywheel compare`: a scenario file, or a variant or pinned run of one (FILE#NAME). */
+export interface CompareSource {
+  readonly fileName: string;
+  readonly name: string | null;
+}
+
+/** Settings `flywheel compare` imposes on every run (left out: each run keeps its own). */
+export interface CompareSettings {
+  readonly weeks?: number | null;
+  readonly seed?: number | null;
+  readonly mode?: 'stochastic' | 'expected' | null;
+}
+
+/** The argument naming one run: FILE, or FILE#NAME. */
+export const compareArg = (s: CompareSource): string =>
+  s.name === null ? s.fileName : `${s.fileName}#${s.name}`;
+
+/**
+ * The command that reproduces a comparison: every run, the baseline (1-based; the first is the
+ * default and not written) and the settings imposed on all runs.
+ */
+export function compareCommandFor(
+  runs: readonly CompareSource[],
+  baseline: number,
+  settings: CompareSettings = {},
+  output: { readonly format?: 'text' | 'json' | 'csv' } = {},
+): string {
+  const args = ['flywheel', 'compare', ...runs.map(compareArg)];
+  if (baseline !== 1) args.push('--baseline', String(baseline));
+  if (settings.weeks != null) args.push('--weeks', String(settings.weeks));
+  if (settings.seed != null) args.push('--seed', String(settings.seed));
+  if (settings.mode != null) args.push('--mode', settings.mode);
+  if (output.format !== undefined) args.push('--format', output.format);
   return args.map(shellQuote).join(' ');
 }
 

@@ -78,6 +78,7 @@ describe('parseCommandLine', () => {
           command: {
             kind: 'run',
             file: o.file ?? null,
+            variant: null,
             preset: o.preset ?? null,
             weeks: o.weeks ?? null,
             seed: o.seed ?? null,

@@ -26,6 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const runCmd = (over: Partial<RunCommand> = {}): RunCommand => ({
   kind: 'run',
   file: null,
+  variant: null,
   preset: null,
   weeks: null,
   seed: null,
