@@ -71,7 +71,8 @@ export function baselineDelta(
   baselineName: string,
 ): BaselineDelta {
   const name = `'${baselineName}'`;
-  if (value === null && base === null) return { text: `not reached, as in ${name}`, improved: null };
+  if (value === null && base === null)
+    return { text: `not reached, as in ${name}`, improved: null };
   if (value === null)
     return {
       text: `not reached (${name}: ${formatDisplayValue(base, unit)})`,

@@ -227,7 +227,7 @@ describe('flywheel compare', () => {
       [['other #1.flywheel.json#x', 'plan.flywheel.json'], /the file has none/],
       [
         ['plan.flywheel.json#stale', 'plan.flywheel.json'],
-        /variant 'stale' does not apply to its base:\n  no assumption named 'dataProduct\.gone/,
+        /variant 'stale' does not apply to its base:\n {2}no assumption named 'dataProduct\.gone/,
       ],
       [
         ['broken.flywheel.json', 'plan.flywheel.json'],
