@@ -3,17 +3,22 @@
  * client (the app: the page never blocks while the engine computes) and a direct in-thread one
  * (unit tests, and a fallback where workers are unavailable).
  *
- * Stale work is dropped: at most one request is in flight; a request made while another is in
- * flight waits, and a newer request replaces it (the replaced one is answered `superseded` and
- * never computed). Results arrive in request order, so a result is never older than the last one.
+ * Three kinds of request, in order of priority: the with/without comparison of the scenario on
+ * screen (the chart path), runs side by side (pinned runs, variants) and loop dominance. One
+ * request is in flight at a time; when the engine is free, the waiting request of the highest
+ * priority goes next, so the other kinds never hold up a chart. Stale work is dropped per kind: a
+ * newer request replaces a waiting one of its kind (answered `superseded`, never computed), so
+ * results of a kind arrive in request order and are never older than the last one.
  */
 import {
   compareWithWithout,
   CompiledModelCache,
+  runScenarios,
   type ComparisonKpis,
   type Scenario,
   type ScenarioRun,
 } from '../../simulation';
+import { loopDominance, type LoopDominance } from '../../simulation/analysis/loop-dominance';
 import {
   isEngineResponse,
   serializeError,
@@ -22,13 +27,6 @@ import {
   type SerializedError,
 } from './protocol';
 import { ModelCache, rehydrateRun } from './rehydrate';
-import { loopDominance, type LoopDominance } from '../../simulation/analysis/loop-dominance';
-
-interface WaitingLoops {
-  readonly id: number;
-  readonly scenario: Scenario;
-  readonly resolve: (outcome: LoopsOutcome) => void;
-}
 
 export interface ComparisonResult {
   /** The scenario first, then (when it has data products) the same business without them. */
@@ -36,18 +34,40 @@ export interface ComparisonResult {
   readonly differences: ComparisonKpis | null;
 }
 
+type Failure = { readonly kind: 'error'; readonly error: SerializedError };
+type Superseded = { readonly kind: 'superseded' };
+
 export type EngineOutcome =
   | { readonly kind: 'result'; readonly comparison: ComparisonResult; readonly computeMs: number }
-  | { readonly kind: 'superseded' }
-  | { readonly kind: 'error'; readonly error: SerializedError };
+  | Superseded
+  | Failure;
 
 export type LoopsOutcome =
   | { readonly kind: 'result'; readonly dominance: LoopDominance; readonly computeMs: number }
-  | { readonly kind: 'superseded' }
-  | { readonly kind: 'error'; readonly error: SerializedError };
+  | Superseded
+  | Failure;
+
+/** A scenario to run side by side, under the name its run gets. */
+export interface NamedScenario {
+  readonly name: string;
+  readonly scenario: Scenario;
+}
+
+export type RunsOutcome =
+  | {
+      readonly kind: 'result';
+      /** One run per scenario asked for, in order. */
+      readonly runs: readonly ScenarioRun[];
+      readonly engineRuns: number;
+      readonly computeMs: number;
+    }
+  | Superseded
+  | Failure;
 
 export interface EngineClient {
   compare(scenario: Scenario): Promise<EngineOutcome>;
+  /** Runs scenarios side by side, each against its own status quo (runScenarios). */
+  runs(scenarios: readonly NamedScenario[]): Promise<RunsOutcome>;
   /**
    * Loop dominance of the scenario (simulation/analysis/loop-dominance.ts). Off the chart path: it
    * is sent only while no comparison is in flight or waiting, and a newer request replaces a
@@ -65,209 +85,254 @@ export interface EnginePort {
   terminate(): void;
 }
 
-interface Waiting {
+/** The kinds of request, highest priority first. */
+const LANES = ['compare', 'runs', 'loops'] as const;
+type Lane = (typeof LANES)[number];
+
+const SUPERSEDED: Superseded = { kind: 'superseded' };
+const unexpected = (): Failure => ({
+  kind: 'error',
+  error: { name: 'Error', message: 'unexpected answer from the engine' },
+});
+
+interface Job {
+  /** The request's id, from the order of the calls (superseded requests use theirs up). */
   readonly id: number;
-  readonly scenario: Scenario;
-  readonly resolve: (outcome: EngineOutcome) => void;
+  readonly lane: Lane;
+  /** Starts the work (the worker: posts it; in this thread: computes it). */
+  readonly start: (id: number) => void;
+  /** Settles the caller's promise with the answer, or superseded. */
+  readonly finish: (response: EngineResponse | null) => void;
+}
+
+/**
+ * One request in flight; the highest-priority waiting job next; a newer job replaces a waiting
+ * one of its lane. `finish(null)` answers superseded.
+ */
+class Scheduler {
+  private readonly waiting = new Map<Lane, Job>();
+  private current: Job | null = null;
+  private disposed = false;
+  private picking = false;
+
+  /** `defer`: when given, the next job is chosen that much later (requests of a turn settle first). */
+  constructor(private readonly defer: ((fn: () => void) => void) | null = null) {}
+
+  submit(job: Job): void {
+    if (this.disposed) {
+      job.finish({ type: 'error', id: -1, error: { name: 'Error', message: 'engine disposed' } });
+      return;
+    }
+    this.waiting.get(job.lane)?.finish(null);
+    this.waiting.set(job.lane, job);
+    this.pump();
+  }
+
+  /** The answer to the request in flight (other ids are not ours, or already settled). */
+  answer(response: EngineResponse): void {
+    if (this.current === null || response.id !== this.current.id) return;
+    const job = this.current;
+    this.current = null;
+    job.finish(response);
+    this.pump();
+  }
+
+  /** The id in flight (a worker error settles it). */
+  inFlight(): number | null {
+    return this.current?.id ?? null;
+  }
+
+  private pump(): void {
+    if (this.current !== null || this.disposed || this.picking) return;
+    if (this.defer) {
+      this.picking = true;
+      this.defer(() => {
+        this.picking = false;
+        this.pick();
+      });
+    } else this.pick();
+  }
+
+  private pick(): void {
+    if (this.current !== null || this.disposed) return;
+    const lane = LANES.find((l) => this.waiting.has(l));
+    if (lane === undefined) return;
+    const job = this.waiting.get(lane)!;
+    this.waiting.delete(lane);
+    this.current = job;
+    job.start(job.id);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.waiting.values()) job.finish(null);
+    this.waiting.clear();
+    this.current?.finish(null);
+    this.current = null;
+  }
+}
+
+/** Turns answers into outcomes (shared by both clients). */
+function outcomes(cache: ModelCache | null) {
+  const guard = <T>(work: () => T): T | Failure => {
+    try {
+      return work();
+    } catch (error) {
+      return { kind: 'error', error: serializeError(error) };
+    }
+  };
+  const rehydrate = (run: Parameters<typeof rehydrateRun>[0] | ScenarioRun): ScenarioRun =>
+    cache === null
+      ? (run as ScenarioRun)
+      : rehydrateRun(run as Parameters<typeof rehydrateRun>[0], cache);
+  return {
+    compare(r: EngineResponse | null): EngineOutcome {
+      if (r === null) return SUPERSEDED;
+      if (r.type === 'error') return { kind: 'error', error: r.error };
+      if (r.type !== 'result') return unexpected();
+      return guard(() => ({
+        kind: 'result' as const,
+        comparison: { runs: r.runs.map(rehydrate), differences: r.differences },
+        computeMs: r.computeMs,
+      }));
+    },
+    runs(r: EngineResponse | null): RunsOutcome {
+      if (r === null) return SUPERSEDED;
+      if (r.type === 'error') return { kind: 'error', error: r.error };
+      if (r.type !== 'runs-result') return unexpected();
+      return guard(() => ({
+        kind: 'result' as const,
+        runs: r.runs.map(rehydrate),
+        engineRuns: r.engineRuns,
+        computeMs: r.computeMs,
+      }));
+    },
+    loops(r: EngineResponse | null): LoopsOutcome {
+      if (r === null) return SUPERSEDED;
+      if (r.type === 'error') return { kind: 'error', error: r.error };
+      if (r.type !== 'loops-result') return unexpected();
+      return { kind: 'result', dominance: r.dominance, computeMs: r.computeMs };
+    },
+  };
 }
 
 export function createWorkerEngineClient(port: EnginePort): EngineClient {
-  const cache = new ModelCache();
+  const scheduler = new Scheduler();
   let nextId = 1;
-  let inFlight: Waiting | null = null;
-  let queued: Waiting | null = null;
-  let loopsInFlight: WaitingLoops | null = null;
-  let loopsQueued: WaitingLoops | null = null;
-  let disposed = false;
-
-  const send = (w: Waiting): void => {
-    inFlight = w;
-    port.postMessage({ type: 'compare', id: w.id, scenario: w.scenario });
-  };
-
-  /** Sends the waiting loops request when the comparisons leave the worker free. */
-  const sendLoops = (): void => {
-    if (disposed || inFlight !== null || queued !== null || loopsInFlight !== null) return;
-    if (loopsQueued === null) return;
-    loopsInFlight = loopsQueued;
-    loopsQueued = null;
-    port.postMessage({ type: 'loops', id: loopsInFlight.id, scenario: loopsInFlight.scenario });
-  };
-
-  const settleLoops = (response: EngineResponse): void => {
-    const current = loopsInFlight;
-    if (current === null || response.id !== current.id) return;
-    loopsInFlight = null;
-    if (response.type === 'loops-result')
-      current.resolve({
-        kind: 'result',
-        dominance: response.dominance,
-        computeMs: response.computeMs,
-      });
-    else if (response.type === 'error') current.resolve({ kind: 'error', error: response.error });
-    if (queued !== null && inFlight === null && !disposed) {
-      const next = queued;
-      queued = null;
-      send(next);
-    }
-    sendLoops();
-  };
-
-  const settle = (response: EngineResponse): void => {
-    if (loopsInFlight !== null && response.id === loopsInFlight.id) {
-      settleLoops(response);
-      return;
-    }
-    const current = inFlight;
-    if (current === null || response.id !== current.id) return; // not ours, or already settled
-    inFlight = null;
-    if (response.type === 'error') {
-      current.resolve({ kind: 'error', error: response.error });
-    } else if (response.type === 'result') {
-      try {
-        const runs = response.runs.map((r) => rehydrateRun(r, cache));
-        current.resolve({
-          kind: 'result',
-          comparison: { runs, differences: response.differences },
-          computeMs: response.computeMs,
-        });
-      } catch (error) {
-        current.resolve({ kind: 'error', error: serializeError(error) });
-      }
-    }
-    if (queued !== null && !disposed && loopsInFlight === null) {
-      const next = queued;
-      queued = null;
-      send(next);
-    }
-    sendLoops();
-  };
+  const read = outcomes(new ModelCache());
 
   port.addEventListener('message', (event) => {
-    if (isEngineResponse(event.data)) settle(event.data);
+    if (isEngineResponse(event.data)) scheduler.answer(event.data);
   });
   port.addEventListener('error', (event) => {
-    const current = inFlight ?? loopsInFlight;
-    if (current === null) return;
-    settle({
+    const id = scheduler.inFlight();
+    if (id === null) return;
+    scheduler.answer({
       type: 'error',
-      id: current.id,
+      id,
       error: { name: 'WorkerError', message: event.message ?? 'the engine worker failed' },
     });
   });
 
+  const ask = <T>(
+    lane: Lane,
+    request: (id: number) => EngineRequest,
+    outcome: (r: EngineResponse | null) => T,
+  ): Promise<T> =>
+    new Promise<T>((resolve) =>
+      scheduler.submit({
+        id: nextId++,
+        lane,
+        start: (id) => port.postMessage(request(id)),
+        finish: (r) => resolve(outcome(r)),
+      }),
+    );
+
   return {
-    compare(scenario) {
-      return new Promise<EngineOutcome>((resolve) => {
-        if (disposed) {
-          resolve({ kind: 'error', error: { name: 'Error', message: 'engine disposed' } });
-          return;
-        }
-        const w: Waiting = { id: nextId++, scenario, resolve };
-        if (inFlight === null && loopsInFlight === null) {
-          send(w);
-        } else {
-          queued?.resolve({ kind: 'superseded' });
-          queued = w;
-        }
-      });
-    },
-    loops(scenario) {
-      return new Promise<LoopsOutcome>((resolve) => {
-        if (disposed) {
-          resolve({ kind: 'error', error: { name: 'Error', message: 'engine disposed' } });
-          return;
-        }
-        loopsQueued?.resolve({ kind: 'superseded' });
-        loopsQueued = { id: nextId++, scenario, resolve };
-        sendLoops();
-      });
-    },
+    compare: (scenario) =>
+      ask('compare', (id) => ({ type: 'compare', id, scenario }), read.compare),
+    runs: (scenarios) => ask('runs', (id) => ({ type: 'runs', id, scenarios }), read.runs),
+    loops: (scenario) => ask('loops', (id) => ({ type: 'loops', id, scenario }), read.loops),
     dispose() {
-      disposed = true;
-      queued?.resolve({ kind: 'superseded' });
-      queued = null;
-      inFlight?.resolve({ kind: 'superseded' });
-      inFlight = null;
-      loopsQueued?.resolve({ kind: 'superseded' });
-      loopsQueued = null;
-      loopsInFlight?.resolve({ kind: 'superseded' });
-      loopsInFlight = null;
+      scheduler.dispose();
       port.terminate();
     },
   };
 }
 
 /**
- * Runs the engine in this thread, with the same queueing as the worker client (a request made
- * while one is pending replaces any waiting one) and, like the worker, models kept by structure.
- * Used by unit tests and where Worker is missing.
+ * Runs the engine in this thread, with the same scheduling as the worker client and, like the
+ * worker, models kept by structure. Each job starts a macrotask later, so requests made in the
+ * same turn replace each other before any is computed. Used by unit tests and where Worker is
+ * missing.
  */
 export function createDirectEngineClient(
   backend: 'interpreter' | 'codegen' = 'interpreter',
   now: () => number = () => performance.now(),
 ): EngineClient {
-  let queued: Waiting | null = null;
-  let running = false;
+  const models = new CompiledModelCache(backend, 16);
+  const scheduler = new Scheduler((fn) => setTimeout(fn, 0));
   let nextId = 1;
-  const models = new CompiledModelCache(backend);
+  const read = outcomes(null);
 
-  const drain = async (): Promise<void> => {
-    running = true;
-    while (queued !== null) {
-      // Yield first, so that requests made in the same turn replace each other before computing.
-      await Promise.resolve();
-      const w = queued;
-      if (w === null) break;
-      queued = null;
-      const started = now();
-      try {
-        const c = compareWithWithout(w.scenario, { models });
-        w.resolve({
-          kind: 'result',
-          comparison: { runs: c.runs, differences: c.differences },
-          computeMs: now() - started,
-        });
-      } catch (error) {
-        w.resolve({ kind: 'error', error: serializeError(error) });
+  const compute = (id: number, request: EngineRequest): EngineResponse => {
+    const started = now();
+    try {
+      switch (request.type) {
+        case 'compare': {
+          const c = compareWithWithout(request.scenario, { models });
+          return {
+            type: 'result',
+            id,
+            runs: c.runs as never,
+            differences: c.differences,
+            computeMs: now() - started,
+          };
+        }
+        case 'runs': {
+          const many = runScenarios(request.scenarios, { models });
+          return {
+            type: 'runs-result',
+            id,
+            runs: many.runs as never,
+            engineRuns: many.engineRuns,
+            computeMs: now() - started,
+          };
+        }
+        case 'loops': {
+          const dominance = loopDominance(request.scenario, {
+            models,
+            settings: { mode: 'expected' },
+          });
+          return { type: 'loops-result', id, dominance, computeMs: now() - started };
+        }
       }
+    } catch (error) {
+      return { type: 'error', id, error: serializeError(error) };
     }
-    running = false;
   };
 
-  let loopsQueued: WaitingLoops | null = null;
+  const ask = <T>(
+    lane: Lane,
+    request: (id: number) => EngineRequest,
+    outcome: (r: EngineResponse | null) => T,
+  ): Promise<T> =>
+    new Promise<T>((resolve) =>
+      scheduler.submit({
+        id: nextId++,
+        lane,
+        start: (id) => setTimeout(() => scheduler.answer(compute(id, request(id))), 0),
+        finish: (r) => resolve(outcome(r)),
+      }),
+    );
+
   return {
-    compare(scenario) {
-      return new Promise<EngineOutcome>((resolve) => {
-        queued?.resolve({ kind: 'superseded' });
-        queued = { id: nextId++, scenario, resolve };
-        if (!running) void drain();
-      });
-    },
-    loops(scenario) {
-      return new Promise<LoopsOutcome>((resolve) => {
-        loopsQueued?.resolve({ kind: 'superseded' });
-        const w: WaitingLoops = { id: nextId++, scenario, resolve };
-        loopsQueued = w;
-        // After the comparisons waiting now (a macrotask later), unless a newer request came.
-        setTimeout(() => {
-          if (loopsQueued !== w) return;
-          loopsQueued = null;
-          const started = now();
-          try {
-            const dominance = loopDominance(scenario, { models, settings: { mode: 'expected' } });
-            resolve({ kind: 'result', dominance, computeMs: now() - started });
-          } catch (error) {
-            resolve({ kind: 'error', error: serializeError(error) });
-          }
-        }, 0);
-      });
-    },
+    compare: (scenario) =>
+      ask('compare', (id) => ({ type: 'compare', id, scenario }), read.compare),
+    runs: (scenarios) => ask('runs', (id) => ({ type: 'runs', id, scenarios }), read.runs),
+    loops: (scenario) => ask('loops', (id) => ({ type: 'loops', id, scenario }), read.loops),
     dispose() {
-      queued?.resolve({ kind: 'superseded' });
-      queued = null;
-      loopsQueued?.resolve({ kind: 'superseded' });
-      loopsQueued = null;
+      scheduler.dispose();
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   compareWithWithout,
   CompiledModelCache,
   layoutKey,
+  runScenarios,
   type ScenarioRun,
 } from '../../simulation';
 import { loopDominance } from '../../simulation/analysis/loop-dominance';
@@ -15,6 +16,7 @@ import {
   serializeError,
   type EngineRequest,
   type EngineResponse,
+  type LoopsRequest,
   type TransferredRun,
 } from './protocol';
 
@@ -35,7 +37,7 @@ export function packRun(run: ScenarioRun): TransferredRun {
  * The worker's compiled models, by structure: a parameter change (a slider step) compiles nothing;
  * only adding or rewiring products and consumers does.
  */
-const models = new CompiledModelCache('interpreter');
+const models = new CompiledModelCache('interpreter', 16);
 
 /** The response and the buffers to transfer with it. */
 export function handleRequest(
@@ -45,6 +47,23 @@ export function handleRequest(
   const started = now();
   if (request.type === 'loops') return handleLoops(request.id, request.scenario, now, started);
   try {
+    if (request.type === 'runs') {
+      const many = runScenarios(request.scenarios, { models });
+      const runs = many.runs.map(packRun);
+      return {
+        response: {
+          type: 'runs-result',
+          id: request.id,
+          runs,
+          engineRuns: many.engineRuns,
+          computeMs: now() - started,
+        },
+        transfer: runs.flatMap((r) => [
+          r.time.buffer as ArrayBuffer,
+          r.values.buffer as ArrayBuffer,
+        ]),
+      };
+    }
     const comparison = compareWithWithout(request.scenario, { models });
     const runs = comparison.runs.map(packRun);
     const transfer: ArrayBuffer[] = [];
@@ -74,7 +93,7 @@ export function handleRequest(
  */
 function handleLoops(
   id: number,
-  scenario: EngineRequest['scenario'],
+  scenario: LoopsRequest['scenario'],
   now: () => number,
   started: number,
 ): { response: EngineResponse; transfer: ArrayBuffer[] } {

@@ -19,7 +19,14 @@ export interface LoopsRequest {
   readonly scenario: Scenario;
 }
 
-export type EngineRequest = CompareRequest | LoopsRequest;
+/** Runs to compute side by side (pinned runs, variants): each against its own status quo. */
+export interface RunsRequest {
+  readonly type: 'runs';
+  readonly id: number;
+  readonly scenarios: readonly { readonly name: string; readonly scenario: Scenario }[];
+}
+
+export type EngineRequest = CompareRequest | LoopsRequest | RunsRequest;
 
 /**
  * One run as it crosses the worker boundary: a ScenarioRun without what the page's own compiled
@@ -48,6 +55,16 @@ export interface CompareResponse {
   readonly computeMs: number;
 }
 
+export interface RunsResponse {
+  readonly type: 'runs-result';
+  readonly id: number;
+  /** One per requested scenario, in order, named as requested. */
+  readonly runs: readonly TransferredRun[];
+  /** Engine runs made (one per scenario, plus the status quo runs they do not share). */
+  readonly engineRuns: number;
+  readonly computeMs: number;
+}
+
 export interface SerializedError {
   readonly name: string;
   readonly message: string;
@@ -67,7 +84,7 @@ export interface LoopsResponse {
   readonly computeMs: number;
 }
 
-export type EngineResponse = CompareResponse | LoopsResponse | FailureResponse;
+export type EngineResponse = CompareResponse | LoopsResponse | RunsResponse | FailureResponse;
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
@@ -83,14 +100,30 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
   if (value === null || typeof value !== 'object') return false;
   const v = value as { type?: unknown; id?: unknown };
   return (
-    (v.type === 'result' || v.type === 'loops-result' || v.type === 'error') &&
+    (v.type === 'result' ||
+      v.type === 'loops-result' ||
+      v.type === 'runs-result' ||
+      v.type === 'error') &&
     typeof v.id === 'number'
   );
 }
 
 export function isEngineRequest(value: unknown): value is EngineRequest {
   if (value === null || typeof value !== 'object') return false;
-  const v = value as { type?: unknown; id?: unknown; scenario?: unknown };
+  const v = value as { type?: unknown; id?: unknown; scenario?: unknown; scenarios?: unknown };
+  if (v.type === 'runs')
+    return (
+      typeof v.id === 'number' &&
+      Array.isArray(v.scenarios) &&
+      v.scenarios.every(
+        (x: unknown) =>
+          x !== null &&
+          typeof x === 'object' &&
+          typeof (x as { name?: unknown }).name === 'string' &&
+          typeof (x as { scenario?: unknown }).scenario === 'object' &&
+          (x as { scenario?: unknown }).scenario !== null,
+      )
+    );
   return (
     (v.type === 'compare' || v.type === 'loops') &&
     typeof v.id === 'number' &&

@@ -17,7 +17,7 @@ import type { TransferredRun } from './protocol';
 /** The page's compiled models, by structure (the same cache the worker computes with). */
 export class ModelCache {
   private readonly models: CompiledModelCache;
-  constructor(capacity = 8) {
+  constructor(capacity = 16) {
     this.models = new CompiledModelCache('interpreter', capacity);
   }
 

@@ -6,6 +6,7 @@ import type { Scenario } from '../../simulation';
 import { isDirty, workspaceStore, type DocumentMeta, type WorkspaceStore } from './workspace';
 
 export interface DocumentApi {
+  /** The whole document: the base scenario with its variants, pinned runs and comparison. */
   getScenario(): Scenario;
   /**
    * Replaces the scenario, clears undo history, marks clean; with `unsaved`, marks it unsaved
@@ -27,7 +28,7 @@ export interface DocumentApi {
 
 export function createDocumentApi(store: WorkspaceStore): DocumentApi {
   return {
-    getScenario: () => store.getState().scenario,
+    getScenario: () => store.getState().doc,
     loadScenario: (s, meta: DocumentMeta, options) => store.getState().load(s, meta, options),
     markSaved: (meta: DocumentMeta) => store.getState().markSaved(meta),
     isDirty: () => isDirty(store.getState()),
@@ -35,7 +36,7 @@ export function createDocumentApi(store: WorkspaceStore): DocumentApi {
     subscribe(listener) {
       return store.subscribe((next, previous) => {
         if (
-          next.scenario !== previous.scenario ||
+          next.doc !== previous.doc ||
           next.savedScenario !== previous.savedScenario ||
           next.document !== previous.document
         ) {

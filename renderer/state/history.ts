@@ -10,6 +10,11 @@ export interface HistoryEntry {
   readonly label: string;
   readonly patches: readonly Patch[];
   readonly inversePatches: readonly Patch[];
+  /**
+   * The variant shown when the step was made (null: the base; undefined: not recorded): undo and
+   * redo show it again, so the user sees what changed.
+   */
+  readonly focus?: string | null;
 }
 
 export interface History {
@@ -30,6 +35,7 @@ export function mergeEntries(first: HistoryEntry, then: HistoryEntry): HistoryEn
     label: then.label,
     patches: [...first.patches, ...then.patches],
     inversePatches: [...then.inversePatches, ...first.inversePatches],
+    ...(then.focus !== undefined ? { focus: then.focus } : {}),
   };
 }
 

@@ -4,6 +4,9 @@
  * are the panel's field keys, so each message lands on its field.
  */
 import {
+  checkDocumentRules,
+  MAX_PINNED_RUNS,
+  MAX_VARIANTS,
   parseScenarioValue,
   scenarioToFile,
   type Scenario,
@@ -33,4 +36,22 @@ export function messageForEdit(
       return label ? `${label}: ${i.message}` : i.path ? `${i.path}: ${i.message}` : i.message;
     });
   return [...own, ...other].join('; ');
+}
+
+/**
+ * Problems of a document's own parts (variant and pinned-run names unique, the comparison naming
+ * runs that exist, the limits), as sentences. The pinned runs' inputs are not checked again:
+ * they are taken from validated scenarios.
+ */
+export function documentIssues(doc: Scenario): string[] {
+  const out: string[] = [];
+  const variants = doc.variants ?? [];
+  const pinnedRuns = doc.pinnedRuns ?? [];
+  if (variants.length > MAX_VARIANTS) out.push(`At most ${MAX_VARIANTS} variants.`);
+  if (pinnedRuns.length > MAX_PINNED_RUNS)
+    out.push(`At most ${MAX_PINNED_RUNS} pinned runs: unpin one first.`);
+  checkDocumentRules({ variants, pinnedRuns, comparison: doc.comparison }, (_path, message) =>
+    out.push(message.charAt(0).toUpperCase() + message.slice(1)),
+  );
+  return out;
 }

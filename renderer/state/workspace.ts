@@ -1,15 +1,27 @@
 /**
- * The workspace store (vanilla Zustand): the scenario being edited, what the user typed into
- * fields that did not validate, and the undo history (Immer patches). The scenario in the store
- * is always valid: every edit is validated first (validate.ts), and a rejected value stays in its
- * field with a message instead of reaching the engine.
+ * The workspace store (vanilla Zustand): the scenario document being edited (its base scenario,
+ * named variants, pinned runs and comparison choice), the scenario on screen (the base, or the
+ * chosen variant applied to it), what the user typed into fields that did not validate, and the
+ * undo history (Immer patches on the document). The scenario on screen is always valid: every
+ * edit is validated first (validate.ts), and a rejected value stays in its field with a message
+ * instead of reaching the engine.
+ *
+ * Edits of the scenario go where the user is: to the base, or, while a variant is chosen, into
+ * that variant's changes (diffScenarios against the base; the name, description and story always
+ * belong to the base). Variants, pinned runs and the comparison are edited with editDocument.
+ * Every edit is one undo step (or part of a gesture), and undo shows the variant it changed.
  */
-import { applyPatches, enablePatches, produceWithPatches } from 'immer';
+import { applyPatches, current, enablePatches, produce, produceWithPatches } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
+  applyChanges,
+  baseOf,
+  diffScenarios,
   isoDate,
   serializeScenario,
   setProvenanceInPlace,
+  structureKey,
+  variantNamed,
   withPreset,
   type Scenario,
 } from '../../simulation';
@@ -31,7 +43,8 @@ import {
   setValueAt,
   type FieldPath,
 } from './fields';
-import { messageForEdit, validateScenario } from './validate';
+import { rememberShown, shownOf } from './shown';
+import { documentIssues, messageForEdit, validateScenario } from './validate';
 
 enablePatches();
 
@@ -47,8 +60,15 @@ export interface DocumentMeta {
 }
 
 export interface WorkspaceState {
+  /** What is on screen and what the engine runs: the base, or the chosen variant applied to it. */
   readonly scenario: Scenario;
-  /** Increases with every change of `scenario` (edits, undo, redo, load). */
+  /** The whole document: the base scenario with its variants, pinned runs and comparison. */
+  readonly doc: Scenario;
+  /** The variant being shown and edited (its name), or null for the base. */
+  readonly activeVariant: string | null;
+  /** Changes of the chosen variant that do not apply to the base (they are left out). */
+  readonly variantProblems: readonly string[];
+  /** Increases with every change of `scenario` (edits, undo, redo, load, choosing a variant). */
   readonly revision: number;
   readonly history: History;
   /** Rejected entries by field key (`parameters.marketSize`). */
@@ -57,8 +77,8 @@ export interface WorkspaceState {
   readonly notice: string | null;
   readonly document: DocumentMeta;
   /**
-   * The scenario as last loaded or saved: the document is dirty when it differs. Null when the
-   * scenario on screen was never saved as it is (work restored from a backup after a crash).
+   * The document as last loaded or saved: it is dirty when it differs. Null when the document on
+   * screen was never saved as it is (work restored from a backup after a crash).
    */
   readonly savedScenario: Scenario | null;
 }
@@ -88,8 +108,19 @@ export interface WorkspaceActions {
   setField(field: FieldRef, value: number | string, options?: Partial<EditOptions>): boolean;
   /** Parses typed text and sets the field, or keeps the text with a message. */
   setFieldText(field: FieldRef, text: string, options?: Partial<EditOptions>): boolean;
-  /** Any other validated edit (add/remove/rename entities). The recipe may return a notice. */
+  /** Any other validated edit of the scenario (add/remove/rename entities, several fields at once). */
   edit(recipe: (draft: Scenario) => string | null | void, options: EditOptions): boolean;
+  /**
+   * An edit of the document's variants, pinned runs or comparison (the recipe may change the
+   * base too). `show` chooses the variant shown afterwards (undefined: the one shown stays, or
+   * the base when it is gone). Returns false, with the reason as the notice, if it breaks a rule.
+   */
+  editDocument(
+    recipe: (doc: Scenario) => string | null | void,
+    options: EditOptions & { readonly show?: string | null },
+  ): boolean;
+  /** Shows and edits a variant (its name), or the base (null). Not an edit of the document. */
+  showVariant(name: string | null): void;
   /** Closes the gesture in progress into one undo step. */
   endGesture(): void;
   /** Forgets a rejected entry (the field shows the scenario's value again). */
@@ -97,8 +128,8 @@ export interface WorkspaceActions {
   undo(): void;
   redo(): void;
   /**
-   * Replaces the scenario and clears the history; marks the document clean, or unsaved when the
-   * scenario is not what the file holds (`unsaved`: work restored from a backup).
+   * Replaces the document and clears the history; marks it clean, or unsaved when it is not what
+   * the file holds (`unsaved`: work restored from a backup).
    */
   load(scenario: Scenario, meta: DocumentMeta, options?: { readonly unsaved?: boolean }): void;
   markSaved(meta: DocumentMeta): void;
@@ -109,25 +140,126 @@ export type WorkspaceStore = StoreApi<WorkspaceState & WorkspaceActions>;
 
 export const UNTITLED: DocumentMeta = { filePath: null, fileName: 'Untitled.flywheel.json' };
 
+/** The parts of a scenario a run is computed from (a variant changes these only). */
+const RUN_INPUT_KEYS = new Set([
+  'simulation',
+  'parameters',
+  'dataProducts',
+  'aiConsumers',
+  'ownPipeline',
+]);
+/** The parts of a document beside its base scenario. */
+const DOCUMENT_PARTS = new Set(['variants', 'pinnedRuns', 'comparison']);
+
+/** What an edit produced: the document, what it shows, the patches and a notice. */
+interface Produced {
+  readonly doc: Scenario;
+  readonly scenario: Scenario;
+  readonly patches: HistoryEntry['patches'];
+  readonly inversePatches: HistoryEntry['inversePatches'];
+  readonly notice: string | null;
+}
+
+/**
+ * Variants whose changes name products or consumers the base no longer has lose those changes
+ * (in the same undo step as the edit that removed them); returns a sentence naming them.
+ */
+function pruneVariants(d: Scenario): string | null {
+  if (!d.variants || d.variants.length === 0) return null;
+  const base = current(d) as Scenario;
+  const touched: string[] = [];
+  for (const v of d.variants) {
+    const { skipped } = applyChanges(base, v.changes, { validate: false });
+    if (skipped.length === 0) continue;
+    v.changes = v.changes.filter((_, i) => !skipped.includes(i));
+    touched.push(`'${v.name}'`);
+  }
+  if (touched.length === 0) return null;
+  return `${touched.length === 1 ? 'Variant' : 'Variants'} ${touched.join(', ')} no longer ${touched.length === 1 ? 'changes' : 'change'} what was removed.`;
+}
+
 export function createWorkspaceStore(
   initial: Scenario = withPreset(),
   meta: DocumentMeta = UNTITLED,
 ): WorkspaceStore {
   return createStore<WorkspaceState & WorkspaceActions>()((set, get) => {
-    /** Applies a produced change: history entry, revision, drafts of the field cleared. */
+    /** Applies a produced change: history entry, revision, what is shown. */
     const commit = (
-      next: Scenario,
-      entry: HistoryEntry,
+      p: Produced,
+      label: string,
       passing: boolean,
       extra: Partial<WorkspaceState> = {},
     ): void => {
       const s = get();
+      const entry: HistoryEntry = {
+        label,
+        patches: p.patches,
+        inversePatches: p.inversePatches,
+        focus: s.activeVariant,
+      };
       set({
-        scenario: next,
-        revision: s.revision + 1,
+        doc: p.doc,
+        scenario: p.scenario,
+        revision: p.scenario === s.scenario ? s.revision : s.revision + 1,
         history: passing ? pass(s.history, entry) : record(s.history, entry),
         ...extra,
       });
+    };
+
+    /**
+     * Runs a recipe on the scenario on screen: on the base directly, or on the chosen variant,
+     * whose changes are then found again against the base. Null (with the issues) when invalid.
+     */
+    const produceEdit = (
+      recipe: (draft: Scenario) => string | null | void,
+    ):
+      | { produced: Produced; issues: readonly never[] }
+      | { issues: ReturnType<typeof validateScenario>; next: Scenario } => {
+      const s = get();
+      let notice: string | null = null;
+      if (s.activeVariant === null || !variantNamed(s.doc, s.activeVariant)) {
+        const before = structureKey(s.scenario);
+        const [doc, patches, inversePatches] = produceWithPatches(s.doc, (d: Scenario) => {
+          notice = recipe(d) ?? null;
+          if (structureKey(d) !== before) {
+            const pruned = pruneVariants(d);
+            if (pruned) notice = notice ? `${notice} ${pruned}` : pruned;
+          }
+        });
+        const scenario = shownOf(doc, null, s.scenario).scenario;
+        const issues = validateScenario(scenario);
+        if (issues.length > 0) return { issues, next: scenario };
+        return { produced: { doc, scenario, patches, inversePatches, notice }, issues: [] };
+      }
+      const name = s.activeVariant;
+      const next = produce(s.scenario, (d: Scenario) => {
+        notice = recipe(d) ?? null;
+      });
+      const issues = validateScenario(next);
+      if (issues.length > 0) return { issues, next };
+      const base = baseOf(s.doc);
+      const changes = diffScenarios(base, next);
+      const [doc, patches, inversePatches] = produceWithPatches(s.doc, (d: Scenario) => {
+        // What the document says about the scenario (name, description, story, the calibration
+        // record) belongs to the base, whichever run is shown. Where values came from describes
+        // the base's values: a value typed into a variant is that variant's change, not the base's.
+        const was = current(d) as unknown as Record<string, unknown>;
+        const words = d as unknown as Record<string, unknown>;
+        const now = next as unknown as Record<string, unknown>;
+        for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
+          if (RUN_INPUT_KEYS.has(key) || DOCUMENT_PARTS.has(key) || key === 'provenance') continue;
+          if (!(key in now)) delete words[key];
+          else if (was[key] !== now[key]) words[key] = now[key];
+        }
+        const v = d.variants!.find((x) => x.name === name)!;
+        v.changes = changes;
+      });
+      const v = variantNamed(doc, name)!;
+      rememberShown(doc, v.changes, next);
+      return {
+        produced: { doc, scenario: next, patches, inversePatches, notice },
+        issues: [],
+      };
     };
 
     const withoutDraft = (key: string): Record<string, FieldDraft> => {
@@ -141,32 +273,41 @@ export function createWorkspaceStore(
       return false;
     };
 
+    /** Sets the state after the document changed under the shown variant (undo, redo, edits). */
+    const showing = (doc: Scenario, variant: string | null): Partial<WorkspaceState> => {
+      const s = get();
+      const active = variant !== null && variantNamed(doc, variant) ? variant : null;
+      const shown = shownOf(doc, active, s.scenario);
+      return {
+        doc,
+        activeVariant: active,
+        variantProblems: shown.problems,
+        scenario: shown.scenario,
+        revision: shown.scenario === s.scenario ? s.revision : s.revision + 1,
+      };
+    };
+
     const actions: WorkspaceActions = {
       setField(field, value, options = {}) {
         const key = keyOf(field.path);
         const name = assumptionNameAtPath(get().scenario, field.path);
-        const [next, patches, inversePatches] = produceWithPatches(
-          get().scenario,
-          (d: Scenario) => {
-            setValueAt(d, field.path, value);
-            if (name !== null)
-              setProvenanceInPlace(
-                d,
-                name,
-                options.provenance === 'registry' ? null : { kind: 'input', date: isoDate() },
-              );
-          },
-        );
-        const issues = validateScenario(next);
-        if (issues.length > 0) {
+        const r = produceEdit((d) => {
+          setValueAt(d, field.path, value);
+          if (name !== null)
+            setProvenanceInPlace(
+              d,
+              name,
+              options.provenance === 'registry' ? null : { kind: 'input', date: isoDate() },
+            );
+        });
+        if (!('produced' in r)) {
           return reject(
             key,
             String(value),
-            messageForEdit(issues, key, (k) => fieldLabelOf(next, k)),
+            messageForEdit(r.issues, key, (k) => fieldLabelOf(r.next, k)),
           );
         }
-        const label = options.label ?? field.label;
-        commit(next, { label, patches, inversePatches }, options.passing === true, {
+        commit(r.produced, options.label ?? field.label, options.passing === true, {
           drafts: withoutDraft(key),
         });
         return true;
@@ -179,24 +320,61 @@ export function createWorkspaceStore(
       },
 
       edit(recipe, options) {
-        let notice: string | null = null;
-        const [next, patches, inversePatches] = produceWithPatches(
-          get().scenario,
-          (d: Scenario) => {
-            notice = recipe(d) ?? null;
-          },
-        );
-        const issues = validateScenario(next);
-        if (issues.length > 0) {
-          set({ notice: messageForEdit(issues, '', (k) => fieldLabelOf(next, k)) });
+        const r = produceEdit(recipe);
+        if (!('produced' in r)) {
+          set({ notice: messageForEdit(r.issues, '', (k) => fieldLabelOf(r.next, k)) });
           return false;
         }
-        commit(next, { label: options.label, patches, inversePatches }, options.passing === true, {
-          notice,
+        commit(r.produced, options.label, options.passing === true, {
+          notice: r.produced.notice,
           // Indexes may have moved: rejected entries no longer point at the same fields.
           drafts: {},
         });
         return true;
+      },
+
+      editDocument(recipe, options) {
+        const s = get();
+        let notice: string | null = null;
+        const [doc, patches, inversePatches] = produceWithPatches(s.doc, (d: Scenario) => {
+          notice = recipe(d) ?? null;
+        });
+        if (doc === s.doc) return true;
+        const issues = documentIssues(doc);
+        if (issues.length > 0) {
+          set({ notice: issues[0]! });
+          return false;
+        }
+        const show = options.show === undefined ? s.activeVariant : options.show;
+        const next = showing(doc, show);
+        const entry: HistoryEntry = {
+          label: options.label,
+          patches,
+          inversePatches,
+          focus: next.activeVariant ?? null,
+        };
+        set({
+          ...next,
+          history: options.passing ? pass(s.history, entry) : record(s.history, entry),
+          notice,
+          drafts: next.scenario === s.scenario ? s.drafts : {},
+        });
+        return true;
+      },
+
+      showVariant(name) {
+        const s = get();
+        if (name === s.activeVariant) return;
+        const next = showing(s.doc, name);
+        set({
+          ...next,
+          history: commitPending(s.history),
+          drafts: {},
+          notice:
+            next.variantProblems && next.variantProblems.length > 0
+              ? `Variant '${name}': ${next.variantProblems.length === 1 ? 'a change does' : `${next.variantProblems.length} changes do`} not apply and ${next.variantProblems.length === 1 ? 'is' : 'are'} left out: ${next.variantProblems[0]}`
+              : null,
+        });
       },
 
       endGesture() {
@@ -212,9 +390,9 @@ export function createWorkspaceStore(
         const s = get();
         const step = undoStep(s.history);
         if (!step) return;
+        const doc = applyPatches(s.doc, step.entry.inversePatches as never) as Scenario;
         set({
-          scenario: applyPatches(s.scenario, step.entry.inversePatches as never),
-          revision: s.revision + 1,
+          ...showing(doc, step.entry.focus === undefined ? s.activeVariant : step.entry.focus),
           history: step.history,
           drafts: {},
           notice: `Undid: ${step.entry.label}`,
@@ -225,9 +403,9 @@ export function createWorkspaceStore(
         const s = get();
         const step = redoStep(s.history);
         if (!step) return;
+        const doc = applyPatches(s.doc, step.entry.patches as never) as Scenario;
         set({
-          scenario: applyPatches(s.scenario, step.entry.patches as never),
-          revision: s.revision + 1,
+          ...showing(doc, step.entry.focus === undefined ? s.activeVariant : step.entry.focus),
           history: step.history,
           drafts: {},
           notice: `Redid: ${step.entry.label}`,
@@ -235,10 +413,14 @@ export function createWorkspaceStore(
       },
 
       load(scenario, documentMeta, options) {
+        const s = get();
         set({
-          scenario,
+          doc: scenario,
+          scenario: baseOf(scenario),
+          activeVariant: null,
+          variantProblems: [],
           savedScenario: options?.unsaved ? null : scenario,
-          revision: get().revision + 1,
+          revision: s.revision + 1,
           history: emptyHistory,
           drafts: {},
           notice: null,
@@ -247,7 +429,7 @@ export function createWorkspaceStore(
       },
 
       markSaved(documentMeta) {
-        set({ savedScenario: get().scenario, document: documentMeta });
+        set({ savedScenario: get().doc, document: documentMeta });
       },
 
       dismissNotice() {
@@ -256,7 +438,10 @@ export function createWorkspaceStore(
     };
 
     return {
-      scenario: initial,
+      doc: initial,
+      scenario: baseOf(initial),
+      activeVariant: null,
+      variantProblems: [],
       revision: 0,
       history: emptyHistory,
       drafts: {},
@@ -268,21 +453,32 @@ export function createWorkspaceStore(
   });
 }
 
-const serialized = new WeakMap<Scenario, string>();
-function serializedOf(s: Scenario): string {
-  let text = serialized.get(s);
+const serialized = new WeakMap<object, string>();
+/** The saved text of a document part, remembered per object (unchanged parts are not rewritten). */
+function serializedOf(part: object, write: () => string): string {
+  let text = serialized.get(part);
   if (text === undefined) {
-    text = serializeScenario(s);
-    serialized.set(s, text);
+    text = write();
+    serialized.set(part, text);
   }
   return text;
 }
 
-/** True when the scenario differs from the one last loaded or saved (undoing back is clean). */
-export function isDirty(state: Pick<WorkspaceState, 'scenario' | 'savedScenario'>): boolean {
+/** What decides a document's saved text, part by part (pinned runs are large and rarely change). */
+function documentText(doc: Scenario): string {
+  return [
+    serializedOf(doc, () => serializeScenario(baseOf(doc))),
+    doc.variants ? serializedOf(doc.variants, () => JSON.stringify(doc.variants)) : '',
+    doc.pinnedRuns ? serializedOf(doc.pinnedRuns, () => JSON.stringify(doc.pinnedRuns)) : '',
+    doc.comparison ? serializedOf(doc.comparison, () => JSON.stringify(doc.comparison)) : '',
+  ].join('\u0000');
+}
+
+/** True when the document differs from the one last loaded or saved (undoing back is clean). */
+export function isDirty(state: Pick<WorkspaceState, 'doc' | 'savedScenario'>): boolean {
   if (state.savedScenario === null) return true;
-  if (state.scenario === state.savedScenario) return false;
-  return serializedOf(state.scenario) !== serializedOf(state.savedScenario);
+  if (state.doc === state.savedScenario) return false;
+  return documentText(state.doc) !== documentText(state.savedScenario);
 }
 
 /** The app's workspace. */

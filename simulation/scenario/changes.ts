@@ -27,6 +27,8 @@ export interface AppliedChanges {
   readonly scenario: Scenario;
   /** One sentence per change that could not be applied, then any rule the result breaks. */
   readonly problems: readonly string[];
+  /** Indexes of the changes that could not be applied (skipped). */
+  readonly skipped: readonly number[];
 }
 
 /**
@@ -156,11 +158,15 @@ export function applyChanges(
 ): AppliedChanges {
   let s = workingCopy(base);
   const problems: string[] = [];
-  for (const c of changes) {
+  const skipped: number[] = [];
+  changes.forEach((c, i) => {
     const r = applyOne(s, c);
     s = r.scenario;
-    if (r.problem !== null) problems.push(r.problem);
-  }
+    if (r.problem !== null) {
+      problems.push(r.problem);
+      skipped.push(i);
+    }
+  });
   if (options.validate !== false) {
     const check = parseScenarioValue(scenarioToFile(s));
     if (!check.ok)
@@ -170,7 +176,7 @@ export function applyChanges(
           .map((l) => l.replace(/^: /, '')),
       );
   }
-  return { scenario: s, problems };
+  return { scenario: s, problems, skipped };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>

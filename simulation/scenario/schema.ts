@@ -21,7 +21,13 @@ import {
 import { checkModelRules, modelParts, text } from './schema-parts';
 
 export { ALLOWED_STEP_WEEKS, ID_PATTERN, MAX_HORIZON_WEEKS } from './schema-parts';
-export { MAX_COMPARED_RUNS, MAX_PINNED_RUNS, MAX_VARIANTS } from './schema-document';
+export {
+  checkDocumentRules,
+  MAX_COMPARED_RUNS,
+  MAX_PINNED_RUNS,
+  MAX_RUN_NAME,
+  MAX_VARIANTS,
+} from './schema-document';
 
 export const SCENARIO_KIND = 'flywheel-lab/scenario';
 export const CURRENT_FORMAT_VERSION = 3;

@@ -144,9 +144,7 @@ export interface PinnedRun {
 
 /** A run of the document: its base, one of its variants, or one of its pinned runs (by name). */
 export type RunRef =
-  | { readonly kind: 'base' }
-  | { readonly kind: 'variant'; readonly name: string }
-  | { readonly kind: 'pin'; readonly name: string };
+  { kind: 'base' } | { kind: 'variant'; name: string } | { kind: 'pin'; name: string };
 
 /** The comparison view's runs (at most MAX_COMPARED_RUNS) and the baseline of every delta. */
 export interface ComparisonChoice {
@@ -163,33 +161,33 @@ export type SimulationField = keyof SimulationSettings;
  */
 export type ScenarioChange =
   /** Sets every assumption the name or pattern selects (assumptions.ts). */
-  | { readonly kind: 'set'; readonly name: string; readonly value: number }
+  | { kind: 'set'; name: string; value: number }
   /** Simulation settings (horizon, step, seed, randomness). */
   | {
-      readonly kind: 'simulation';
-      readonly weeks?: number;
-      readonly stepWeeks?: number;
-      readonly seed?: number;
-      readonly mode?: SimulationSettings['mode'];
+      kind: 'simulation';
+      weeks?: number;
+      stepWeeks?: number;
+      seed?: number;
+      mode?: SimulationSettings['mode'];
     }
   /** Removes a data product; each consumer that used it builds its own pipeline instead. */
-  | { readonly kind: 'removeDataProduct'; readonly id: string }
-  | { readonly kind: 'addDataProduct'; readonly dataProduct: DataProductSpec }
-  | { readonly kind: 'removeAiConsumer'; readonly id: string }
-  | { readonly kind: 'addAiConsumer'; readonly aiConsumer: AiConsumerSpec }
+  | { kind: 'removeDataProduct'; id: string }
+  | { kind: 'addDataProduct'; dataProduct: DataProductSpec }
+  | { kind: 'removeAiConsumer'; id: string }
+  | { kind: 'addAiConsumer'; aiConsumer: AiConsumerSpec }
   | {
-      readonly kind: 'rename';
-      readonly entity: 'dataProduct' | 'aiConsumer';
-      readonly id: string;
-      readonly name: string;
+      kind: 'rename';
+      entity: 'dataProduct' | 'aiConsumer';
+      id: string;
+      name: string;
     }
-  | { readonly kind: 'domain'; readonly id: string; readonly domain: string }
+  | { kind: 'domain'; id: string; domain: string }
   /** The data products an AI consumer uses, in order. */
-  | { readonly kind: 'uses'; readonly id: string; readonly uses: readonly string[] }
-  | { readonly kind: 'ownPipelines'; readonly id: string; readonly value: number }
+  | { kind: 'uses'; id: string; uses: string[] }
+  | { kind: 'ownPipelines'; id: string; value: number }
   /** The order of the data products and AI consumers (the same ids, reordered). */
   | {
-      readonly kind: 'order';
-      readonly dataProducts: readonly string[];
-      readonly aiConsumers: readonly string[];
+      kind: 'order';
+      dataProducts: string[];
+      aiConsumers: string[];
     };

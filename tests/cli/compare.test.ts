@@ -136,8 +136,8 @@ describe('flywheel compare', () => {
     const base = out.runs[1]!.kpis;
     expect(out.runs[1]!.differencesFromBaseline).toBeNull();
     for (const k of KPI_KEYS) {
-      const v = out.runs[0]!.kpis[k];
-      const b = base[k];
+      const v = out.runs[0]!.kpis[k] ?? null;
+      const b = base[k] ?? null;
       expect(out.runs[0]!.differencesFromBaseline![k]).toBe(
         v === null || b === null ? null : v - b,
       );
