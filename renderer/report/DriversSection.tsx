@@ -94,15 +94,10 @@ export function DriversSection({
       <ul className="fw-report__legend">
         {chart.ids.map((id) => (
           <li key={id}>
-            <span
-              style={{
-                display: 'inline-block',
-                width: '0.8em',
-                height: '0.8em',
-                marginRight: '0.35em',
-                background: colourOf(chart.ids, id),
-              }}
-            />
+            {/* An SVG swatch: a presentation attribute, not an inline style (the app's CSP). */}
+            <svg className="fw-report__swatch" viewBox="0 0 10 10" aria-hidden="true">
+              <rect width="10" height="10" fill={colourOf(chart.ids, id)} />
+            </svg>
             {id === 'other' ? 'Other loops' : name(id)}
           </li>
         ))}

@@ -115,6 +115,7 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 .fw-report__drivers figure { margin: 0 0 8pt; }
 .fw-report__drivers .fw-dominance__svg { max-width: 15cm; }
 .fw-report__legend { display: flex; flex-wrap: wrap; gap: 2pt 12pt; list-style: none; padding: 0; }
+.fw-report__swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.35em; vertical-align: -0.05em; }
 .fw-report__terms { margin: 0; }
 .fw-report__term { break-inside: avoid; page-break-inside: avoid; margin-bottom: 4pt; }
 .fw-report__term dt { font-weight: 600; }
