@@ -6,8 +6,8 @@ import './zod-without-eval';
 import { withPreset } from '../../simulation';
 import { startPresentation } from '../present/session';
 import { documentApi } from '../state/document';
-import { isTextEntry } from '../state/keyboard';
-import { uiStore, systemUiPreferences, type Theme } from '../state/ui';
+import { isTextEntry, SCENARIO_UNDO_EVENT } from '../state/keyboard';
+import { uiStore, systemUiPreferences } from '../state/ui';
 import type { FlywheelBridge, ThemeChoice } from './contract';
 import { DocumentController } from './controller';
 import { desktopBridge } from './electron-bridge';
@@ -35,13 +35,19 @@ export function getBridge(): FlywheelBridge {
 function textUndo(action: 'undo' | 'redo'): boolean {
   const active = document.activeElement;
   if (!(active instanceof HTMLElement) || !isTextEntry(active)) return false;
+  // A scenario's number box: its undo is the scenario's (the box handles it).
+  if (active.hasAttribute('data-scenario-undo')) {
+    const event = new CustomEvent(SCENARIO_UNDO_EVENT, { detail: action, cancelable: true });
+    return !active.dispatchEvent(event);
+  }
   // execCommand is deprecated but is still the only way to drive a field's own undo stack.
   return document.execCommand(action);
 }
 
 function applyTheme(choice: ThemeChoice): void {
-  const theme: Theme = choice === 'system' ? (systemUiPreferences().theme ?? 'light') : choice;
-  uiStore.getState().setTheme(theme);
+  if (choice === 'system')
+    uiStore.getState().followSystemTheme(systemUiPreferences().theme ?? 'light');
+  else uiStore.getState().setTheme(choice);
 }
 
 export function getDocumentController(): DocumentController {

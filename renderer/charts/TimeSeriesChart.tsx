@@ -23,6 +23,7 @@ import {
   ticksOf,
   X_TICK_COUNT,
   Y_TICK_COUNT,
+  yAxisBroken,
   yDomain,
   type ChartLayout,
   type Scales,
@@ -79,6 +80,7 @@ const StaticLayers = memo(function StaticLayers({
   const { margin, plotWidth, plotHeight } = layout;
   const xTicks = ticksOf(scales.x, X_TICK_COUNT);
   const yTicks = ticksOf(scales.y, Y_TICK_COUNT);
+  const broken = yAxisBroken(scales.y);
   return (
     <>
       <g className="fw-chart__legend" transform={`translate(${margin.left},${12})`}>
@@ -98,6 +100,7 @@ const StaticLayers = memo(function StaticLayers({
           ))}
         </g>
         <g className="fw-chart__axis fw-chart__axis--y">
+          {broken ? <line x1={0} x2={0} y1={0} y2={plotHeight} /> : null}
           {yTicks.map((t) => (
             <text key={`y${t.value}`} x={-6} y={t.offset} dy="0.32em" textAnchor="end">
               {formatTick(t.value, data.unit)}
@@ -118,6 +121,18 @@ const StaticLayers = memo(function StaticLayers({
             Week
           </text>
         </g>
+        {broken ? (
+          // The axis does not start at zero: a break across its foot says so.
+          <g
+            className="fw-chart__axis-break"
+            data-testid="chart-axis-break"
+            transform={`translate(0,${plotHeight - 12})`}
+          >
+            <title>The axis does not start at zero</title>
+            <path className="fw-chart__axis-break-gap" d="M-5,-1 L5,-4.5 L5,1 L-5,4.5 Z" />
+            <path d="M-5,-1 L5,-4.5 M-5,4.5 L5,1" />
+          </g>
+        ) : null}
         <text
           className="fw-chart__axis-title"
           transform={`translate(${-margin.left + 11},${plotHeight / 2}) rotate(-90)`}
@@ -259,7 +274,7 @@ export function TimeSeriesChart({
       viewBox={`0 0 ${width} ${height}`}
       role={interactive ? 'group' : 'img'}
       aria-roledescription="chart"
-      aria-label={`${data.spec.title} (${axisUnitLabel(data.unit)}) by week, with and without data products. ${describe(data, hoverIndex ?? current)}`}
+      aria-label={`${data.spec.title} (${axisUnitLabel(data.unit)}) by week, with and without data products${yAxisBroken(scales.y) ? ' (the axis does not start at zero)' : ''}. ${describe(data, hoverIndex ?? current)}`}
       tabIndex={interactive ? 0 : undefined}
       onPointerMove={interactive ? onPointerMove : undefined}
       onPointerLeave={interactive ? () => setHoverIndex(null) : undefined}

@@ -51,21 +51,31 @@ export function extentOf(series: readonly ArrayLike<number>[]): [number, number]
   return lo === Infinity ? [0, 1] : [lo, hi];
 }
 
+/** Units whose zero is not a natural floor: an index around 1, a relative change around 0. */
+const FLOATING_UNITS = new Set(['dimensionless', 'relative change']);
+
 /**
- * The y domain for a unit: fractions show their full 0-100% range (so scenarios compare
- * honestly); other quantities span their data, extended to zero when the data are non-negative
- * and already near it; a flat series gets some room around its value.
+ * The y domain for a unit: fractions show their full 0-100% range and amounts (people, money,
+ * events, incidents) start at zero when they are not negative, so scenarios compare honestly (a
+ * 7% gap never looks like a collapse). An index or a relative change spans its data; when that
+ * leaves zero off the axis the chart marks the break (yAxisBroken). Flat data get some room.
  */
 export function yDomain(series: readonly ArrayLike<number>[], unit: string): [number, number] {
   let [lo, hi] = extentOf(series);
   if (unit === 'fraction') return [Math.min(0, lo), Math.max(1, hi)];
-  if (lo >= 0 && lo <= hi * 0.25) lo = 0;
+  if (!FLOATING_UNITS.has(unit) && lo >= 0) lo = 0;
   if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
     const pad = Math.abs(hi) * 0.1 || 1;
-    lo -= pad;
+    lo = lo === 0 && hi >= 0 && !FLOATING_UNITS.has(unit) ? 0 : lo - pad;
     hi += pad;
   }
   return [lo, hi];
+}
+
+/** True when a y scale's axis does not reach zero: the chart then marks the axis as broken. */
+export function yAxisBroken(y: ScaleLinear<number, number>): boolean {
+  const [lo, hi] = y.domain() as [number, number];
+  return lo > 0 || hi < 0;
 }
 
 export interface Scales {

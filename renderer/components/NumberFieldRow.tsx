@@ -4,11 +4,20 @@
  * reset to default, and the validator's message when an entry is rejected. A slider drag is one
  * undo step: moves are passing updates, closed when the thumb is released.
  */
-import { memo, useId, useState, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  memo,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { useStore } from 'zustand';
 import { provenanceLabel, type Grade } from '../../simulation';
 import { formatCompact, formatInputValue } from '../format/format';
 import { provenanceAtPath, valueAt, type NumberField } from '../state/fields';
+import { SCENARIO_UNDO_EVENT, shortcutFor, type ShortcutAction } from '../state/keyboard';
 import { workspaceStore } from '../state/workspace';
 
 export const GRADE_WORDS: Record<Grade, string> = {
@@ -81,7 +90,46 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
     workspaceStore.getState().setFieldText(ref, editing);
     setEditing(null);
   };
+  /**
+   * Undo and redo in the box are the scenario's (so the box, its slider and the results always
+   * agree): text typed and not yet committed is dropped first; with none, the last scenario edit
+   * is undone (or redone) and the box shows the value that results.
+   */
+  const undoInBox = (action: ShortcutAction): void => {
+    const typed = editing !== null && editing !== formatInputValue(value);
+    if (typed || draft) {
+      actions.clearDraft(field.key);
+      setEditing(
+        formatInputValue(valueAt(workspaceStore.getState().scenario, field.path) as number),
+      );
+      return;
+    }
+    setEditing(null);
+    const ws = workspaceStore.getState();
+    if (action === 'undo') ws.undo();
+    else ws.redo();
+  };
+  const undoRef = useRef(undoInBox);
+  undoRef.current = undoInBox;
+  const inputRef = useRef<HTMLInputElement>(null);
+  // The desktop menu's Edit > Undo reaches the box through this event (see bridge/runtime.ts).
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!input) return undefined;
+    const onUndo = (e: Event): void => {
+      e.preventDefault();
+      undoRef.current((e as CustomEvent<ShortcutAction>).detail);
+    };
+    input.addEventListener(SCENARIO_UNDO_EVENT, onUndo);
+    return () => input.removeEventListener(SCENARIO_UNDO_EVENT, onUndo);
+  }, []);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    const shortcut = shortcutFor(event, null);
+    if (shortcut) {
+      event.preventDefault();
+      undoInBox(shortcut);
+      return;
+    }
     if (event.key === 'Enter') commitText();
     if (event.key === 'Escape') {
       setEditing(null);
@@ -154,9 +202,11 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
           />
         ) : null}
         <input
+          ref={inputRef}
           id={ids.input}
           type="text"
           inputMode="decimal"
+          data-scenario-undo=""
           className="fw-field__number"
           value={shown}
           aria-invalid={draft ? true : undefined}

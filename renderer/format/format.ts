@@ -44,8 +44,16 @@ export function axisUnitLabel(unit: string): string {
   return words[unit] ?? unit;
 }
 
-/** A field's raw value for its number box: full precision, no grouping, as a user would type it. */
+/**
+ * A field's value for its number box: full precision, thousands grouped with commas
+ * ("10,000,000", "0.012"), which the box reads back (parseNumberText ignores the commas).
+ */
 export function formatInputValue(value: number): string {
   if (!Number.isFinite(value)) return '';
-  return String(Number(value.toPrecision(12)));
+  const text = String(Number(value.toPrecision(12)));
+  if (text.includes('e')) return text;
+  const [whole, fraction] = text.split('.') as [string, string | undefined];
+  const sign = whole.startsWith('-') ? '-' : '';
+  const grouped = whole.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }

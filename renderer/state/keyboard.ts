@@ -1,7 +1,14 @@
 /**
  * Keyboard shortcuts for undo and redo: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and Ctrl+Y redo; not
- * while the user types in a text field (the field's own undo applies there).
+ * while the user types in a text field (the field's own undo applies there), except in a
+ * scenario's number box, which handles them itself as the scenario's undo (NumberFieldRow).
  */
+
+/**
+ * Sent (cancelable, detail 'undo' or 'redo') to a focused element marked `data-scenario-undo`
+ * when the desktop menu's Edit > Undo or Redo is chosen; the element handles it and cancels it.
+ */
+export const SCENARIO_UNDO_EVENT = 'fw-scenario-undo';
 export type ShortcutAction = 'undo' | 'redo';
 
 export interface KeyLike {

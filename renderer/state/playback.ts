@@ -21,6 +21,8 @@ export interface PlaybackState {
   readonly pointCount: number;
   /** Weeks per point. */
   readonly stepWeeks: number;
+  /** False until the first runs arrive (the app then opens at the horizon, where the story is told). */
+  readonly hasTimeline: boolean;
 }
 
 export interface PlaybackActions {
@@ -32,7 +34,7 @@ export interface PlaybackActions {
   /** Jumps to a point and pauses nothing (scrubbing while playing keeps playing). */
   scrub(pointIndex: number): void;
   setSpeed(speed: Speed): void;
-  /** New runs arrived: keep the position within them. */
+  /** New runs arrived: keep the position within them (the first runs open at the horizon). */
   setTimeline(pointCount: number, stepWeeks: number): void;
   /** Called by the clock while playing. */
   advance(deltaMs: number): void;
@@ -51,6 +53,7 @@ export function createPlaybackStore(initial: Partial<PlaybackState> = {}): Playb
       speed: DEFAULT_SPEED,
       pointCount: 1,
       stepWeeks: 1,
+      hasTimeline: false,
       ...initial,
       play() {
         const s = get();
@@ -76,6 +79,17 @@ export function createPlaybackStore(initial: Partial<PlaybackState> = {}): Playb
       },
       setTimeline(pointCount, stepWeeks) {
         const s = get();
+        if (!s.hasTimeline) {
+          // The first runs: open at the horizon, with every product live and the loop turning,
+          // not at week 0 where nothing has happened yet (Play starts again from the beginning).
+          set({
+            pointCount,
+            stepWeeks,
+            hasTimeline: true,
+            position: s.playing ? s.position : Math.max(0, pointCount - 1),
+          });
+          return;
+        }
         if (s.pointCount === pointCount && s.stepWeeks === stepWeeks) return;
         // Keep the same simulated week when the step changes.
         const week = s.position * s.stepWeeks;

@@ -26,12 +26,17 @@ export interface KpiCard {
   readonly better: Better;
   /** True when the delta points the better way, false the worse way, null when even or unknown. */
   readonly improved: boolean | null;
+  /** The same KPI for the status quo (no data products, no AI), where the card shows it. */
+  readonly statusQuoValue?: number | null;
 }
 
-/** The KPIs on the cards, in reading order, and which way is better. */
+/**
+ * The KPIs on the cards, in reading order, and which way is better. Net value above the status
+ * quo is not a card of its own: with minus without it is the same figure as cumulative net value's
+ * (both runs are measured against one status quo), so that card shows the status quo instead.
+ */
 export const CARD_KPIS: readonly { readonly id: keyof Kpis; readonly better: Better }[] = [
   { id: 'cumulativeNetValueUsd', better: 'higher' },
-  { id: 'netValueVsStatusQuoUsd', better: 'higher' },
   { id: 'finalActiveUsers', better: 'higher' },
   { id: 'cumulativeRevenueUsd', better: 'higher' },
   { id: 'paybackWeek', better: 'lower' },
@@ -66,7 +71,15 @@ export function selectKpiCards(comparison: ComparisonResult | null): KpiCard[] {
     const withValue = withRun.kpis[id];
     const withoutValue = withoutRun ? withoutRun.kpis[id] : null;
     const delta = diffs ? diffs[id] : null;
+    const statusQuo =
+      id === 'cumulativeNetValueUsd'
+        ? {
+            statusQuoValue:
+              withRun.kpis.cumulativeNetValueUsd - withRun.kpis.netValueVsStatusQuoUsd,
+          }
+        : {};
     return {
+      ...statusQuo,
       id,
       label: KPI_INFO[id].label,
       unit: KPI_INFO[id].unit,

@@ -1,6 +1,7 @@
 /**
  * The UI store: theme, how the loops are shown, reduced motion, and which panel section is open.
- * Theme and motion start from the system's settings; the user can override the theme.
+ * Theme and motion start from the system's settings; a theme the user chose is remembered across
+ * reloads (THEME_KEY in local storage) and wins over the system's.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SectionId } from './fields';
@@ -32,7 +33,10 @@ export interface UiState {
 }
 
 export interface UiActions {
+  /** The user's choice: applied and remembered. */
   setTheme(theme: Theme): void;
+  /** Follow the system again (the desktop menu's "System"): `theme` is the system's now. */
+  followSystemTheme(theme: Theme): void;
   setLoopMode(mode: LoopMode): void;
   setReducedMotion(reduced: boolean): void;
   toggleSection(id: SectionId): void;
@@ -41,7 +45,51 @@ export interface UiActions {
 
 export type UiStore = StoreApi<UiState & UiActions>;
 
-export function createUiStore(initial: Partial<UiState> = {}): UiStore {
+/** Where the theme the user chose is remembered (the browser's, or the desktop page's, storage). */
+export const THEME_KEY = 'flywheel-lab/theme';
+
+export interface ThemeMemory {
+  read(): Theme | null;
+  write(theme: Theme): void;
+  forget(): void;
+}
+
+/** Remembers the theme in `storage` (nothing when there is none, or it refuses). */
+export function themeMemory(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
+): ThemeMemory {
+  return {
+    read() {
+      try {
+        const raw = storage?.getItem(THEME_KEY) ?? null;
+        const value: unknown = raw === null ? null : JSON.parse(raw);
+        return THEMES.includes(value as Theme) ? (value as Theme) : null;
+      } catch {
+        return null;
+      }
+    },
+    write(theme) {
+      try {
+        storage?.setItem(THEME_KEY, JSON.stringify(theme));
+      } catch {
+        // Storage full or refused: the theme still applies for this session.
+      }
+    },
+    forget() {
+      try {
+        storage?.removeItem(THEME_KEY);
+      } catch {
+        // Nothing remembered that could be removed.
+      }
+    },
+  };
+}
+
+export function createUiStore(
+  initial: Partial<UiState> = {},
+  memory: ThemeMemory | null = null,
+): UiStore {
+  const remembered = memory?.read() ?? null;
   return createStore<UiState & UiActions>()((set, get) => ({
     theme: 'light',
     loopMode: 'side-by-side',
@@ -49,7 +97,15 @@ export function createUiStore(initial: Partial<UiState> = {}): UiStore {
     openSections: ['dataProducts'],
     view: 'workspace',
     ...initial,
-    setTheme: (theme) => set({ theme }),
+    ...(remembered ? { theme: remembered } : {}),
+    setTheme: (theme) => {
+      memory?.write(theme);
+      set({ theme });
+    },
+    followSystemTheme: (theme) => {
+      memory?.forget();
+      set({ theme });
+    },
     setLoopMode: (loopMode) => set({ loopMode }),
     setReducedMotion: (reducedMotion) => set({ reducedMotion }),
     setView: (view) => set({ view }),
@@ -73,4 +129,16 @@ export function systemUiPreferences(): Partial<UiState> {
   return { theme, reducedMotion: mq('(prefers-reduced-motion: reduce)') };
 }
 
-export const uiStore: UiStore = createUiStore(systemUiPreferences());
+function localStorageOrNull(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The app's UI store: the system's settings, and the theme the user chose last time. */
+export const uiStore: UiStore = createUiStore(
+  systemUiPreferences(),
+  themeMemory(localStorageOrNull()),
+);

@@ -10,6 +10,7 @@ import {
   pathCoordinate,
   px,
   ticksOf,
+  yAxisBroken,
   yDomain,
 } from '../../renderer/charts/chart-math';
 
@@ -22,16 +23,22 @@ describe('chart math', () => {
     expect(chartLayout(10, 10).plotWidth).toBe(1); // never zero or negative
   });
 
-  it('chooses y domains: fractions 0-100%, near-zero data from zero, flat data padded', () => {
+  it('chooses y domains: fractions 0-100%, amounts from zero, an index around its data, flat data padded', () => {
     expect(yDomain([new Float64Array([0.2, 0.55])], 'fraction')).toEqual([0, 1]);
     expect(yDomain([new Float64Array([0.2, 1.3])], 'fraction')).toEqual([0, 1.3]);
     expect(yDomain([new Float64Array([10, 100])], 'usd')).toEqual([0, 100]);
-    expect(yDomain([new Float64Array([930_000, 1_010_000])], 'people')).toEqual([
-      930_000, 1_010_000,
-    ]);
+    // Active users 930k against 1.01M: from zero, so a 7% gap looks like 7%.
+    expect(yDomain([new Float64Array([930_000, 1_010_000])], 'people')).toEqual([0, 1_010_000]);
     expect(yDomain([new Float64Array([-5, 10])], 'usd')).toEqual([-5, 10]);
-    expect(yDomain([new Float64Array([50, 50])], 'people')).toEqual([45, 55]);
-    expect(yDomain([new Float64Array([0, 0])], 'people')).toEqual([-1, 1]);
+    expect(yDomain([new Float64Array([50, 50])], 'people')).toEqual([0, 50]);
+    expect(yDomain([new Float64Array([0, 0])], 'people')).toEqual([0, 1]);
+    // An index spans its data (the axis is then marked broken).
+    expect(yDomain([new Float64Array([1, 1.1])], 'dimensionless')).toEqual([1, 1.1]);
+    expect(yDomain([new Float64Array([1, 1])], 'dimensionless')).toEqual([0.9, 1.1]);
+    const index = chartScales(layout, [0, 156], [1, 1.1]);
+    expect(yAxisBroken(index.y)).toBe(true);
+    expect(yAxisBroken(chartScales(layout, [0, 156], [0, 1_010_000]).y)).toBe(false);
+    expect(yAxisBroken(chartScales(layout, [0, 156], [-0.05, 0.07]).y)).toBe(false);
     expect(extentOf([new Float64Array([Number.NaN, 3, Infinity, -2])])).toEqual([-2, 3]);
     expect(extentOf([])).toEqual([0, 1]);
   });

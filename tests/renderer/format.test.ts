@@ -67,7 +67,11 @@ describe('formatting with units', () => {
 
   it('writes input values as a user would type them, and knows count units', () => {
     expect(formatInputValue(0.7000000000000001)).toBe('0.7');
-    expect(formatInputValue(10_000_000)).toBe('10000000');
+    expect(formatInputValue(10_000_000)).toBe('10,000,000');
+    expect(formatInputValue(-1234.5)).toBe('-1,234.5');
+    expect(formatInputValue(999)).toBe('999');
+    expect(formatInputValue(0.000012)).toBe('0.000012');
+    expect(formatInputValue(1e21)).toBe('1e+21');
     expect(formatPercent(0.12345, 2)).toBe('12.35%');
     expect(isCountUnit('people')).toBe(true);
     expect(isCountUnit('usd')).toBe(false);

@@ -28,7 +28,7 @@ function fakeFrames() {
 
 describe('playback store', () => {
   it('steps, scrubs and clamps to the timeline', () => {
-    const p = createPlaybackStore({ pointCount: 157 });
+    const p = createPlaybackStore({ pointCount: 157, hasTimeline: true });
     p.getState().step(1);
     expect(pointIndexOf(p.getState())).toBe(1);
     p.getState().step(-5);
@@ -42,6 +42,20 @@ describe('playback store', () => {
     expect(pointIndexOf(p.getState())).toBe(52);
     p.getState().setTimeline(105, 0.5);
     expect(p.getState().position * p.getState().stepWeeks).toBe(52);
+  });
+
+  it('opens at the horizon when the first runs arrive, then keeps the week on screen', () => {
+    const p = createPlaybackStore();
+    expect(pointIndexOf(p.getState())).toBe(0);
+    p.getState().setTimeline(157, 1);
+    expect(pointIndexOf(p.getState())).toBe(156);
+    p.getState().scrub(40);
+    p.getState().setTimeline(157, 1); // an edit's new runs
+    expect(pointIndexOf(p.getState())).toBe(40);
+    // Play from the horizon starts again from the beginning.
+    p.getState().scrub(156);
+    p.getState().play();
+    expect(p.getState().position).toBe(0);
   });
 
   it('advances with the animation clock at the chosen speed, and stops at the end', () => {

@@ -1,7 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareWithWithout, metricSeries, withPreset, type Scenario } from '../../simulation';
+import {
+  compareWithWithout,
+  meshPreset,
+  metricSeries,
+  withPreset,
+  type Scenario,
+} from '../../simulation';
 import { TimeSeriesChart } from '../../renderer/charts/TimeSeriesChart';
 import type { ComparisonResult } from '../../renderer/engine/client';
 import { isTextEntry, shortcutFor } from '../../renderer/state/keyboard';
@@ -43,6 +49,20 @@ describe('selectors', () => {
       expect(payback.improved).toBe(true);
     }
     expect(selectKpiCards(null)).toEqual([]);
+  });
+
+  it('shows each figure on one card only, and the status quo on the net value card', () => {
+    for (const c of [comparison, compare(meshPreset())]) {
+      const cards = selectKpiCards(c);
+      // Net value above the status quo differs between with and without exactly as cumulative
+      // net value does (one status quo for both): it is not a card of its own.
+      expect(cards.map((k) => k.id)).not.toContain('netValueVsStatusQuoUsd');
+      const deltas = cards.map((k) => k.delta).filter((d): d is number => d !== null);
+      expect(new Set(deltas).size).toBe(deltas.length);
+      const net = cards.find((k) => k.id === 'cumulativeNetValueUsd')!;
+      const k = c.runs[0]!.kpis;
+      expect(net.statusQuoValue).toBeCloseTo(k.cumulativeNetValueUsd - k.netValueVsStatusQuoUsd, 6);
+    }
   });
 
   it('has no comparison when the scenario has no data products', () => {

@@ -17,6 +17,14 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
+/**
+ * What the recovery prompt says. It does not claim the app closed abnormally: a browser tab
+ * closed with unsaved changes leaves the same backup as a crash.
+ */
+export function recoveryText(fileName: string, savedAt: string): string {
+  return `Changes to ${fileName} that were not saved were kept from your last session (backed up at ${savedAt}). Restore them to go on where you left off, or discard them.`;
+}
+
 export function PromptDialog({
   prompt,
   controller,
@@ -86,8 +94,7 @@ export function PromptDialog({
             Restore unsaved work?
           </h2>
           <p id="fw-chrome-dialog-body">
-            Flywheel Lab did not close normally last time. Unsaved changes to {prompt.fileName} were
-            backed up at {formatTime(prompt.savedAt)}.
+            {recoveryText(prompt.fileName, formatTime(prompt.savedAt))}
           </p>
           <div className="fw-chrome-dialog__buttons">
             <button
