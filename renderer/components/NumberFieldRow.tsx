@@ -87,6 +87,11 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
 
   const commitText = (): void => {
     if (editing === null) return;
+    // Leaving the box as it was is not an edit (no undo step, no "your input" mark).
+    if (editing === formatInputValue(value) && !draft) {
+      setEditing(null);
+      return;
+    }
     workspaceStore.getState().setFieldText(ref, editing);
     setEditing(null);
   };
@@ -99,9 +104,7 @@ function NumberFieldRowView({ field, owner, compact = false }: NumberFieldRowPro
     const typed = editing !== null && editing !== formatInputValue(value);
     if (typed || draft) {
       actions.clearDraft(field.key);
-      setEditing(
-        formatInputValue(valueAt(workspaceStore.getState().scenario, field.path) as number),
-      );
+      setEditing(null);
       return;
     }
     setEditing(null);
