@@ -3,11 +3,20 @@
  * becomes a UsageProblem with a short message naming the flag and what was expected.
  */
 import { parseArgs } from 'node:util';
+import { parseAnalysisCommand, type AnalysisCommand } from './analysis-args';
 import { MAX_DRAWS } from '../simulation/analysis/montecarlo';
 import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
 import { isPresetName, PRESET_NAMES, type PresetName } from '../simulation/scenario/presets';
 
-export const COMMANDS = ['run', 'validate', 'presets', 'help'] as const;
+export const COMMANDS = [
+  'run',
+  'validate',
+  'presets',
+  'sensitivity',
+  'sweep',
+  'seek',
+  'help',
+] as const;
 export type CommandName = Exclude<(typeof COMMANDS)[number], 'help'>;
 export type HelpTopic = 'program' | CommandName;
 export const FORMATS = ['text', 'json', 'csv'] as const;
@@ -52,13 +61,14 @@ export type Command =
   | { readonly kind: 'version' }
   | RunCommand
   | { readonly kind: 'validate'; readonly files: readonly string[] }
-  | { readonly kind: 'presets'; readonly show: PresetName | null };
+  | { readonly kind: 'presets'; readonly show: PresetName | null }
+  | AnalysisCommand;
 
 export type ParseOutcome =
   | { readonly ok: true; readonly command: Command }
   | { readonly ok: false; readonly message: string; readonly topic: HelpTopic };
 
-class UsageProblem extends Error {
+export class UsageProblem extends Error {
   constructor(
     message: string,
     readonly topic: HelpTopic,
@@ -85,7 +95,7 @@ export function parseWholeNumber(
   return n;
 }
 
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
   flag: string,
   text: string,
   allowed: readonly T[],
@@ -98,7 +108,7 @@ function oneOf<T extends string>(
   );
 }
 
-function preset(flag: string, text: string, topic: HelpTopic): PresetName {
+export function preset(flag: string, text: string, topic: HelpTopic): PresetName {
   if (isPresetName(text)) return text;
   throw new UsageProblem(
     `${flag}: unknown preset ${quote(text)} (presets: ${PRESET_NAMES.join(', ')})`,
@@ -136,7 +146,7 @@ function describeParseError(e: unknown, command: string, topic: HelpTopic): Usag
 }
 
 /** Runs Node's parseArgs, turning its errors into usage problems. */
-function guarded<T>(parse: () => T, command: string, topic: HelpTopic): T {
+export function guarded<T>(parse: () => T, command: string, topic: HelpTopic): T {
   try {
     return parse();
   } catch (e) {
@@ -276,10 +286,9 @@ function parseHelp(args: readonly string[]): Command {
   if (topic === undefined) return { kind: 'help', topic: 'program' };
   if (rest.length > 0)
     throw new UsageProblem(`unexpected argument ${quote(rest[0]!)} for 'flywheel help'`, 'program');
-  if (topic === 'run' || topic === 'validate' || topic === 'presets')
-    return { kind: 'help', topic };
+  if (isCommand(topic) && topic !== 'help') return { kind: 'help', topic };
   throw new UsageProblem(
-    `no help on ${quote(topic)} (commands: run, validate, presets)`,
+    `no help on ${quote(topic)} (commands: ${COMMANDS.filter((c) => c !== 'help').join(', ')})`,
     'program',
   );
 }
@@ -314,7 +323,7 @@ function parseTop(argv: readonly string[]): Command {
     );
   if (!isCommand(first))
     throw new UsageProblem(
-      `unknown command ${quote(first)} (commands: run, validate, presets, help)`,
+      `unknown command ${quote(first)} (commands: ${COMMANDS.join(', ')})`,
       'program',
     );
   switch (first) {
@@ -324,6 +333,10 @@ function parseTop(argv: readonly string[]): Command {
       return parseValidate(rest);
     case 'presets':
       return parsePresets(rest);
+    case 'sensitivity':
+    case 'sweep':
+    case 'seek':
+      return parseAnalysisCommand(first, rest);
     case 'help':
       return parseHelp(rest);
   }

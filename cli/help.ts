@@ -3,6 +3,7 @@ import { MAX_DRAWS } from '../simulation/analysis/montecarlo';
 import { PRESET_NAMES } from '../simulation/scenario/presets';
 import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
 import type { HelpTopic } from './args';
+import { SEEK_HELP, SENSITIVITY_HELP, SWEEP_HELP } from './analysis-help';
 
 const PROGRAM = `flywheel - Flywheel Lab's simulator of the data flywheel, with and without data products
 
@@ -12,6 +13,9 @@ Usage:
   flywheel loops [SCENARIO.json]           which feedback loop drives the flywheel, week by week
   flywheel calibrate SCENARIO --data F ... fit the status quo to your KPI history (CSV or .xlsx)
   flywheel compare FILE[#NAME] ...         up to 8 runs side by side: files, variants, pinned runs
+  flywheel sensitivity [SCENARIO.json]     which assumption decides it: tornado, global ranking
+  flywheel sweep [SCENARIO.json] --param P a KPI over one parameter or a grid of two, break-even
+  flywheel seek [SCENARIO.json] --param P  the value (or cheapest combination) that reaches a target
   flywheel validate FILE...                check scenario files
   flywheel presets [--show NAME]           list the built-in scenarios, or print one as a file
   flywheel help [COMMAND]                  help on a command (also: flywheel COMMAND --help)
@@ -83,6 +87,9 @@ export const HELP: Readonly<Record<HelpTopic, string>> = {
   run: RUN,
   validate: VALIDATE,
   presets: PRESETS,
+  sensitivity: SENSITIVITY_HELP,
+  sweep: SWEEP_HELP,
+  seek: SEEK_HELP,
 };
 
 /** The hint printed after a usage error. */

@@ -11,6 +11,7 @@ import { LOOPS_HELP, loopsCommand } from './loops-command';
 import { COMPARE_HELP, compareCommand } from './compare-command';
 import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
+import { analysisCommand } from './analysis-command';
 import { APP_VERSION } from './version';
 
 const out = (text: string): void => {
@@ -69,6 +70,22 @@ async function execute(command: Command): Promise<void> {
         columns: process.stdout.columns || 80,
       });
       progress?.clear();
+      return;
+    }
+    case 'sensitivity':
+    case 'sweep':
+    case 'seek': {
+      const progress = progressReporter();
+      try {
+        await analysisCommand(command, {
+          workerUrl: new URL('./analysis-worker.mjs', import.meta.url),
+          progress,
+          stdoutIsTerminal: process.stdout.isTTY === true,
+          columns: process.stdout.columns || 80,
+        });
+      } finally {
+        progress?.clear();
+      }
       return;
     }
   }

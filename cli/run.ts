@@ -28,7 +28,7 @@ export interface RunEnvironment {
   readonly columns?: number;
 }
 
-interface ResolvedScenario {
+export interface ResolvedScenario {
   readonly scenario: Scenario;
   /** Short names of the compared runs: [first, second]. */
   readonly names: readonly [string, string];
@@ -36,7 +36,9 @@ interface ResolvedScenario {
   readonly source: ScenarioSource;
 }
 
-function resolveScenario(cmd: RunCommand): ResolvedScenario {
+export function resolveScenario(
+  cmd: Pick<RunCommand, 'file' | 'preset' | 'variant'>,
+): ResolvedScenario {
   if (cmd.file !== null && cmd.variant !== null)
     return {
       scenario: loadVariant(cmd.file, cmd.variant),

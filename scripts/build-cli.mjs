@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const entries = {
   flywheel: 'cli/main.ts',
   'mc-worker': 'cli/mc-worker.ts',
+  'analysis-worker': 'cli/analysis-worker.ts',
   bench: 'bench/bench.ts',
 };
 const entryPoints = Object.fromEntries(

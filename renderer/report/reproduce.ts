@@ -38,7 +38,8 @@ export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
 }
 
-function sourceArgs(source: ScenarioSource): string[] {
+/** The arguments that name the scenario: a file, `--preset NAME`, or none (the default). */
+export function sourceArgs(source: ScenarioSource): string[] {
   switch (source.kind) {
     case 'file':
       return source.variant === undefined

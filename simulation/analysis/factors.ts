@@ -22,6 +22,8 @@ export interface Factor {
   readonly value: number;
   /** False when a group's members have different values in the scenario. */
   readonly uniform: boolean;
+  /** The lowest and highest of the members' values (both `value` for one assumption). */
+  readonly valueRange: readonly [number, number];
   /** Valid range (for a group: the range valid for every member). */
   readonly min: number;
   readonly max: number;
@@ -51,6 +53,10 @@ function factorOf(key: string, members: readonly Assumption[]): Factor {
     unit: first.unit,
     value: first.value,
     uniform: members.every((a) => a.value === first.value),
+    valueRange: [
+      Math.min(...members.map((a) => a.value)),
+      Math.max(...members.map((a) => a.value)),
+    ],
     min,
     max,
     plausible: [

@@ -59,6 +59,8 @@ export interface GridAxis {
   readonly label: string;
   readonly unit: string;
   readonly current: number;
+  /** The members' lowest and highest values now (they differ for a mixed group). */
+  readonly currentRange: readonly [number, number];
   readonly values: readonly number[];
 }
 
@@ -191,6 +193,7 @@ export function reduceGrid(plan: GridPlan, outcomes: readonly EvalOutcome[]): Gr
     label: a.factor.label,
     unit: a.factor.unit,
     current: a.factor.value,
+    currentRange: a.factor.valueRange,
     values,
   });
   const selectedOrdered = outcomes.map((o) => orderedKpi(o, kpi));

@@ -28,7 +28,7 @@ import {
 import { changesFor, checkSelector, factorValue } from './factors';
 import type { AnalysisSteps } from './plan';
 import { BracketedRoot } from './roots';
-import { resolveAxis, type AxisSpec, type ResolvedAxis } from './seek';
+import { resolveAxis, targetMargin, type AxisSpec, type ResolvedAxis } from './seek';
 
 export const MAX_OPTIMISED_FACTORS = 3;
 
@@ -68,6 +68,8 @@ export interface CheapestResult {
     readonly label: string;
     readonly unit: string;
     readonly current: number;
+    /** The members' lowest and highest values now (they differ for a mixed group). */
+    readonly currentRange: readonly [number, number];
     readonly from: number;
     readonly to: number;
   }[];
@@ -127,11 +129,13 @@ export function* cheapestSteps(
     evaluations += batch.length;
   };
 
-  // The scenario as it is (also the reference of a KPI cost).
-  const first = yield [pointOf(current)];
-  learn([current], first);
-  const gapOf = (o: EvalOutcome): number => orderedKpi(o, spec.kpi) - spec.target;
-  const meets = (g: number): boolean => (lower ? g <= 0 : g >= 0);
+  // The scenario as it is (also the reference of a KPI cost). Its values are a point of the
+  // search only when no factor is a group whose members differ now.
+  const first = yield [{ changes: [] }];
+  if (axes.every((a) => a.factor.uniform)) learn([current], first);
+  else evaluations++;
+  const gapOf = (o: EvalOutcome): number => targetMargin(o, spec.kpi, spec.target, lower);
+  const meets = (g: number): boolean => g > 0;
   const costKpiOf = (o: EvalOutcome): number =>
     cost.kind === 'kpi' ? (betterIsLower(cost.kpi.kpi) ? 1 : -1) * orderedKpi(o, cost.kpi) : NaN;
   const reference = cost.kind === 'kpi' ? costKpiOf(first[0]!) : 0;
@@ -174,8 +178,8 @@ export function* cheapestSteps(
     learn(missing, yield missing.map(pointOf));
   }
 
-  const describe = (values: readonly number[]): CheapestPoint => {
-    const o = known.get(keyOf(values))!;
+  const describe = (values: readonly number[], outcome?: EvalOutcome): CheapestPoint => {
+    const o = outcome ?? known.get(keyOf(values))!;
     const g = gapOf(o);
     return {
       values,
@@ -235,10 +239,11 @@ export function* cheapestSteps(
       label: a.factor.label,
       unit: a.factor.unit,
       current: a.factor.value,
+      currentRange: a.factor.valueRange,
       from: a.from,
       to: a.to,
     })),
-    current: describe(current),
+    current: describe(current, first[0]!),
     reached: best !== null,
     best: best ? describe(best) : null,
     closest: closest ? describe(closest) : null,

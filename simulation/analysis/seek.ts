@@ -64,8 +64,10 @@ export interface SeekResult {
   readonly to: number;
   /** 'higher': reaching means KPI >= target; 'lower': KPI <= target. */
   readonly direction: 'higher' | 'lower';
-  /** The scenario's own value and its KPI. */
+  /** The scenario's own value and its KPI (for a group, the first member's value). */
   readonly current: SeekSample;
+  /** The members' lowest and highest values now (they differ for a mixed group). */
+  readonly currentRange: readonly [number, number];
   readonly reached: boolean;
   /**
    * When reached: the value at the crossing on the side that meets the target (within the
@@ -114,12 +116,23 @@ export function axisValues(axis: ResolvedAxis, steps: number): number[] {
   return out;
 }
 
-/** g(x) = KPI - target in the order the search uses (weeks never reached count as +Infinity). */
-function gap(outcome: EvalOutcome, kpi: KpiSelector, target: number): number {
-  return orderedKpi(outcome, kpi) - target;
+/**
+ * How far the KPI is past the target, positive when it meets it (KPI >= target, or <= for KPIs
+ * where less is better) and negative when it misses; exactly meeting counts as a tiny positive
+ * value, so a root search finds the edge between meeting and missing even where the KPI is flat
+ * at the target (whole weeks). Weeks never reached count as +Infinity; NaN when a run failed.
+ */
+export function targetMargin(
+  outcome: EvalOutcome,
+  kpi: KpiSelector,
+  target: number,
+  lower = betterIsLower(kpi.kpi),
+): number {
+  const g = (lower ? -1 : 1) * (orderedKpi(outcome, kpi) - target);
+  return g === 0 ? Number.MIN_VALUE : g;
 }
 
-const meets = (g: number, lower: boolean): boolean => (lower ? g <= 0 : g >= 0);
+const meets = (g: number): boolean => g > 0;
 
 interface End {
   readonly v: number;
@@ -127,14 +140,14 @@ interface End {
 }
 
 /** The narrowest pair of neighbouring evaluated values on both sides of the target. */
-function lastBracket(gaps: ReadonlyMap<number, number>, lower: boolean): [End, End | null] {
+function lastBracket(gaps: ReadonlyMap<number, number>): [End, End | null] {
   const sorted = [...gaps].sort((a, b) => a[0] - b[0]);
   let best: [End, End] | null = null;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = { v: sorted[i]![0], g: sorted[i]![1] };
     const b = { v: sorted[i + 1]![0], g: sorted[i + 1]![1] };
-    if (meets(a.g, lower) === meets(b.g, lower)) continue;
-    const pair: [End, End] = meets(a.g, lower) ? [a, b] : [b, a];
+    if (meets(a.g) === meets(b.g)) continue;
+    const pair: [End, End] = meets(a.g) ? [a, b] : [b, a];
     if (best === null || Math.abs(b.v - a.v) < Math.abs(best[0].v - best[1].v)) best = pair;
   }
   const [first] = sorted;
@@ -155,17 +168,18 @@ export function* seekSteps(scenario: Scenario, spec: SeekSpec): AnalysisSteps<Se
   const sample = (value: number, o: EvalOutcome, g: number): SeekSample => ({
     value,
     kpi: kpiValue(o, spec.kpi),
-    meetsTarget: meets(g, lower),
+    meetsTarget: meets(g),
   });
 
-  // Scan: the grid, and the scenario's own value (last).
+  // Scan: the grid, and the scenario as it is (last).
   const grid = axisValues(axis, scanSteps);
-  const points: EvalPoint[] = [...grid, factor.value].map((v) => ({
-    changes: changesFor(factor, v),
-  }));
+  const points: EvalPoint[] = [
+    ...grid.map((v) => ({ changes: changesFor(factor, v) })),
+    { changes: [] }, // the scenario as it is
+  ];
   const scanned = yield points;
   let evaluations = points.length;
-  const gs = scanned.map((o) => gap(o, spec.kpi, spec.target));
+  const gs = scanned.map((o) => targetMargin(o, spec.kpi, spec.target, lower));
   const current = sample(factor.value, scanned[grid.length]!, gs[grid.length]!);
   const samples = grid.map((v, i) => ({ v, o: scanned[i]!, g: gs[i]! }));
 
@@ -174,8 +188,7 @@ export function* seekSteps(scenario: Scenario, spec: SeekSpec): AnalysisSteps<Se
     const a = samples[i]!.g;
     const b = samples[i + 1]!.g;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    if ((a < 0 && b > 0) || (a > 0 && b < 0) || a === 0 || (b === 0 && i + 2 === samples.length))
-      crossings.push({ from: samples[i]!.v, to: samples[i + 1]!.v, i });
+    if (meets(a) !== meets(b)) crossings.push({ from: samples[i]!.v, to: samples[i + 1]!.v, i });
   }
   const base = {
     parameter: factor.key,
@@ -187,6 +200,7 @@ export function* seekSteps(scenario: Scenario, spec: SeekSpec): AnalysisSteps<Se
     to,
     direction: lower ? ('lower' as const) : ('higher' as const),
     current,
+    currentRange: factor.valueRange,
     crossings: crossings.map(({ from: f, to: t }) => ({ from: f, to: t })),
     tolerance: factor.integer ? 1 : tolerance,
   };
@@ -237,13 +251,13 @@ export function* seekSteps(scenario: Scenario, spec: SeekSpec): AnalysisSteps<Se
     const br = r.bracket();
     const a = { v: br.x, g: br.fx };
     const b = { v: br.other, g: br.fOther };
-    return meets(a.g, lower) || !meets(b.g, lower) ? [a, a.v === b.v ? null : b] : [b, a];
+    return meets(a.g) || !meets(b.g) ? [a, a.v === b.v ? null : b] : [b, a];
   };
   let note: string | null = null;
   for (let x = root.next(); x !== null; x = root.next()) {
     const [o] = yield [{ changes: changesFor(factor, x) }];
     evaluations++;
-    const g = gap(o!, spec.kpi, spec.target);
+    const g = targetMargin(o!, spec.kpi, spec.target, lower);
     if (Number.isNaN(g)) {
       note = `the run failed at ${x}${o!.error ? `: ${o!.error}` : ''}; the bracket was not narrowed further`;
       break;
@@ -252,7 +266,7 @@ export function* seekSteps(scenario: Scenario, spec: SeekSpec): AnalysisSteps<Se
     gaps.set(x, g);
     root.tell(g);
   }
-  const [met, missed] = note === null ? endsOf(root) : lastBracket(gaps, lower);
+  const [met, missed] = note === null ? endsOf(root) : lastBracket(gaps);
   return {
     ...base,
     reached: true,

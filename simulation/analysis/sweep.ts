@@ -41,6 +41,8 @@ export interface SweepResult {
   readonly unit: string;
   readonly kpi: KpiSelector;
   readonly current: number;
+  /** The members' lowest and highest values now (they differ for a mixed group). */
+  readonly currentRange: readonly [number, number];
   readonly from: number;
   readonly to: number;
   readonly values: readonly number[];
@@ -166,6 +168,7 @@ export function* sweepSteps(scenario: Scenario, spec: SweepSpec): AnalysisSteps<
     unit: axis.factor.unit,
     kpi,
     current: axis.factor.value,
+    currentRange: axis.factor.valueRange,
     from: axis.from,
     to: axis.to,
     values,

@@ -100,6 +100,27 @@ describe('goal seek on toys', () => {
     expect(never.closest!.kpi).toBe(50);
   });
 
+  it('finds the edge of a plateau at the target, not any point on it', () => {
+    // Whole weeks: round(100 - 50 q) <= 60 from q just above 0.79; week 60 holds up to 0.81.
+    const payback: KpiSelector = { kpi: 'paybackWeek', of: 'scenario' };
+    const toy = new ToyEvaluator(scenario, payback, (v) =>
+      Math.round(100 - 50 * v('ownPipelineTemplate.maturity.quality')),
+    );
+    const r = runSteps(
+      seekSteps(scenario, {
+        parameter: 'ownPipelineTemplate.maturity.quality',
+        from: 0,
+        to: 1,
+        kpi: payback,
+        target: 60,
+      }),
+      toy,
+    );
+    expect(r.answer!.kpi).toBe(60);
+    expect(r.otherSide!.kpi).toBe(61);
+    expect(Math.abs(r.answer!.value - 0.79)).toBeLessThanOrEqual(2 * r.tolerance);
+  });
+
   it('reports an unreachable target with the closest value found', () => {
     const toy = new ToyEvaluator(scenario, netGap, (v) => 1e6 * v('baseChurnPerWeek'));
     const r = runSteps(

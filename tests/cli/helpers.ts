@@ -12,8 +12,9 @@ export const WORKER_URL = pathToFileURL(join(ROOT, 'dist', 'cli', 'mc-worker.mjs
 /** `npm test` builds first; running one test file alone builds if the bundle is missing. */
 export function ensureBuilt(): void {
   if (
-    !existsSync(join(ROOT, 'dist', 'cli', 'flywheel.mjs')) ||
-    !existsSync(join(ROOT, 'dist', 'cli', 'mc-worker.mjs'))
+    ['flywheel.mjs', 'mc-worker.mjs', 'analysis-worker.mjs'].some(
+      (f) => !existsSync(join(ROOT, 'dist', 'cli', f)),
+    )
   ) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], {
       cwd: ROOT,
