@@ -225,6 +225,14 @@ export function compareKpisOf(
       return [k, x === null || y === null ? null : x - y];
     }),
   ) as { [K in keyof Kpis]: number | null };
+  return { ...diff, overtakeWeek: overtakeWeekOf(tableA, tableB) };
+}
+
+/**
+ * First week from which the first run's cumulative net value stays above the second's (null if
+ * it is not ahead at the horizon): the `overtakeWeek` of compareKpisOf.
+ */
+export function overtakeWeekOf(tableA: SeriesTable, tableB: SeriesTable): number | null {
   const ca = tableA.columnOf('cumulativeNetValue');
   const cb = tableB.columnOf('cumulativeNetValue');
   const va = tableA.values;
@@ -233,6 +241,5 @@ export function compareKpisOf(
   let lastBehind = -1;
   for (let k = 0; k < n; k++)
     if (!(va[k * tableA.stride + ca]! > vb[k * tableB.stride + cb]!)) lastBehind = k;
-  const overtakeWeek = lastBehind === n - 1 ? null : (lastBehind + 1) * tableA.stepWeeks;
-  return { ...diff, overtakeWeek };
+  return lastBehind === n - 1 ? null : (lastBehind + 1) * tableA.stepWeeks;
 }

@@ -11,11 +11,11 @@ import { assumptionsOf } from '../scenario/assumptions';
 import { hasDataProducts, statusQuo, withoutDataProducts } from '../scenario/derive';
 import type { Scenario } from '../scenario/types';
 import {
-  compareKpisOf,
   KPI_INFO,
   kpiColumns,
   kpiSeries,
   kpisOf,
+  overtakeWeekOf,
   STATUS_QUO_KPI_SERIES,
   statusQuoColumns,
   tableOf,
@@ -150,10 +150,11 @@ export class DrawRunner {
     seed: number;
     mode: RunSettings['mode'];
   };
-  private readonly kpis: Kpis[] = [];
+  /** The last draw's KPIs per run (KPI_KEYS order, null as NaN) and their differences. */
+  private readonly kpiRows: Float64Array[];
+  private readonly differenceRow: Float64Array;
   private kpiColumns: KpiColumns[] = [];
   private statusQuoColumns: StatusQuoColumns;
-  private difference: ComparisonKpis | null = null;
 
   constructor(
     scenario: Scenario,
@@ -180,6 +181,8 @@ export class DrawRunner {
       };
     };
     this.models = this.scenarios.map(slot);
+    this.kpiRows = this.models.map(() => new Float64Array(KPI_KEYS.length).fill(NaN));
+    this.differenceRow = new Float64Array(DIFFERENCE_KEYS.length).fill(NaN);
     this.baseline = slot(statusQuo(scenario));
     this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
     this.statusQuoColumns = statusQuoColumns(this.baseline.table);
@@ -272,10 +275,19 @@ export class DrawRunner {
     runOne(this.baseline);
     for (let r = 0; r < this.models.length; r++) {
       runOne(this.models[r]!);
-      this.kpis[r] = kpisOf(this.kpiColumns[r]!, this.statusQuoColumns);
+      const k = kpisOf(this.kpiColumns[r]!, this.statusQuoColumns);
+      const row = this.kpiRows[r]!;
+      for (let i = 0; i < KPI_KEYS.length; i++) row[i] = k[KPI_KEYS[i]!] ?? NaN;
     }
     const [a, b] = this.models;
-    this.difference = a && b ? compareKpisOf(this.kpis[0]!, a.table, this.kpis[1]!, b.table) : null;
+    if (a && b) {
+      // As compareKpisOf: first minus second, null (NaN) when either is.
+      const ra = this.kpiRows[0]!;
+      const rb = this.kpiRows[1]!;
+      const d = this.differenceRow;
+      for (let i = 0; i < KPI_KEYS.length; i++) d[i] = ra[i]! - rb[i]!;
+      d[KPI_KEYS.length] = overtakeWeekOf(a.table, b.table) ?? NaN;
+    }
   }
 
   /**
@@ -301,14 +313,12 @@ export class DrawRunner {
 
   /** Writes the last draw's KPIs of a run at `out[offset..]` (KPI_KEYS order; null as NaN). */
   writeKpis(run: number, out: Float64Array, offset: number): void {
-    const k = this.kpis[run]!;
-    for (let i = 0; i < KPI_KEYS.length; i++) out[offset + i] = k[KPI_KEYS[i]!] ?? NaN;
+    out.set(this.kpiRows[run]!, offset);
   }
 
   /** Writes the last draw's first-minus-second differences (DIFFERENCE_KEYS order; null as NaN). */
   writeDifferences(out: Float64Array, offset: number): void {
-    const d = this.difference;
-    for (let i = 0; i < DIFFERENCE_KEYS.length; i++)
-      out[offset + i] = d?.[DIFFERENCE_KEYS[i]!] ?? NaN;
+    if (this.models.length === 2) out.set(this.differenceRow, offset);
+    else out.fill(NaN, offset, offset + DIFFERENCE_KEYS.length);
   }
 }
