@@ -6,7 +6,11 @@
  *     models compiled once (as the app does when only parameter values change), series buffers
  *     reused. Also the whole compareWithWithout call (compile, status quo, KPIs) for reference,
  *     and the app's engine worker per slider step (models cached by structure, interpreter).
- * (b) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path).
+ * (b) The analyses on one thread, 156 weeks, per backend (the interpreter is what the app's Web
+ *     Workers run): a tornado over every assumption of the catalogue, a 20 x 20 two-parameter
+ *     sweep, a goal seek, and 1,000 Monte Carlo draws with bands. The app splits these over its
+ *     workers; the figures here are the work to split.
+ * (c) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path).
  *
  * Options (for quick checks): --draws N, --repeats N, --workers N.
  */
@@ -24,6 +28,12 @@ import {
 } from '../simulation/analysis/simulate';
 import { withoutPreset, withPreset } from '../simulation/scenario/presets';
 import { runMonteCarloPool } from '../cli/pool';
+import { runMonteCarlo } from '../simulation/analysis/montecarlo';
+import { ScenarioEvaluator, type KpiSelector } from '../simulation/analysis/evaluate';
+import { runSteps, type AnalysisSteps } from '../simulation/analysis/plan';
+import { tornadoSteps } from '../simulation/analysis/tornado';
+import { gridSteps } from '../simulation/analysis/grid';
+import { seekSteps } from '../simulation/analysis/seek';
 
 interface Stats {
   readonly median: number;
@@ -40,6 +50,13 @@ export function stats(samples: readonly number[]): Stats {
 }
 
 const fmt = (v: number, digits: number): string => v.toFixed(digits);
+/** Stats in microseconds as milliseconds. */
+const inMs = (st: Stats): Stats => ({
+  ...st,
+  median: st.median / 1000,
+  min: st.min / 1000,
+  max: st.max / 1000,
+});
 const line = (label: string, st: Stats, unit: string, digits: number): string =>
   `${label.padEnd(58)} ${fmt(st.median, digits).padStart(9)} ${unit}  (min ${fmt(st.min, digits)}, max ${fmt(st.max, digits)}, ${st.samples} samples)`;
 
@@ -131,8 +148,65 @@ async function main(): Promise<void> {
   console.log('    aim: below 500 us');
   console.log('');
 
+  console.log('(b) Analyses on one thread, default preset, 156 weeks (stochastic), per backend:');
+  const gap: KpiSelector = { kpi: 'cumulativeNetValueUsd', of: 'difference' };
+  const analyses: [string, () => AnalysisSteps<unknown>][] = [
+    ['tornado, every assumption', () => tornadoSteps(s, { kpi: gap })],
+    [
+      '20 x 20 sweep',
+      () =>
+        gridSteps(s, {
+          kpi: gap,
+          x: { parameter: 'dataProduct.*.maturity.*', from: 0, to: 1 },
+          y: { parameter: 'ownPipelineTemplate.maturity.*', from: 0, to: 1 },
+          steps: 19,
+        }),
+    ],
+    [
+      'goal seek (break-even maturity)',
+      () =>
+        seekSteps(s, {
+          parameter: 'dataProduct.*.maturity.*',
+          from: 0,
+          to: 1,
+          kpi: gap,
+          target: 0,
+        }),
+    ],
+  ];
+  for (const backend of ['interpreter', 'codegen'] as const) {
+    const evaluator = new ScenarioEvaluator(s, s.simulation, { backend });
+    for (const [name, steps] of analyses) {
+      let points = 0;
+      const st = timeMicros(
+        () => {
+          points = 0;
+          runSteps(steps(), evaluator, (p) => (points = p.evaluated));
+        },
+        0,
+        3,
+        1,
+      );
+      console.log(line(`    ${name} (${points} runs), ${backend}, CPU`, inMs(st.cpu), 'ms', 0));
+    }
+    const mcDraws = 1000;
+    const mc = timeMicros(
+      () => runMonteCarlo({ scenario: s, settings: s.simulation, draws: mcDraws }, { backend }),
+      0,
+      1,
+      1,
+    );
+    console.log(
+      line(`    Monte Carlo ${mcDraws} draws with bands, ${backend}, CPU`, inMs(mc.cpu), 'ms', 0),
+    );
+  }
   console.log(
-    `(b) Monte Carlo, ${draws} draws over 520 weeks, ${workers} worker threads (stochastic, uncertain parameters;\n    each draw runs with, without and the status quo, and summarises 32 metrics x 521 weeks x 2 runs):`,
+    '    app aims (Chromium, its workers): tornado < 1 s, 20 x 20 sweep < 2 s, 1,000 draws < 2 s',
+  );
+  console.log('');
+
+  console.log(
+    `(c) Monte Carlo, ${draws} draws over 520 weeks, ${workers} worker threads (stochastic, uncertain parameters;\n    each draw runs with, without and the status quo, and summarises 32 metrics x 521 weeks x 2 runs):`,
   );
   const spec = { scenario: s, settings: settingsOf(s, { weeks: 520 }), draws };
   const workerUrl = new URL('./mc-worker.mjs', import.meta.url);
