@@ -158,8 +158,10 @@ function firstOrderIndex(x: ArrayLike<number>, y: Float64Array, bins: number): n
   }
   const raw = between / (n - 1); // y has mean 0 and variance 1
   const bias = (bins - 1) / (n - 1);
-  return Math.max(0, Math.min(1, (raw - bias) / (1 - bias)));
+  return (raw - bias) / (1 - bias);
 }
+
+const clip01 = (v: number): number => Math.max(0, Math.min(1, v));
 
 export interface GlobalFactor {
   readonly name: string;
@@ -180,6 +182,10 @@ export interface GlobalSensitivityResult {
   readonly factors: readonly GlobalFactor[];
   /** R² of the rank regression: 1 - rSquared is the share it cannot explain. */
   readonly rSquared: number | null;
+  /**
+   * Sum of the factors' first-order shares before clipping (each estimate is unbiased, so their
+   * noise cancels in the sum instead of adding up over many factors).
+   */
   readonly firstOrderSum: number;
   /** Bins per factor of the first-order estimator. */
   readonly bins: number;
@@ -281,7 +287,9 @@ export function globalSensitivity(
     return {
       ...describe(name),
       srrc: col ? srrc.get(j)! : null,
-      firstOrder: col ? firstOrderIndex(col, ry, bins) : null,
+      // Unbiased but noisy (slightly negative for a factor without effect): the sum uses these,
+      // each factor shows its own clipped to [0, 1].
+      firstOrderRaw: col ? firstOrderIndex(col, ry, bins) : null,
       order: j,
     };
   });
@@ -289,9 +297,13 @@ export function globalSensitivity(
   return {
     kpi,
     draws: n,
-    factors: factors.map(({ order: _o, ...f }, i) => ({ ...f, rank: i + 1 })),
+    factors: factors.map(({ order: _o, firstOrderRaw, ...f }, i) => ({
+      ...f,
+      firstOrder: firstOrderRaw === null ? null : clip01(firstOrderRaw),
+      rank: i + 1,
+    })),
     rSquared: r2,
-    firstOrderSum: factors.reduce((s, f) => s + (f.firstOrder ?? 0), 0),
+    firstOrderSum: factors.reduce((s, f) => s + (f.firstOrderRaw ?? 0), 0),
     bins,
     note: null,
   };
