@@ -10,6 +10,7 @@
  *     Workers run): a tornado over every assumption of the catalogue, a 20 x 20 two-parameter
  *     sweep, a goal seek, and 1,000 Monte Carlo draws with bands. The app splits these over its
  *     workers; the figures here are the work to split.
+ * (a2) Loop dominance: the Loops That Matter pass against the plain run it analyses (bench/ltm.ts).
  * (c) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path).
  *
  * Options (for quick checks): --draws N, --repeats N, --workers N.
@@ -34,6 +35,7 @@ import { runSteps, type AnalysisSteps } from '../simulation/analysis/plan';
 import { tornadoSteps } from '../simulation/analysis/tornado';
 import { gridSteps } from '../simulation/analysis/grid';
 import { seekSteps } from '../simulation/analysis/seek';
+import { benchLoopDominance } from './ltm';
 
 interface Stats {
   readonly median: number;
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
   );
   console.log('    aim: below 500 us');
   console.log('');
+  benchLoopDominance(timeMicros, line);
 
   console.log('(b) Analyses on one thread, default preset, 156 weeks (stochastic), per backend:');
   const gap: KpiSelector = { kpi: 'cumulativeNetValueUsd', of: 'difference' };

@@ -112,8 +112,7 @@ export function loopScores(run: RunSeries, structure = loopStructure(run.model))
     }
   }
 
-  // Loop scores (products of link scores) and relative scores, partition by partition and point
-  // by point. A loop with a link that is never active scores 0 throughout and is skipped.
+  // A loop with a link that is never active scores 0 throughout and is skipped.
   const active = new Uint8Array(E);
   for (let i = 0; i < E; i++) {
     for (let k = 1; k < points; k++) {
@@ -123,29 +122,39 @@ export function loopScores(run: RunSeries, structure = loopStructure(run.model))
       }
     }
   }
-  const loopScore = structure.loops.map(() => new Float64Array(points));
-  const relativeScore = structure.loops.map(() => new Float64Array(points));
+  // Row by row (each row contiguous in time): a loop's scores are the product of its links' rows;
+  // a partition's total is the sum of its loops' absolute scores.
+  // One buffer each for all loops' scores (views per loop): a few large allocations, not hundreds.
+  const L = structure.loops.length;
+  const scoreBuffer = new Float64Array(L * points);
+  const relativeBuffer = new Float64Array(L * points);
+  const loopScore = structure.loops.map((_, l) =>
+    scoreBuffer.subarray(l * points, (l + 1) * points),
+  );
+  const relativeScore = structure.loops.map((_, l) =>
+    relativeBuffer.subarray(l * points, (l + 1) * points),
+  );
+  const total = new Float64Array(points);
   for (const partition of structure.partitions) {
     const live = partition.loops.filter((l) =>
       structure.loops[l]!.edges.every((e) => active[position[e]!] === 1),
     );
-    const rows = live.map((l) =>
-      Int32Array.from(structure.loops[l]!.edges, (e) => position[e]! * points),
-    );
-    const scores = live.map((l) => loopScore[l]!);
-    const relatives = live.map((l) => relativeScore[l]!);
-    for (let k = 1; k < points; k++) {
-      let total = 0;
-      for (let j = 0; j < live.length; j++) {
-        const r = rows[j]!;
-        let product = 1;
-        for (let i = 0; i < r.length && product !== 0; i++) product *= link[r[i]! + k]!;
-        scores[j]![k] = product;
-        total += Math.abs(product);
+    total.fill(0);
+    for (const l of live) {
+      const out = loopScore[l]!;
+      out.fill(1);
+      out[0] = 0;
+      for (const e of structure.loops[l]!.edges) {
+        const row = position[e]! * points;
+        for (let k = 1; k < points; k++) out[k] = out[k]! * link[row + k]!;
       }
-      if (total === 0) continue;
-      if (Number.isFinite(total)) {
-        for (let j = 0; j < live.length; j++) relatives[j]![k] = scores[j]![k]! / total;
+      for (let k = 1; k < points; k++) total[k] = total[k]! + Math.abs(out[k]!);
+    }
+    for (let k = 1; k < points; k++) {
+      const t = total[k]!;
+      if (t === 0) continue;
+      if (Number.isFinite(t)) {
+        for (const l of live) relativeScore[l]![k] = loopScore[l]![k]! / t;
       } else {
         relativeByLogarithms(structure, live, k, points, position, link, relativeScore);
       }
