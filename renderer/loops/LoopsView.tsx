@@ -75,7 +75,9 @@ export function LoopsView(): ReactElement {
       <ul className="fw-dominance__legend" aria-label="Loops in the charts">
         {ids.map((id) => (
           <li key={id}>
-            <span className="fw-dominance__chip" style={{ background: colourOf(ids, id) }} />
+            <svg className="fw-dominance__chip" viewBox="0 0 10 10" aria-hidden="true">
+              <rect width="10" height="10" rx="2" fill={colourOf(ids, id)} />
+            </svg>
             {id === 'other' ? 'Other loops' : `${id} ${group(id).name}`}
           </li>
         ))}
