@@ -23,6 +23,8 @@ const NODE_BUILTINS = [
 ];
 /** The parts of D3 that touch the DOM (the umbrella package includes them). */
 const D3_DOM = ['d3', 'd3-selection', 'd3-transition', 'd3-drag', 'd3-zoom', 'd3-brush', 'd3-axis'];
+/** The Node-only code the CLI and the desktop shell share (node/: the file reader and writer). */
+const NODE_SHARED = '^(\\.\\.?/)+node/';
 /** Any renderer/ module but the contract and the plain data the shell shares with the page. */
 const RENDERER_EXCEPT_SHARED =
   '(^|/)renderer/(?!(bridge/contract|csp|report/print-options)(\\.ts)?$)';
@@ -60,6 +62,10 @@ export default tseslint.config(
               group: ['**/cli/**', '**/renderer/**', '**/electron/**'],
               message: 'simulation/ imports nothing from the other layers.',
             },
+            {
+              regex: NODE_SHARED,
+              message: 'simulation/ imports nothing from the other layers.',
+            },
           ],
         },
       ],
@@ -80,6 +86,10 @@ export default tseslint.config(
             {
               group: ['electron', 'electron/**', '**/electron/**', '**/cli/**'],
               message: 'renderer/ talks to the shell only through its bridge interface.',
+            },
+            {
+              regex: NODE_SHARED,
+              message: 'renderer/ knows nothing of Node (node/ is Node-only).',
             },
           ],
         },
@@ -104,6 +114,28 @@ export default tseslint.config(
             {
               group: ['react', 'react-*', 'd3', 'd3-*', 'zustand', 'immer'],
               message: 'electron/ is a thin shell: the UI lives in renderer/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node-only code shared by the CLI and the desktop shell (files): Node and the pure engine,
+    // nothing of the shells themselves.
+    files: ['node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/**', '**/renderer/**', '**/electron/**', 'electron'],
+              message: 'node/ is shared by the CLI and the shell: it imports neither.',
+            },
+            {
+              group: ['react', 'react-*', 'd3', 'd3-*', 'zustand', 'immer'],
+              message: 'node/ knows nothing of the UI.',
             },
           ],
         },

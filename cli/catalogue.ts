@@ -4,11 +4,12 @@ import { PRESET_NAMES, PRESETS, type PresetName } from '../simulation/scenario/p
 import type { Scenario } from '../simulation/scenario/types';
 import { InputError } from './errors';
 import { readScenarioText } from './scenario-input';
+import { shown } from './terminal';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export function describeScenario(s: Scenario): string {
-  return `'${s.name}' (${plural(s.dataProducts.length, 'data product', 'data products')}, ${plural(s.aiConsumers.length, 'AI consumer', 'AI consumers')})`;
+  return `'${shown(s.name)}' (${plural(s.dataProducts.length, 'data product', 'data products')}, ${plural(s.aiConsumers.length, 'AI consumer', 'AI consumers')})`;
 }
 
 /** Validates each file: valid lines go to `out`; any invalid file makes the command fail (exit 2). */
@@ -17,8 +18,8 @@ export function validateFiles(files: readonly string[], out: (line: string) => v
   for (const file of files) {
     try {
       const result = parseScenarioText(readScenarioText(file));
-      if (result.ok) out(`${file}: valid scenario ${describeScenario(result.scenario)}`);
-      else problems.push(formatIssues(file, result.issues));
+      if (result.ok) out(`${shown(file)}: valid scenario ${describeScenario(result.scenario)}`);
+      else problems.push(formatIssues(shown(file), result.issues));
     } catch (e) {
       if (e instanceof InputError) problems.push(e.message);
       else throw e;

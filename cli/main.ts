@@ -12,13 +12,17 @@ import { COMPARE_HELP, compareCommand } from './compare-command';
 import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
 import { analysisCommand } from './analysis-command';
+import { terminalSafe } from './terminal';
 import { APP_VERSION } from './version';
 
+// The printing edge: every message and line of text passes terminalSafe (cli/terminal.ts).
 const out = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 };
 const err = (text: string): void => {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 };
 
 interface Progress {

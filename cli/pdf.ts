@@ -11,6 +11,7 @@ import {
   type Paper,
 } from '../renderer/report/print-options';
 import { InputError } from './errors';
+import { shown } from './terminal';
 
 export { PAPERS, type Paper } from '../renderer/report/print-options';
 
@@ -68,12 +69,12 @@ export function findChromium(lookup: ChromiumLookup): string {
   const isFile = lookup.isFile ?? defaultIsFile;
   if (lookup.flag !== null) {
     if (isFile(lookup.flag)) return lookup.flag;
-    throw new InputError(`--chromium ${lookup.flag}: no such file`);
+    throw new InputError(`--chromium ${shown(lookup.flag)}: no such file`);
   }
   const fromEnv = lookup.env.FLYWHEEL_CHROMIUM;
   if (fromEnv !== undefined && fromEnv !== '') {
     if (isFile(fromEnv)) return fromEnv;
-    throw new InputError(`FLYWHEEL_CHROMIUM=${fromEnv}: no such file`);
+    throw new InputError(`FLYWHEEL_CHROMIUM=${shown(fromEnv)}: no such file`);
   }
   const known = knownChromiumPaths(lookup.platform, lookup.env);
   const found = known.find(isFile);

@@ -4,7 +4,6 @@
  * comparison's report as self-contained HTML, or as PDF printed by Chromium. The format comes
  * from the extension of --out. Bad input (flags, files, no browser) exits with code 2.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -24,9 +23,9 @@ import { InputError } from './errors';
 import { findChromium, PAPERS, printPdf, type Paper } from './pdf';
 import { cliStyleSources } from './report-css';
 import { applyOverrides } from './run';
-import { describeFsError, loadScenarioFile } from './scenario-input';
-import { tempPathFor } from './sink';
-import { terminalText } from './terminal';
+import { checkOutput, writeOutputFile } from './files';
+import { loadScenarioFile } from './scenario-input';
+import { shown, terminalText } from './terminal';
 import { APP_VERSION } from './version';
 
 export const REPORT_HELP = `Usage: flywheel report [SCENARIO.json] [options] --out FILE.pdf|FILE.html
@@ -156,7 +155,7 @@ function resolve(cmd: ReportCommand): {
     return {
       scenario: loadScenarioFile(cmd.file),
       source: { kind: 'file', fileName: name },
-      origin: cmd.file,
+      origin: shown(cmd.file),
     };
   }
   if (cmd.preset !== null && isPresetName(cmd.preset))
@@ -195,25 +194,6 @@ export function buildReportHtml(cmd: ReportCommand, today: Date = new Date()): s
   );
 }
 
-/** Writes bytes atomically: a temporary file in the same folder, synced, renamed over the target. */
-function writeAtomically(target: string, bytes: Uint8Array): void {
-  const temp = tempPathFor(target, `${process.pid}-${Date.now().toString(36)}`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(temp, 'wx', 0o644);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, target);
-  } catch (e) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw new InputError(`${target}: cannot write: ${describeFsError(e)}`);
-  }
-}
-
 export async function reportCommand(
   args: readonly string[],
   out: (text: string) => void,
@@ -229,9 +209,11 @@ export async function reportCommand(
       ? findChromium({ flag: cmd.chromium, env: process.env, platform: process.platform })
       : null;
   const html = buildReportHtml(cmd);
+  // Refused before printing: a device, a FIFO or the scenario itself as the output.
+  checkOutput(cmd.out);
   const bytes =
     chromium === null ? new TextEncoder().encode(html) : await printPdf(html, cmd.paper, chromium);
-  writeAtomically(cmd.out, bytes);
+  writeOutputFile(cmd.out, bytes);
   out(reportWrittenText(cmd, bytes));
 }
 

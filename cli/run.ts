@@ -14,8 +14,9 @@ import { runCommandFor, type ScenarioSource } from '../renderer/report/reproduce
 import { writeReportCsv, writeReportJson, type Report, type ReportRun } from './report';
 import { loadScenarioFile } from './scenario-input';
 import { runSummaryText } from './summary';
-import { atomicFileSink, stdoutSink, type Sink } from './sink';
-import { describeFsError } from './scenario-input';
+import { fileSink, stdoutSink, type Sink } from './sink';
+import { checkOutput } from './files';
+import { shown } from './terminal';
 import { APP_VERSION } from './version';
 
 export interface RunEnvironment {
@@ -123,19 +124,17 @@ export function reproduceCommand(
 }
 
 function openSink(cmd: RunCommand): Sink {
-  if (cmd.out === null) return stdoutSink();
-  try {
-    return atomicFileSink(cmd.out);
-  } catch (e) {
-    throw new InputError(`${cmd.out}: cannot write: ${describeFsError(e)}`);
-  }
+  return cmd.out === null ? stdoutSink() : fileSink(cmd.out);
 }
 
 export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<void> {
   const resolved = resolveScenario(cmd);
   const origin =
-    cmd.file ?? (cmd.preset !== null ? `preset '${cmd.preset}'` : "the default scenario 'with'");
+    (cmd.file !== null ? shown(cmd.file) : null) ??
+    (cmd.preset !== null ? `preset '${cmd.preset}'` : "the default scenario 'with'");
   const scenario = applyOverrides(resolved.scenario, cmd, origin);
+  // A bad --out (a device, a FIFO, the scenario itself) is refused before the work, not after.
+  if (cmd.out !== null) checkOutput(cmd.out);
   const comparison = compareWithWithout(scenario, { backend: 'codegen' });
 
   const monteCarlo =
@@ -187,9 +186,6 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
     sink.end();
   } catch (e) {
     sink.abort();
-    if (cmd.out !== null && (e as NodeJS.ErrnoException).code) {
-      throw new InputError(`${cmd.out}: cannot write: ${describeFsError(e)}`);
-    }
     throw e;
   }
 }

@@ -16,10 +16,14 @@ import {
   type Backup,
   type Result,
 } from '../../renderer/bridge/contract';
-import { atomicWriteFile, errorCode } from './atomic-write';
+import { atomicWriteFile } from '../../node/files/atomic-write';
+import { fileErrorFrom } from '../../node/files/file-error';
+import { readTextFile } from '../../node/files/read-file';
 
 export const BACKUP_KIND = 'flywheel-lab/backup';
 export const BACKUP_FILE_NAME = 'unsaved-work.json';
+/** The scenario text plus the envelope (JSON escapes can double the text's size). */
+const MAX_BACKUP_BYTES = MAX_SCENARIO_TEXT_CHARS * 2;
 
 const backupFileSchema = z.strictObject({
   kind: z.literal(BACKUP_KIND),
@@ -62,12 +66,13 @@ export class BackupStore {
   async read(): Promise<Result<Backup | null>> {
     let text: string;
     try {
-      const stat = await fs.stat(this.filePath);
-      if (stat.size > MAX_SCENARIO_TEXT_CHARS * 2) return this.setAside('it is too large');
-      text = await fs.readFile(this.filePath, 'utf8');
+      ({ text } = await readTextFile(this.filePath, { maxBytes: MAX_BACKUP_BYTES }));
     } catch (e) {
-      if (errorCode(e) === 'ENOENT') return ok(null);
-      return fail('io', `The backup of unsaved work could not be read (${String(e)}).`);
+      const error = fileErrorFrom(e, this.filePath);
+      if (error.kind === 'not-found') return ok(null);
+      if (error.kind === 'too-large') return this.setAside('it is too large');
+      if (error.kind === 'not-text') return this.setAside('it is not a text file');
+      return fail('io', `The backup of unsaved work could not be read: it ${error.reason}.`);
     }
     let json: unknown;
     try {

@@ -6,7 +6,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { atomicWriteFile, errorCode } from './atomic-write';
+import { atomicWriteFile } from '../../node/files/atomic-write';
+import { fileErrorFrom } from '../../node/files/file-error';
+import { readTextFile } from '../../node/files/read-file';
 
 export type Log = (line: string) => void;
 
@@ -21,17 +23,11 @@ export async function readJsonFile<T>(
 ): Promise<T> {
   let text: string;
   try {
-    const stat = await fs.stat(filePath);
-    if (stat.size > MAX_SETTINGS_BYTES) {
-      log(
-        `${path.basename(filePath)}: ${stat.size} bytes is too large for a settings file; using defaults`,
-      );
-      return defaults();
-    }
-    text = await fs.readFile(filePath, 'utf8');
+    ({ text } = await readTextFile(filePath, { maxBytes: MAX_SETTINGS_BYTES }));
   } catch (e) {
-    if (errorCode(e) !== 'ENOENT')
-      log(`${path.basename(filePath)}: could not be read (${String(e)}); using defaults`);
+    const error = fileErrorFrom(e, filePath);
+    if (error.kind !== 'not-found')
+      log(`${path.basename(filePath)}: ${error.reason}; using defaults`);
     return defaults();
   }
   let json: unknown;

@@ -20,6 +20,18 @@ export function jsonNumber(v: number): string {
   return Number.isFinite(v) ? String(v) : 'null';
 }
 
+/**
+ * A string as JSON, with the characters JSON.stringify leaves raw but a terminal or an editor may
+ * act on (DEL, C1 controls, bidirectional controls, line and paragraph separators) written as
+ * \u escapes: the same string once parsed, and safe to print.
+ */
+export function jsonString(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function numberArray(values: ArrayLike<number>, write: (s: string) => void): void {
   write('[');
   const n = values.length;
@@ -35,13 +47,17 @@ function numberArray(values: ArrayLike<number>, write: (s: string) => void): voi
 
 function inline(value: JsonValue): string {
   if (value === null || typeof value !== 'object')
-    return typeof value === 'number' ? jsonNumber(value) : JSON.stringify(value);
+    return typeof value === 'number'
+      ? jsonNumber(value)
+      : typeof value === 'string'
+        ? jsonString(value)
+        : JSON.stringify(value);
   if (value instanceof Float64Array || Array.isArray(value)) {
     const items = Array.from(value as ArrayLike<JsonValue>, (v) => inline(v));
     return `[${items.join(', ')}]`;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined) as [string, JsonValue][];
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(', ')}}`;
+  return `{${entries.map(([k, v]) => `${jsonString(k)}: ${inline(v)}`).join(', ')}}`;
 }
 
 export function writeJson(value: JsonValue, write: (chunk: string) => void, indent = ''): void {
@@ -87,7 +103,7 @@ export function writeJson(value: JsonValue, write: (chunk: string) => void, inde
   }
   write('{\n');
   entries.forEach(([k, v], i) => {
-    write(`${inner}${JSON.stringify(k)}: `);
+    write(`${inner}${jsonString(k)}: `);
     writeJson(v, write, inner);
     write(i < entries.length - 1 ? ',\n' : '\n');
   });

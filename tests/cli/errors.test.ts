@@ -113,7 +113,7 @@ const CASES: [string[], string[]][] = [
   ],
   [
     ['run', '--out', join('no-such-folder', 'out.json')],
-    ['no-such-folder', 'cannot write', 'no such file'],
+    ['no-such-folder', 'cannot write', 'its folder does not exist'],
   ],
   [
     ['run', '--out', 'a-folder.json'],

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(__dirname, '../..');
-export const BIN = join(ROOT, 'bin', 'flywheel.mjs');
+/** The CLI under test (FLYWHEEL_TEST_BIN runs the same tests against another build). */
+export const BIN = process.env.FLYWHEEL_TEST_BIN ?? join(ROOT, 'bin', 'flywheel.mjs');
 export const WORKER_URL = pathToFileURL(join(ROOT, 'dist', 'cli', 'mc-worker.mjs'));
 
 /** `npm test` builds first; running one test file alone builds if the bundle is missing. */
@@ -27,17 +28,26 @@ export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Set when the process was killed (by `timeoutMs`, or a crash). */
+  readonly signal: NodeJS.Signals | null;
 }
 
-export function flywheel(args: readonly string[], cwd: string, input?: string): CliResult {
+export function flywheel(
+  args: readonly string[],
+  cwd: string,
+  input?: string,
+  options: { readonly timeoutMs?: number } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
     input,
     maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeoutMs,
+    killSignal: 'SIGKILL',
     env: { ...process.env, FLYWHEEL_DEBUG: '' },
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
 export function tempFolder(prefix = 'flywheel-cli-'): { dir: string; cleanup: () => void } {

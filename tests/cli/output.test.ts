@@ -1,12 +1,14 @@
 /** CSV cells, the streaming JSON writer and atomic output files, in-process. */
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvNumber, csvRecord, csvText, CSV_EOL } from '../../cli/csv';
 import { writeJson, type JsonValue } from '../../cli/json-writer';
-import { atomicFileSink, BlockBuffer } from '../../cli/sink';
+import { BlockBuffer, fileSink } from '../../cli/sink';
+import { openOutputFile } from '../../cli/files';
 import { parseCsv } from './helpers';
 
 describe('CSV cells', () => {
@@ -112,7 +114,7 @@ describe('atomic output files', () => {
     fresh();
     const target = join(dir, 'out.csv');
     writeFileSync(target, 'old');
-    const sink = atomicFileSink(target);
+    const sink = fileSink(target);
     for (let i = 0; i < 10_000; i++) sink.write(`${i},${i * 2}\r\n`);
     expect(readFileSync(target, 'utf8')).toBe('old'); // not yet
     sink.end();
@@ -122,28 +124,26 @@ describe('atomic output files', () => {
     expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 
-  it('on a failure before the rename keeps the old file and removes the temporary file', () => {
+  it('checks the target again before the rename: a FIFO put there meanwhile stays, the temp file goes', () => {
     fresh();
     const target = join(dir, 'out.json');
     writeFileSync(target, 'precious');
-    let temp = '';
-    const sink = atomicFileSink(target, {
-      beforeRename: (t) => {
-        temp = t;
-        expect(existsSync(t)).toBe(true);
-        throw new Error('disk full');
-      },
-    });
-    sink.write('{"new": true}');
-    expect(() => sink.end()).toThrow('disk full');
-    expect(readFileSync(target, 'utf8')).toBe('precious');
-    expect(existsSync(temp)).toBe(false);
+    const file = openOutputFile(target);
+    file.write('{"new": true}');
+    const temp = readdirSync(dir).find((n) => n.endsWith('.flywheel-tmp'))!;
+    expect(temp).toMatch(/^\.out\.json\.\d+-[0-9a-f]{12}\.flywheel-tmp$/);
+    rmSync(target);
+    execFileSync('mkfifo', [target]);
+    expect(() => file.commit()).toThrow(
+      /out\.json: cannot write: is a FIFO \(named pipe\), not a regular file/,
+    );
+    expect(lstatSync(target).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['out.json']);
   });
 
   it('abort leaves no trace', () => {
     fresh();
-    const sink = atomicFileSink(join(dir, 'never.json'));
+    const sink = fileSink(join(dir, 'never.json'));
     sink.write('partial');
     sink.abort();
     expect(readdirSync(dir)).toEqual([]);
@@ -151,7 +151,9 @@ describe('atomic output files', () => {
 
   it('fails at once for a folder that does not exist', () => {
     fresh();
-    expect(() => atomicFileSink(join(dir, 'missing', 'x.json'))).toThrow(/ENOENT/);
+    expect(() => fileSink(join(dir, 'missing', 'x.json'))).toThrow(
+      /x\.json: cannot write: its folder does not exist/,
+    );
   });
 
   it('BlockBuffer joins small writes into blocks and loses nothing', () => {

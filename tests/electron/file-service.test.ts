@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,6 +92,31 @@ describe('readScenarioFile', () => {
       ok: false,
       error: { code: 'invalid-file', message: expect.stringMatching(/not a text file/) },
     });
+  });
+
+  it('refuses a FIFO and a link to /dev/zero named like scenarios, at once', async () => {
+    const fifo = path.join(dir, 'pipe.flywheel.json');
+    execFileSync('mkfifo', [fifo]);
+    const zero = path.join(dir, 'zero.flywheel.json');
+    await fs.symlink('/dev/zero', zero);
+    expect(await readScenarioFile(fifo)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-file',
+        message:
+          'pipe.flywheel.json is a FIFO (named pipe), not a regular file. It was not opened.',
+      },
+    });
+    expect(await readScenarioFile(zero)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-file', message: expect.stringMatching(/character device/) },
+    });
+    // Saving over them is refused too: they stay what they are.
+    expect(await writeScenarioFile(fifo, validText)).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringMatching(/FIFO.*not replaced.*not changed/) },
+    });
+    expect((await fs.lstat(fifo)).isFIFO()).toBe(true);
   });
 
   it('reports a missing file and a folder', async () => {

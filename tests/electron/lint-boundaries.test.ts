@@ -41,6 +41,7 @@ describe('import boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
       'fs',
       'path',
       'electron',
+      '../../node/files/read-file',
     ];
     expect(await refused('simulation/engine/probe.ts', bad)).toEqual(bad);
     expect(await refused('simulation/engine/probe.ts', ['zod', '../model/probe'])).toEqual([]);
@@ -55,6 +56,7 @@ describe('import boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
       'node:path',
       'fs',
       'child_process',
+      '../../node/files/atomic-write',
     ];
     expect(await refused('renderer/export/probe.ts', bad)).toEqual(bad);
     expect(await refused('renderer/present/Probe.tsx', ['electron'])).toEqual(['electron']);
@@ -69,6 +71,7 @@ describe('import boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
       '../../renderer/report/print-options',
       '../renderer/bridge/contract.ts',
       '../../simulation',
+      '../../node/files/atomic-write',
       'electron',
       'node:path',
     ];
@@ -103,8 +106,23 @@ describe('import boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
     expect(await refused('electron/preload.ts', bad)).toEqual(bad);
   });
 
+  it('node/ (the files the CLI and the shell share) imports neither shell, nor the page, nor the UI', async () => {
+    const fine = ['../../simulation/scenario/load', 'node:fs', 'node:path', './file-error'];
+    expect(await refused('node/files/probe.ts', fine)).toEqual([]);
+    const bad = [
+      '../../cli/errors',
+      '../../electron/paths',
+      '../../renderer/bridge/contract',
+      'electron',
+      'react',
+      'd3-selection',
+    ];
+    expect(await refused('node/files/probe.ts', bad)).toEqual(bad);
+    expect(await refused('cli/probe.ts', ['../node/files/read-file'])).toEqual([]);
+  });
+
   it('the repository itself keeps to them', async () => {
-    const results = await eslint.lintFiles(['simulation', 'renderer', 'electron']);
+    const results = await eslint.lintFiles(['simulation', 'renderer', 'electron', 'node', 'cli']);
     const crossings = results.flatMap((r) =>
       r.messages
         .filter((m) => m.ruleId === 'no-restricted-imports')

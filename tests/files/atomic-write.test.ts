@@ -8,8 +8,9 @@ import {
   atomicWriteFile,
   AtomicWriteError,
   isTempFileFor,
-} from '../../electron/files/atomic-write';
-import { checkVersion, versionContent } from './fixtures/versions';
+  parseTempName,
+} from '../../node/files/atomic-write';
+import { checkVersion, versionContent } from './versions';
 
 let dir: string;
 beforeAll(async () => {
@@ -90,9 +91,18 @@ describe('atomicWriteFile', () => {
   });
 
   it('recognises only its own temporary files', () => {
-    expect(isTempFileFor('/a/b.json', '.b.json.0a1b2c.flywheel-tmp')).toBe(true);
-    expect(isTempFileFor('/a/b.json', '.c.json.0a1b2c.flywheel-tmp')).toBe(false);
+    expect(isTempFileFor('/a/b.json', '.b.json.4242-0a1b2c3d4e5f.flywheel-tmp')).toBe(true);
+    // What the desktop wrote before temporary names carried the writer's process id.
+    expect(isTempFileFor('/a/b.json', '.b.json.0a1b2c3d4e5f.flywheel-tmp')).toBe(true);
+    expect(isTempFileFor('/a/b.json', '.c.json.4242-0a1b2c3d4e5f.flywheel-tmp')).toBe(false);
+    expect(isTempFileFor('/a/b.json', '.b.json.4242-0a1b2c.flywheel-tmp')).toBe(false);
+    expect(isTempFileFor('/a/b.json', '.b.json.4242-0a1b2c3d4e5f.tmp')).toBe(false);
+    expect(isTempFileFor('/a/b.json', 'b.json.4242-0a1b2c3d4e5f.flywheel-tmp')).toBe(false);
     expect(isTempFileFor('/a/b.json', 'b.json')).toBe(false);
+    expect(parseTempName('.b.json.4242-0a1b2c3d4e5f.flywheel-tmp')).toEqual({
+      target: 'b.json',
+      pid: 4242,
+    });
   });
 });
 
@@ -103,7 +113,7 @@ describe('atomicWriteFile when the saving process is killed', () => {
   beforeAll(async () => {
     child = path.join(dir, 'save-child.mjs');
     await build({
-      entryPoints: [path.join(import.meta.dirname, 'fixtures', 'save-child.ts')],
+      entryPoints: [path.join(import.meta.dirname, 'save-child.ts')],
       outfile: child,
       bundle: true,
       platform: 'node',
