@@ -12,16 +12,17 @@ import { COMPARE_HELP, compareCommand } from './compare-command';
 import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
 import { analysisCommand } from './analysis-command';
-import { terminalSafe } from './terminal';
+import { MAX_LINE_CHARS, terminalSafe } from './terminal';
 import { APP_VERSION } from './version';
 
-// The printing edge: every message and line of text passes terminalSafe (cli/terminal.ts).
+// The printing edge: every message and line of text passes terminalSafe (cli/terminal.ts); messages
+// on standard error also have their lines cut (output on standard output is data: never cut).
 const out = (text: string): void => {
   const safe = terminalSafe(text);
   process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 };
 const err = (text: string): void => {
-  const safe = terminalSafe(text);
+  const safe = terminalSafe(text, MAX_LINE_CHARS);
   process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 };
 

@@ -9,12 +9,12 @@
 /**
  * Characters a terminal acts on or that hide or reorder text: C0 controls, DEL, C1 controls,
  * bidirectional controls (Trojan Source), line and paragraph separators, lone surrogates.
- * Tab and line feed are handled by the caller's choice.
+ * Tab, line feed and CR LF (CSV records) are handled by the caller's choice.
  */
 const UNSAFE =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const LINE_BREAK_OR_TAB = /[\t\n]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/g;
 
 /** `\u001b`, `\u009b`, `\u202e`: visible, and not acted on by any terminal. */
 function escapeChar(c: string): string {
@@ -39,7 +39,7 @@ function middleCut(text: string, max: number): string {
 export function terminalText(text: string): string {
   return text
     .replace(UNSAFE, escapeChar)
-    .replace(LINE_BREAK_OR_TAB, (c) => (c === '\n' ? '\\n' : '\\t'));
+    .replace(LINE_BREAK_OR_TAB, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 }
 
 /** One name inside a message (a file, a scenario): escaped as terminalText, and shortened. */
@@ -48,12 +48,13 @@ export function shown(text: string, max = MAX_NAME_CHARS): string {
 }
 
 /**
- * Everything the CLI prints, at the edge: control characters escaped (line breaks and tabs kept),
- * each line at most MAX_LINE_CHARS.
+ * Everything the CLI prints, at the edge: control characters escaped (line breaks, CR LF and tabs
+ * kept, so JSON and CSV pass unchanged), and for messages each line cut at `maxLine` characters.
  */
-export function terminalSafe(text: string, maxLine = MAX_LINE_CHARS): string {
-  return text
-    .replace(UNSAFE, escapeChar)
+export function terminalSafe(text: string, maxLine = Infinity): string {
+  const escaped = text.replace(UNSAFE, escapeChar);
+  if (maxLine === Infinity) return escaped;
+  return escaped
     .split('\n')
     .map((line) => {
       const chars = Array.from(line);
