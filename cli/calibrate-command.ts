@@ -3,7 +3,6 @@
  * prints the estimates with their intervals and the fit statistics (text or JSON); with --out,
  * writes the calibrated scenario file (atomically, through the CLI's file sink).
  */
-import { readFileSync, statSync } from 'node:fs';
 import {
   adoptCalibration,
   baseName,
@@ -26,8 +25,9 @@ import {
 import { parseCalibrateArgs, type CalibrateCommand } from './calibrate-args';
 import { CALIBRATE_HELP } from './calibrate-help';
 import { InputError } from './errors';
-import { describeFsError, loadScenarioFile } from './scenario-input';
-import { atomicFileSink } from './sink';
+import { checkOutput, readInputBytes, writeOutputFile } from './files';
+import { loadScenarioFile } from './scenario-input';
+import { shown } from './terminal';
 import { APP_VERSION } from './version';
 
 export { CALIBRATE_HELP };
@@ -39,20 +39,9 @@ export interface CalibrateIo {
   readonly today?: Date;
 }
 
+/** The KPI history (a regular file of at most MAX_HISTORY_BYTES; cli/files.ts). */
 function readDataFile(file: string): Uint8Array {
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new InputError(`${file}: cannot read: is a folder, not a file`);
-    if (!st.isFile()) throw new InputError(`${file}: cannot read: not a regular file`);
-    if (st.size > MAX_HISTORY_BYTES)
-      throw new InputError(
-        `${file}: the file is too large (${st.size} bytes; a KPI history is at most ${MAX_HISTORY_BYTES / 1024 / 1024} MB)`,
-      );
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${file}: cannot read: ${describeFsError(e)}`);
-  }
+  return readInputBytes(file, { maxBytes: MAX_HISTORY_BYTES });
 }
 
 const num = (x: number | null): string => {
@@ -165,26 +154,29 @@ export async function calibrateCommand(args: readonly string[], io: CalibrateIo)
   }
   const scenario = cmd.file !== null ? loadScenarioFile(cmd.file) : PRESETS[cmd.preset!]();
   const read = await readTable(readDataFile(cmd.data), { sheet: cmd.sheet });
-  if (!read.ok) throw new InputError(`${cmd.data}: ${read.message}`);
+  if (!read.ok) throw new InputError(`${shown(cmd.data)}: ${read.message}`);
+  // A bad --out (a device, a FIFO, an input) is refused before the fit, not after it.
+  if (cmd.out !== null) checkOutput(cmd.out);
   const metrics = metricInfos(prepareModel(statusQuo(scenario), 'codegen').compiled);
   const mapping = strictMapping(read.table, metrics, {
     ...(cmd.monthly ? { monthly: cmd.monthly } : {}),
     weights: cmd.weights,
   });
-  if (!mapping.ok) throw new InputError(`${cmd.data}: ${mapping.message}`);
+  if (!mapping.ok) throw new InputError(`${shown(cmd.data)}: ${mapping.message}`);
   const built = buildHistory(
     read.table,
     { ...mapping.mapping, excludeOutliers: cmd.excludeOutliers },
     metrics,
   );
-  if (!built.ok) throw new InputError(built.errors.map((e) => `${cmd.data}: ${e}`).join('\n'));
+  if (!built.ok)
+    throw new InputError(built.errors.map((e) => `${shown(cmd.data)}: ${e}`).join('\n'));
   const gaps = built.flags.filter((f) => f.kind === 'gap' || f.kind === 'missing');
   if (gaps.length > 0 && !cmd.allowGaps)
     throw new InputError(
-      `${gaps.map((g) => `${cmd.data}: ${g.message}`).join('\n')}\n${cmd.data}: the history has gaps; fill them, or pass --allow-gaps to fit without those figures`,
+      `${gaps.map((g) => `${shown(cmd.data)}: ${g.message}`).join('\n')}\n${shown(cmd.data)}: the history has gaps; fill them, or pass --allow-gaps to fit without those figures`,
     );
   for (const f of built.flags)
-    if (!gaps.includes(f) || cmd.allowGaps) io.warn(`${cmd.data}: ${f.message}`);
+    if (!gaps.includes(f) || cmd.allowGaps) io.warn(`${shown(cmd.data)}: ${f.message}`);
 
   let result: CalibrationResult;
   try {
@@ -231,22 +223,10 @@ export async function calibrateCommand(args: readonly string[], io: CalibrateIo)
     );
   else {
     io.out(calibrationText(result, data, scenario.name));
-    if (cmd.out !== null) io.out(`\nCalibrated scenario written to ${cmd.out}`);
+    if (cmd.out !== null) io.out(`\nCalibrated scenario written to ${shown(cmd.out)}`);
   }
 }
 
 function writeScenario(cmd: CalibrateCommand, scenario: Scenario): void {
-  const target = cmd.out!;
-  try {
-    const sink = atomicFileSink(target);
-    try {
-      sink.write(serializeScenario(scenario));
-      sink.end();
-    } catch (e) {
-      sink.abort();
-      throw e;
-    }
-  } catch (e) {
-    throw new InputError(`${target}: cannot write: ${describeFsError(e)}`);
-  }
+  writeOutputFile(cmd.out!, serializeScenario(scenario));
 }

@@ -209,6 +209,14 @@ describe('inputs that are not regular files are refused at once', () => {
     expect(readdirSync(dir)).not.toContain('never.html');
   });
 
+  it.each([
+    ['pipe.json', 'pipe.json: cannot read: is a FIFO'],
+    ['zero.json', 'zero.json: cannot read: is a character device'],
+  ])('flywheel calibrate --data %s', (file, message) => {
+    const r = cli('calibrate', 's.json', '--data', file, '--fit', 'baseChurnPerWeek');
+    expectRefused(r, message);
+  });
+
   it('validate goes on with the other files and fails at the end', () => {
     const r = cli('validate', 's.json', 'pipe.json', 'zero.json');
     expect(r.signal).toBeNull();
