@@ -11,8 +11,8 @@ import { FORMATS, joinNegativeValues, MAX_SEED, MODES, quote, type OutputFormat 
 import { compareCsv, compareJson, compareText } from './compare-output';
 import { resolveRuns, runComparison } from './compare-runs';
 import { InputError } from './errors';
-import { describeFsError } from './scenario-input';
-import { atomicFileSink, stdoutSink, type Sink } from './sink';
+import { checkOutput } from './files';
+import { fileSink, stdoutSink, type Sink } from './sink';
 import { APP_VERSION } from './version';
 
 export const COMPARE_HELP = `Usage: flywheel compare FILE[#NAME] FILE[#NAME] ... [options]
@@ -115,12 +115,7 @@ export function parseCompareArgs(args: readonly string[]): CompareCommand | null
 }
 
 function openSink(out: string | null): Sink {
-  if (out === null) return stdoutSink();
-  try {
-    return atomicFileSink(out);
-  } catch (e) {
-    throw new InputError(`${out}: cannot write: ${describeFsError(e)}`);
-  }
+  return out === null ? stdoutSink() : fileSink(out);
 }
 
 export async function compareCommand(
@@ -134,6 +129,8 @@ export async function compareCommand(
     return;
   }
   const compared = resolveRuns(cmd.runs, cmd.settings);
+  // A bad --out (a device, a FIFO, one of the compared files) is refused before the runs.
+  if (cmd.out !== null) checkOutput(cmd.out);
   const baseline = cmd.baseline - 1;
   const result = runComparison(compared, baseline);
   const meta = {
@@ -163,8 +160,6 @@ export async function compareCommand(
     sink.end();
   } catch (e) {
     sink.abort();
-    if (cmd.out !== null && (e as NodeJS.ErrnoException).code)
-      throw new InputError(`${cmd.out}: cannot write: ${describeFsError(e)}`);
     throw e;
   }
 }

@@ -17,6 +17,7 @@ import { quote } from './args';
 import { InputError } from './errors';
 import { applyOverrides } from './run';
 import { loadScenarioFile } from './scenario-input';
+import { shown } from './terminal';
 
 export interface CompareRun {
   /** The argument as given. */
@@ -81,7 +82,7 @@ export function resolveRuns(args: readonly string[], settings: CompareSettings):
     if (ref === null) {
       const names = runNamesOf(doc);
       throw new InputError(
-        `${source.fileName}: no variant or pinned run named ${quote(source.name!)} (${names.length === 0 ? 'the file has none' : `it has ${names.map(quote).join(', ')}`})`,
+        `${shown(source.fileName)}: no variant or pinned run named ${quote(source.name!)} (${names.length === 0 ? 'the file has none' : `it has ${names.map(quote).join(', ')}`})`,
       );
     }
     const key = `${source.fileName}\u0000${ref.kind}\u0000${ref.kind === 'base' ? '' : ref.name}`;
@@ -91,7 +92,7 @@ export function resolveRuns(args: readonly string[], settings: CompareSettings):
     if (resolved.problems.length > 0)
       throw new InputError(
         [
-          `${source.fileName}: variant ${quote(resolved.label)} does not apply to its base:`,
+          `${shown(source.fileName)}: variant ${quote(resolved.label)} does not apply to its base:`,
           ...resolved.problems.slice(0, 10).map((p) => `  ${p}`),
         ].join('\n'),
       );

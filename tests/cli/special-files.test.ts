@@ -161,6 +161,10 @@ describe('a command never writes over its own input', () => {
     [['run', 's.json', '--out', 'hard.json'], '(the same file as s.json)'],
     [['run', 's.json', '--runs', '100', '--out', 's.json'], 'refusing to write over an input'],
     [['report', 'plan.html', '--out', 'plan.html'], 'plan.html: refusing to write over an input'],
+    [
+      ['compare', 's.json', 'plan.html', '--out', 'alias.json'],
+      'alias.json: refusing to write over an input of this command (the same file as s.json)',
+    ],
   ])('flywheel %j', (args, message) => {
     expectRefused(cli(...args), message, 'choose another output file');
     expect(readFileSync(join(dir, 's.json'), 'utf8')).toBe(scenarioText);
@@ -207,6 +211,13 @@ describe('inputs that are not regular files are refused at once', () => {
   it.each(inputs.slice(0, 3))('flywheel report %s', (file, message) => {
     expectRefused(cli('report', file, '--out', 'never.html'), message);
     expect(readdirSync(dir)).not.toContain('never.html');
+  });
+
+  it.each([
+    ['pipe.json', 'pipe.json: cannot read: is a FIFO'],
+    ['zero.json', 'zero.json: cannot read: is a character device'],
+  ])('flywheel compare %s s.json', (file, message) => {
+    expectRefused(cli('compare', file, 's.json'), message);
   });
 
   it.each([
