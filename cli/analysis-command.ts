@@ -24,8 +24,9 @@ import { writeAnalysisCsv, writeAnalysisJson, type AnalysisReport } from './anal
 import { analysisText, kpiLabel, kpiText, targetText, valueText } from './analysis-text';
 import { InputError } from './errors';
 import { applyOverrides, resolveScenario } from './run';
-import { describeFsError } from './scenario-input';
-import { atomicFileSink, stdoutSink, type Sink } from './sink';
+import { checkOutput } from './files';
+import { fileSink, stdoutSink, type Sink } from './sink';
+import { shown } from './terminal';
 import { APP_VERSION } from './version';
 
 export interface AnalysisEnvironment {
@@ -69,12 +70,7 @@ function costOf(cmd: SeekCommand): CostSpec {
 }
 
 function openSink(out: string | null): Sink {
-  if (out === null) return stdoutSink();
-  try {
-    return atomicFileSink(out);
-  } catch (e) {
-    throw new InputError(`${out}: cannot write: ${describeFsError(e)}`);
-  }
+  return out === null ? stdoutSink() : fileSink(out);
 }
 
 /** Runs the analysis's batches on the pool, reporting progress. */
@@ -192,7 +188,8 @@ export async function analysisCommand(
 ): Promise<void> {
   const resolved = resolveScenario(cmd);
   const origin =
-    cmd.file ?? (cmd.preset !== null ? `preset '${cmd.preset}'` : "the default scenario 'with'");
+    (cmd.file !== null ? shown(cmd.file) : null) ??
+    (cmd.preset !== null ? `preset '${cmd.preset}'` : "the default scenario 'with'");
   const weeks = cmd.kind === 'seek' && cmd.week !== null ? cmd.week : cmd.weeks;
   const scenario = applyOverrides(
     resolved.scenario,
@@ -200,6 +197,8 @@ export async function analysisCommand(
     origin,
   );
   const spec = specOf(cmd);
+  // A bad --out (a device, a FIFO, the scenario itself) is refused before the analysis.
+  if (cmd.out !== null) checkOutput(cmd.out);
   const workers = cmd.workers ?? availableParallelism();
   const pool = new AnalysisPool(
     { scenario, settings: scenario.simulation },
@@ -240,8 +239,6 @@ export async function analysisCommand(
     sink.end();
   } catch (e) {
     sink.abort();
-    if (cmd.out !== null && (e as NodeJS.ErrnoException).code)
-      throw new InputError(`${cmd.out}: cannot write: ${describeFsError(e)}`);
     throw e;
   }
   const unreachable = unreachableMessage(results);
