@@ -213,7 +213,7 @@ function gridLines(g: GridResult, width: number): string[] {
     '',
   ];
   if (diff) {
-    const labels = g.y.values.map(valueText);
+    const labels = g.y.values.map((v) => valueText(v));
     const lw = Math.max(...labels.map((l) => l.length));
     for (let j = g.y.values.length - 1; j >= 0; j--) {
       let row = '';

@@ -187,6 +187,10 @@ describe('flywheel sweep and seek', () => {
       breakEven: { lines: number[][][] };
     };
     expect(grid.values).toHaveLength(25);
+    // The text map labels its rows with the y values, four significant digits.
+    const map = run(...args.map((a) => (a === 'json' ? 'text' : a))).stdout;
+    expect(map).toMatch(/^0\.75 {2}[.+](?: [.+]){4}$/m);
+    expect(map).not.toMatch(/0\.7500/);
     expect(grid.breakEven.lines.length).toBeGreaterThan(0);
     const csv = parseCsv(run(...args.map((a) => (a === 'json' ? 'csv' : a))).stdout);
     expect(csv).toHaveLength(26);
