@@ -1,14 +1,8 @@
 /** The fit, as a user judges it: data against model per series, statistics, estimates, warnings. */
 import type { ReactElement } from 'react';
-import type { CalibrationResult } from '../../simulation';
+import { correlationWarning, type CalibrationResult } from '../../simulation';
+import { fitInterval, fitNumber as num, fitPercent as pct, fitR2, fitShare as f2 } from './format';
 import { SeriesChart } from './SeriesChart';
-
-const num = (x: number | null): string =>
-  x === null || !Number.isFinite(x)
-    ? '–'
-    : Number(x.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
-const pct = (x: number | null): string => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
-const f2 = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
 
 export function FitResults(props: {
   readonly result: CalibrationResult;
@@ -16,6 +10,13 @@ export function FitResults(props: {
   readonly onAdopt: () => boolean;
 }): ReactElement {
   const { result: r, adopted } = props;
+  const labelOf = new Map(r.fitted.map((f) => [f.name, f.label]));
+  const warnings = [
+    ...r.warnings,
+    ...r.correlations.map((c) =>
+      correlationWarning(labelOf.get(c.a) ?? c.a, labelOf.get(c.b) ?? c.b, c.r),
+    ),
+  ];
   return (
     <section
       className="fw-calibration__step"
@@ -56,9 +57,11 @@ export function FitResults(props: {
         <tbody>
           {r.series.map((s) => (
             <tr key={s.metric}>
-              <th scope="row">{s.metric}</th>
+              <th scope="row" title={s.metric}>
+                {s.label}
+              </th>
               <td>{s.statistics.n}</td>
-              <td>{s.statistics.r2 === null ? '–' : s.statistics.r2.toFixed(3)}</td>
+              <td>{fitR2(s.statistics.r2)}</td>
               <td>{pct(s.statistics.mape)}</td>
               <td>{f2(s.statistics.um)}</td>
               <td>{f2(s.statistics.us)}</td>
@@ -85,14 +88,14 @@ export function FitResults(props: {
               </th>
               <td>{num(f.before)}</td>
               <td>{num(f.value)}</td>
-              <td>{f.identified ? `${num(f.low)} to ${num(f.high)}` : 'not identified'}</td>
+              <td>{f.identified ? fitInterval(f.low, f.high) : 'not identified'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {r.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <ul className="fw-calibration__flags" data-testid="fit-warnings">
-          {r.warnings.map((w, i) => (
+          {warnings.map((w, i) => (
             <li key={i}>{w}</li>
           ))}
         </ul>

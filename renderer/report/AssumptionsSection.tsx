@@ -134,7 +134,18 @@ export function AssumptionsSection({ scenario }: { scenario: Scenario }): ReactE
                 <td>{r.cell.defaultText}</td>
                 <td>{r.unit}</td>
                 <td className="fw-report__source">
-                  {r.source} ({r.grade})
+                  {r.provenance ? (
+                    <>
+                      <strong className="fw-report__provenance">{r.provenance}</strong>
+                      <span className="fw-report__was">
+                        registry: {r.source} ({r.grade})
+                      </span>
+                    </>
+                  ) : (
+                    <>
+                      {r.source} ({r.grade})
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,12 +1,13 @@
 /**
  * The report as one React document: cover, summary, KPI table, charts, the loop at a chosen week,
- * assumptions, methodology and reproducibility. Rendered to static HTML (renderToStaticMarkup)
- * for the HTML file, Chromium's PDF and the app's exports, from the same chart and loop
+ * the calibration to a KPI history (when the scenario has one), assumptions, methodology and
+ * reproducibility. Rendered to static HTML (renderToStaticMarkup) for the HTML file, Chromium's PDF and the app's exports, from the same chart and loop
  * components the workspace shows. All text goes through React, which escapes it.
  */
 import type { ReactElement } from 'react';
 import { formatValue, type Comparison, type Scenario } from '../../simulation';
 import { AssumptionsSection } from './AssumptionsSection';
+import { CalibrationSection } from './CalibrationSection';
 import { ChartsSection, LoopSection } from './FiguresSection';
 import { DriversSection } from './DriversSection';
 import { kpiRows } from './kpi-rows';
@@ -151,6 +152,7 @@ export function ReportDocument(props: ReportProps): ReactElement {
       <ChartsSection comparison={props.comparison} loopWeek={props.loopWeek} />
       <LoopSection comparison={props.comparison} loopWeek={props.loopWeek} />
       <DriversSection scenario={props.scenario} loopWeek={props.loopWeek} />
+      <CalibrationSection scenario={props.scenario} />
       <AssumptionsSection scenario={props.scenario} />
       <MethodologySection comparison={props.comparison} />
       <ReproducibilitySection {...props} />

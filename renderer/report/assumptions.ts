@@ -20,6 +20,8 @@ import {
   consumerReference,
   ownPipelineReference,
   productReference,
+  provenanceLabel,
+  provenanceOf,
   type Scenario,
 } from '../../simulation';
 import { formatInputValue } from '../format/format';
@@ -39,6 +41,8 @@ export interface ParameterRow {
   readonly description: string;
   readonly source: string;
   readonly grade: string;
+  /** Where this scenario's value came from when not the registry ("your input", "calibrated to ..."). */
+  readonly provenance: string | null;
   readonly cell: AssumptionCell;
 }
 
@@ -66,6 +70,11 @@ function cellOf(value: number, defaultValue: number): AssumptionCell {
   };
 }
 
+function provenanceLabelOf(scenario: Scenario, name: string): string | null {
+  const p = provenanceOf(scenario, name);
+  return p ? provenanceLabel(p) : null;
+}
+
 export function parameterGroups(scenario: Scenario): ParameterGroupRows[] {
   const groups = Object.keys(PARAMETER_GROUPS) as ParameterGroup[];
   return groups
@@ -79,6 +88,7 @@ export function parameterGroups(scenario: Scenario): ParameterGroupRows[] {
         description: p.description,
         source: p.source,
         grade: p.grade,
+        provenance: provenanceLabelOf(scenario, p.name),
         cell: cellOf(scenario.parameters[p.name] ?? p.default, p.default),
       })),
     }))

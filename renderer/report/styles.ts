@@ -46,13 +46,13 @@ export function cssBlocks(css: string): CssBlock[] {
   return blocks;
 }
 
-/** Rules whose every selector names a chart class (`.fw-chart…`, `.fw-series…`). */
+/** Rules whose every selector names a chart class (`.fw-chart…`, `.fw-series…`, the fit chart's `.fw-fitchart…`). */
 export function chartRules(appCss: string): string[] {
   return cssBlocks(appCss)
     .filter(
       (b) =>
         !b.prelude.startsWith('@') &&
-        b.prelude.split(',').every((sel) => /\.fw-(chart|series)(?![a-z])/.test(sel)),
+        b.prelude.split(',').every((sel) => /\.fw-(chart|series|fitchart)(?![a-z])/.test(sel)),
     )
     .map((b) => b.text);
 }
@@ -116,6 +116,10 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 .fw-report__drivers .fw-dominance__svg { max-width: 15cm; }
 .fw-report__legend { display: flex; flex-wrap: wrap; gap: 2pt 12pt; list-style: none; padding: 0; }
 .fw-report__swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.35em; vertical-align: -0.05em; }
+.fw-report__table--fit td { white-space: nowrap; }
+.fw-report__table--fit tbody th { font-weight: 400; }
+.fw-report__warnings { margin: 0 0 6pt; padding-left: 14pt; }
+.fw-report__warnings li { margin-bottom: 3pt; }
 .fw-report__terms { margin: 0; }
 .fw-report__term { break-inside: avoid; page-break-inside: avoid; margin-bottom: 4pt; }
 .fw-report__term dt { font-weight: 600; }

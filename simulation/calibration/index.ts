@@ -4,3 +4,4 @@ export * from './adopt';
 export * from './observe';
 export * from './statistics';
 export * from './uncertainty';
+export * from './review';

@@ -162,6 +162,53 @@ describe('flywheel calibrate', () => {
     expect(r.stderr).not.toMatch(/at .*\.(ts|mjs):\d+/);
   });
 
+  it('flywheel report on the calibrated scenario shows the fit: source, charts, the same statistics and estimates', () => {
+    const r = flywheel(
+      [
+        'calibrate',
+        'shop.json',
+        '--data',
+        'kpis.csv',
+        '--fit',
+        FIT,
+        '--format',
+        'json',
+        '--out',
+        'for-report.json',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      meta: { date: string };
+      fitted: Record<string, { value: number; low: number; high: number }>;
+      statistics: { series: Record<string, { r2: number; mape: number; uc: number }> };
+    };
+    const rep = flywheel(['report', 'for-report.json', '--out', 'cal-report.html'], dir);
+    expect(rep.stderr).toBe('');
+    expect(rep.code).toBe(0);
+    const html = readFileSync(join(dir, 'cal-report.html'), 'utf8');
+    const section = /<section[^>]*data-testid="report-calibration"[\s\S]*?<\/section>/.exec(
+      html,
+    )![0];
+    expect(section).toContain(
+      `<dt>Data</dt><dd>kpis.csv</dd><dt>Adopted</dt><dd>${out.meta.date}</dd>`,
+    );
+    expect(section.match(/<svg/g)).toHaveLength(3);
+    for (const [metric, st] of Object.entries(out.statistics.series)) {
+      const row = new RegExp(`<tr data-fit-series="${metric}">[\\s\\S]*?</tr>`).exec(section)![0];
+      expect(row, metric).toContain(
+        `<td>${st.r2.toFixed(3)}</td><td>${(100 * st.mape).toFixed(1)}%</td>`,
+      );
+      expect(row, metric).toContain(`<td>${st.uc.toFixed(2)}</td>`);
+    }
+    const churn = out.fitted.baseChurnPerWeek!;
+    const four = (x: number) => String(Number(x.toPrecision(4)));
+    expect(section).toContain(
+      `<td>${four(churn.value)}</td><td>${four(churn.low)} to ${four(churn.high)}</td>`,
+    );
+  });
+
   it('gaps are fitted around with --allow-gaps (and reported on standard error)', () => {
     const r = flywheel(
       ['calibrate', 'shop.json', '--data', 'gaps.csv', '--fit', 'baseChurnPerWeek', '--allow-gaps'],

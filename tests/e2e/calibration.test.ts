@@ -3,7 +3,7 @@
  * KPI history import with column mapping, and a calibration in its worker with progress, cancel
  * and adoption ("calibrated to FILE on DATE"). Screenshots go to /work/shots/i14 when it exists.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -22,11 +22,32 @@ let outDir = '';
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
+/** The net value card's figure before anything was adopted (the results change after adoption). */
+let netValueBefore: string | null = null;
 const problems: string[] = [];
 const files = mkdtempSync(join(tmpdir(), 'flywheel-cal-e2e-'));
 const SHOTS = existsSync('/work/shots') ? '/work/shots/i14' : null;
 const shoot = async (name: string): Promise<void> => {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+};
+/** The fit's results at 1600x1000, light and dark, scrolled to the charts (only with SHOTS). */
+const shootResults = async (): Promise<void> => {
+  if (!SHOTS) return;
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.locator('[data-testid="fit-results"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() =>
+    document.querySelector('[data-testid="fit-results"]')!.scrollIntoView({ block: 'start' }),
+  );
+  for (const theme of ['light', 'dark']) {
+    await page.selectOption('[data-testid="theme"]', theme);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+      .toBe(theme);
+    await page.screenshot({ path: join(SHOTS, `calibration-results-${theme}.png`) });
+  }
+  await page.selectOption('[data-testid="theme"]', 'light');
+  await page.setViewportSize(viewport);
 };
 
 beforeAll(async () => {
@@ -62,6 +83,9 @@ beforeAll(async () => {
   await page.waitForSelector(
     '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])',
   );
+  netValueBefore = await page
+    .locator('[data-testid="kpi-cumulativeNetValueUsd"]')
+    .getAttribute('data-with');
 }, 300_000);
 
 afterAll(async () => {
@@ -131,7 +155,20 @@ describe('your business and your data', { timeout: 180_000 }, () => {
   });
 
   it('calibrates in a worker with progress; cancel leaves the scenario as it was; adopting marks the sources', async () => {
-    // A long fit to cancel: four parameters from 50 starting points.
+    // Cancel, deterministically: the calibration worker's script is held back until Cancel has
+    // been clicked, so the fit cannot finish first however fast the machine is.
+    let release = (): void => undefined;
+    const held = new Promise<void>((done) => (release = done));
+    let heldWorker = false;
+    await page.context().route('**/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('malformed calibration request')) {
+        heldWorker = true;
+        await held;
+      }
+      await route.fulfill({ response, body });
+    });
     await page.check('[data-testid="fit-bassInnovationPerYear"]');
     await page.fill('[data-testid="calibrate-starts"]', '50');
     const before = await page.evaluate(
@@ -139,29 +176,47 @@ describe('your business and your data', { timeout: 180_000 }, () => {
     );
     await page.click('[data-testid="calibrate"]');
     await page.locator('[data-testid="calibrate-progress"]').waitFor();
+    await expect.poll(() => heldWorker).toBe(true);
+    expect(await page.locator('[data-testid="calibrate-status"]').textContent()).toBe('Starting…');
+    await shoot('calibration-progress');
+    await page.click('[data-testid="calibrate-cancel"]');
     await expect
       .poll(() => page.locator('[data-testid="calibrate-status"]').textContent())
-      .toMatch(/^Start \d+ of 50: \d+ model runs$/);
+      .toBe('Cancelled: nothing was changed.');
+    release();
+    await page.context().unrouteAll({ behavior: 'wait' });
+    expect(await page.locator('[data-testid="dirty"]').count()).toBe(0);
+
+    // A real fit: every status the page shows is recorded, to check that progress was reported.
+    await page.uncheck('[data-testid="fit-bassInnovationPerYear"]');
+    await page.uncheck('[data-testid="fit-sessionsPerUserPerWeek"]');
+    await page.fill('[data-testid="calibrate-starts"]', '3');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenStatus: string[] }).seenStatus = seen;
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid="calibrate-status"]')?.textContent;
+        if (t && seen[seen.length - 1] !== t) seen.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.click('[data-testid="calibrate"]');
+    await page.locator('[data-testid="fit-results"]').waitFor();
+    const seen = await page.evaluate(
+      () => (window as unknown as { seenStatus: string[] }).seenStatus,
+    );
+    expect(
+      seen.some((t) => /^Start [1-3] of 3: \d+ model runs$/.test(t)),
+      seen.join(' | '),
+    ).toBe(true);
     expect(
       page
         .workers()
         .map((w) => w.url())
         .some((u) => /worker/.test(u)),
     ).toBe(true);
-    await shoot('calibration-progress');
-    await page.click('[data-testid="calibrate-cancel"]');
-    await expect
-      .poll(() => page.locator('[data-testid="calibrate-status"]').textContent())
-      .toBe('Cancelled: nothing was changed.');
-    expect(await page.locator('[data-testid="dirty"]').count()).toBe(0);
-    await page.uncheck('[data-testid="fit-bassInnovationPerYear"]');
-    await page.uncheck('[data-testid="fit-sessionsPerUserPerWeek"]');
-    await page.fill('[data-testid="calibrate-starts"]', '3');
-    await page.click('[data-testid="calibrate"]');
-    await page.locator('[data-testid="fit-results"]').waitFor();
     expect(await page.locator('[data-testid="fit-chart-activeUsers"] circle').count()).toBe(156);
     expect(
-      await page.locator('[data-testid="fit-chart-orders"] path.fw-calibration__model').count(),
+      await page.locator('[data-testid="fit-chart-orders"] path.fw-fitchart__model').count(),
     ).toBe(1);
     const rows = await page.locator('[data-testid="fit-estimates"] tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
@@ -169,7 +224,13 @@ describe('your business and your data', { timeout: 180_000 }, () => {
     const [, lo, hi] = /(0\.\d+) to (0\.\d+)$/.exec(churnRow)!.map(Number);
     expect(lo).toBeLessThanOrEqual(0.016);
     expect(hi).toBeGreaterThanOrEqual(0.016);
-    await shoot('calibration-results');
+    expect(await page.locator('[data-testid="fit-warnings"]').textContent()).toMatch(
+      /Word of mouth \(Bass q\) and Churn of active users trade off against each other \(r [=>] 0\.9/,
+    );
+    const onScreen = await page
+      .locator('[data-testid="fit-statistics"] tbody tr:first-child td')
+      .allTextContents();
+    await shootResults();
     await page.click('[data-testid="adopt-fit"]');
     await page.click('[data-testid="view-tab-workspace"]');
     const churnField = page.locator('[data-testid="field-parameters.baseChurnPerWeek"]');
@@ -177,6 +238,29 @@ describe('your business and your data', { timeout: 180_000 }, () => {
       /^calibrated to kpis\.csv on \d{4}-\d{2}-\d{2}$/,
     );
     expect(await page.locator('[data-testid="scenario-name"]').textContent()).toBe(before);
+
+    // The report the app exports has the calibration section, with the numbers shown above.
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="kpi-cumulativeNetValueUsd"]').getAttribute('data-with'),
+      )
+      .not.toBe(netValueBefore);
+    await page.click('[data-testid="export-toggle"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-report-html"]'),
+    ]);
+    const html = readFileSync((await download.path())!, 'utf8');
+    const section = /<section[^>]*data-testid="report-calibration"[\s\S]*?<\/section>/.exec(
+      html,
+    )?.[0];
+    expect(section).toBeDefined();
+    expect(section).toContain('<dt>Data</dt><dd>kpis.csv</dd>');
+    expect(section!.match(/<svg/g)).toHaveLength(2);
+    expect(section).toContain(
+      `<tr data-fit-series="activeUsers"><th scope="row">Active users</th>${onScreen.map((t) => `<td>${t}</td>`).join('')}</tr>`,
+    );
+    await page.keyboard.press('Escape');
     expect(problems).toEqual([]);
   });
 });

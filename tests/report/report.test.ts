@@ -144,7 +144,7 @@ describe('report stylesheet', () => {
     const { app, theme } = appStyles();
     const rules = chartRules(app);
     expect(rules.length).toBeGreaterThan(5);
-    for (const r of rules) expect(r).toMatch(/^[^{]*\.fw-(chart|series)/);
+    for (const r of rules) expect(r).toMatch(/^[^{]*\.fw-(chart|series|fitchart)/);
     expect(lightThemeRule(theme)).toMatch(/--fw-with:/);
     expect(cssBlocks('a{b:c} @media x { d { e:f } } g{}').map((b) => b.prelude)).toEqual([
       'a',
