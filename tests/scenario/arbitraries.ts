@@ -15,7 +15,12 @@ import {
   MATURITY_FIELDS,
   PARAMETERS,
   PRODUCT_FIELDS,
+  assumptionsOf,
   type AiConsumerSpec,
+  type CalibrationRecord,
+  type HistoryPeriod,
+  type KpiHistory,
+  type Provenance,
   type DataProductSpec,
   type FieldSpec,
   type Impact,
@@ -237,4 +242,131 @@ export function scenarioArb(o: ScenarioArbOptions = {}): fc.Arbitrary<Scenario> 
         ownPipeline: base.ownPipeline,
       }));
     });
+}
+
+// ---- Format version 2: provenance and the calibration record ----------------------------------
+
+/** A calendar date as the file writes it (YYYY-MM-DD), 1900 to 2199. */
+export function isoDateArb(): fc.Arbitrary<string> {
+  return fc
+    .date({
+      min: new Date(Date.UTC(1900, 0, 1)),
+      max: new Date(Date.UTC(2199, 11, 31)),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+}
+
+/** A file name as a user's file system might have it (any text, 1 to 60 UTF-16 units). */
+const fileNameArb = fc.oneof(
+  fc.constantFrom('kpis.csv', 'KPIs 2023-2025.xlsx', 'ventes été.csv'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+);
+
+export function provenanceEntryArb(): fc.Arbitrary<Provenance> {
+  return fc.oneof(
+    isoDateArb().map((date): Provenance => ({ kind: 'input', date })),
+    fc
+      .record({ file: fileNameArb, date: isoDateArb() })
+      .map(({ file, date }): Provenance => ({ kind: 'calibrated', file, date })),
+  );
+}
+
+/** Provenance for a subset of the scenario's own assumptions (at least one). */
+export function provenanceArb(s: Scenario): fc.Arbitrary<Record<string, Provenance>> {
+  const names = assumptionsOf(s).map((a) => a.name);
+  return fc
+    .uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 12 })
+    .chain((chosen) =>
+      fc
+        .tuple(...chosen.map(() => provenanceEntryArb()))
+        .map((entries) => Object.fromEntries(chosen.map((n, i) => [n, entries[i]!]))),
+    );
+}
+
+/** A name as the catalogue and the model write them (dot-separated segments). */
+export const modelNameArb = fc.oneof(
+  fc.constantFrom(
+    'activeUsers',
+    'sessions',
+    'orders',
+    'revenue',
+    'baseChurnPerWeek',
+    'dataProduct.customer-360.maturity.quality',
+  ),
+  fc
+    .array(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,12}$/), { minLength: 1, maxLength: 4 })
+    .map((parts) => parts.join('.')),
+);
+
+const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+/** A KPI history as the model reads it: weekly or calendar-month periods, 1 to 4 series, gaps. */
+export function kpiHistoryArb(): fc.Arbitrary<KpiHistory> {
+  return fc
+    .record({
+      frequency: fc.constantFrom('weekly' as const, 'monthly' as const),
+      startDate: fc.option(isoDateArb(), { nil: null }),
+      offset: fc.integer({ min: 0, max: 10 }),
+      count: fc.integer({ min: 1, max: 60 }),
+      days: fc.array(fc.integer({ min: 28, max: 31 }), { minLength: 60, maxLength: 60 }),
+    })
+    .chain(({ frequency, startDate, offset, count, days }) => {
+      let from = offset;
+      const periods: HistoryPeriod[] = Array.from({ length: count }, (_, i) => {
+        const width = frequency === 'weekly' ? 1 : days[i]! / 7;
+        const p = {
+          label: frequency === 'weekly' ? `week ${from}` : `m${i}`,
+          fromWeek: from,
+          toWeek: from + width,
+        };
+        from += width;
+        return p;
+      });
+      const series = fc.array(
+        fc.record({
+          metric: modelNameArb,
+          aggregate: fc.constantFrom('point' as const, 'total' as const, 'average' as const),
+          weight: fc.double({ min: 0, max: 1000, noNaN: true }),
+          values: fc.array(fc.option(finiteArb, { nil: null, freq: 8 }), {
+            minLength: count,
+            maxLength: count,
+          }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      );
+      return series.map((ss): KpiHistory => ({ frequency, startDate, periods, series: ss }));
+    });
+}
+
+export function calibrationRecordArb(): fc.Arbitrary<CalibrationRecord> {
+  const fitted = fc.record({
+    name: modelNameArb,
+    value: finiteArb,
+    low: fc.option(finiteArb, { nil: null }),
+    high: fc.option(finiteArb, { nil: null }),
+  });
+  return fc.record({
+    file: fileNameArb,
+    date: isoDateArb(),
+    seed: uint32Arb(),
+    fitted: fc.array(fitted, { minLength: 1, maxLength: 6 }),
+    history: kpiHistoryArb(),
+  });
+}
+
+/** A scenario that may carry provenance, a calibration record, both or neither (format version 2). */
+export function withWhereFromArb(scenarios: fc.Arbitrary<Scenario>): fc.Arbitrary<Scenario> {
+  return scenarios.chain((s) =>
+    fc
+      .record({
+        provenance: fc.option(provenanceArb(s), { nil: undefined }),
+        calibration: fc.option(calibrationRecordArb(), { nil: undefined }),
+      })
+      .map(({ provenance, calibration }): Scenario => ({
+        ...s,
+        ...(provenance ? { provenance } : {}),
+        ...(calibration ? { calibration } : {}),
+      })),
+  );
 }

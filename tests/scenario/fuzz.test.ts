@@ -19,7 +19,7 @@ import {
   type ParseResult,
 } from '../../simulation';
 import { propertyRuns } from '../model/helpers';
-import { scenarioArb } from './arbitraries';
+import { calibrationRecordArb, provenanceArb, scenarioArb, withWhereFromArb } from './arbitraries';
 import { documentArb } from './document-arbitraries';
 import { applyMutation, mutationOf, textMutationOf } from './mutations';
 
@@ -151,9 +151,10 @@ describe('any input gives a typed result, never a throw', () => {
 });
 
 describe('damaged valid files give a typed result, never a throw', () => {
-  // Scenarios, and documents with variants, pinned runs and a comparison (format version 2).
+  // Scenarios (with provenance and a calibration record, format version 2, or without), and
+  // documents with variants, pinned runs and a comparison (format version 3).
   const fileAndMutation = fc
-    .oneof(scenarioArb({ maxWeeks: 156 }), documentArb({ maxWeeks: 156 }))
+    .oneof(withWhereFromArb(scenarioArb({ maxWeeks: 156 })), documentArb({ maxWeeks: 156 }))
     .map((s) => JSON.parse(serializeScenario(s)) as unknown)
     .chain((file) => mutationOf(file).map((m) => ({ file, m })));
 
@@ -193,6 +194,52 @@ describe('damaged valid files give a typed result, never a throw', () => {
         expect(r.ok, JSON.stringify(m)).toBe(false);
       }),
       { numRuns: propertyRuns(100) },
+    );
+  });
+
+  it('a retyped field of provenance or the calibration record is an error (unless null is allowed there and a number or null arrives)', () => {
+    const calibratedFile = fc
+      .constant(withPreset())
+      .chain((s) =>
+        fc.record({
+          s: fc.constant(s),
+          provenance: provenanceArb(s),
+          calibration: calibrationRecordArb(),
+        }),
+      )
+      .map(
+        ({ s, provenance, calibration }) =>
+          JSON.parse(serializeScenario({ ...s, provenance, calibration })) as unknown,
+      );
+    /** Slots that may hold null or a number: an interval's ends, a period's figure, the start date. */
+    const nullable = (path: readonly (string | number)[]): boolean => {
+      const last = path[path.length - 1];
+      return (
+        last === 'low' ||
+        last === 'high' ||
+        last === 'startDate' ||
+        path[path.length - 2] === 'values'
+      );
+    };
+    const retypes = calibratedFile.chain((file) =>
+      mutationOf(file)
+        .filter(
+          (m) => m.kind === 'retype' && (m.path[0] === 'provenance' || m.path[0] === 'calibration'),
+        )
+        .map((m) => ({ file, m })),
+    );
+    fc.assert(
+      fc.property(retypes, ({ file, m }) => {
+        const r = safely(() => parseScenarioValue(applyMutation(file, m)));
+        expectTyped(r);
+        if (m.kind !== 'retype') return;
+        const harmless =
+          nullable(m.path) &&
+          (m.value === null ||
+            (typeof m.value === 'number' && m.path[m.path.length - 1] !== 'startDate'));
+        if (!harmless) expect(r.ok, JSON.stringify(m)).toBe(false);
+      }),
+      { numRuns: propertyRuns(150) },
     );
   });
 

@@ -23,7 +23,7 @@ import {
   type Scenario,
 } from '../../simulation';
 import { propertyRuns } from '../model/helpers';
-import { scenarioArb } from './arbitraries';
+import { provenanceEntryArb, scenarioArb, withWhereFromArb } from './arbitraries';
 import { documentArb } from './document-arbitraries';
 
 /** Equal as numbers (JSON writes -0 as 0, which compares equal). */
@@ -64,6 +64,55 @@ describe('save -> load round trip', () => {
       {
         numRuns: propertyRuns(150),
       },
+    );
+  });
+
+  it('with provenance and a calibration record (format version 2), also in a document with variants: every entry, date, file name and figure kept', () => {
+    const arb = withWhereFromArb(
+      fc.oneof(
+        scenarioArb({ maxProducts: 3, maxConsumers: 3 }),
+        documentArb({ maxProducts: 3, maxConsumers: 3 }),
+      ),
+    );
+    fc.assert(
+      fc.property(arb, (s) => {
+        roundTrips(s);
+        const r = parseScenarioText(serializeScenario(s));
+        if (!r.ok) return;
+        // As JSON: the file writes -0 as 0, the one change (and they compare equal).
+        expect(canonicalJson(r.scenario.provenance ?? null)).toBe(
+          canonicalJson(s.provenance ?? null),
+        );
+        expect(canonicalJson(r.scenario.calibration ?? null)).toBe(
+          canonicalJson(s.calibration ?? null),
+        );
+      }),
+      { numRuns: propertyRuns(150) },
+    );
+  });
+
+  it('provenance of an assumption the scenario does not have (a product since removed) is dropped; the rest is kept', () => {
+    const arb = withWhereFromArb(scenarioArb({ maxProducts: 2 })).chain((s) =>
+      fc.record({
+        s: fc.constant(s),
+        gone: fc.dictionary(
+          fc
+            .stringMatching(/^[a-z][a-z0-9-]{0,10}$/)
+            .map((id) => `dataProduct.gone-${id}.maturity.quality`),
+          provenanceEntryArb(),
+          { minKeys: 1, maxKeys: 3 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(arb, ({ s, gone }) => {
+        const r = parseScenarioText(
+          serializeScenario({ ...s, provenance: { ...s.provenance, ...gone } }),
+        );
+        expect(r.ok ? [] : r.issues).toEqual([]);
+        if (r.ok) expect(r.scenario.provenance).toEqual(s.provenance);
+      }),
+      { numRuns: propertyRuns(100) },
     );
   });
 
