@@ -12,10 +12,15 @@
  *     workers; the figures here are the work to split.
  * (a2) Loop dominance: the Loops That Matter pass against the plain run it analyses (bench/ltm.ts).
  * (c) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path).
+ * (d) A three-parameter calibration to three years of weekly data (bench/calibration-data.ts):
+ *     the fit alone (calibrate, codegen, as `flywheel calibrate` runs it), and the whole command
+ *     in this process on a CSV file (read, map, fit, adopt, write the calibrated scenario).
  *
- * Options (for quick checks): --draws N, --repeats N, --workers N.
+ * Options (for quick checks): --draws N, --repeats N, --workers N, --calibrations N.
  */
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Backend } from '../simulation/engine/compile';
@@ -36,6 +41,10 @@ import { tornadoSteps } from '../simulation/analysis/tornado';
 import { gridSteps } from '../simulation/analysis/grid';
 import { seekSteps } from '../simulation/analysis/seek';
 import { benchLoopDominance } from './ltm';
+import { calibrateCommand } from '../cli/calibrate-command';
+import { calibrate } from '../simulation/calibration/fit';
+import { serializeScenario } from '../simulation/scenario/load';
+import { BENCH_FIT, BENCH_STARTS, BENCH_WEEKS, benchCsv, benchHistory } from './calibration-data';
 
 interface Stats {
   readonly median: number;
@@ -108,12 +117,14 @@ async function main(): Promise<void> {
       draws: { type: 'string' },
       repeats: { type: 'string' },
       workers: { type: 'string' },
+      calibrations: { type: 'string' },
     },
     strict: true,
   });
   const draws = values.draws ? Number(values.draws) : 10_000;
   const mcRepeats = values.repeats ? Number(values.repeats) : 3;
   const workers = values.workers ? Number(values.workers) : availableParallelism();
+  const calibrations = values.calibrations ? Number(values.calibrations) : 3;
   const started = performance.now();
   console.log(
     `Flywheel Lab benchmark - Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores`,
@@ -240,9 +251,60 @@ async function main(): Promise<void> {
   );
   console.log('    aim: below 5 s for 10,000 draws');
   console.log('');
+  await benchCalibration(calibrations, s);
+  console.log('');
   console.log(
     `Total benchmark time ${fmt((performance.now() - started) / 1000, 1)} s; load average ${loadavg()[0]!.toFixed(2)} now`,
   );
+}
+
+/** (d) The calibration: the fit alone, then the whole `flywheel calibrate` command in process. */
+async function benchCalibration(
+  repeats: number,
+  scenario: ReturnType<typeof withPreset>,
+): Promise<void> {
+  const history = benchHistory();
+  console.log(
+    `(d) Calibration: ${BENCH_FIT.length} parameters (${BENCH_FIT.join(', ')})\n    fitted to ${BENCH_WEEKS} weeks x ${history.series.length} series, ${BENCH_STARTS} starting points, codegen (the CLI's engine):`,
+  );
+  const request = { scenario, history, fit: BENCH_FIT, seed: 1, starts: BENCH_STARTS };
+  calibrate({ ...request, starts: 1 }, { backend: 'codegen' }); // warm-up
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let runs = 0;
+  let iterations = 0;
+  for (let r = 0; r < repeats; r++) {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    const result = calibrate(request, { backend: 'codegen' });
+    wall.push((performance.now() - t0) / 1000);
+    cpu.push((cpuMs() - c0) / 1000);
+    runs = result.overall.evaluations;
+    iterations = result.overall.iterations;
+  }
+  console.log(line('    fit, wall', stats(wall), 's', 2));
+  console.log(line('    fit, CPU', stats(cpu), 's', 2));
+  console.log(`    (${iterations} iterations and ${runs} model runs per fit)`);
+  const dir = mkdtempSync(join(tmpdir(), 'flywheel-bench-calibrate-'));
+  try {
+    const file = (name: string): string => join(dir, name);
+    writeFileSync(file('shop.json'), serializeScenario(scenario));
+    writeFileSync(file('kpis.csv'), benchCsv(history));
+    const args = [file('shop.json'), '--data', file('kpis.csv'), '--fit', BENCH_FIT.join(',')];
+    const quiet = { out: () => undefined, warn: () => undefined, progress: null };
+    const command: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      await calibrateCommand([...args, '--out', file(`out-${r}.json`)], quiet);
+      command.push((performance.now() - t0) / 1000);
+    }
+    console.log(
+      line('    flywheel calibrate (read CSV, fit, write), wall', stats(command), 's', 2),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('    aim: below 5 s');
 }
 
 main().catch((e: unknown) => {
