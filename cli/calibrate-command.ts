@@ -1,7 +1,8 @@
 /**
  * `flywheel calibrate`: fits the status quo of a scenario to a KPI history (CSV or .xlsx) and
  * prints the estimates with their intervals and the fit statistics (text or JSON); with --out,
- * writes the calibrated scenario file (atomically, through the CLI's file sink).
+ * writes the calibrated scenario file. Files go through the CLI's one reader and atomic writer
+ * (cli/files.ts): regular files only, never over an input.
  */
 import {
   adoptCalibration,
