@@ -44,6 +44,13 @@ interface InputFile {
 
 /** Files read as input by this process (a command never writes over one). */
 const inputs: InputFile[] = [];
+/** Output files completed by this process. */
+let written = 0;
+
+/** How many output files this process has completed (an interrupted run says whether any). */
+export function outputFilesWritten(): number {
+  return written;
+}
 
 /** The InputError for a failed read or write, naming the file as the user gave it. */
 export function fileInputError(e: unknown, file: string, verb: 'read' | 'write'): InputError {
@@ -141,6 +148,7 @@ export function openOutputFile(target: string): OutputFile {
       } catch (e) {
         throw outputError(e, target);
       }
+      written++;
     },
     abort: () => file.abort(),
   };

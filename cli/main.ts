@@ -12,6 +12,8 @@ import { COMPARE_HELP, compareCommand } from './compare-command';
 import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
 import { analysisCommand } from './analysis-command';
+import { installInterruptHandlers } from './interrupt';
+import { terminalProgress } from './progress';
 import { MAX_LINE_CHARS, terminalSafe } from './terminal';
 import { APP_VERSION } from './version';
 
@@ -25,31 +27,6 @@ const err = (text: string): void => {
   const safe = terminalSafe(text, MAX_LINE_CHARS);
   process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 };
-
-interface Progress {
-  (text: string): void;
-  /** Clears the progress line, if one was written. */
-  clear(): void;
-}
-
-function progressReporter(): Progress | null {
-  if (!process.stderr.isTTY) return null;
-  let last = 0;
-  let shown = false;
-  const report = (text: string): void => {
-    const now = Date.now();
-    if (now - last < 200) return;
-    last = now;
-    shown = true;
-    process.stderr.write(`\r${text}\u001b[K`);
-  };
-  return Object.assign(report, {
-    clear: () => {
-      if (shown) process.stderr.write('\r\u001b[K');
-      shown = false;
-    },
-  });
-}
 
 async function execute(command: Command): Promise<void> {
   switch (command.kind) {
@@ -67,7 +44,7 @@ async function execute(command: Command): Promise<void> {
       validateFiles(command.files, out);
       return;
     case 'run': {
-      const progress = progressReporter();
+      const progress = terminalProgress();
       await runCommand(command, {
         workerUrl: new URL('./mc-worker.mjs', import.meta.url),
         progress,
@@ -80,7 +57,7 @@ async function execute(command: Command): Promise<void> {
     case 'sensitivity':
     case 'sweep':
     case 'seek': {
-      const progress = progressReporter();
+      const progress = terminalProgress();
       try {
         await analysisCommand(command, {
           workerUrl: new URL('./analysis-worker.mjs', import.meta.url),
@@ -113,9 +90,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (argv[0] === 'calibrate')
     return guard(async () => {
-      const progress = progressReporter();
+      const progress = terminalProgress();
       await calibrateCommand(argv.slice(1), { out, warn: err, progress });
-      if (progress) process.stderr.write('\r\u001b[K');
+      progress?.clear();
     });
   if (argv[0] === 'help' && argv[1] === 'compare' && argv.length === 2) {
     out(COMPARE_HELP);
@@ -149,6 +126,9 @@ async function guard(run: () => Promise<void>): Promise<number> {
     return EXIT_INTERNAL;
   }
 }
+
+// Ctrl+C stops at once: worker pools end, half-written output files are removed (cli/interrupt.ts).
+installInterruptHandlers(err);
 
 // A reader that stops early (`flywheel run | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

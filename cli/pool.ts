@@ -21,6 +21,7 @@ import {
   type MonteCarloSpec,
   type MonteCarloSummary,
 } from '../simulation/analysis/montecarlo';
+import { onInterrupt } from './interrupt';
 import type { FromWorker, ToWorker, WorkerSetup } from './mc-protocol';
 
 /** Draws per request in pass 2: small enough to balance, large enough that messages cost nothing. */
@@ -47,8 +48,15 @@ class WorkerHandle {
   private failure: Error | null = null;
   private stopping = false;
 
+  /** Unregisters the Ctrl+C cleanup that terminates this worker. */
+  private readonly release: () => void;
+
   constructor(url: URL, setup: WorkerSetup) {
     this.worker = new Worker(url, { workerData: setup });
+    this.release = onInterrupt(() => {
+      this.stopping = true;
+      void this.worker.terminate();
+    });
     this.worker.on('message', (m: FromWorker) => {
       if (m.type === 'error') this.fail(new Error(m.message));
       else this.settle(m);
@@ -96,6 +104,7 @@ class WorkerHandle {
   }
 
   async stop(): Promise<void> {
+    this.release();
     this.stopping = true;
     await this.worker.terminate();
   }
@@ -114,9 +123,12 @@ export async function runMonteCarloPool(
   options: PoolOptions,
 ): Promise<MonteCarloSummary> {
   validateSpec(spec);
-  const count = Math.max(1, Math.min(options.workers, Math.ceil(spec.draws / CHUNK_DRAWS)));
-  if (count === 1)
+  options.onProgress?.(0, spec.draws);
+  // One chunk or less runs on this thread; anything longer runs on worker threads (one at least),
+  // so that this thread stays free to answer Ctrl+C (cli/interrupt.ts).
+  if (spec.draws <= CHUNK_DRAWS)
     return runMonteCarlo(spec, { backend: 'codegen', onProgress: options.onProgress });
+  const count = Math.max(1, Math.min(options.workers, Math.ceil(spec.draws / CHUNK_DRAWS)));
   const handles: WorkerHandle[] = [];
   try {
     for (let i = 0; i < count; i++) handles.push(new WorkerHandle(options.workerUrl, { spec }));

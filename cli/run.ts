@@ -16,6 +16,7 @@ import { loadScenarioFile } from './scenario-input';
 import { runSummaryText } from './summary';
 import { fileSink, stdoutSink, type Sink } from './sink';
 import { checkOutput } from './files';
+import { monteCarloProgress } from './progress';
 import { shown } from './terminal';
 import { APP_VERSION } from './version';
 
@@ -144,9 +145,7 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
           {
             workers: cmd.workers ?? availableParallelism(),
             workerUrl: env.workerUrl,
-            onProgress: env.progress
-              ? (done, total) => env.progress!(`Monte Carlo: ${done}/${total} draws`)
-              : undefined,
+            onProgress: env.progress ? monteCarloProgress(env.progress) : undefined,
           },
         )
       : null;
