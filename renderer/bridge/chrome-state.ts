@@ -17,6 +17,15 @@ export type Prompt =
     }
   | { readonly kind: 'recover'; readonly fileName: string; readonly savedAt: string };
 
+/**
+ * What a question closed without an answer means (Escape, or the dialog closed some other way):
+ * never a loss. Unsaved changes: Cancel (the work stays open). Recovery: Restore (the work comes
+ * back, unsaved, with its backup kept until it is saved); only the Discard button throws it away.
+ */
+export function unansweredChoice(prompt: Prompt): UnsavedChoice | RecoveryChoice {
+  return prompt.kind === 'unsaved' ? 'cancel' : 'restore';
+}
+
 export interface Notice {
   readonly id: number;
   readonly tone: 'error' | 'info';
@@ -74,6 +83,12 @@ export class ChromeState {
     this.resolvePrompt = null;
     this.set({ prompt: null });
     resolve?.(choice);
+  }
+
+  /** The question `prompt` was closed without an answer (see unansweredChoice). */
+  dismissPrompt(prompt: Prompt): void {
+    if (this.state.prompt !== prompt) return;
+    this.answer(unansweredChoice(prompt));
   }
 
   notify(tone: Notice['tone'], title: string, detail: string): void {

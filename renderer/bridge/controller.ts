@@ -29,6 +29,7 @@ import { BackupSchedule, realTimers, type Timers } from './autosave';
 import {
   ChromeState,
   type ControllerState,
+  type Prompt,
   type RecoveryChoice,
   type UnsavedChoice,
 } from './chrome-state';
@@ -260,6 +261,14 @@ export class DocumentController {
   /** The user's answer to the prompt on screen. */
   answer(choice: UnsavedChoice | RecoveryChoice): void {
     this.ui.answer(choice);
+  }
+
+  /**
+   * The prompt was closed without an answer (Escape): nothing is lost (unsaved changes stay
+   * open; work offered for recovery is restored). Ignored when `prompt` is no longer on screen.
+   */
+  dismissPrompt(prompt: Prompt): void {
+    this.ui.dismissPrompt(prompt);
   }
 
   dismissNotice(id: number): void {

@@ -450,6 +450,66 @@ describe('autosave and recovery', () => {
     expect(doc.scenario.name).toBe(withPreset().name);
   });
 
+  it('the recovery prompt closed without an answer (Escape) restores the work and keeps its backup', async () => {
+    const backup = {
+      scenarioText: serializeScenario({ ...withPreset(), name: 'Work to keep' }),
+      fileName: 'keep.flywheel.json',
+      filePath: null,
+      savedAt: '2025-01-02T03:04:05.000Z',
+    };
+    bridge.backup = backup;
+    make();
+    const started = controller.start();
+    await vi.waitFor(() => expect(controller.getState().prompt).not.toBeNull());
+    const prompt = controller.getState().prompt!;
+    controller.dismissPrompt(prompt);
+    // A second close of the same (gone) dialog changes nothing.
+    controller.dismissPrompt(prompt);
+    await started;
+    expect(bridge.named('clearBackup')).toHaveLength(0);
+    expect(bridge.backup).toEqual(backup);
+    expect(doc.scenario.name).toBe('Work to keep');
+    expect(controller.isDirty()).toBe(true);
+    // The restored work is still backed up after the next edit, not replaced by a blank one.
+    doc.edit('Work to keep, edited');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(JSON.parse(bridge.backup!.scenarioText).name).toBe('Work to keep, edited');
+  });
+
+  it('the unsaved-changes prompt closed without an answer (Escape) is Cancel: nothing is replaced', async () => {
+    make();
+    await controller.start();
+    doc.edit('Keep me');
+    bridge.nextOpen = ok({
+      text: serializeScenario(withoutPreset()),
+      fileName: 'other.flywheel.json',
+      filePath: '/docs/other.flywheel.json',
+    });
+    const opened = controller.open();
+    await vi.waitFor(() => expect(controller.getState().prompt?.kind).toBe('unsaved'));
+    controller.dismissPrompt(controller.getState().prompt!);
+    expect(await opened).toBe(false);
+    expect(bridge.named('openFile')).toHaveLength(0);
+    expect(doc.scenario.name).toBe('Keep me');
+  });
+
+  it('closing a prompt that is no longer on screen answers nothing', async () => {
+    make();
+    await controller.start();
+    doc.edit('edited');
+    const first = controller.newDocument();
+    await vi.waitFor(() => expect(controller.getState().prompt).not.toBeNull());
+    const stale = controller.getState().prompt!;
+    controller.answer('cancel');
+    await first;
+    const second = controller.newDocument();
+    await vi.waitFor(() => expect(controller.getState().prompt).not.toBeNull());
+    controller.dismissPrompt(stale);
+    expect(controller.getState().prompt).not.toBeNull();
+    controller.answer('discard');
+    expect(await second).toBe(true);
+  });
+
   it('a corrupt backup gives a message, not a crash, and the app starts normally', async () => {
     bridge.backupCorrupt = true;
     make();

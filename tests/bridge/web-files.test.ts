@@ -206,6 +206,27 @@ describe('autosave and recovery in the browser', () => {
     await page.getByText('Unsaved work restored').waitFor();
   });
 
+  it('Escape on the recovery prompt (once, or pressed again) never discards the work', async () => {
+    await page.getByTestId('edit').click();
+    await page.waitForFunction(
+      () => localStorage.getItem('flywheel-lab/backup') !== null,
+      undefined,
+      { timeout: 5000 },
+    );
+    page.on('dialog', (d) => void d.accept());
+    for (const presses of [1, 2]) {
+      await page.reload();
+      const prompt = page.getByTestId('prompt-recover');
+      await prompt.waitFor();
+      for (let i = 0; i < presses; i++) await page.keyboard.press('Escape');
+      await prompt.waitFor({ state: 'detached' });
+      await page.getByText(`${withPreset().name} (edited)`).waitFor();
+      expect(await page.getByTestId('dirty').textContent()).toBe('edited');
+      const kept = await page.evaluate(() => localStorage.getItem('flywheel-lab/backup'));
+      expect(kept && JSON.parse(kept).scenarioText).toContain(`${withPreset().name} (edited)`);
+    }
+  });
+
   it('a damaged backup gives a message, not a crash, and the app starts normally', async () => {
     await page.evaluate(() => localStorage.setItem('flywheel-lab/backup', '{"scenarioText": 3'));
     await page.reload();

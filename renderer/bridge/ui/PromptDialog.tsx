@@ -1,7 +1,8 @@
 /**
  * The controller's questions as a modal dialog: "Save changes before …?" (Save / Don't Save /
  * Cancel) and "Restore unsaved work?" (Restore / Discard). A native <dialog> shown modally, so
- * focus stays inside it; Escape means Cancel (or Discard for recovery, which keeps nothing).
+ * focus stays inside it. Escape, or the dialog closed any other way, never loses work: Cancel for
+ * unsaved changes, Restore for recovery (controller.dismissPrompt; only Discard discards).
  */
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { DocumentController, Prompt } from '../controller';
@@ -39,7 +40,6 @@ export function PromptDialog({
     if (dialog && !dialog.open) dialog.showModal();
     primary.current?.focus();
   }, [prompt]);
-  const escape = prompt.kind === 'unsaved' ? 'cancel' : 'discard';
   return (
     <dialog
       ref={ref}
@@ -49,8 +49,10 @@ export function PromptDialog({
       data-testid={`prompt-${prompt.kind}`}
       onCancel={(event) => {
         event.preventDefault();
-        controller.answer(escape);
+        controller.dismissPrompt(prompt);
       }}
+      // Chromium closes a modal dialog on a second Escape without a cancelable cancel event.
+      onClose={() => controller.dismissPrompt(prompt)}
     >
       {prompt.kind === 'unsaved' ? (
         <>
