@@ -169,7 +169,11 @@ export function LoopArcLabels({
         const dim = highlight !== null && highlight !== arc.from;
         const labelX = g.label.left + g.label.width / 2;
         return (
-          <g key={arc.from} className={dim ? 'fw-loop__arc--dim' : undefined} data-rate={arc.from}>
+          <g
+            key={arc.from}
+            className={dim ? 'fw-loop__rate-group--dim' : undefined}
+            data-rate={arc.from}
+          >
             <LeaderLine label={g.label} anchor={g.labelAnchor} />
             <text
               className="fw-loop__rate"

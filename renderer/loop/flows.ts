@@ -96,7 +96,7 @@ const aiPerformance: ArcSpec = {
   leakCause: 'not adopted, low trust',
   leakShort: 'not adopted',
   idleText: 'no AI deployed yet',
-  widestText: '100% mean performance',
+  widestText: '100% AI performance',
   flow(r, s, k) {
     let performance = 0;
     let impact = 0;
@@ -112,7 +112,7 @@ const aiPerformance: ArcSpec = {
   text: (amount, _r, s) =>
     s.consumers.length === 0
       ? 'no AI consumers'
-      : `${formatPercent(amount / s.consumers.length)} mean performance`,
+      : `${formatPercent(amount / s.consumers.length)} AI performance`,
 };
 
 const experienceGain: ArcSpec = {

@@ -181,19 +181,41 @@ export function stepAngle(i: number, n = 5): number {
  * Card centres relative to the ring's centre for radius r: each card stands outside its dot,
  * along the dot's direction from the centre.
  */
-function cardCentres(r: number, heights: readonly number[], cardWidth: number): Point[] {
+function cardCentres(
+  r: number,
+  heights: readonly number[],
+  cardWidth: number,
+  bottomGap = 0,
+): Point[] {
   const n = heights.length;
-  return heights.map((h, i) => {
+  const centres = heights.map((h, i) => {
     const a = stepAngle(i, n);
     const dx = Math.cos(a);
     const dy = Math.sin(a);
     const d = r + VIEW.dotRadius + CARD.gap + reach(dx, dy, cardWidth, h);
     return { x: dx * d, y: dy * d };
   });
+  // The two cards below the ring stand at least `bottomGap` apart, so the label of the arc
+  // between them has room under the ring instead of over its track.
+  const [right, left] = bottomPair(n);
+  if (bottomGap > 0 && right !== left) {
+    const gap = centres[right]!.x - centres[left]!.x - cardWidth;
+    const push = Math.max(0, (bottomGap - gap) / 2);
+    centres[right] = { x: centres[right]!.x + push, y: centres[right]!.y };
+    centres[left] = { x: centres[left]!.x - push, y: centres[left]!.y };
+  }
+  return centres;
 }
 
-function extents(r: number, heights: readonly number[], cardWidth: number): Box {
-  const centres = cardCentres(r, heights, cardWidth);
+/** The cards either side of the ring's foot (clockwise from the top: [right, left]); one when a dot is there. */
+export function bottomPair(n: number): [number, number] {
+  // Step i sits at -90 + 360 i / n degrees; the foot of the ring is at +90.
+  const k = (n / 2) % 1 === 0 ? n / 2 : Math.floor(n / 2);
+  return (n / 2) % 1 === 0 ? [k, k] : [k, k + 1];
+}
+
+function extents(r: number, heights: readonly number[], cardWidth: number, bottomGap = 0): Box {
+  const centres = cardCentres(r, heights, cardWidth, bottomGap);
   let minX = -r - VIEW.dotRadius;
   let maxX = r + VIEW.dotRadius;
   let minY = minX;
@@ -260,8 +282,12 @@ export function layoutLoop(
   const room = viewWidth - 2 * VIEW.margin;
   const fill = options.viewHeight;
   const roomHeight = fill === undefined ? Infinity : fill - 2 * VIEW.margin;
+  // On stage, the cards under the ring stand apart to leave its foot's label room below it.
+  const [right, left] = bottomPair(heights.length);
+  const bottomGap =
+    fill === undefined || right === left ? 0 : (labelSizes[right]?.width ?? LABEL.width) + 24;
   const fits = (r: number): boolean => {
-    const e = extents(r, heights, cardWidth);
+    const e = extents(r, heights, cardWidth, bottomGap);
     return e.width <= room && e.height <= roomHeight;
   };
   // The largest ring whose cards fit the width (and the height when filling a box); extents
@@ -277,12 +303,22 @@ export function layoutLoop(
     }
   }
   const build = (r: number): LoopLayout =>
-    layoutAt(r, { heights, cardWidth, viewWidth, fill, lanes, labelSizes, options, compact });
+    layoutAt(r, {
+      heights,
+      cardWidth,
+      viewWidth,
+      fill,
+      lanes,
+      labelSizes,
+      options,
+      compact,
+      bottomGap,
+    });
   if (fill === undefined) return build(lo);
   // Filling a box (on stage): the ring stays large enough for its cards to stand clear of each
   // other, and shrinks (6% at a time) while a rate label finds no free place; if none of those
   // rings frees every label, the largest is kept and the view box grows to hold its labels.
-  const lowest = clearRadius(heights, cardWidth);
+  const lowest = clearRadius(heights, cardWidth, bottomGap);
   let r = Math.max(lo, lowest);
   const largest = build(r);
   let chosen = largest;
@@ -302,12 +338,14 @@ interface LayoutInputs {
   readonly labelSizes: readonly LabelSize[];
   readonly options: LayoutOptions;
   readonly compact: boolean;
+  /** Least room between the cards under the ring (see cardCentres). */
+  readonly bottomGap: number;
 }
 
 /** The smallest ring whose cards do not touch each other (4 units apart). */
-function clearRadius(heights: readonly number[], cardWidth: number): number {
+function clearRadius(heights: readonly number[], cardWidth: number, bottomGap = 0): number {
   const clear = (r: number): boolean => {
-    const centres = cardCentres(r, heights, cardWidth);
+    const centres = cardCentres(r, heights, cardWidth, bottomGap);
     const boxes = centres.map((c, i) => ({
       left: c.x - cardWidth / 2,
       top: c.y - heights[i]! / 2,
@@ -321,7 +359,29 @@ function clearRadius(heights: readonly number[], cardWidth: number): number {
   return r;
 }
 
-/** Every rate label inside the view box and clear of the cards, the dots, the centre and each other. */
+/** Half the width of the ring's track a label must keep clear of (widest track and lanes). */
+const TRACK_CLEARANCE = 9;
+
+/** True when `box` reaches onto the ring's track (within `clearance` of the circle). */
+export function boxCrossesRing(
+  box: Box,
+  ring: Pick<LoopLayout, 'cx' | 'cy' | 'rx'>,
+  clearance = TRACK_CLEARANCE,
+): boolean {
+  const nx = Math.max(box.left, Math.min(ring.cx, box.left + box.width));
+  const ny = Math.max(box.top, Math.min(ring.cy, box.top + box.height));
+  const near = Math.hypot(nx - ring.cx, ny - ring.cy);
+  let far = 0;
+  for (const x of [box.left, box.left + box.width])
+    for (const y of [box.top, box.top + box.height])
+      far = Math.max(far, Math.hypot(x - ring.cx, y - ring.cy));
+  return near < ring.rx + clearance && far > ring.rx - clearance;
+}
+
+/**
+ * Every rate label inside the view box and clear of the cards, the dots, the centre, each other
+ * and the ring's track.
+ */
 function labelsFree(layout: LoopLayout): boolean {
   const inView = (b: Box): boolean =>
     b.left >= 0 &&
@@ -340,15 +400,17 @@ function labelsFree(layout: LoopLayout): boolean {
       !layout.cards.some((c) => boxesOverlap(label, c)) &&
       !dots.some((d) => boxesOverlap(label, d)) &&
       !boxesOverlap(label, layout.centre) &&
+      !boxCrossesRing(label, layout) &&
       !layout.arcs.some((other, j) => j !== i && boxesOverlap(label, other.label)),
   );
 }
 
 /** The layout for a ring of radius `r`. */
 function layoutAt(r: number, inputs: LayoutInputs): LoopLayout {
-  const { heights, cardWidth, viewWidth, fill, lanes, labelSizes, options, compact } = inputs;
+  const { heights, cardWidth, viewWidth, fill, lanes, labelSizes, options, compact, bottomGap } =
+    inputs;
   const n = heights.length;
-  const box = extents(r, heights, cardWidth);
+  const box = extents(r, heights, cardWidth, bottomGap);
   const contentHeight = Math.ceil(box.height + 2 * VIEW.margin);
   const width =
     fill === undefined ? viewWidth : Math.max(viewWidth, Math.ceil(box.width + 2 * VIEW.margin));
@@ -356,7 +418,7 @@ function layoutAt(r: number, inputs: LayoutInputs): LoopLayout {
   const cx = width / 2 - (box.left + box.width / 2);
   const cy = fill === undefined ? VIEW.margin - box.top : height / 2 - (box.top + box.height / 2);
   const ring: Ring = { cx, cy, rx: r, ry: r };
-  const centres = cardCentres(r, heights, cardWidth);
+  const centres = cardCentres(r, heights, cardWidth, bottomGap);
   const cards = centres.map((c, i): CardBox => {
     const angle = stepAngle(i, n);
     return {

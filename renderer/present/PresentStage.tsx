@@ -82,7 +82,7 @@ function Stage(): ReactElement {
   const show = effectiveShow(step.show, override);
   return (
     <div
-      className={`fw-present fw-present--${step.view}`}
+      className={`fw-present fw-present--${step.view}${presenterOpen && !blanked ? ' fw-present--presenter' : ''}`}
       role="dialog"
       aria-modal="true"
       aria-label={`Presentation: ${story.title || 'story'}, step ${index + 1} of ${story.steps.length}`}

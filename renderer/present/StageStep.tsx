@@ -8,6 +8,8 @@ import { pointAt, type Scenario } from '../../simulation';
 import {
   captionParts,
   renderStep,
+  runOfName,
+  stepTemplates,
   stepValues,
   type Story,
   type StoryShow,
@@ -184,12 +186,13 @@ export function StageStep({
   scenario,
   story,
 }: StageStepProps): ReactElement {
-  const texts = renderStep(step, comparison);
+  // W shows the other run: the caption's numbers are that run's too (stepTemplates).
+  const texts = renderStep(step, comparison, show);
   const values = stepValues(step, comparison);
   const run = comparison.runs[0]!;
   const pointIndex = pointAt(run, texts.week);
   const loopMode: LoopPairMode = step.view === 'split' || show === 'both' ? 'side-by-side' : show;
-  const parts = captionParts(step.caption, values);
+  const parts = captionParts(stepTemplates(step, show).caption, values);
   return (
     <>
       {texts.title.text ? (
@@ -230,7 +233,11 @@ export function StageStep({
           p.kind === 'text' ? (
             <span key={i}>{p.text}</span>
           ) : (
-            <strong key={i} className="fw-present__value" data-name={p.name}>
+            <strong
+              key={i}
+              className={`fw-present__value fw-present__value--${runOfName(p.name) ?? 'both'}`}
+              data-name={p.name}
+            >
               {p.text}
             </strong>
           ),

@@ -5,7 +5,7 @@
  * active: false; applies the commands that come back through the same actions as the stage's
  * own keys).
  */
-import { renderStep, storyOf, type Story } from '../../simulation/story';
+import { renderStep, storyOf, type Story, type StoryShow } from '../../simulation/story';
 import type { Scenario } from '../../simulation';
 import {
   MAX_PRESENTER_TEXT_CHARS,
@@ -25,11 +25,19 @@ function fit(text: string): string {
     : `${text.slice(0, MAX_PRESENTER_TEXT_CHARS - 1)}…`;
 }
 
-/** A step's texts rendered with the results, or its templates' words while none are computed. */
-function stepTexts(story: Story, index: number, comparison: ComparisonResult | null) {
+/**
+ * A step's texts rendered with the results for what the stage shows (W may show the other run),
+ * or its templates' words while none are computed.
+ */
+function stepTexts(
+  story: Story,
+  index: number,
+  comparison: ComparisonResult | null,
+  shown?: StoryShow,
+) {
   const step = story.steps[index]!;
   if (!comparison) return { title: step.title, caption: '', notes: '' };
-  const texts = renderStep(step, comparison);
+  const texts = renderStep(step, comparison, shown ?? step.show);
   return { title: texts.title.text, caption: texts.caption.text, notes: texts.notes.text };
 }
 
@@ -41,7 +49,8 @@ export function presenterSnapshot(
   const story = storyOf(scenario);
   const count = story.steps.length;
   const index = Math.max(0, Math.min(present.stepIndex, count - 1));
-  const current = stepTexts(story, index, comparison);
+  const show = effectiveShow(story.steps[index]!.show, present.showOverride);
+  const current = stepTexts(story, index, comparison, show);
   const next = index + 1 < count ? stepTexts(story, index + 1, comparison) : null;
   return {
     active: present.active,
@@ -50,7 +59,7 @@ export function presenterSnapshot(
     count,
     startedAtMs: Math.max(0, Math.round(present.startedAtMs)),
     blanked: present.blanked,
-    show: effectiveShow(story.steps[index]!.show, present.showOverride),
+    show,
     current: {
       title: fit(current.title),
       caption: fit(current.caption),

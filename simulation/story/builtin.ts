@@ -2,7 +2,8 @@
  * The built-in story: the seed's narrative in nine steps. The business and its users; data
  * products made from their events; AI consuming them; the better experience; more data, and the
  * loop closes; the same business without data products; both over the horizon; which loop drives the flywheel; a live what-if.
- * Captions carry only named simulated values: no number is typed into them.
+ * Captions carry only named simulated values: no number is typed into them. A caption that names
+ * one run's values only reads true for the other run too (W shows it with the other's values).
  */
 import type { Story } from './types';
 
@@ -34,7 +35,7 @@ export const BUILT_IN_STORY: Story = {
       show: 'with',
       highlight: 'products',
       caption:
-        'By {week}, {with.eventsRecorded} flow into data products that teams own, at {with.meanSourceQuality} quality.',
+        'By {week}, {with.eventsRecorded} flow into data products that teams own, at {with.meanSourceQuality} quality; own pipelines reach {without.meanSourceQuality}.',
       notes:
         'Data products are owned, documented, quality-checked and served through APIs: the anatomy in the cards.',
     },
@@ -81,8 +82,9 @@ export const BUILT_IN_STORY: Story = {
       show: 'without',
       highlight: 'products',
       caption:
-        'Without data products the flywheel stays broken: each AI team builds its own pipelines. By {week}, {without.activeUsers} remain active.',
-      notes: 'Silos: every consumer rebuilds its own data, quality drifts and trust stays low.',
+        'Every team on its own pipelines: by {week}, {without.activeUsers} remain active, against {with.activeUsers} with data products.',
+      notes:
+        'The flywheel stays broken: each AI team builds its own pipelines from raw, siloed data; quality drifts and trust stays low.',
     },
     {
       id: 'over-time',

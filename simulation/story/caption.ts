@@ -8,7 +8,7 @@ import type { Comparison } from '../analysis/simulate';
 import { PLACEHOLDER, renderTemplate, type RenderedText } from '../narrative/template';
 import { comparisonValues, type NamedValue } from '../narrative/values';
 import { BUILT_IN_STORY } from './builtin';
-import type { Story, StoryStep, StoryWeek } from './types';
+import type { Story, StoryShow, StoryStep, StoryWeek } from './types';
 
 /** The week a step shows in a run of `horizonWeeks` (`end`, or a week past it, is the horizon). */
 export function resolveWeek(week: StoryWeek, horizonWeeks: number): number {
@@ -34,13 +34,65 @@ export interface StepTexts {
   readonly notes: RenderedText;
 }
 
-export function renderStep(step: StoryStep, c: Comparison): StepTexts {
+/** The run a value name belongs to: `with.x`, `without.x`, or neither (`gap.x`, `week`, ...). */
+export function runOfName(name: string): 'with' | 'without' | null {
+  if (name.startsWith('with.')) return 'with';
+  if (name.startsWith('without.')) return 'without';
+  return null;
+}
+
+/**
+ * A template for the scenario W shows instead of the step's own: when it names the values of one
+ * run only (`{with.x}` and never `{without.y}`, or the reverse), they become the other run's; a
+ * template naming both runs (it shows both already) or neither is kept as written. Stories are
+ * written so that such a caption reads true for either run.
+ */
+export function otherRunTemplate(template: string): string {
+  const runs = new Set(
+    [...template.matchAll(PLACEHOLDER)].map((m) => runOfName(m[1]!)).filter((r) => r !== null),
+  );
+  if (runs.size !== 1) return template;
+  const [from] = runs;
+  const to = from === 'with' ? 'without' : 'with';
+  return template.replace(PLACEHOLDER, (m, name: string) =>
+    name.startsWith(`${from}.`) ? m.replace(`{${from}.`, `{${to}.`) : m,
+  );
+}
+
+/**
+ * True when the stage shows one run and the step was written for the other (W pressed): its
+ * texts are then rendered with otherRunTemplate.
+ */
+export function showsOtherRun(step: Pick<StoryStep, 'show'>, shown: StoryShow): boolean {
+  return step.show !== 'both' && shown !== 'both' && shown !== step.show;
+}
+
+/** The step's templates for what the stage shows (the step's own choice by default). */
+export function stepTemplates(
+  step: StoryStep,
+  shown: StoryShow = step.show,
+): Pick<StoryStep, 'title' | 'caption' | 'notes'> {
+  if (!showsOtherRun(step, shown)) return step;
+  return {
+    title: otherRunTemplate(step.title),
+    caption: otherRunTemplate(step.caption),
+    notes: otherRunTemplate(step.notes),
+  };
+}
+
+/** A step's texts for what the stage shows (W may show the other run than the step's own). */
+export function renderStep(
+  step: StoryStep,
+  c: Comparison,
+  shown: StoryShow = step.show,
+): StepTexts {
   const values = stepValues(step, c);
+  const t = stepTemplates(step, shown);
   return {
     week: resolveWeek(step.week, horizonOf(c)),
-    title: renderTemplate(step.title, values),
-    caption: renderTemplate(step.caption, values),
-    notes: renderTemplate(step.notes, values),
+    title: renderTemplate(t.title, values),
+    caption: renderTemplate(t.caption, values),
+    notes: renderTemplate(t.notes, values),
   };
 }
 

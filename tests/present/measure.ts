@@ -133,3 +133,86 @@ export async function chartTextSizes(page: Page): Promise<StageText[]> {
       .sort((a, b) => a.px - b.px);
   })()`)) as StageText[];
 }
+
+export interface RingCrossing {
+  readonly variant: string;
+  readonly text: string;
+  /** How far into the ring's track the label's box reaches (view-box units). */
+  readonly depth: number;
+}
+
+/**
+ * Rate labels on stage whose box (the inner 70% of its height, where the ink is) crosses the
+ * ring's track: the circle through the five step dots, widened by half the widest track.
+ */
+export async function labelsOnRing(page: Page): Promise<RingCrossing[]> {
+  return (await page.evaluate(`(() => {
+    const out = [];
+    for (const figure of document.querySelectorAll('[data-testid="present"] figure.fw-loop')) {
+      const dots = [...figure.querySelectorAll('.fw-loop__dot')].map((g) => {
+        const m = /translate\\(([-\\d.]+)[ ,]+([-\\d.]+)\\)/.exec(g.getAttribute('transform') ?? '');
+        return { x: Number(m[1]), y: Number(m[2]) };
+      });
+      if (dots.length < 3) continue;
+      const cx = dots.reduce((s, d) => s + d.x, 0) / dots.length;
+      const cy = dots.reduce((s, d) => s + d.y, 0) / dots.length;
+      const r = dots.reduce((s, d) => s + Math.hypot(d.x - cx, d.y - cy), 0) / dots.length;
+      let half = 0;
+      for (const p of figure.querySelectorAll('.fw-loop__track'))
+        half = Math.max(half, parseFloat(p.getAttribute('stroke-width') ?? '0') / 2);
+      for (const t of figure.querySelectorAll('.fw-loop__rates text')) {
+        const b = t.getBBox();
+        if (b.width === 0) continue;
+        const top = b.y + b.height * 0.15;
+        const bottom = b.y + b.height * 0.85;
+        const nx = Math.max(b.x, Math.min(cx, b.x + b.width));
+        const ny = Math.max(top, Math.min(cy, bottom));
+        const near = Math.hypot(nx - cx, ny - cy);
+        let far = 0;
+        for (const x of [b.x, b.x + b.width]) for (const y of [top, bottom])
+          far = Math.max(far, Math.hypot(x - cx, y - cy));
+        const depth = Math.min(r + half - near, far - (r - half));
+        if (near < r + half && far > r - half)
+          out.push({ variant: figure.getAttribute('data-variant'), text: (t.textContent ?? '').trim(), depth: Math.round(depth) });
+      }
+    }
+    return out;
+  })()`)) as RingCrossing[];
+}
+
+/**
+ * The lowest contrast ratio (WCAG) of a dimmed word on stage (a step or rate label the story does
+ * not point at) against the page, its fill blended by every opacity above it; null when nothing
+ * is dimmed.
+ */
+export async function dimmedTextContrast(
+  page: Page,
+): Promise<{ text: string; ratio: number } | null> {
+  return (await page.evaluate(`(() => {
+    const rgb = (s) => (s.match(/[\\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const probe = document.createElement('div');
+    probe.style.color = 'var(--fw-bg)';
+    document.body.append(probe);
+    const bg = rgb(getComputedStyle(probe).color);
+    probe.remove();
+    let worst = null;
+    const els = document.querySelectorAll(
+      '[data-testid="present"] .fw-loop__step--dim text, [data-testid="present"] .fw-loop__rate-group--dim text, [data-testid="present"] .fw-loop__rate-group--dim tspan');
+    for (const el of els) {
+      if (!(el.textContent ?? '').trim()) continue;
+      let alpha = 1;
+      for (let n = el; n && n.tagName !== 'svg'; n = n.parentElement)
+        alpha *= Number(getComputedStyle(n).opacity);
+      const fill = rgb(getComputedStyle(el).fill);
+      const seen = fill.map((c, i) => c * alpha + bg[i] * (1 - alpha));
+      const [a, b] = [lum(seen), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      if (!worst || ratio < worst.ratio) worst = { text: (el.textContent ?? '').trim(), ratio };
+    }
+    return worst;
+  })()`)) as { text: string; ratio: number } | null;
+}

@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
 import { BUILT_IN_STORY, renderStep } from '../../simulation/story';
 import { buildWebApp, launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
-import { chartTextSizes, loopTextOverlaps, loopTextSizes, loopTextsOutside } from './measure';
+import {
+  chartTextSizes,
+  dimmedTextContrast,
+  labelsOnRing,
+  loopTextOverlaps,
+  loopTextSizes,
+  loopTextsOutside,
+} from './measure';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 const steps = BUILT_IN_STORY.steps;
@@ -41,6 +48,11 @@ async function expectLegibleLoops(label: string): Promise<void> {
   expect(sizes[0]!.px1080, `${label}: "${sizes[0]!.text}"`).toBeGreaterThanOrEqual(min - 0.05);
   expect(await loopTextOverlaps(page), label).toEqual([]);
   expect(await loopTextsOutside(page), label).toEqual([]);
+  // No rate label over the ring's track (the what-if and split slides used to have them).
+  expect(await labelsOnRing(page), label).toEqual([]);
+  // Dimmed words stay readable: 4.5:1 at least against the page.
+  const dimmed = await dimmedTextContrast(page);
+  if (dimmed) expect(dimmed.ratio, `${label}: dimmed "${dimmed.text}"`).toBeGreaterThanOrEqual(4.5);
 }
 
 const expectedCaption = (scenario: Scenario, index: number): string =>
@@ -170,6 +182,66 @@ describe('workshop mode', { timeout: 180_000 }, () => {
     await page.locator('[data-testid="present"][data-show="with"]').waitFor();
   });
 
+  it('W flips the caption to the numbers of the run shown, in that run’s colour', async () => {
+    const ai = steps.findIndex((st) => st.id === 'ai');
+    await page.keyboard.press(String(ai + 1));
+    await atStep(ai);
+    const c = compareWithWithout(scenario, { backend: 'interpreter' });
+    expect(await caption().innerText()).toBe(renderStep(steps[ai]!, c).caption.text);
+    await page.keyboard.press('w');
+    await page.locator('[data-testid="present"][data-show="without"]').waitFor();
+    const flipped = renderStep(steps[ai]!, c, 'without').caption.text;
+    expect(flipped).not.toBe(renderStep(steps[ai]!, c).caption.text);
+    expect(await caption().innerText()).toBe(flipped);
+    const colours = await page.evaluate(() => {
+      const probe = (v: string) => {
+        const d = document.createElement('div');
+        d.style.color = `var(${v})`;
+        document.body.append(d);
+        const c = getComputedStyle(d).color;
+        d.remove();
+        return c;
+      };
+      return {
+        without: probe('--fw-without'),
+        values: [...document.querySelectorAll('[data-testid="present-caption"] strong')].map(
+          (e) => [e.getAttribute('data-name'), getComputedStyle(e).color],
+        ),
+      };
+    });
+    const withoutValues = colours.values.filter(([name]) => name!.startsWith('without.'));
+    expect(withoutValues.length).toBeGreaterThan(0);
+    for (const [name, colour] of withoutValues) expect(colour, name!).toBe(colours.without);
+    expect(colours.values.filter(([name]) => name!.startsWith('with.'))).toEqual([]);
+    // The presenter sees the same numbers.
+    await page.keyboard.press('p');
+    expect(await page.getByTestId('presenter-caption').innerText()).toBe(flipped);
+    await page.keyboard.press('p');
+    await page.keyboard.press('w');
+    await page.locator('[data-testid="present"][data-show="with"]').waitFor();
+  });
+
+  it("P's notes sit beside the slide on one screen, never over it", async () => {
+    await page.keyboard.press('p');
+    const notes = await page.getByTestId('presenter').boundingBox();
+    for (const id of ['present-title', 'present-view', 'present-caption']) {
+      const box = await page.getByTestId(id).boundingBox();
+      const overlap =
+        Math.max(
+          0,
+          Math.min(box!.x + box!.width, notes!.x + notes!.width) - Math.max(box!.x, notes!.x),
+        ) *
+        Math.max(
+          0,
+          Math.min(box!.y + box!.height, notes!.y + notes!.height) - Math.max(box!.y, notes!.y),
+        );
+      expect(overlap, id).toBe(0);
+    }
+    await expectLegibleLoops('with the notes open');
+    await page.keyboard.press('p');
+    await page.getByTestId('presenter').waitFor({ state: 'detached' });
+  });
+
   it('a pinned parameter moved on stage changes the caption to the engine’s new numbers', async () => {
     await page.keyboard.press('End');
     const last = steps.length - 1;
@@ -179,6 +251,22 @@ describe('workshop mode', { timeout: 180_000 }, () => {
     const slider = page.locator(
       '[data-testid="present-pin-parameters.baseChurnPerWeek"] input[type="range"]',
     );
+    // The plausible range of churn, in steps of 0.0001, with the default marked.
+    expect(await slider.getAttribute('min')).toBe('0.007');
+    expect(await slider.getAttribute('max')).toBe('0.024');
+    expect(await slider.getAttribute('step')).toBe('0.0001');
+    expect(
+      await page
+        .locator('[data-testid="present-pin-parameters.baseChurnPerWeek"]')
+        .getByTestId('present-pin-default')
+        .textContent(),
+    ).toBe('default 0.012');
+    // One keyboard step moves churn by 0.0001, not by a twentieth of its valid range.
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slider.inputValue()).toBe('0.0121');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => slider.inputValue()).toBe('0.012');
     const revision = Number(await stage().getAttribute('data-revision'));
     await slider.fill('0.02');
     const churn = Number(await slider.inputValue());

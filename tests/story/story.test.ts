@@ -22,8 +22,11 @@ import {
   captionParts,
   parsePin,
   pinPath,
+  otherRunTemplate,
   renderStep,
   resolveWeek,
+  runOfName,
+  showsOtherRun,
   stepValues,
   storyIssues,
   storyOf,
@@ -196,6 +199,54 @@ describe('caption parts', () => {
       },
       { kind: 'text', text: '.' },
     ]);
+  });
+});
+
+describe('W: the other run than the step was written for', () => {
+  it("switches a caption that names one run's values to the other's", () => {
+    expect(otherRunTemplate('By {week} the models perform at {with.meanAiPerformance}.')).toBe(
+      'By {week} the models perform at {without.meanAiPerformance}.',
+    );
+    expect(otherRunTemplate('{without.activeUsers?none} remain')).toBe(
+      '{with.activeUsers?none} remain',
+    );
+    // Both runs named (it shows both already), or none: kept as written.
+    const both = '{with.searchSuccess} against {without.searchSuccess}';
+    expect(otherRunTemplate(both)).toBe(both);
+    expect(otherRunTemplate('{change.activeUsers} by {week}')).toBe(
+      '{change.activeUsers} by {week}',
+    );
+    // A name that merely starts like a run's is not one.
+    expect(otherRunTemplate('{gap.withTrust} {with.x}')).toBe('{gap.withTrust} {without.x}');
+  });
+
+  it("renders the built-in 'ai' step with the numbers of the run shown", () => {
+    const step = BUILT_IN_STORY.steps.find((s) => s.id === 'ai')!;
+    const values = stepValues(step, comparison);
+    const own = renderStep(step, comparison).caption.text;
+    const flipped = renderStep(step, comparison, 'without').caption.text;
+    expect(own).toContain(formatValue(values.get('with.meanAiPerformance')!.value, 'fraction'));
+    expect(flipped).toContain(
+      formatValue(values.get('without.meanAiPerformance')!.value, 'fraction'),
+    );
+    expect(flipped).not.toContain(
+      formatValue(values.get('with.meanAiPerformance')!.value, 'fraction'),
+    );
+    expect(renderStep(step, comparison, 'both').caption.text).toBe(own);
+    expect(showsOtherRun(step, 'without')).toBe(true);
+    expect(showsOtherRun(step, 'with')).toBe(false);
+  });
+
+  it('every built-in caption reads true for either run: one run named, or both, never words for one', () => {
+    for (const step of BUILT_IN_STORY.steps) {
+      const runs = new Set(
+        [...step.caption.matchAll(/\{([A-Za-z][A-Za-z0-9_.]*)/g)].map((m) => runOfName(m[1]!)),
+      );
+      runs.delete(null);
+      // A caption that names only one run's values must not say which run it is about.
+      if (runs.size === 1)
+        expect(step.caption, step.id).not.toMatch(/data products|own pipelines/i);
+    }
   });
 });
 
