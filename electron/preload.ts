@@ -8,6 +8,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   ipcChannel,
+  MAX_DROPPED_FILES,
   MENU_COMMAND_CHANNEL,
   PRESENTER_COMMAND_CHANNEL,
   PRESENTER_STATE_CHANNEL,
@@ -58,6 +59,21 @@ function subscribe<T>(set: Set<(value: T) => void>, listener: (value: T) => void
     set.delete(listener);
   };
 }
+
+// The shell's record of a drop: the paths of the files in a drop the user made (a trusted event;
+// the page can dispatch drag events of its own, never trusted ones). The main process opens a
+// dropped file only when its path is in the latest record of this window (ipc/dropped-files.ts).
+window.addEventListener(
+  'drop',
+  (event) => {
+    if (!event.isTrusted) return;
+    const filePaths = Array.from(event.dataTransfer?.files ?? [], (f) => webUtils.getPathForFile(f))
+      .filter((p) => p !== '')
+      .slice(0, MAX_DROPPED_FILES);
+    if (filePaths.length > 0) invoke('recordDrop', { filePaths }).catch(() => undefined);
+  },
+  true,
+);
 
 const bridge = {
   kind: 'desktop',

@@ -13,9 +13,11 @@ import {
   type RequestOf,
 } from '../../renderer/bridge/contract';
 import type { BackupStore } from '../files/backup-store';
+import { safeFileName } from '../files/safe-file-name';
 import type { RecentFiles } from '../files/recent-files';
 import { readScenarioFile, writeFileAtomically, writeScenarioFile } from '../files/scenario-files';
 import type { OpenLink } from '../security/external-links';
+import type { DroppedFiles } from './dropped-files';
 import type { PathGrants } from './path-grants';
 import type { Handlers } from './wrapper';
 
@@ -49,6 +51,8 @@ export interface HandlerDeps {
   readonly recent: RecentFiles;
   readonly backup: BackupStore;
   readonly grants: PathGrants;
+  /** What the preload saw dropped onto each window (only those paths open as dropped files). */
+  readonly drops: DroppedFiles;
   readonly windows: WindowControl;
   /** Opens an allow-listed link in the system browser; false when the link is refused. */
   readonly openLink: OpenLink;
@@ -59,14 +63,6 @@ export interface HandlerDeps {
 /** Dropped files must look like scenario files; anything else is refused before it is read. */
 export function isDroppableScenarioPath(filePath: string): boolean {
   return path.isAbsolute(filePath) && filePath.toLowerCase().endsWith('.json');
-}
-
-export function suggestedScenarioName(fileName: string): string {
-  const cleaned = Array.from(fileName, (ch) =>
-    ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '-' : ch,
-  );
-  const base = cleaned.join('').trim() || 'scenario';
-  return base.toLowerCase().endsWith('.json') ? base : `${base}${SCENARIO_FILE_EXTENSION}`;
 }
 
 export function createHandlers(deps: HandlerDeps): FileHandlers {
@@ -91,7 +87,7 @@ export function createHandlers(deps: HandlerDeps): FileHandlers {
   const saveAs = async (senderId: number, text: string, suggestedName: string) => {
     const target = await deps.dialogs.chooseSaveLocation(
       senderId,
-      suggestedScenarioName(suggestedName),
+      safeFileName(suggestedName, 'scenario'),
       'scenario',
     );
     if (target === null) return fail('canceled', 'Save cancelled.');
@@ -113,7 +109,17 @@ export function createHandlers(deps: HandlerDeps): FileHandlers {
       }
       return openKnown(filePath);
     },
-    async openDropped({ filePath }) {
+    async recordDrop({ filePaths }, { senderId }) {
+      deps.drops.record(senderId, filePaths);
+      return ok(null);
+    },
+    async openDropped({ filePath }, { senderId }) {
+      if (!deps.drops.take(senderId, filePath)) {
+        return fail(
+          'forbidden',
+          `${path.basename(filePath)} was not opened: the app opens a dropped file only when it was dropped onto its window. Use File > Open… to choose it.`,
+        );
+      }
       if (!isDroppableScenarioPath(filePath)) {
         return fail(
           'invalid-file',
@@ -130,7 +136,11 @@ export function createHandlers(deps: HandlerDeps): FileHandlers {
       return saveAs(senderId, text, suggestedName);
     },
     async exportFile({ format, suggestedName, data }, { senderId }) {
-      const target = await deps.dialogs.chooseSaveLocation(senderId, suggestedName, format);
+      const target = await deps.dialogs.chooseSaveLocation(
+        senderId,
+        safeFileName(suggestedName, format),
+        format,
+      );
       if (target === null) return fail('canceled', 'Export cancelled.');
       return writeFileAtomically(target, data);
     },

@@ -15,6 +15,7 @@ export const CHANNEL_ROLES: Readonly<Record<Channel, readonly WindowRole[]>> = {
   openDialog: DOCUMENT,
   openPath: DOCUMENT,
   openDropped: DOCUMENT,
+  recordDrop: DOCUMENT,
   save: DOCUMENT,
   saveAs: DOCUMENT,
   exportFile: DOCUMENT,

@@ -20,6 +20,8 @@ import { setupAppProtocol } from '../app-protocol';
 import { createFileDialogs } from '../dialogs';
 import { BackupStore } from '../files/backup-store';
 import { RecentFiles } from '../files/recent-files';
+import { removeInterruptedSaves } from '../files/startup-cleanup';
+import { DroppedFiles } from '../ipc/dropped-files';
 import { createHandlers } from '../ipc/handlers';
 import { createPresenterHandlers } from '../presenter/handlers';
 import { PathGrants } from '../ipc/path-grants';
@@ -53,6 +55,8 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
   const recent = new RecentFiles({ storePath: paths.recentFiles, log });
   const backup = new BackupStore({ folder: paths.backupFolder });
   const grants = new PathGrants(recent);
+  const drops = new DroppedFiles();
+  void cleanUpInterruptedSaves(recent, [paths.backupFolder, path.dirname(paths.recentFiles)], log);
   let current: DocumentWindow | null = null;
   // A quit asks each window to close; the page may hold the close (unsaved changes) and answer
   // later, so whether the app quits is decided per close request, not by a lingering flag.
@@ -104,6 +108,7 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
         quitting = false;
       },
       onClosed: (clean) => {
+        if (current) drops.forget(current.webContentsId);
         current = null;
         presenterView.documentClosed();
         if (clean) void backup.clear();
@@ -124,6 +129,7 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
         recent,
         backup,
         grants,
+        drops,
         windows: {
           setDocumentState: (id, state) =>
             current?.webContentsId === id ? current.setDocumentState(state) : undefined,
@@ -164,6 +170,21 @@ export async function startShell(openQueue: OpenQueue): Promise<void> {
 
   await menu.refresh();
   await openWindow();
+}
+
+/** Temporary files left by saves that a crash interrupted (files/startup-cleanup.ts). */
+async function cleanUpInterruptedSaves(
+  recent: RecentFiles,
+  appFolders: readonly string[],
+  log: (line: string) => void,
+): Promise<void> {
+  try {
+    const recentFiles = (await recent.entries()).flatMap((f) => (f.filePath ? [f.filePath] : []));
+    const removed = await removeInterruptedSaves({ appFolders, recentFiles });
+    for (const file of removed) log(`removed the temporary file of an interrupted save: ${file}`);
+  } catch (e) {
+    log(`cleaning up after interrupted saves failed: ${String(e)}`);
+  }
 }
 
 async function openDocumentation(folder: string, log: (line: string) => void): Promise<void> {

@@ -25,6 +25,8 @@ export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 export const MAX_PATH_CHARS = 4096;
 export const MAX_FILE_NAME_CHARS = 255;
 export const MAX_URL_CHARS = 2048;
+/** Most files of one drop the shell records (the app opens one; the rest are refused anyway). */
+export const MAX_DROPPED_FILES = 32;
 
 export type ErrorCode =
   | 'canceled'
@@ -192,6 +194,8 @@ function buildRequestSchemas() {
     openDialog: none,
     openPath: z.strictObject({ filePath }),
     openDropped: z.strictObject({ filePath }),
+    // Sent by the preload itself when the user drops files onto the window (never by the page).
+    recordDrop: z.strictObject({ filePaths: z.array(filePath).min(1).max(MAX_DROPPED_FILES) }),
     save: z.strictObject({ text: scenarioText, fileName, filePath: filePath.nullable() }),
     saveAs: z.strictObject({ text: scenarioText, suggestedName: fileName }),
     exportFile: z.strictObject({
@@ -296,6 +300,7 @@ export interface ResultTypes {
   openDialog: OpenedFile;
   openPath: OpenedFile;
   openDropped: OpenedFile;
+  recordDrop: null;
   save: SavedFile;
   saveAs: SavedFile;
   exportFile: SavedFile;
@@ -322,6 +327,7 @@ function buildRequestLimits(): Readonly<Record<Channel, number>> {
     openDialog: 64,
     openPath: MAX_PATH_CHARS * 3 + 256,
     openDropped: MAX_PATH_CHARS * 3 + 256,
+    recordDrop: MAX_DROPPED_FILES * (MAX_PATH_CHARS * 3 + 16) + 256,
     save: scenarioRequest,
     saveAs: scenarioRequest,
     exportFile: MAX_EXPORT_BYTES + 4096,

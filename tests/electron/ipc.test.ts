@@ -12,6 +12,7 @@ import {
 } from '../../renderer/bridge/contract';
 import { BackupStore } from '../../electron/files/backup-store';
 import { RecentFiles } from '../../electron/files/recent-files';
+import { DroppedFiles } from '../../electron/ipc/dropped-files';
 import { createHandlers, type FileDialogs, type HandlerDeps } from '../../electron/ipc/handlers';
 import { PathGrants } from '../../electron/ipc/path-grants';
 import { createLinkOpener } from '../../electron/security/external-links';
@@ -246,6 +247,7 @@ describe('the handlers (real files, fake dialogs)', () => {
   let chosenSave: string | null;
   let documentStates: unknown[];
   let opened: string[];
+  let suggested: Array<{ name: string; format: string }>;
   const text = serializeScenario(withPreset());
   const ctx = { senderId: APP_WINDOW };
 
@@ -265,15 +267,20 @@ describe('the handlers (real files, fake dialogs)', () => {
     chosenSave = null;
     documentStates = [];
     opened = [];
+    suggested = [];
     const dialogs: FileDialogs = {
       chooseFileToOpen: async () => chosenOpen,
-      chooseSaveLocation: async () => chosenSave,
+      chooseSaveLocation: async (_id, name, format) => {
+        suggested.push({ name, format });
+        return chosenSave;
+      },
     };
     deps = {
       dialogs,
       recent,
       backup: new BackupStore({ folder: path.join(sub, 'backup') }),
       grants: new PathGrants(recent),
+      drops: new DroppedFiles(),
       windows: {
         setDocumentState: (_id, s) => void documentStates.push(s),
         closeConfirmed: () => undefined,
@@ -316,15 +323,110 @@ describe('the handlers (real files, fake dialogs)', () => {
     expect(await h.openPath({ filePath: secret }, ctx)).toMatchObject({ ok: true });
   });
 
-  it('dropped files must be .json files', async () => {
+  it('a dropped file opens only when the preload recorded the drop on that window, once', async () => {
     const h = createHandlers(deps);
+    const dropped = path.join(dir, 'dropped.flywheel.json');
+    await fs.writeFile(dropped, text);
+    // The page names a path by itself: refused, not read, not granted.
+    expect(await h.openDropped({ filePath: dropped }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/dropped onto its window/) },
+    });
+    expect(await deps.grants.allows(dropped)).toBe(false);
+    // Dropped onto another window: still refused here.
+    await h.recordDrop({ filePaths: [dropped] }, { senderId: PRESENTER_WINDOW });
+    expect(await h.openDropped({ filePath: dropped }, ctx)).toMatchObject({ ok: false });
+    // Dropped onto this window: opened and granted for later saves, once.
+    const other = path.join(dir, 'other.flywheel.json');
+    await h.recordDrop({ filePaths: [other, dropped] }, ctx);
+    expect(await h.openDropped({ filePath: dropped }, ctx)).toMatchObject({ ok: true });
+    expect(await deps.grants.allows(dropped)).toBe(true);
+    expect(await h.openDropped({ filePath: dropped }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // A later drop replaces the record.
+    await h.recordDrop({ filePaths: [path.join(dir, 'third.flywheel.json')] }, ctx);
+    expect(await h.openDropped({ filePath: other }, ctx)).toMatchObject({ ok: false });
+    // Recorded, but not a scenario file: refused before it is read.
+    await h.recordDrop({ filePaths: ['/etc/passwd'] }, ctx);
     expect(await h.openDropped({ filePath: '/etc/passwd' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'invalid-file' },
     });
-    const dropped = path.join(dir, 'dropped.flywheel.json');
+  });
+
+  it('through the wrapper: the drop record is per window, and the presenter window cannot record', async () => {
+    const registered = new Map<
+      string,
+      (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>
+    >();
+    registerHandlers(
+      { handle: (channel, listener) => void registered.set(channel, listener) },
+      { ...createHandlers(deps) } as never,
+      policy,
+      () => undefined,
+    );
+    const send = (channel: Channel, event: InvokeEventLike, payload: unknown) =>
+      registered.get(ipcChannel(channel))!(event, payload);
+    const dropped = path.join(dir, 'wrapped.flywheel.json');
     await fs.writeFile(dropped, text);
-    expect(await h.openDropped({ filePath: dropped }, ctx)).toMatchObject({ ok: true });
+    const presenter = appEvent({ senderId: PRESENTER_WINDOW });
+    expect(await send('recordDrop', presenter, { filePaths: [dropped] })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await send('recordDrop', appEvent(), { filePaths: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(
+      await send('recordDrop', appEvent(), { filePaths: Array(33).fill(dropped) }),
+    ).toMatchObject({ ok: false });
+    expect(await send('openDropped', appEvent(), { filePath: dropped })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await send('recordDrop', appEvent(), { filePaths: [dropped] })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await send('openDropped', appEvent(), { filePath: dropped })).toMatchObject({
+      ok: true,
+      value: { text, filePath: dropped },
+    });
+  });
+
+  it.each([
+    ['csv', '../../../../etc/passwd', 'etc-passwd.csv'],
+    ['html', '/home/someone/.bashrc', 'home-someone-.bashrc.html'],
+    ['png', '..\\..\\Windows\\System32\\evil.png', 'Windows-System32-evil.png'],
+    ['pdf', '.hidden report.pdf', 'hidden report.pdf'],
+    ['svg', 'loops\u202egvs.exe', 'loops-gvs.exe.svg'],
+    ['json', 'a\u0000b\u001b[2Jc.json', 'a-b-[2Jc.json'],
+    ['csv', 'CON', '_CON.csv'],
+    ['csv', 'series.CSV', 'series.CSV'],
+    ['pdf', '....', 'untitled.pdf'],
+    ['csv', `${'é'.repeat(200)}.csv`, `${'é'.repeat(125)}.csv`],
+  ])('an export as %s of %j is suggested as %j', async (format, name, expected) => {
+    const h = createHandlers(deps);
+    expect(
+      await h.exportFile({ format: format as 'csv', suggestedName: name, data: 'x' }, ctx),
+    ).toMatchObject({ ok: false, error: { code: 'canceled' } });
+    expect(suggested).toEqual([{ name: expected, format }]);
+    expect(Buffer.byteLength(expected)).toBeLessThanOrEqual(255);
+  });
+
+  it('Save As suggests a safe scenario file name too', async () => {
+    const h = createHandlers(deps);
+    await h.saveAs({ text, suggestedName: '../../../../etc/passwd' }, ctx);
+    await h.saveAs({ text, suggestedName: 'Q3 plan.flywheel.json' }, ctx);
+    await h.saveAs({ text, suggestedName: 'nul' }, ctx);
+    expect(suggested.map((s) => s.name)).toEqual([
+      'etc-passwd.flywheel.json',
+      'Q3 plan.flywheel.json',
+      '_nul.flywheel.json',
+    ]);
   });
 
   it('save writes to a granted path; an unknown path goes through the save dialog instead', async () => {

@@ -30,6 +30,8 @@ const require = createRequire(import.meta.url);
 let tmp: string;
 let fake: ReturnType<typeof createFakeElectron>;
 let scenarioFile: string;
+/** Temporary files of interrupted saves, made before the app starts: removed, or kept. */
+let leftovers: { removed: string[]; kept: string[] };
 
 const until = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -51,6 +53,33 @@ beforeAll(async () => {
   );
   scenarioFile = path.join(tmp, 'from-the-command-line.flywheel.json');
   await fs.writeFile(scenarioFile, serializeScenario(withPreset()));
+
+  // A process that has ended: what a crash during a save leaves behind names its pid.
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+  const stale = (folder: string, target: string) =>
+    path.join(folder, `.${target}.${dead}-0123456789ab.flywheel-tmp`);
+  const userData = path.join(tmp, 'user-data');
+  const docs = path.join(tmp, 'docs');
+  const recentFile = path.join(docs, 'plan.flywheel.json');
+  leftovers = {
+    removed: [
+      stale(path.join(userData, 'backup'), 'unsaved-work.json'),
+      stale(userData, 'window-state.json'),
+      stale(docs, 'plan.flywheel.json'),
+    ],
+    kept: [stale(docs, 'not-recent.json'), path.join(userData, 'backup', 'unsaved-work.json.tmp')],
+  };
+  await fs.mkdir(path.join(userData, 'backup'), { recursive: true });
+  await fs.mkdir(docs);
+  await fs.writeFile(recentFile, serializeScenario(withPreset()));
+  await fs.writeFile(
+    path.join(userData, 'recent-files.json'),
+    JSON.stringify({
+      version: 1,
+      files: [{ filePath: recentFile, openedAt: new Date().toISOString() }],
+    }),
+  );
+  for (const f of [...leftovers.removed, ...leftovers.kept]) await fs.writeFile(f, 'partial');
 
   fake = createFakeElectron({
     userData: path.join(tmp, 'user-data'),
@@ -163,7 +192,10 @@ describe('the bundled main process', () => {
         .map((c) => ipcChannel(c as Channel))
         .sort(),
     );
-    expect(await invoke('listRecent')).toEqual({ ok: true, value: [] });
+    expect(await invoke('listRecent')).toMatchObject({
+      ok: true,
+      value: [{ fileName: 'plan.flywheel.json' }],
+    });
     const evil = {
       sender: { id: win().webContents.id },
       senderFrame: { url: 'https://evil.example/', parent: null },
@@ -320,6 +352,22 @@ describe('the bundled main process', () => {
     }
   });
 
+  it('removes the temporary files of interrupted saves at start-up, where they are the app’s', async () => {
+    const exists = (f: string) =>
+      fs.stat(f).then(
+        () => true,
+        () => false,
+      );
+    for (let i = 0; i < 200; i++) {
+      if (!(await Promise.all(leftovers.removed.map(exists))).some(Boolean)) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(await Promise.all(leftovers.removed.map(exists))).toEqual(
+      leftovers.removed.map(() => false),
+    );
+    expect(await Promise.all(leftovers.kept.map(exists))).toEqual(leftovers.kept.map(() => true));
+  });
+
   it('installs the application menu', () => {
     const menu = fake.menus.at(-1) as Array<{ label?: string }>;
     expect(menu.map((m) => (m.label ?? '').replace('&', ''))).toEqual(
@@ -338,6 +386,77 @@ describe('the bundled main process', () => {
       ok: true,
       value: { fileName: 'from-the-command-line.flywheel.json' },
     });
+  });
+
+  it('the preload records the files of a drop the user made; main opens only those (webUtils paths)', async () => {
+    const dropped = path.join(tmp, 'dropped.flywheel.json');
+    await fs.writeFile(dropped, serializeScenario(withPreset()));
+    const invoked: string[] = [];
+    const dropListeners: Array<(event: unknown) => void> = [];
+    let bridge: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld: (_key: string, api: typeof bridge) => void (bridge = api),
+      },
+      ipcRenderer: {
+        on: () => undefined,
+        // The preload's messages go to the main process's registered (wrapped) handlers.
+        invoke: (channel: string, ...args: unknown[]) => {
+          invoked.push(channel);
+          return fake.handlers.get(channel)!(appEvent(), ...args.filter((a) => a !== undefined));
+        },
+      },
+      webUtils: { getPathForFile: (file: { path?: string }) => file.path ?? '' },
+    };
+    const Module = require('node:module') as {
+      _load: (request: string, ...rest: unknown[]) => unknown;
+    };
+    const originalLoad = Module._load;
+    const g = globalThis as { window?: unknown };
+    g.window = {
+      addEventListener: (type: string, listener: (event: unknown) => void, capture: boolean) => {
+        if (type === 'drop' && capture) dropListeners.push(listener);
+      },
+    };
+    Module._load = function (request: string, ...rest: unknown[]) {
+      return request === 'electron' ? electron : originalLoad.call(this, request, ...rest);
+    };
+    try {
+      require(path.join(tmp, 'dist', 'electron', 'preload.js'));
+    } finally {
+      Module._load = originalLoad;
+      delete g.window;
+    }
+    expect(dropListeners).toHaveLength(1);
+    const file = { name: 'dropped.flywheel.json', path: dropped };
+    const drop = (isTrusted: boolean, files: unknown[]) =>
+      dropListeners[0]!({ isTrusted, dataTransfer: { files } });
+
+    // The page hands over a File it made or got elsewhere: no drop was recorded, refused.
+    expect(await bridge.openDroppedFile!(file)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // A drop the page dispatched itself (not trusted) records nothing.
+    drop(false, [file]);
+    expect(await bridge.openDroppedFile!(file)).toMatchObject({ ok: false });
+    // A file with no path on disk (made in the page) is not recorded either.
+    drop(true, [{ name: 'made-up.json' }]);
+    expect(invoked.filter((c) => c === ipcChannel('recordDrop'))).toEqual([]);
+    // The user drops the file: it opens, and is granted for saving without a dialog.
+    drop(true, [{ name: 'made-up.json' }, file]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await bridge.openDroppedFile!(file)).toMatchObject({
+      ok: true,
+      value: { fileName: 'dropped.flywheel.json', filePath: dropped },
+    });
+    expect(
+      await invoke('save', {
+        text: serializeScenario(withPreset()),
+        fileName: 'dropped.flywheel.json',
+        filePath: dropped,
+      }),
+    ).toMatchObject({ ok: true, value: { filePath: dropped } });
   });
 
   it('titles the window from the document state and holds a dirty window’s close for the page', async () => {
