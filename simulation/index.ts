@@ -23,6 +23,7 @@ export * from './analysis/runs';
 export * from './analysis/run-table';
 export * from './analysis/run-table-text';
 export * from './analysis/montecarlo';
+export * from './analysis/montecarlo-wins';
 export * from './narrative/format';
 export * from './narrative/values';
 export * from './narrative/template';

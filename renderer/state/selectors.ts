@@ -3,8 +3,10 @@
  * both scenarios, a product's health at the current week.
  */
 import {
+  KPI_BETTER,
   KPI_INFO,
   metricSeries,
+  type Better,
   type ComparisonKpis,
   type Kpis,
   type ScenarioRun,
@@ -13,7 +15,7 @@ import type { ComparisonResult } from '../engine/client';
 import { fieldName, readerOf } from '../loop/read';
 
 /** Which direction is better for a KPI (for colouring a delta good or bad). */
-export type Better = 'higher' | 'lower';
+export type { Better };
 
 export interface KpiCard {
   readonly id: keyof Kpis | 'overtakeWeek';
@@ -35,17 +37,19 @@ export interface KpiCard {
  * quo is not a card of its own: with minus without it is the same figure as cumulative net value's
  * (both runs are measured against one status quo), so that card shows the status quo instead.
  */
-export const CARD_KPIS: readonly { readonly id: keyof Kpis; readonly better: Better }[] = [
-  { id: 'cumulativeNetValueUsd', better: 'higher' },
-  { id: 'finalActiveUsers', better: 'higher' },
-  { id: 'cumulativeRevenueUsd', better: 'higher' },
-  { id: 'paybackWeek', better: 'lower' },
-  { id: 'finalAiPerformance', better: 'higher' },
-  { id: 'finalDataQuality', better: 'higher' },
-  { id: 'finalTrust', better: 'higher' },
-  { id: 'totalIncidents', better: 'lower' },
-  { id: 'cumulativeSpendingUsd', better: 'lower' },
-];
+export const CARD_KPIS: readonly { readonly id: keyof Kpis; readonly better: Better }[] = (
+  [
+    'cumulativeNetValueUsd',
+    'finalActiveUsers',
+    'cumulativeRevenueUsd',
+    'paybackWeek',
+    'finalAiPerformance',
+    'finalDataQuality',
+    'finalTrust',
+    'totalIncidents',
+    'cumulativeSpendingUsd',
+  ] as const
+).map((id) => ({ id, better: KPI_BETTER[id] }));
 
 function improvedOf(
   delta: number | null,

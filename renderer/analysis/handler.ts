@@ -1,0 +1,74 @@
+/**
+ * What an analysis worker does with a request, apart from the messaging (worker.ts posts the
+ * answers; tests and the in-page fallback call this directly). Holds the worker's current job.
+ */
+import { serializeError } from '../engine/protocol';
+import { chunkBuffers, histogramBuffers, MonteCarloWorkerJob } from './mc-worker-job';
+import type { AnalysisRequest, AnalysisResponse } from './protocol';
+
+export interface Answer {
+  readonly response: AnalysisResponse;
+  readonly transfer: ArrayBuffer[];
+}
+
+export class AnalysisHandler {
+  private monteCarlo: MonteCarloWorkerJob | null = null;
+
+  handle(request: AnalysisRequest): Answer {
+    try {
+      return this.answer(request);
+    } catch (error) {
+      return {
+        response: { type: 'error', id: request.id, error: serializeError(error) },
+        transfer: [],
+      };
+    }
+  }
+
+  private job(): MonteCarloWorkerJob {
+    if (!this.monteCarlo) throw new Error('no Monte Carlo job on this worker');
+    return this.monteCarlo;
+  }
+
+  private answer(request: AnalysisRequest): Answer {
+    const id = request.id;
+    switch (request.type) {
+      case 'mc-init': {
+        this.monteCarlo = null; // the old job's buffers can go before the new ones are made
+        this.monteCarlo = new MonteCarloWorkerJob(request.spec);
+        const { job } = this.monteCarlo;
+        const { runCount, points, bandMetrics, rows, bins, pilotDraws } = job;
+        return {
+          response: {
+            type: 'mc-ready',
+            id,
+            shape: { runCount, points, bandMetrics: [...bandMetrics], rows, bins, pilotDraws },
+            parameters: job.runner.uncertain.map((u) => u.name),
+          },
+          transfer: [],
+        };
+      }
+      case 'mc-pilot': {
+        const { min, max, chunk } = this.job().pilot(request.start, request.end);
+        return {
+          response: { type: 'mc-pilot', id, min, max, chunk },
+          transfer: [min.buffer as ArrayBuffer, max.buffer as ArrayBuffer, ...chunkBuffers(chunk)],
+        };
+      }
+      case 'mc-layout': {
+        const job = this.job();
+        const counts = job.setLayout({
+          rows: job.job.rows,
+          bins: request.bins,
+          lo: request.lo,
+          width: request.width,
+        });
+        return { response: { type: 'mc-counts', id, counts }, transfer: histogramBuffers(counts) };
+      }
+      case 'mc-draws': {
+        const chunk = this.job().draws(request.start, request.end);
+        return { response: { type: 'mc-chunk', id, chunk }, transfer: chunkBuffers(chunk) };
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * What one analysis worker does for a Monte Carlo job (pure: runs in a Web Worker and in Node).
+ * The same two passes as the CLI's worker threads (simulation/analysis/montecarlo.ts), built from
+ * the same functions, with three differences that leave every number unchanged:
+ *
+ * - Pilot draws are run once: their rows are kept and counted into the histogram when the bin
+ *   layout arrives (the CLI runs them again in pass 2; counts and min/max do not depend on when a
+ *   value is counted).
+ * - Each chunk of draws returns its own histogram (the counts of that chunk only), so the page can
+ *   merge chunks as they arrive and draw bands that fill in; merging is exact (integer counts,
+ *   exact min and max), so any split gives the CLI's summary.
+ * - Each draw's drawn parameter values travel with its KPIs (for the global sensitivity ranking).
+ */
+import {
+  BATCH_DRAWS,
+  createJob,
+  DIFFERENCE_KEYS,
+  gatherRows,
+  KPI_KEYS,
+  newHistogram,
+  newKpiTables,
+  observeHistogram,
+  type BinLayout,
+  type HistogramSketch,
+  type KpiTables,
+  type MonteCarloJob,
+  type MonteCarloSpec,
+} from '../../simulation';
+
+/** The results of draws [start, start + count) of one worker. */
+export interface DrawChunk {
+  readonly start: number;
+  readonly count: number;
+  /** Per run, KPI_KEYS per draw (null as NaN). */
+  readonly runs: Float64Array[];
+  /** DIFFERENCE_KEYS per draw, or null for a single run. */
+  readonly differences: Float64Array | null;
+  /** The uncertain parameters' drawn values, `uncertain.length` per draw. */
+  readonly parameters: Float64Array;
+  /** Counts of these draws only (null until the layout is known: pilot chunks). */
+  readonly histogram: HistogramCounts | null;
+}
+
+/** A histogram's mutable parts, as they cross between threads (the layout is agreed apart). */
+export interface HistogramCounts {
+  readonly counts: Uint32Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+}
+
+export interface PilotResult {
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly chunk: DrawChunk;
+}
+
+function emptyChunk(job: MonteCarloJob, start: number, count: number): DrawChunk & KpiTables {
+  const t = newKpiTables(job.runCount, start, count);
+  return {
+    ...t,
+    parameters: new Float64Array(count * job.runner.uncertain.length),
+    histogram: null,
+  };
+}
+
+/** Writes the last draw's KPIs, differences and parameters at position `at` of a chunk. */
+function recordDraw(job: MonteCarloJob, chunk: DrawChunk, at: number): void {
+  const { runner } = job;
+  for (let r = 0; r < runner.runCount; r++)
+    runner.writeKpis(r, chunk.runs[r]!, at * KPI_KEYS.length);
+  if (chunk.differences) runner.writeDifferences(chunk.differences, at * DIFFERENCE_KEYS.length);
+  const p = runner.uncertain.length;
+  chunk.parameters.set(runner.drawnParameters().subarray(0, p), at * p);
+}
+
+export function countsOf(h: HistogramSketch): HistogramCounts {
+  return { counts: h.counts, min: h.min, max: h.max };
+}
+
+export class MonteCarloWorkerJob {
+  readonly job: MonteCarloJob;
+  private layout: BinLayout | null = null;
+  /** Pilot blocks' rows, each row-major (`rows[row * count + d]`), until counted. */
+  private pilotBlocks: { rows: Float64Array; count: number }[] = [];
+
+  constructor(readonly spec: MonteCarloSpec) {
+    this.job = createJob(spec, 'interpreter');
+  }
+
+  /** Pass 1 on draws [start, end): each row's range, and the draws' KPIs; rows kept for later. */
+  pilot(start: number, end: number): PilotResult {
+    const job = this.job;
+    const count = Math.max(0, end - start);
+    const rows = new Float64Array(job.rows * count);
+    const chunk = emptyChunk(job, start, count);
+    for (let d = 0; d < count; d++) {
+      job.runner.run(start + d);
+      gatherRows(job, rows, d, count);
+      recordDraw(job, chunk, d);
+    }
+    const min = new Float64Array(job.rows).fill(Infinity);
+    const max = new Float64Array(job.rows).fill(-Infinity);
+    for (let r = 0; r < job.rows; r++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let d = r * count, e = d + count; d < e; d++) {
+        const v = rows[d]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      min[r] = lo;
+      max[r] = hi;
+    }
+    if (count > 0) this.pilotBlocks.push({ rows, count });
+    return { min, max, chunk };
+  }
+
+  /** Takes the agreed bins; returns the counts of every pilot draw this worker ran. */
+  setLayout(layout: BinLayout): HistogramCounts {
+    if (layout.rows !== this.job.rows || layout.bins !== this.job.bins)
+      throw new Error('the bin layout does not fit this Monte Carlo job');
+    this.layout = layout;
+    const h = newHistogram(layout);
+    for (const b of this.pilotBlocks) observeHistogram(h, b.rows, b.count, b.count);
+    this.pilotBlocks = [];
+    return countsOf(h);
+  }
+
+  /** Pass 2 on draws [start, end): their KPIs, parameters and histogram counts. */
+  draws(start: number, end: number): DrawChunk {
+    const layout = this.layout;
+    if (!layout) throw new Error('draws before the bin layout');
+    const job = this.job;
+    const count = Math.max(0, end - start);
+    const chunk = emptyChunk(job, start, count);
+    const h = newHistogram(layout);
+    const staging = job.staging;
+    let batched = 0;
+    for (let d = 0; d < count; d++) {
+      job.runner.run(start + d);
+      gatherRows(job, staging, batched, BATCH_DRAWS);
+      if (++batched === BATCH_DRAWS) {
+        observeHistogram(h, staging, batched, BATCH_DRAWS);
+        batched = 0;
+      }
+      recordDraw(job, chunk, d);
+    }
+    if (batched > 0) observeHistogram(h, staging, batched, BATCH_DRAWS);
+    return { ...chunk, histogram: countsOf(h) };
+  }
+}
+
+/** The buffers of a chunk, to transfer rather than copy. */
+export function chunkBuffers(chunk: DrawChunk): ArrayBuffer[] {
+  const out = chunk.runs.map((a) => a.buffer as ArrayBuffer);
+  if (chunk.differences) out.push(chunk.differences.buffer as ArrayBuffer);
+  out.push(chunk.parameters.buffer as ArrayBuffer);
+  if (chunk.histogram) out.push(...histogramBuffers(chunk.histogram));
+  return out;
+}
+
+export function histogramBuffers(h: HistogramCounts): ArrayBuffer[] {
+  return [h.counts.buffer, h.min.buffer, h.max.buffer] as ArrayBuffer[];
+}
