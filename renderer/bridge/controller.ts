@@ -221,8 +221,15 @@ export class DocumentController {
   }
 
   exportAs(format: ExportFormat): Promise<boolean> {
+    return this.exportWith(format, this.exporters.get(format));
+  }
+
+  /**
+   * Saves what `exporter` makes as a `format` file, as File > Export does (one at a time, with the
+   * same notices): the Analyse view's exports (an analysis's CSV) go through here.
+   */
+  exportWith(format: ExportFormat, exporter: Exporter | undefined): Promise<boolean> {
     return this.run(async () => {
-      const exporter = this.exporters.get(format);
       if (!exporter) {
         const label = EXPORT_FORMAT_LABELS[format];
         this.notify(

@@ -12,7 +12,8 @@ import {
   type PointerEvent,
   type ReactElement,
 } from 'react';
-import { axisUnitLabel, formatTick, formatValues, formatWeek } from '../format/format';
+import { axisUnitLabel, formatValues, formatWeek } from '../format/format';
+import { ChartAxes } from './ChartAxes';
 import type { ChartData } from '../state/selectors';
 import {
   chartLayout,
@@ -20,9 +21,6 @@ import {
   linePath,
   nearestIndex,
   px,
-  ticksOf,
-  X_TICK_COUNT,
-  Y_TICK_COUNT,
   yAxisBroken,
   yDomain,
   type ChartLayout,
@@ -77,10 +75,7 @@ const StaticLayers = memo(function StaticLayers({
   geometry: Geometry;
 }): ReactElement {
   const { layout, scales } = geometry;
-  const { margin, plotWidth, plotHeight } = layout;
-  const xTicks = ticksOf(scales.x, X_TICK_COUNT);
-  const yTicks = ticksOf(scales.y, Y_TICK_COUNT);
-  const broken = yAxisBroken(scales.y);
+  const { margin } = layout;
   return (
     <>
       <g className="fw-chart__legend" transform={`translate(${margin.left},${12})`}>
@@ -94,52 +89,7 @@ const StaticLayers = memo(function StaticLayers({
         ))}
       </g>
       <g transform={`translate(${margin.left},${margin.top})`}>
-        <g className="fw-chart__grid">
-          {yTicks.map((t) => (
-            <line key={`y${t.value}`} x1={0} x2={plotWidth} y1={t.offset} y2={t.offset} />
-          ))}
-        </g>
-        <g className="fw-chart__axis fw-chart__axis--y">
-          {broken ? <line x1={0} x2={0} y1={0} y2={plotHeight} /> : null}
-          {yTicks.map((t) => (
-            <text key={`y${t.value}`} x={-6} y={t.offset} dy="0.32em" textAnchor="end">
-              {formatTick(t.value, data.unit)}
-            </text>
-          ))}
-        </g>
-        <g className="fw-chart__axis fw-chart__axis--x" transform={`translate(0,${plotHeight})`}>
-          <line x1={0} x2={plotWidth} y1={0} y2={0} />
-          {xTicks.map((t) => (
-            <g key={`x${t.value}`} transform={`translate(${t.offset},0)`}>
-              <line y1={0} y2={4} />
-              <text y={15} textAnchor="middle">
-                {formatWeek(t.value)}
-              </text>
-            </g>
-          ))}
-          <text className="fw-chart__axis-title" x={plotWidth / 2} y={32} textAnchor="middle">
-            Week
-          </text>
-        </g>
-        {broken ? (
-          // The axis does not start at zero: a break across its foot says so.
-          <g
-            className="fw-chart__axis-break"
-            data-testid="chart-axis-break"
-            transform={`translate(0,${plotHeight - 12})`}
-          >
-            <title>The axis does not start at zero</title>
-            <path className="fw-chart__axis-break-gap" d="M-5,-1 L5,-4.5 L5,1 L-5,4.5 Z" />
-            <path d="M-5,-1 L5,-4.5 M-5,4.5 L5,1" />
-          </g>
-        ) : null}
-        <text
-          className="fw-chart__axis-title"
-          transform={`translate(${-margin.left + 11},${plotHeight / 2}) rotate(-90)`}
-          textAnchor="middle"
-        >
-          {axisUnitLabel(data.unit)}
-        </text>
+        <ChartAxes layout={layout} scales={scales} unit={data.unit} />
         {/* `without` first so the `with` line is drawn on top where they overlap. */}
         {[...data.series].reverse().map((s) => (
           <path

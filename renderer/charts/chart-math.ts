@@ -167,3 +167,37 @@ export function nearestIndex(time: ArrayLike<number>, scales: Scales, plotX: num
   const i = bisectCenter(time, week);
   return Math.min(Math.max(0, i), time.length - 1);
 }
+
+/**
+ * SVG path data of the area between two series (a percentile band), in plot coordinates: along
+ * `upper` forward, back along `lower`, closed; a point where either is not finite breaks the area
+ * into separate pieces. Coordinates rounded as linePath rounds them.
+ */
+export function bandPath(
+  time: ArrayLike<number>,
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+  scales: Scales,
+): string {
+  const n = Math.min(time.length, lower.length, upper.length);
+  const { x, y } = scales;
+  let path = '';
+  let start = -1;
+  const close = (end: number): void => {
+    if (start < 0) return;
+    let piece = '';
+    for (let i = start; i < end; i++)
+      piece += `${i === start ? 'M' : 'L'}${pathCoordinate(x(time[i]!))},${pathCoordinate(y(upper[i]!))}`;
+    for (let i = end - 1; i >= start; i--)
+      piece += `L${pathCoordinate(x(time[i]!))},${pathCoordinate(y(lower[i]!))}`;
+    path += `${piece}Z`;
+    start = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const ok = Number.isFinite(lower[i]!) && Number.isFinite(upper[i]!);
+    if (ok && start < 0) start = i;
+    else if (!ok) close(i);
+  }
+  close(n);
+  return path;
+}

@@ -4,6 +4,7 @@
  * keyboard shortcuts (Alt+1..9) and the UI store's `view` read this list and nothing else.
  */
 import type { ComponentType } from 'react';
+import { AnalyseView } from './analyse/AnalyseView';
 import { CalibrationView } from '../calibration/CalibrationView';
 import { WorkspaceView } from './WorkspaceView';
 import { LoopsView } from '../loops/LoopsView';
@@ -36,6 +37,13 @@ export const VIEWS: readonly AppView[] = [
     label: 'Your data',
     description: 'Import your KPI history and calibrate the model to it.',
     component: CalibrationView,
+  },
+  {
+    id: 'analyse',
+    label: 'Analyse',
+    description:
+      'How sure, what matters, what must be true: uncertainty, sensitivity, sweeps, goal seek.',
+    component: AnalyseView,
   },
 ];
 

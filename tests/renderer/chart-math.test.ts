@@ -1,7 +1,8 @@
-import { line } from 'd3';
+import { area, line } from 'd3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bandPath,
   chartLayout,
   chartScales,
   extentOf,
@@ -158,6 +159,34 @@ describe('chart math', () => {
     expect(lone).toBe('M0,82ZM144,131.2Z');
     expect(lone).toBe(
       d3Path(time, new Float64Array([5, Number.NaN, 2, Number.NaN, Number.NaN]), s),
+    );
+  });
+
+  it('draws a band as d3-shape draws the area between two series, gaps included (property)', () => {
+    const d3Area = (
+      time: Float64Array,
+      lo: Float64Array,
+      hi: Float64Array,
+      s: ReturnType<typeof chartScales>,
+    ): string =>
+      area<number>()
+        .defined((i) => Number.isFinite(lo[i]!) && Number.isFinite(hi[i]!))
+        .x((i) => px(s.x(time[i]!)))
+        .y0((i) => px(s.y(lo[i]!)))
+        .y1((i) => px(s.y(hi[i]!)))(Array.from({ length: time.length }, (_, i) => i)) ?? '';
+    const value = fc.oneof(
+      { weight: 9, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constant(Number.NaN) },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value), { maxLength: 40 }), (pairs) => {
+        const time = Float64Array.from(pairs, (_, i) => i);
+        const lo = Float64Array.from(pairs, (p) => p[0]);
+        const hi = Float64Array.from(pairs, (p) => p[1]);
+        const s = chartScales(layout, [0, Math.max(1, pairs.length - 1)], [-1e6, 1e6]);
+        expect(bandPath(time, lo, hi, s)).toBe(d3Area(time, lo, hi, s));
+      }),
+      { numRuns: 500 },
     );
   });
 });

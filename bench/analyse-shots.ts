@@ -1,0 +1,63 @@
+/**
+ * Screenshots of the Analyse area for people to look at (`npx tsx bench/analyse-shots.ts
+ * [outDir]`, default /tmp/shots): each analysis at 1600x1000 in the light, dark and high-contrast
+ * themes, while running and with its results.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildWebApp, launchChromium, removeBuild, serveStatic } from '../tests/e2e/harness';
+
+const OUT = process.argv[2] ?? '/tmp/shots';
+const READY = '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])';
+const THEMES = (process.env.SHOTS_THEMES ?? 'light,dark,high-contrast').split(',');
+
+async function open(page: Page, url: string, theme: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector(READY);
+  await page.locator('[data-testid="theme"]').selectOption(theme);
+  await page.getByTestId('view-tab-analyse').click();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const dir = await buildWebApp();
+  const server = await serveStatic(dir);
+  const browser = await launchChromium();
+  const shots: string[] = [];
+  const shoot = async (page: Page, name: string, full = false): Promise<void> => {
+    const path = join(OUT, `${name}.png`);
+    await page.screenshot({ path, fullPage: full });
+    shots.push(path);
+  };
+  try {
+    for (const theme of THEMES) {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await open(page, server.url, theme);
+      await shoot(page, `analyse-empty-${theme}`);
+      await page.getByTestId('mc-draws').fill('1000');
+      await page.getByTestId('mc-run').click();
+      await page.waitForFunction(() => {
+        const d = Number(document.querySelector('[data-testid="mc-results"]')?.getAttribute('data-draws'));
+        return d >= 300;
+      });
+      await shoot(page, `analyse-uncertainty-running-${theme}`);
+      await page.waitForSelector('[data-testid="mc-status"][data-running="false"]');
+      await shoot(page, `analyse-uncertainty-${theme}`);
+      await page.locator('main').evaluate((el) => (el.scrollTop = 700));
+      await page.locator('[data-testid="chart-uncertainty-active-users"] svg').hover({ position: { x: 220, y: 120 } });
+      await shoot(page, `analyse-uncertainty-charts-${theme}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    removeBuild(dir);
+  }
+  console.log(shots.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+/**
+ * The app's analysis machinery: one pool of workers (started on the first analysis) shared by the
+ * analyses, and their controllers over the app's store.
+ */
+import { createAppAnalysisPool, type AnalysisPool } from './pool';
+import { analysisStore } from './store';
+import { UncertaintyController } from './uncertainty';
+
+let pool: AnalysisPool | null = null;
+
+export function appAnalysisPool(): AnalysisPool {
+  pool ??= createAppAnalysisPool();
+  return pool;
+}
+
+export const uncertaintyController = new UncertaintyController({
+  store: analysisStore,
+  pool: appAnalysisPool,
+});

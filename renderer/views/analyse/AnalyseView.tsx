@@ -1,0 +1,54 @@
+/**
+ * The Analyse area: how sure (Monte Carlo), what matters (sensitivity), what must be true (sweeps,
+ * goal seek). One analysis shown at a time, chosen with the buttons at the top; each keeps its
+ * settings and its last results while another is shown.
+ */
+import type { ReactElement } from 'react';
+import { useStore } from 'zustand';
+import { analysisStore, type AnalysisKind } from '../../analysis/store';
+import { UncertaintyPanel } from './UncertaintyPanel';
+import './analyse.css';
+
+interface AnalysisEntry {
+  readonly id: AnalysisKind;
+  readonly label: string;
+  readonly question: string;
+  readonly component: () => ReactElement;
+}
+
+const ENTRIES: readonly AnalysisEntry[] = [
+  {
+    id: 'uncertainty',
+    label: 'Uncertainty',
+    question: 'How sure is the verdict?',
+    component: UncertaintyPanel,
+  },
+];
+
+export function AnalyseView(): ReactElement {
+  const current = useStore(analysisStore, (s) => s.view);
+  const entry = ENTRIES.find((e) => e.id === current) ?? ENTRIES[0]!;
+  const Panel = entry.component;
+  return (
+    <div className="fw-analyse" data-testid="analyse">
+      {ENTRIES.length > 1 ? (
+        <div className="fw-analyse__switch" role="group" aria-label="Analysis">
+          {ENTRIES.map((e) => (
+            <button
+              key={e.id}
+              type="button"
+              className="fw-analyse__choice"
+              aria-pressed={e.id === entry.id}
+              onClick={() => analysisStore.getState().setView(e.id)}
+              data-testid={`analysis-${e.id}-choice`}
+            >
+              <span className="fw-analyse__choice-label">{e.label}</span>
+              <span className="fw-analyse__choice-question">{e.question}</span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <Panel />
+    </div>
+  );
+}
