@@ -21,6 +21,31 @@ const NODE_BUILTINS = [
   'process',
   'buffer',
 ];
+/** Math functions whose results are implementation-defined (differ between engines). */
+const TRANSCENDENTAL = [
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'cbrt',
+  'hypot',
+];
 /** The parts of D3 that touch the DOM (the umbrella package includes them). */
 const D3_DOM = ['d3', 'd3-selection', 'd3-transition', 'd3-drag', 'd3-zoom', 'd3-brush', 'd3-axis'];
 /** The Node-only code the CLI and the desktop shell share (node/: the file reader and writer). */
@@ -68,6 +93,16 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+      // Their results differ between JavaScript engines (Node's and Chromium's V8 disagree):
+      // simulated numbers must be the same bits everywhere (see docs/ARCHITECTURE.md).
+      'no-restricted-properties': [
+        'error',
+        ...TRANSCENDENTAL.map((property) => ({
+          object: 'Math',
+          property,
+          message: 'engine-dependent bits: use simulation/engine/dmath.ts (add what is missing).',
+        })),
       ],
     },
   },

@@ -15,6 +15,7 @@
  * split), and the replay after them is exactly the run DIRECT would have made.
  */
 import direct from 'ml-direct';
+import { log } from '../engine/dmath';
 import type { Scenario } from '../scenario/types';
 import {
   AnalysisError,
@@ -145,10 +146,14 @@ export function* cheapestSteps(
   const objective = (values: readonly number[], o: EvalOutcome): number => {
     const g = gapOf(o);
     if (Number.isNaN(g)) return 30;
-    if (!meets(g)) return 1 + Math.min(20, Math.log10(1 + Math.abs(g) / S));
+    if (!meets(g)) return 1 + Math.min(20, log(1 + Math.abs(g) / S) / Math.LN10);
     if (cost.kind === 'change') return change(values) / n;
     const c = costKpiOf(o);
-    return Number.isFinite(c) ? Math.atan((c - reference) / scale) / Math.PI + 0.5 : 1;
+    if (!Number.isFinite(c)) return 1;
+    // A monotone map of the cost onto (0, 1) in plain arithmetic (Math.atan's bits differ
+    // between JavaScript engines, and the app and the CLI must pick the same point).
+    const z = (c - reference) / scale;
+    return 0.5 + (0.5 * z) / (1 + Math.abs(z));
   };
 
   const lo = axes.map((a) => a.from);

@@ -6,6 +6,7 @@
  * Web Worker uses the interpreter; Node (CLI, Monte Carlo workers, tests) uses this.
  */
 import type { CompiledModel, Program } from './compile';
+import { exp } from './dmath';
 
 /**
  * Runs every step, copying the state vector into `values` at each point (only the slots listed in
@@ -69,7 +70,7 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
       if (p.noise[i] === 1) lines.push(`if (stochastic) v = r${i}.poisson(v * dt) / dt;`);
       if (p.noise[i] === 2) {
         lines.push(
-          `if (stochastic) { sg = x[${p.noiseSigma[i]}]; v = v * Math.exp(sg * r${i}.normal() - 0.5 * sg * sg); }`,
+          `if (stochastic) { sg = x[${p.noiseSigma[i]}]; v = v * EXP(sg * r${i}.normal() - 0.5 * sg * sg); }`,
         );
       }
       lines.push(`x[${p.outputs[i]}] = v;`);
@@ -101,11 +102,13 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
   lines.push('}');
   lines.push('return check;');
   lines.push('};');
-  const factory = new Function('F', 'L', 'B', 'R', lines.join('\n')) as (
+  const factory = new Function('F', 'L', 'B', 'R', 'EXP', lines.join('\n')) as (
     F: readonly unknown[],
     L: readonly unknown[],
     B: readonly unknown[],
     R: readonly unknown[],
+    EXP: (x: number) => number,
   ) => RunLoop;
-  return factory(p.fns, p.listFns, p.listBuffers, p.streams);
+  // The deterministic exp (dmath.ts), as the interpreter uses: the same bits in every engine.
+  return factory(p.fns, p.listFns, p.listBuffers, p.streams, exp);
 }

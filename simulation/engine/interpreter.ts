@@ -4,6 +4,7 @@
  */
 import type { CompiledModel } from './compile';
 import type { RunLoop } from './codegen';
+import { exp } from './dmath';
 
 export function interpretRunLoop(model: CompiledModel): RunLoop {
   const { fns, listFns, listBuffers, outputs, inputs, inputStart, noise, noiseSigma, streams } =
@@ -48,7 +49,7 @@ export function interpretRunLoop(model: CompiledModel): RunLoop {
             v = rng.poisson(v * dt) / dt;
           } else {
             const sg = x[noiseSigma[i]!]!;
-            v = v * Math.exp(sg * rng.normal() - 0.5 * sg * sg);
+            v = v * exp(sg * rng.normal() - 0.5 * sg * sg);
           }
         }
         x[outputs[i]!] = v;

@@ -24,6 +24,7 @@ import type { CompiledModel } from './compile';
 import { linkEvaluator, type LinkEvaluator } from './link-evaluator';
 import { loopStructure, type LoopStructure } from './loop-structure';
 import type { RunSeries } from './run';
+import { exp, log } from './dmath';
 
 export const CHANGE_TOLERANCE = 1e-10;
 
@@ -188,17 +189,17 @@ function relativeByLogarithms(
     for (const e of structure.loops[l]!.edges) {
       const x = link[position[e]! * points + k]!;
       if (x === 0) return { sum: Number.NEGATIVE_INFINITY, sign: 0 };
-      sum += Math.log(Math.abs(x));
+      sum += log(Math.abs(x));
       if (x < 0) sign = -sign;
     }
     return { sum, sign };
   });
   const top = Math.max(...logs.map((x) => x.sum));
   let total = 0;
-  for (const x of logs) if (x.sign !== 0) total += Math.exp(x.sum - top);
+  for (const x of logs) if (x.sign !== 0) total += exp(x.sum - top);
   members.forEach((l, i) => {
     const x = logs[i]!;
-    relativeScore[l]![k] = x.sign === 0 ? 0 : (x.sign * Math.exp(x.sum - top)) / total;
+    relativeScore[l]![k] = x.sign === 0 ? 0 : (x.sign * exp(x.sum - top)) / total;
   });
 }
 

@@ -2,8 +2,11 @@
  * Seeded pseudo-random numbers. sfc32 (Chris Doty-Humphrey's small fast counter) on 32-bit
  * integer arithmetic, seeded through splitmix32: the same seed gives the same sequence in Node,
  * a Worker and the browser. Normal deviates by Box-Muller, Poisson by Knuth's product method for
- * small means and a rounded normal approximation above 30.
+ * small means and a rounded normal approximation above 30. Logarithms, exponentials and the
+ * trigonometric functions are dmath.ts's: the same bits in every JavaScript engine.
  */
+import { cos, exp, log, sin } from './dmath';
+
 export class Rng {
   private a = 0;
   private b = 0;
@@ -58,17 +61,17 @@ export class Rng {
     let u = 0;
     while (u === 0) u = this.uniform();
     const v = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    const r = Math.sqrt(-2 * log(u));
+    this.spareNormal = r * sin(2 * Math.PI * v);
     this.hasSpare = true;
-    return r * Math.cos(2 * Math.PI * v);
+    return r * cos(2 * Math.PI * v);
   }
 
   /** Poisson-distributed count with the given mean. */
   poisson(mean: number): number {
     if (!(mean > 0)) return 0;
     if (mean < 30) {
-      const limit = Math.exp(-mean);
+      const limit = exp(-mean);
       let k = 0;
       let p = this.uniform();
       while (p > limit) {

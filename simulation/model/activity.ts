@@ -3,6 +3,7 @@
  * they record (deeper with a better experience), and the stock of fresh events that ages.
  */
 import { constant, from, type ModelBuilder } from './declare';
+import { pow } from '../engine/dmath';
 
 /** Sessions, searches and orders of the active users. */
 export function declareActivityAndData(m: ModelBuilder): void {
@@ -40,7 +41,7 @@ function declareEvents(m: ModelBuilder): void {
     'dimensionless',
     'Richer signals: browse events per session scale with experience ^ depth elasticity.',
     ['experienceIndex', 'signalDepthElasticity'],
-    (e, el) => Math.pow(Math.max(e, 0), el),
+    (e, el) => pow(Math.max(e, 0), el),
   );
   m.flow(
     'eventsRecorded',

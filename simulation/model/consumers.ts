@@ -6,6 +6,7 @@
 import { IMPACT_FIELDS, IMPACT_LEVERS, type ImpactLever } from './entities';
 import { clamp01, constant, max, mean, stepShareInside, type ModelBuilder } from './declare';
 import type { SourceVars } from './sources';
+import { pow } from '../engine/dmath';
 
 export interface ConsumerRef {
   readonly prefix: string;
@@ -165,7 +166,7 @@ function declareLearning(
     'events',
     'Effective data: fresh events x coverage x quality^k.',
     ['freshEvents', coverage, inputQuality, 'dataQualityExponent'],
-    (ev, c, q, k) => ev * c * Math.pow(q, k),
+    (ev, c, q, k) => ev * c * pow(q, k),
   );
   const error = m.aux(
     v('error'),
@@ -178,7 +179,7 @@ function declareLearning(
       'referenceEffectiveEvents',
       'learningCurveExponent',
     ],
-    (g, a, d, ref0, beta) => Math.min(1, g + a * Math.pow(Math.max(d, 1) / ref0, beta)),
+    (g, a, d, ref0, beta) => Math.min(1, g + a * pow(Math.max(d, 1) / ref0, beta)),
   );
   const performance = m.aux(
     v('performance'),

@@ -5,6 +5,7 @@
 import type { ConsumerVars } from './consumers';
 import { mean, sum, weightedMeanOr, type ModelBuilder } from './declare';
 import type { SourceVars } from './sources';
+import { cbrt } from '../engine/dmath';
 
 /** Quality, trust and incidents of the sources, then the AI summaries. */
 export function declareSummaries(
@@ -113,7 +114,7 @@ function declareAiSummaries(m: ModelBuilder, consumers: readonly ConsumerVars[])
     'relative change',
     "Geometric mean growth of the loop's three quantities since week 0 (active users, fresh data, experience), minus 1.",
     ['activeUsers', 'initialActiveUsers', 'freshEvents', 'initialFreshEvents', 'experienceIndex'],
-    (a, a0, e, e0, x) => Math.cbrt((a0 > 0 ? a / a0 : 1) * (e0 > 0 ? e / e0 : 1) * x) - 1,
+    (a, a0, e, e0, x) => cbrt((a0 > 0 ? a / a0 : 1) * (e0 > 0 ? e / e0 : 1) * x) - 1,
     { metric: true, label: 'Flywheel momentum' },
   );
 }

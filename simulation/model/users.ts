@@ -4,6 +4,7 @@
  * the three stocks, so the market is conserved.
  */
 import { constant, from, type ModelBuilder } from './declare';
+import { pow } from '../engine/dmath';
 
 export function declareUsers(m: ModelBuilder): void {
   m.aux('weeklyInnovation', '1/week', 'Bass p per week.', ['bassInnovationPerYear'], (p) => p / 52);
@@ -13,7 +14,7 @@ export function declareUsers(m: ModelBuilder): void {
     'dimensionless',
     'Experience raises word of mouth: experience index ^ elasticity.',
     ['experienceIndex', 'wordOfMouthElasticity'],
-    (e, el) => Math.pow(Math.max(e, 0), el),
+    (e, el) => pow(Math.max(e, 0), el),
   );
   m.flow(
     'adoption',

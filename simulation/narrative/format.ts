@@ -199,11 +199,11 @@ export function formatDisplayValues(
   if (largest === 0) return values.map((v) => formatDisplayValue(v, unit, withUnit));
   const [scale, suffix] = COMPACT_SCALES.find(([size]) => largest >= size * 0.9995) ?? [1, ''];
   const span = (Math.max(...finite) - Math.min(...finite)) / scale;
-  const lead = Math.floor(Math.log10(largest / scale)) + 1; // digits before the point
+  const lead = digitsBeforePoint(largest / scale);
   let decimals = Math.max(0, 3 - lead);
   // Rounding each value moves their difference by at most one unit of the last decimal: keep
   // that under a twentieth of the difference.
-  if (span > 0) decimals = Math.max(decimals, Math.ceil(Math.log10(20 / span)));
+  if (span > 0) decimals = Math.max(decimals, decimalsBelow(span / 20));
   decimals = Math.min(decimals, 3);
   let bodies =
     finite.length > 0
@@ -243,4 +243,38 @@ export function formatDisplayDelta(delta: number | null, unit: string): string {
   if (unit.startsWith('usd')) return `${sign}$${formatCompact(abs)}${suffixFor(unit)}`;
   if (unit === 'dimensionless') return `${sign}${formatCompact(abs)}`;
   return `${sign}${formatCompact(abs)}${suffixFor(unit)}`;
+}
+
+/**
+ * floor(log10(v)) + 1 for v > 0, by comparing with powers of ten (Math.log10's last bit differs
+ * between JavaScript engines, and the app, the CLI and the report must write the same text).
+ */
+function digitsBeforePoint(v: number): number {
+  let digits = 1;
+  let p = 10;
+  while (v >= p && digits < 400) {
+    digits++;
+    p *= 10;
+  }
+  p = 1;
+  while (v < p && digits > -400) {
+    digits--;
+    p /= 10;
+  }
+  return digits;
+}
+
+/** ceil(log10(1 / u)) for u > 0: the decimals at which one unit of the last one is <= u. */
+function decimalsBelow(u: number): number {
+  let d = 0;
+  let unit = 1;
+  while (unit > u && d < 400) {
+    d++;
+    unit /= 10;
+  }
+  while (unit * 10 <= u && d > -400) {
+    d--;
+    unit *= 10;
+  }
+  return d;
 }
