@@ -1,0 +1,244 @@
+/**
+ * The Analyse view's Uncertainty analysis in the built app in Chromium: Monte Carlo in one Web
+ * Worker per core, progress while it runs, bands on screen before it ends, Cancel keeping the
+ * first draws, bad settings refused with a message, exports, and the numbers equal to
+ * `flywheel run --runs N` for the same scenario and seed (the CLI run here as a child process).
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERCENTILE_KEYS, uncertainParameters, withPreset } from '../../simulation';
+import { parseCsv } from '../../renderer/export/csv';
+import { PNG_SIGNATURE } from '../../renderer/export/png';
+import { ensureBuilt, flywheel, tempFolder } from '../cli/helpers';
+import {
+  buildWebApp,
+  launchChromium,
+  removeBuild,
+  serveStatic,
+  type StaticServer,
+} from './harness';
+
+let outDir = '';
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const READY = '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])';
+const DRAWS = 300;
+const SEED = 7;
+
+const eventually = <T>(fn: () => T | Promise<T>) =>
+  expect.poll(fn, { timeout: 120_000, interval: 50 });
+
+beforeAll(async () => {
+  ensureBuilt();
+  outDir = await buildWebApp();
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+  page = await browser.newPage({
+    viewport: { width: 1600, height: 1000 },
+    reducedMotion: 'reduce',
+    acceptDownloads: true,
+  });
+  page.setDefaultTimeout(120_000);
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  await page.goto(server.url);
+  await page.waitForSelector(READY);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeBuild(outDir);
+});
+
+async function download(testId: string): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(testId).click(),
+  ]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
+const status = () => page.getByTestId('mc-status');
+const shownDraws = async (): Promise<number> =>
+  Number(await page.getByTestId('mc-results').getAttribute('data-draws'));
+
+async function run(draws: number, seed = ''): Promise<void> {
+  await page.getByTestId('mc-draws').fill(String(draws));
+  await page.getByTestId('mc-seed').fill(seed);
+  await page.getByTestId('mc-run').click();
+}
+
+describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
+  it('opens from the tab bar (Alt+2) and explains what is drawn', async () => {
+    await page.locator('main').focus();
+    await page.keyboard.press('Alt+2');
+    await eventually(() => page.getByTestId('analysis-uncertainty').count()).toBe(1);
+    const note = await page.getByTestId('mc-form').textContent();
+    expect(note).toContain(`${uncertainParameters(withPreset()).length} uncertain assumptions`);
+  });
+
+  it('refuses bad settings with a message, and starts nothing', async () => {
+    await run(Number.NaN);
+    await eventually(() => page.getByTestId('mc-problem').textContent()).toMatch(
+      /Draws: 'NaN' is not a whole number/,
+    );
+    await page.getByTestId('mc-draws').fill('200000');
+    await page.getByTestId('mc-run').click();
+    await eventually(() => page.getByTestId('mc-problem').textContent()).toMatch(
+      /Draws: 200,000 is outside 2 to 100,000/,
+    );
+    await page.getByTestId('mc-draws').fill('100');
+    await page.getByTestId('mc-seed').fill('-3');
+    await page.getByTestId('mc-run').click();
+    await eventually(() => page.getByTestId('mc-problem').textContent()).toMatch(
+      /Seed: -3 is outside/,
+    );
+    expect(await page.getByTestId('mc-status').count()).toBe(0);
+    expect(page.workers()).toHaveLength(1); // only the engine's: no analysis started
+  });
+
+  it('runs in one worker per core, shows progress and bands before it ends', async () => {
+    await run(DRAWS, String(SEED));
+    // Seen while running: progress short of the total, and bands of the draws merged so far.
+    const during = await page.waitForFunction(() => {
+      const bar = document.querySelector('[data-testid="mc-progress"]');
+      const results = document.querySelector('[data-testid="mc-results"]');
+      const done = Number(bar?.getAttribute('data-done'));
+      const total = Number(bar?.getAttribute('data-total'));
+      const shown = Number(results?.getAttribute('data-draws'));
+      const band = document.querySelector(
+        '[data-testid="chart-uncertainty-active-users"] path[data-band="p25-p75"]',
+      );
+      return total > 0 && done < total && shown > 0 && shown < total && band?.getAttribute('d')
+        ? { done, total, shown }
+        : null;
+    });
+    const seen = (await during.jsonValue())!;
+    expect(seen.total).toBe(DRAWS);
+    await eventually(() => status().getAttribute('data-running')).toBe('false');
+    expect(await shownDraws()).toBe(DRAWS);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(page.workers()).toHaveLength(1 + Math.min(cores, Math.ceil(DRAWS / 32)));
+    expect(await status().textContent()).toMatch(/300 draws in [\d.]+ s on \d workers?/);
+    for (const chart of ['active-users', 'revenue', 'net-value', 'cumulative-net-value']) {
+      const fig = page.getByTestId(`chart-uncertainty-${chart}`);
+      for (const band of ['p5-p95', 'p25-p75', 'p50'])
+        expect(await fig.locator(`path[data-band="${band}"]`).count()).toBe(2); // with, without
+    }
+    expect(await page.getByTestId('mc-command').textContent()).toBe(
+      `flywheel run Untitled.flywheel.json --weeks 156 --seed ${SEED} --mode stochastic --runs ${DRAWS}`,
+    );
+  });
+
+  it('gives the numbers of flywheel run --runs N, to the last digit (KPIs and bands)', async () => {
+    const kpis = parseCsv((await download('mc-export-kpis')).text);
+    const bands = parseCsv((await download('mc-export-bands')).text);
+    const { dir, cleanup } = tempFolder();
+    try {
+      const cli = flywheel(['run', '--runs', String(DRAWS), '--seed', String(SEED)], dir);
+      expect(cli.stderr).toBe('');
+      const json = JSON.parse(cli.stdout) as {
+        runs: {
+          kpiPercentiles: Record<string, Record<string, number | null>>;
+          bands: Record<string, Record<string, number[]>>;
+        }[];
+        differencePercentiles: Record<string, Record<string, number | null>>;
+      };
+      // KPI percentiles, every KPI of both runs and the differences.
+      const [head, ...rows] = kpis;
+      const col = (name: string) => head!.indexOf(name);
+      let compared = 0;
+      for (const r of rows.filter((r) => r.length > 1)) {
+        const [key, , , runName] = r;
+        const expected =
+          runName === 'difference'
+            ? json.differencePercentiles[key!]!
+            : json.runs[runName === 'with' ? 0 : 1]!.kpiPercentiles[key!]!;
+        for (const p of PERCENTILE_KEYS) {
+          const cell = r[col(p)]!;
+          expect(cell === '' ? null : Number(cell), `${key} ${runName} ${p}`).toBe(expected[p]);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(100);
+      // Bands of every chart metric, every week, both runs.
+      const [bandHead, ...bandRows] = bands;
+      const weekRows = bandRows.filter((r) => r.length > 1);
+      expect(weekRows).toHaveLength(2 * 157);
+      for (const r of weekRows) {
+        const run = json.runs[r[0] === 'with' ? 0 : 1]!;
+        const k = Number(r[1]);
+        for (let c = 2; c < bandHead!.length; c++) {
+          const [metric, p] = bandHead![c]!.split('.') as [string, string];
+          expect(Number(r[c]), `${r[0]} week ${k} ${metric} ${p}`).toBe(run.bands[metric]![p]![k]);
+        }
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('exports its figures as PNG and SVG and every draw as CSV', async () => {
+    await page.getByTestId('mc-export-figure').selectOption('uncertainty-active-users');
+    const svg = await download('mc-export-svg');
+    expect(svg.name).toBe('Untitled-uncertainty-active-users.svg');
+    expect(svg.text).toContain('<svg');
+    expect(svg.text).not.toContain('class=');
+    expect(svg.text.match(/<path/g)!.length).toBeGreaterThanOrEqual(10);
+    await page.getByTestId('mc-export-figure').selectOption('uncertainty-net-value-gap');
+    const png = await download('mc-export-png');
+    expect(png.name).toBe('Untitled-uncertainty-net-value-gap.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
+    const draws = parseCsv((await download('mc-export-draws')).text).filter((r) => r.length > 1);
+    expect(draws).toHaveLength(1 + DRAWS);
+    expect(draws[0]!.slice(1, 4)).toEqual(
+      uncertainParameters(withPreset())
+        .slice(0, 3)
+        .map((u) => u.name),
+    );
+  });
+
+  it('Cancel stops at once and keeps the first draws, with the command that gives them', async () => {
+    await run(20_000);
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="mc-results"]')?.getAttribute('data-draws')) >=
+        200,
+    );
+    await page.getByTestId('mc-cancel').click();
+    await eventually(() => status().getAttribute('data-running')).toBe('false');
+    const kept = await shownDraws();
+    expect(kept).toBeGreaterThanOrEqual(200);
+    expect(kept).toBeLessThan(20_000);
+    expect(await status().textContent()).toContain(
+      `Cancelled: showing the first ${kept.toLocaleString('en-US')} of 20,000 draws`,
+    );
+    expect(await page.getByTestId('mc-command').textContent()).toMatch(
+      new RegExp(`--runs ${kept}$`),
+    );
+  });
+
+  it('marks results stale when the scenario changes', async () => {
+    expect(await page.getByTestId('mc-stale').count()).toBe(0);
+    const box = page.locator(
+      '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="number"]',
+    );
+    await box.fill('0.9');
+    await box.press('Enter');
+    await eventually(() => page.getByTestId('mc-stale').count()).toBe(1);
+    await page.locator('main').focus();
+    await page.keyboard.press('Control+z');
+    await eventually(() => page.getByTestId('mc-stale').count()).toBe(0);
+  });
+
+  it('logged no console errors, warnings or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});
