@@ -38,14 +38,18 @@ async function main(): Promise<void> {
       await page.getByTestId('mc-draws').fill('1000');
       await page.getByTestId('mc-run').click();
       await page.waitForFunction(() => {
-        const d = Number(document.querySelector('[data-testid="mc-results"]')?.getAttribute('data-draws'));
+        const d = Number(
+          document.querySelector('[data-testid="mc-results"]')?.getAttribute('data-draws'),
+        );
         return d >= 300;
       });
       await shoot(page, `analyse-uncertainty-running-${theme}`);
       await page.waitForSelector('[data-testid="mc-status"][data-running="false"]');
       await shoot(page, `analyse-uncertainty-${theme}`);
       await page.locator('main').evaluate((el) => (el.scrollTop = 700));
-      await page.locator('[data-testid="chart-uncertainty-active-users"] svg').hover({ position: { x: 220, y: 120 } });
+      await page
+        .locator('[data-testid="chart-uncertainty-active-users"] svg')
+        .hover({ position: { x: 220, y: 120 } });
       await shoot(page, `analyse-uncertainty-charts-${theme}`);
       await page.close();
     }
