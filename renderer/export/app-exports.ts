@@ -211,6 +211,14 @@ export function pictureText(target: PictureTarget): FrameText {
       caption: `The five steps of the loop (user activity, data products, AI, experience, more data) and the flows between them in week ${week}; both loops are drawn on the scale of the run with data products. ${source}`,
     };
   }
+  // A figure that says what it shows (an analysis's: its settings and its own command).
+  const own = figure.dataset;
+  if (own.exportTitle)
+    return {
+      title: own.exportTitle,
+      subtitle: own.exportSubtitle ?? name,
+      caption: own.exportCaption ?? source,
+    };
   const chart = selectChartData(comparison, CHARTS.find((c) => c.id === target.id) ?? CHARTS[0]!);
   const week = target.svg.querySelector('.fw-chart__current')?.getAttribute('data-week');
   const unit = chart ? axisUnitLabel(chart.unit) : '';

@@ -76,9 +76,12 @@ async function run(draws: number, seed = ''): Promise<void> {
 }
 
 describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
-  it('opens from the tab bar (Alt+2) and explains what is drawn', async () => {
+  it('opens from the shortcut of its tab (Alt+n) and explains what is drawn', async () => {
+    const tabs = await page.locator('[role="tab"]').evaluateAll((t) => t.map((e) => e.id));
+    const n = tabs.indexOf('view-tab-analyse') + 1;
+    expect(n).toBeGreaterThan(0);
     await page.locator('main').focus();
-    await page.keyboard.press('Alt+2');
+    await page.keyboard.press(`Alt+${n}`);
     await eventually(() => page.getByTestId('analysis-uncertainty').count()).toBe(1);
     const note = await page.getByTestId('mc-form').textContent();
     expect(note).toContain(`${uncertainParameters(withPreset()).length} uncertain assumptions`);
@@ -191,6 +194,8 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
     expect(svg.name).toBe('Untitled-uncertainty-active-users.svg');
     expect(svg.text).toContain('<svg');
     expect(svg.text).not.toContain('class=');
+    expect(svg.text).toContain('Active users: Monte Carlo percentiles');
+    expect(svg.text).toContain(`--runs ${DRAWS}`);
     expect(svg.text.match(/<path/g)!.length).toBeGreaterThanOrEqual(10);
     await page.getByTestId('mc-export-figure').selectOption('uncertainty-net-value-gap');
     const png = await download('mc-export-png');

@@ -12,6 +12,7 @@ import { analysisStore, type UncertaintyRun } from '../../analysis/store';
 import { bandsCsv, drawsCsv, kpisCsv } from '../../analysis/uncertainty-csv';
 import { BandChart, type BandChartData } from '../../charts/BandChart';
 import { GapHistogram } from '../../charts/GapHistogram';
+import { APP_VERSION } from '../../export/version';
 import { runCommandFor } from '../../report/reproduce';
 import { resultsStore } from '../../state/results';
 import { CHARTS } from '../../state/selectors';
@@ -123,13 +124,27 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
   const charts = bandCharts(s, units);
   const gap = s.differencePercentiles?.cumulativeNetValueUsd;
   const command = runCommandFor({ kind: 'file', fileName: run.fileName }, run.scenario, {
-    runs: run.settings.draws,
+    runs: s.draws,
+  });
+  const sim = run.scenario.simulation;
+  const caption = `Monte Carlo over ${count(s.draws)} draws of the ${run.parameters.length} uncertain assumptions and the simulation seed (base seed ${sim.seed}, ${sim.weeks} weeks, ${sim.mode}). Flywheel Lab ${APP_VERSION}. Reproduce: ${command}`;
+  const exportText = (title: string, subtitle: string) => ({
+    'data-export-title': title,
+    'data-export-subtitle': `${subtitle} · ${run.scenario.name}`,
+    'data-export-caption': caption,
   });
   return (
     <div className="fw-analysis-results" data-testid="mc-results" data-draws={s.draws}>
       <KpiIntervals snapshot={s} />
       {s.netValueGaps && s.wins ? (
-        <figure className="fw-chart fw-chart--wide" data-testid="chart-uncertainty-net-value-gap">
+        <figure
+          className="fw-chart fw-chart--wide"
+          data-testid="chart-uncertainty-net-value-gap"
+          {...exportText(
+            'Net value gap, draw by draw (USD)',
+            'Cumulative net value with data products minus without, at the horizon',
+          )}
+        >
           <figcaption className="fw-chart__title">
             Net value gap, draw by draw
             <span className="fw-chart__description">
@@ -152,6 +167,10 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
             key={c.title}
             className="fw-chart"
             data-testid={`chart-uncertainty-${CHARTS[i]!.id}`}
+            {...exportText(
+              `${c.title}: Monte Carlo percentiles`,
+              'With and without data products, week by week; line: median, shaded: middle 90% and 50% of draws',
+            )}
           >
             <figcaption className="fw-chart__title">{c.title}</figcaption>
             <BandChart data={c} />
@@ -185,12 +204,7 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
         ]}
       />
       <p className="fw-analysis-command">
-        The same numbers from the command line:{' '}
-        <code data-testid="mc-command">
-          {run.merged < run.settings.draws
-            ? command.replace(`--runs ${run.settings.draws}`, `--runs ${run.merged}`)
-            : command}
-        </code>
+        The same numbers from the command line: <code data-testid="mc-command">{command}</code>
       </p>
     </div>
   );
