@@ -14,7 +14,7 @@ import {
 } from '../../simulation';
 import { formatCompact } from '../format/format';
 import { CHARTS } from '../state/selectors';
-import { snapshotOf, timeSlicer } from './mc-snapshot';
+import { snapshotOf, timeSlicer, type UncertaintySnapshot } from './mc-snapshot';
 import { CHUNK_DRAWS, monteCarloBytes, runMonteCarloSession } from './mc-session';
 import type { AnalysisPool } from './pool';
 import type { AnalysisStore, UncertaintyForm, UncertaintyRun, UncertaintySettings } from './store';
@@ -180,19 +180,20 @@ export class UncertaintyController {
     const refreshMs = this.deps.refreshMs ?? 120;
     const slicer = this.deps.slicer ?? (() => timeSlicer());
     let merge: Parameters<typeof snapshotOf>[0] | null = null;
-    let snapshotDraws = 0;
+    /** The newest snapshot computed (shown, unless the run has just ended). */
+    const shown: { latest: UncertaintySnapshot | null } = { latest: null };
     let refreshing: Promise<void> | null = null;
     let lastRefresh = -Infinity;
 
     // One snapshot at a time; draws that arrive meanwhile are picked up by the next.
     const refresh = (): void => {
-      if (refreshing || !merge || merge.merged === snapshotDraws) return;
+      if (refreshing || !merge || merge.merged === (shown.latest?.draws ?? 0)) return;
       if (this.now() - lastRefresh < refreshMs) return;
       const m = merge;
       refreshing = (async () => {
         const snapshot = await snapshotOf(m, stepWeeks, slicer());
         lastRefresh = this.now();
-        snapshotDraws = snapshot.draws;
+        shown.latest = snapshot;
         if (!signal.aborted) patch({ snapshot });
         refreshing = null;
         refresh();
@@ -219,10 +220,9 @@ export class UncertaintyController {
           .putUncertainty(previous ?? { ...run, status: 'cancelled', finishedAt: this.now() });
         return;
       }
+      const done = shown.latest;
       const snapshot =
-        m.merged === snapshotDraws
-          ? store.getState().uncertainty!.snapshot
-          : await snapshotOf(m, stepWeeks, slicer());
+        done !== null && done.draws === m.merged ? done : await snapshotOf(m, stepWeeks, slicer());
       patch({
         status: outcome.status,
         received: m.received,

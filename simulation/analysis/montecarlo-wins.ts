@@ -4,29 +4,19 @@
  * computed from a column of draws without a comparator sort (ten times faster on large draws, so
  * a page can recompute them while draws arrive).
  */
+import { betterIsLower } from './evaluate';
 import type { Kpis } from './kpis';
+import { KPI_KEYS } from './montecarlo-draws';
 import { exactQuantile, PERCENTILE_FRACTIONS, PERCENTILE_KEYS } from './montecarlo-summary';
 import type { KpiPercentiles, PercentileSet } from './montecarlo-summary';
 
 /** Which way is better for a KPI; for weeks, a week never reached (null) is the worst. */
 export type Better = 'higher' | 'lower';
 
-export const KPI_BETTER: Readonly<Record<keyof Kpis, Better>> = {
-  finalActiveUsers: 'higher',
-  cumulativeRevenueUsd: 'higher',
-  cumulativeNetValueUsd: 'higher',
-  cumulativeSpendingUsd: 'lower',
-  netValueVsStatusQuoUsd: 'higher',
-  paybackWeek: 'lower',
-  firstAiDeploymentWeek: 'lower',
-  finalFlywheelMomentum: 'higher',
-  selfSustainingWeek: 'lower',
-  finalAiPerformance: 'higher',
-  finalExperienceIndex: 'higher',
-  finalDataQuality: 'higher',
-  finalTrust: 'higher',
-  totalIncidents: 'lower',
-};
+/** Which way is better for each KPI (evaluate.ts's LOWER_IS_BETTER, the one list of it). */
+export const KPI_BETTER: Readonly<Record<keyof Kpis, Better>> = Object.fromEntries(
+  KPI_KEYS.map((k) => [k, betterIsLower(k) ? 'lower' : 'higher']),
+) as Record<keyof Kpis, Better>;
 
 /** How the draws split on one KPI: with better, without better, or even (equal, or both null). */
 export interface WinShares {
