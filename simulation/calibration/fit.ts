@@ -11,6 +11,7 @@
  */
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import type { Backend } from '../engine/compile';
+import { exp, log } from '../engine/dmath';
 import { Rng } from '../engine/rng';
 import { runModel } from '../engine/run';
 import { prepareModel, metricInfos, type PreparedModel } from '../analysis/simulate';
@@ -157,7 +158,7 @@ function randomStart(a: Assumption, rng: Rng): number {
   const evidence = ph > pl && !(pl === a.min && ph === a.max);
   if (evidence) return pl + (ph - pl) * rng.uniform();
   if (a.value > 0) {
-    const v = a.value * Math.exp(Math.log(3) * (2 * rng.uniform() - 1));
+    const v = a.value * exp(log(3) * (2 * rng.uniform() - 1));
     return Math.min(a.max, Math.max(a.min, v));
   }
   return a.min + (Math.min(a.max, a.min + scaleOf(a)) - a.min) * rng.uniform();
