@@ -4,19 +4,12 @@
  * computed from a column of draws without a comparator sort (ten times faster on large draws, so
  * a page can recompute them while draws arrive).
  */
-import { betterIsLower } from './evaluate';
-import type { Kpis } from './kpis';
-import { KPI_KEYS } from './montecarlo-draws';
 import { exactQuantile, PERCENTILE_FRACTIONS, PERCENTILE_KEYS } from './montecarlo-summary';
 import type { KpiPercentiles, PercentileSet } from './montecarlo-summary';
 
-/** Which way is better for a KPI; for weeks, a week never reached (null) is the worst. */
+/** Which way is better for a KPI (run-table.ts's KPI_BETTER says which for each). */
 export type Better = 'higher' | 'lower';
 
-/** Which way is better for each KPI (evaluate.ts's LOWER_IS_BETTER, the one list of it). */
-export const KPI_BETTER: Readonly<Record<keyof Kpis, Better>> = Object.fromEntries(
-  KPI_KEYS.map((k) => [k, betterIsLower(k) ? 'lower' : 'higher']),
-) as Record<keyof Kpis, Better>;
 
 /** How the draws split on one KPI: with better, without better, or even (equal, or both null). */
 export interface WinShares {

@@ -4,25 +4,16 @@
  * `flywheel compare`, so they agree to the digit. Pure.
  */
 import { KPI_INFO, type Kpis } from './kpis';
+import { betterIsLower } from './evaluate';
 import { KPI_KEYS, type KpiKey } from './montecarlo-draws';
 
-/** Which way is better for each KPI (a week reached sooner is better; never reached is worst). */
-export const KPI_BETTER: Readonly<Record<KpiKey, 'higher' | 'lower'>> = {
-  finalActiveUsers: 'higher',
-  cumulativeRevenueUsd: 'higher',
-  cumulativeNetValueUsd: 'higher',
-  cumulativeSpendingUsd: 'lower',
-  netValueVsStatusQuoUsd: 'higher',
-  paybackWeek: 'lower',
-  firstAiDeploymentWeek: 'lower',
-  finalFlywheelMomentum: 'higher',
-  selfSustainingWeek: 'lower',
-  finalAiPerformance: 'higher',
-  finalExperienceIndex: 'higher',
-  finalDataQuality: 'higher',
-  finalTrust: 'higher',
-  totalIncidents: 'lower',
-};
+/**
+ * Which way is better for each KPI (a week reached sooner is better; never reached is worst):
+ * evaluate.ts's LOWER_IS_BETTER, the one list of it.
+ */
+export const KPI_BETTER: Readonly<Record<KpiKey, 'higher' | 'lower'>> = Object.fromEntries(
+  KPI_KEYS.map((k) => [k, betterIsLower(k) ? 'lower' : 'higher']),
+) as Record<KpiKey, 'higher' | 'lower'>;
 
 export interface RunTableRow {
   readonly key: KpiKey;
