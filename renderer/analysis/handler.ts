@@ -3,6 +3,7 @@
  * answers; tests and the in-page fallback call this directly). Holds the worker's current job.
  */
 import { serializeError } from '../engine/protocol';
+import { EvaluationWorkerJob } from './eval-job';
 import { chunkBuffers, histogramBuffers, MonteCarloWorkerJob } from './mc-worker-job';
 import type { AnalysisRequest, AnalysisResponse } from './protocol';
 
@@ -13,6 +14,7 @@ export interface Answer {
 
 export class AnalysisHandler {
   private monteCarlo: MonteCarloWorkerJob | null = null;
+  private readonly evaluation = new EvaluationWorkerJob();
 
   handle(request: AnalysisRequest): Answer {
     try {
@@ -68,6 +70,21 @@ export class AnalysisHandler {
       case 'mc-draws': {
         const chunk = this.job().draws(request.start, request.end);
         return { response: { type: 'mc-chunk', id, chunk }, transfer: chunkBuffers(chunk) };
+      }
+      case 'eval-init':
+        this.evaluation.init(request.scenario, request.settings);
+        return { response: { type: 'eval-ready', id }, transfer: [] };
+      case 'eval': {
+        const outcomes = this.evaluation.evaluate(request.points);
+        return {
+          response: { type: 'eval-done', id, outcomes },
+          transfer: [outcomes.kpis.buffer as ArrayBuffer],
+        };
+      }
+      case 'global': {
+        const { scenario, settings, kpis, kpi } = request;
+        const result = this.evaluation.global(scenario, settings, kpis, kpi);
+        return { response: { type: 'global-done', id, result }, transfer: [] };
       }
     }
   }

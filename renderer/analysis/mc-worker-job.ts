@@ -83,8 +83,12 @@ export class MonteCarloWorkerJob {
   /** Pilot blocks' rows, each row-major (`rows[row * count + d]`), until counted. */
   private pilotBlocks: { rows: Float64Array; count: number }[] = [];
 
+  /** A batch of draws' band values, row-major (BATCH_DRAWS per row), waiting to be counted. */
+  private readonly staging: Float64Array;
+
   constructor(readonly spec: MonteCarloSpec) {
     this.job = createJob(spec, 'interpreter');
+    this.staging = new Float64Array(BATCH_DRAWS * this.job.rows);
   }
 
   /** Pass 1 on draws [start, end): each row's range, and the draws' KPIs; rows kept for later. */
@@ -134,7 +138,7 @@ export class MonteCarloWorkerJob {
     const count = Math.max(0, end - start);
     const chunk = emptyChunk(job, start, count);
     const h = newHistogram(layout);
-    const staging = job.staging;
+    const staging = this.staging;
     let batched = 0;
     for (let d = 0; d < count; d++) {
       job.runner.run(start + d);

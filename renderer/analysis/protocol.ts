@@ -3,8 +3,18 @@
  * and every answer names it; a worker answers its requests in order. Numbers travel as typed
  * arrays whose buffers are transferred, errors as plain objects.
  */
-import type { MonteCarloShape, MonteCarloSpec } from '../../simulation';
+import type {
+  EvalPoint,
+  GlobalSensitivityResult,
+  KpiSelector,
+  KpiTables,
+  MonteCarloShape,
+  MonteCarloSpec,
+  RunSettings,
+  Scenario,
+} from '../../simulation';
 import type { SerializedError } from '../engine/protocol';
+import type { PackedOutcomes } from './eval-job';
 import type { DrawChunk, HistogramCounts } from './mc-worker-job';
 
 export type AnalysisRequest =
@@ -26,6 +36,24 @@ export type AnalysisRequest =
       readonly id: number;
       readonly start: number;
       readonly end: number;
+    }
+  /** Prepare the evaluator of an analysis (sensitivity, sweep, goal seek). */
+  | {
+      readonly type: 'eval-init';
+      readonly id: number;
+      readonly scenario: Scenario;
+      readonly settings: RunSettings;
+    }
+  /** Evaluate points with the prepared evaluator. */
+  | { readonly type: 'eval'; readonly id: number; readonly points: readonly EvalPoint[] }
+  /** The global ranking of a Monte Carlo's draws for one KPI. */
+  | {
+      readonly type: 'global';
+      readonly id: number;
+      readonly scenario: Scenario;
+      readonly settings: RunSettings;
+      readonly kpis: KpiTables;
+      readonly kpi: KpiSelector;
     };
 
 export type AnalysisResponse =
@@ -45,23 +73,46 @@ export type AnalysisResponse =
     }
   | { readonly type: 'mc-counts'; readonly id: number; readonly counts: HistogramCounts }
   | { readonly type: 'mc-chunk'; readonly id: number; readonly chunk: DrawChunk }
+  | { readonly type: 'eval-ready'; readonly id: number }
+  | { readonly type: 'eval-done'; readonly id: number; readonly outcomes: PackedOutcomes }
+  | { readonly type: 'global-done'; readonly id: number; readonly result: GlobalSensitivityResult }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
+
+/** The answer each request gets. */
+interface Answers {
+  'mc-init': 'mc-ready';
+  'mc-pilot': 'mc-pilot';
+  'mc-layout': 'mc-counts';
+  'mc-draws': 'mc-chunk';
+  'eval-init': 'eval-ready';
+  eval: 'eval-done';
+  global: 'global-done';
+}
 
 export type ResponseOf<R extends AnalysisRequest['type']> = Extract<
   AnalysisResponse,
-  {
-    type: R extends 'mc-init'
-      ? 'mc-ready'
-      : R extends 'mc-pilot'
-        ? 'mc-pilot'
-        : R extends 'mc-layout'
-          ? 'mc-counts'
-          : 'mc-chunk';
-  }
+  { type: Answers[R] }
 >;
 
-const REQUEST_TYPES = new Set(['mc-init', 'mc-pilot', 'mc-layout', 'mc-draws']);
-const RESPONSE_TYPES = new Set(['mc-ready', 'mc-pilot', 'mc-counts', 'mc-chunk', 'error']);
+const REQUEST_TYPES = new Set([
+  'mc-init',
+  'mc-pilot',
+  'mc-layout',
+  'mc-draws',
+  'eval-init',
+  'eval',
+  'global',
+]);
+const RESPONSE_TYPES = new Set([
+  'mc-ready',
+  'mc-pilot',
+  'mc-counts',
+  'mc-chunk',
+  'eval-ready',
+  'eval-done',
+  'global-done',
+  'error',
+]);
 
 /** Narrows a message to a request (the worker trusts its page, but checks the shape). */
 export function isAnalysisRequest(value: unknown): value is AnalysisRequest {

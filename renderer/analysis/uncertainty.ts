@@ -17,7 +17,13 @@ import { CHARTS } from '../state/selectors';
 import { snapshotOf, timeSlicer, type UncertaintySnapshot } from './mc-snapshot';
 import { CHUNK_DRAWS, monteCarloBytes, runMonteCarloSession } from './mc-session';
 import type { AnalysisPool } from './pool';
-import type { AnalysisStore, UncertaintyForm, UncertaintyRun, UncertaintySettings } from './store';
+import {
+  busyMessage,
+  type AnalysisStore,
+  type UncertaintyForm,
+  type UncertaintyRun,
+  type UncertaintySettings,
+} from './store';
 
 /** The metrics the Uncertainty view draws bands for: the workspace's charts. */
 export const BAND_METRICS: readonly string[] = CHARTS.map((c) => c.metric);
@@ -123,7 +129,8 @@ export class UncertaintyController {
   start(scenario: Scenario, revision: number, fileName: string): string | null {
     const { store } = this.deps;
     const state = store.getState();
-    if (state.uncertainty?.status === 'running') return 'The uncertainty analysis is running.';
+    const busy = busyMessage(state);
+    if (busy) return busy;
     const checked = parseUncertaintyForm(state.uncertaintyForm, scenario);
     if (!checked.ok) return checked.message;
     const settings = checked.value;

@@ -10,7 +10,6 @@ import type { KpiPercentiles, PercentileSet } from './montecarlo-summary';
 /** Which way is better for a KPI (run-table.ts's KPI_BETTER says which for each). */
 export type Better = 'higher' | 'lower';
 
-
 /** How the draws split on one KPI: with better, without better, or even (equal, or both null). */
 export interface WinShares {
   readonly draws: number;
