@@ -11,6 +11,7 @@ import { uiStore, systemUiPreferences } from '../state/ui';
 import type { FlywheelBridge, ThemeChoice } from './contract';
 import { DocumentController } from './controller';
 import { desktopBridge } from './electron-bridge';
+import { indexedDbBackupStore } from './web-backup-store';
 import { createWebBridge } from './web-bridge';
 
 let bridge: FlywheelBridge | null = null;
@@ -24,10 +25,24 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
+function indexedDbOrNull(): IDBFactory | null {
+  try {
+    return window.indexedDB ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function getBridge(): FlywheelBridge {
+  const idb = window.flywheel ? null : indexedDbOrNull();
   bridge ??= window.flywheel
     ? desktopBridge(window.flywheel)
-    : createWebBridge({ document, window, storage: localStorageOrNull() });
+    : createWebBridge({
+        document,
+        window,
+        storage: localStorageOrNull(),
+        backupStore: idb ? indexedDbBackupStore(idb) : null,
+      });
   return bridge;
 }
 

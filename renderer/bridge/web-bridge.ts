@@ -1,6 +1,8 @@
 /**
  * The bridge in a plain browser: a file input to open, a download (blob URL) to save and export,
- * localStorage for the backup of unsaved work and the names of recent files, the page title for
+ * IndexedDB for the backup of unsaved work (durable at once, web-backup-store.ts; localStorage
+ * where IndexedDB cannot be used, and a backup left there by earlier versions is moved over),
+ * localStorage for the names of recent files, the page title for
  * the document state, the browser's own "leave page?" prompt for unsaved changes, and for the
  * presenter view a second window of the app (`#presenter`) talking through a BroadcastChannel. It
  * implements the same `FlywheelBridge` the desktop preload exposes.
@@ -19,6 +21,7 @@ import {
   type RecentFile,
   type Result,
 } from './contract';
+import { CURRENT_KEY, UNREADABLE_KEY, type WebBackupStore } from './web-backup-store';
 import {
   createPresenterRelay,
   openBrowserPresenterChannel,
@@ -28,6 +31,9 @@ import {
 export const BACKUP_KEY = 'flywheel-lab/backup';
 export const RECENT_KEY = 'flywheel-lab/recent';
 const MAX_RECENT = 10;
+
+const DAMAGED_BACKUP_MESSAGE =
+  'The backup of unsaved work from the last session could not be restored: it is damaged. It was set aside in the browser storage.';
 
 const backupSchema = z.strictObject({
   scenarioText: z.string().max(MAX_SCENARIO_TEXT_CHARS),
@@ -49,6 +55,8 @@ export interface WebBridgeEnv {
   readonly document: Document;
   readonly window: Window;
   readonly storage: Storage | null;
+  /** Where the backup of unsaved work goes (IndexedDB); null: localStorage, as before. */
+  readonly backupStore?: WebBackupStore | null;
   readonly now?: () => Date;
   /** Opens the presenter relay's channel (default: the browser's BroadcastChannel). */
   readonly presenterChannel?: () => BroadcastChannelLike | null;
@@ -191,6 +199,67 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
     return ok({ fileName, filePath: null });
   };
 
+  const backupStore = env.backupStore ?? null;
+
+  /** The backup in localStorage (where earlier versions kept it); a damaged one is set aside. */
+  const readLegacyBackup = (): { backup: Backup | null; damaged: boolean } => {
+    const { value, corrupt } = readStored(BACKUP_KEY, backupSchema);
+    if (!corrupt) return { backup: value, damaged: false };
+    const raw = storage?.getItem(BACKUP_KEY) ?? '';
+    storage?.removeItem(BACKUP_KEY);
+    try {
+      storage?.setItem(`${BACKUP_KEY}-unreadable`, raw);
+    } catch {
+      // Out of space: the unreadable copy cannot be kept.
+    }
+    return { backup: null, damaged: true };
+  };
+
+  /** The backup in IndexedDB; a damaged one is set aside there. Null when IndexedDB fails. */
+  const readDurableBackup = async (): Promise<{ backup: Backup | null; damaged: boolean }> => {
+    if (!backupStore) return { backup: null, damaged: false };
+    let stored: unknown;
+    try {
+      stored = await backupStore.get(CURRENT_KEY);
+    } catch {
+      return { backup: null, damaged: false };
+    }
+    if (stored === undefined || stored === null) return { backup: null, damaged: false };
+    const parsed = backupSchema.safeParse(stored);
+    if (parsed.success) return { backup: parsed.data, damaged: false };
+    try {
+      await backupStore.put(UNREADABLE_KEY, stored);
+      await backupStore.delete(CURRENT_KEY);
+    } catch {
+      // It stays where it is and is reported again next time.
+    }
+    return { backup: null, damaged: true };
+  };
+
+  const readBackup = async (): Promise<Result<Backup | null>> => {
+    const durable = await readDurableBackup();
+    const legacy = readLegacyBackup();
+    let backup = durable.backup;
+    if (legacy.backup) {
+      const legacyIsNewer = !backup || legacy.backup.savedAt > backup.savedAt;
+      if (legacyIsNewer) backup = legacy.backup;
+      // Moved into IndexedDB (durably) before it leaves localStorage; kept there if that fails.
+      let moved = !backupStore;
+      if (backupStore) {
+        try {
+          if (legacyIsNewer) await backupStore.put(CURRENT_KEY, legacy.backup);
+          moved = true;
+        } catch {
+          moved = false;
+        }
+      }
+      if (moved && backupStore) storage?.removeItem(BACKUP_KEY);
+    }
+    if (!backup && (durable.damaged || legacy.damaged))
+      return fail('invalid-file', DAMAGED_BACKUP_MESSAGE);
+    return ok(backup);
+  };
+
   return {
     kind: 'web',
     async openFile() {
@@ -237,27 +306,28 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
       storage?.removeItem(RECENT_KEY);
       return ok(null);
     },
-    async readBackup() {
-      const { value, corrupt } = readStored(BACKUP_KEY, backupSchema);
-      if (corrupt) {
-        const raw = storage?.getItem(BACKUP_KEY) ?? '';
-        storage?.removeItem(BACKUP_KEY);
-        try {
-          storage?.setItem(`${BACKUP_KEY}-unreadable`, raw);
-        } catch {
-          // Out of space: the unreadable copy cannot be kept.
-        }
-        return fail(
-          'invalid-file',
-          'The backup of unsaved work from the last session could not be restored: it is damaged. It was set aside in the browser storage.',
-        );
-      }
-      return ok(value satisfies Backup | null);
-    },
+    readBackup,
     async writeBackup(request) {
-      return store(BACKUP_KEY, { ...request, filePath: null, savedAt: now().toISOString() });
+      const backup = { ...request, filePath: null, savedAt: now().toISOString() };
+      if (backupStore) {
+        try {
+          await backupStore.put(CURRENT_KEY, backup);
+          // A backup an earlier version left in localStorage is older than this one.
+          storage?.removeItem(BACKUP_KEY);
+          return ok(null);
+        } catch {
+          // IndexedDB refused (quota, private mode, a broken profile): localStorage is better than
+          // no backup at all.
+        }
+      }
+      return store(BACKUP_KEY, backup);
     },
     async clearBackup() {
+      try {
+        await backupStore?.delete(CURRENT_KEY);
+      } catch {
+        // Nothing to clear, or IndexedDB is unusable: the next start offers it (or nothing) again.
+      }
       storage?.removeItem(BACKUP_KEY);
       return ok(null);
     },

@@ -14,6 +14,7 @@ import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseScenarioText, serializeScenario, withoutPreset, withPreset } from '../../simulation';
 import { launchChromium, serveStatic, type StaticServer } from '../e2e/harness';
+import { backedUpName, LEGACY_BACKUP_KEY, plantBackup, storedBackup } from './stored-backup';
 
 const here = import.meta.dirname;
 const shots = path.join(os.tmpdir(), 'flywheel-bridge-shots');
@@ -186,33 +187,38 @@ describe('the browser build opens and saves scenario files', () => {
 });
 
 describe('autosave and recovery in the browser', () => {
-  it('unsaved work is backed up about a second after an edit and offered back after a reload', async () => {
+  const edited = `${withPreset().name} (edited)`;
+  const waitForBackupOf = (name: string) =>
+    vi.waitFor(async () => expect(await backedUpName(page)).toBe(name), {
+      timeout: 5000,
+      interval: 100,
+    });
+
+  it('unsaved work is backed up in IndexedDB about a second after an edit and offered back after a reload', async () => {
     await page.getByTestId('edit').click();
-    await page.waitForFunction(
-      () => localStorage.getItem('flywheel-lab/backup') !== null,
-      undefined,
-      { timeout: 5000 },
-    );
+    await waitForBackupOf(edited);
+    expect(await page.evaluate((k) => localStorage.getItem(k), LEGACY_BACKUP_KEY)).toBeNull();
     // Simulate a crash: leave without the unsaved-changes prompt.
     page.on('dialog', (d) => void d.accept());
     await page.reload();
     await page.getByTestId('prompt-recover').waitFor();
     await page.screenshot({ path: path.join(shots, 'recover-prompt.png') });
     await page.getByTestId('prompt-restore').click();
-    await page.getByText(`${withPreset().name} (edited)`).waitFor();
+    await page.getByText(edited).waitFor();
     // Restored work is unsaved: the title says so, and the backup stays until it is saved.
     expect(await page.title()).toBe('● Untitled.flywheel.json — Flywheel Lab');
-    expect(await page.evaluate(() => localStorage.getItem('flywheel-lab/backup'))).not.toBeNull();
+    expect(await backedUpName(page)).toBe(edited);
     await page.getByText('Unsaved work restored').waitFor();
+    // Saved: the backup is gone.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('file-save').click();
+    await download;
+    await vi.waitFor(async () => expect(await storedBackup(page)).toBeNull());
   });
 
   it('Escape on the recovery prompt (once, or pressed again) never discards the work', async () => {
     await page.getByTestId('edit').click();
-    await page.waitForFunction(
-      () => localStorage.getItem('flywheel-lab/backup') !== null,
-      undefined,
-      { timeout: 5000 },
-    );
+    await waitForBackupOf(edited);
     page.on('dialog', (d) => void d.accept());
     for (const presses of [1, 2]) {
       await page.reload();
@@ -220,20 +226,60 @@ describe('autosave and recovery in the browser', () => {
       await prompt.waitFor();
       for (let i = 0; i < presses; i++) await page.keyboard.press('Escape');
       await prompt.waitFor({ state: 'detached' });
-      await page.getByText(`${withPreset().name} (edited)`).waitFor();
+      await page.getByText(edited).waitFor();
       expect(await page.getByTestId('dirty').textContent()).toBe('edited');
-      const kept = await page.evaluate(() => localStorage.getItem('flywheel-lab/backup'));
-      expect(kept && JSON.parse(kept).scenarioText).toContain(`${withPreset().name} (edited)`);
+      expect(await backedUpName(page)).toBe(edited);
     }
   });
 
-  it('a damaged backup gives a message, not a crash, and the app starts normally', async () => {
-    await page.evaluate(() => localStorage.setItem('flywheel-lab/backup', '{"scenarioText": 3'));
+  it('a backup an earlier version left in localStorage is offered, then moved to IndexedDB', async () => {
+    const legacy = {
+      scenarioText: serializeScenario({ ...withPreset(), name: 'Kept in local storage' }),
+      fileName: 'legacy.flywheel.json',
+      filePath: null,
+      savedAt: '2026-11-30T10:00:00.000Z',
+    };
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [
+      LEGACY_BACKUP_KEY,
+      JSON.stringify(legacy),
+    ] as const);
     await page.reload();
-    const notice = page.getByTestId('notice-error');
-    await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/could not be restored/);
-    expect(await page.getByTestId('scenario-name').textContent()).toBe(withPreset().name);
-    expect(await page.evaluate(() => localStorage.getItem('flywheel-lab/backup'))).toBeNull();
+    await page.getByTestId('prompt-recover').waitFor();
+    expect(await page.getByTestId('prompt-recover').textContent()).toContain(
+      'legacy.flywheel.json',
+    );
+    expect(await storedBackup(page)).toEqual(legacy);
+    expect(await page.evaluate((k) => localStorage.getItem(k), LEGACY_BACKUP_KEY)).toBeNull();
+    await page.getByTestId('prompt-restore').click();
+    await page.getByText('Kept in local storage').waitFor();
+    expect(await page.getByTestId('file-name').textContent()).toBe('legacy.flywheel.json');
   });
+
+  it.each([
+    ['in IndexedDB', 'idb'],
+    ['in localStorage (an earlier version’s)', 'legacy'],
+  ])(
+    'a damaged backup %s gives a message, not a crash, and is set aside',
+    async (_where, where) => {
+      if (where === 'idb') await plantBackup(page, { scenarioText: 3 });
+      else
+        await page.evaluate(
+          (k) => localStorage.setItem(k, '{"scenarioText": 3'),
+          LEGACY_BACKUP_KEY,
+        );
+      await page.reload();
+      const notice = page.getByTestId('notice-error');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(/could not be restored/);
+      expect(await page.getByTestId('scenario-name').textContent()).toBe(withPreset().name);
+      expect(await storedBackup(page)).toBeNull();
+      expect(await page.evaluate((k) => localStorage.getItem(k), LEGACY_BACKUP_KEY)).toBeNull();
+      if (where === 'idb')
+        expect(await storedBackup(page, 'unreadable')).toEqual({ scenarioText: 3 });
+      else
+        expect(
+          await page.evaluate((k) => localStorage.getItem(`${k}-unreadable`), LEGACY_BACKUP_KEY),
+        ).toBe('{"scenarioText": 3');
+    },
+  );
 });
