@@ -92,6 +92,10 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     submenu: [
       { label: mac ? 'New' : '&New', accelerator: 'CmdOrCtrl+N', click: send({ command: 'new' }) },
       {
+        label: mac ? 'New from Built-in Scenario…' : 'New from &Built-in Scenario…',
+        click: send({ command: 'new-builtin' }),
+      },
+      {
         label: mac ? 'Open…' : '&Open…',
         accelerator: 'CmdOrCtrl+O',
         click: send({ command: 'open' }),

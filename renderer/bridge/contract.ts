@@ -110,6 +110,8 @@ export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
 /** Commands the shell sends to the page (menu items, the window's close button, the OS). */
 export type MenuCommand =
   | { readonly command: 'new' }
+  /** File > New from Built-in Scenario…: the page shows its choice of built-in scenarios. */
+  | { readonly command: 'new-builtin' }
   | { readonly command: 'open' }
   | { readonly command: 'open-recent'; readonly filePath: string }
   | { readonly command: 'open-path'; readonly filePath: string }
@@ -270,6 +272,7 @@ function buildMenuCommandSchema(): z.ZodType<MenuCommand> {
   const filePath = z.string().min(1).max(MAX_PATH_CHARS);
   return z.discriminatedUnion('command', [
     z.strictObject({ command: z.literal('new') }),
+    z.strictObject({ command: z.literal('new-builtin') }),
     z.strictObject({ command: z.literal('open') }),
     z.strictObject({ command: z.literal('open-recent'), filePath }),
     z.strictObject({ command: z.literal('open-path'), filePath }),

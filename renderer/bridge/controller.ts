@@ -8,7 +8,9 @@
 import {
   formatIssues,
   parseScenarioText,
+  PRESETS,
   serializeScenario,
+  type PresetName,
   type Scenario,
 } from '../../simulation';
 import type { DocumentApi } from '../state/document';
@@ -63,6 +65,8 @@ export interface ControllerDeps {
   readonly applyTheme?: (theme: ThemeChoice) => void;
   /** View > Present: starts workshop mode. */
   readonly present?: () => void;
+  /** File > New from Built-in Scenario…: shows the page's choice (which calls newDocument). */
+  readonly chooseBuiltin?: () => void;
   /** Shown in notices for how long (ms) before they go away by themselves; 0 = stay. */
   readonly infoNoticeMs?: number;
 }
@@ -143,6 +147,9 @@ export class DocumentController {
     switch (c.command) {
       case 'new':
         return this.newDocument();
+      case 'new-builtin':
+        this.deps.chooseBuiltin?.();
+        return Promise.resolve();
       case 'open':
         return this.open();
       case 'open-recent':
@@ -169,10 +176,12 @@ export class DocumentController {
     }
   }
 
-  newDocument(): Promise<boolean> {
+  /** A new, untitled document: the default scenario, or a built-in one (`flywheel --preset`). */
+  newDocument(preset?: PresetName): Promise<boolean> {
     return this.run(async () => {
       if (!(await this.guard('new'))) return false;
-      this.load(this.deps.newScenario(), { filePath: null, fileName: UNTITLED_FILE_NAME });
+      const scenario = preset === undefined ? this.deps.newScenario() : PRESETS[preset]();
+      this.load(scenario, { filePath: null, fileName: UNTITLED_FILE_NAME });
       await this.deps.bridge.clearBackup();
       return true;
     });

@@ -4,6 +4,7 @@
  */
 import './zod-without-eval';
 import { withPreset } from '../../simulation';
+import { builtinChoiceStore } from '../builtin/store';
 import { startPresentation } from '../present/session';
 import { documentApi } from '../state/document';
 import { isTextEntry, SCENARIO_UNDO_EVENT } from '../state/keyboard';
@@ -73,6 +74,7 @@ export function getDocumentController(): DocumentController {
     textUndo,
     applyTheme,
     present: () => startPresentation(),
+    chooseBuiltin: () => builtinChoiceStore.getState().show(),
   });
   return controller;
 }

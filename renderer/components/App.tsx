@@ -1,6 +1,8 @@
 /** The workspace: the scenario panel beside the results (KPIs, loops, playback, charts). */
 import { useEffect, type ReactElement } from 'react';
 import { useStore } from 'zustand';
+import { BuiltinScenarioDialog } from '../builtin/BuiltinScenarioDialog';
+import { DetailsPanel } from '../details/DetailsPanel';
 import { StoryEditor } from '../present/editor/StoryEditor';
 import { PresentStage } from '../present/PresentStage';
 import { shortcutFor, viewShortcut } from '../state/keyboard';
@@ -62,6 +64,7 @@ export function App(): ReactElement {
       </a>
       <AppHeader />
       <PresentStage />
+      <BuiltinScenarioDialog />
       <div className="fw-layout">
         <aside className="fw-layout__panel">
           <ScenarioPanel />
@@ -71,6 +74,7 @@ export function App(): ReactElement {
           <ViewTabs />
           <CurrentView />
         </main>
+        <DetailsPanel />
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { selectRuns } from '../state/selectors';
 import { LOOP_MODES, LOOP_MODE_LABELS, uiStore } from '../state/ui';
 import { loopsStore } from '../state/loops';
 import { leadingLoopMark } from '../loops/read';
+import { detailsStore, STEP_METRICS } from '../details/store';
 
 function Loops(): ReactElement {
   const comparison = useStore(resultsStore, (s) => s.comparison);
@@ -46,6 +47,17 @@ function Loops(): ReactElement {
         mode={mode}
         reducedMotion={reducedMotion}
         leadingLoops={leadingLoops}
+        onSelectStep={(id) =>
+          detailsStore
+            .getState()
+            .open(
+              STEP_METRICS[id],
+              document.activeElement instanceof HTMLElement ||
+                document.activeElement instanceof SVGElement
+                ? document.activeElement
+                : null,
+            )
+        }
       />
     </div>
   );

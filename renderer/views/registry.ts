@@ -8,6 +8,7 @@ import { AnalyseView } from './analyse/AnalyseView';
 import { CalibrationView } from '../calibration/CalibrationView';
 import { WorkspaceView } from './WorkspaceView';
 import { LoopsView } from '../loops/LoopsView';
+import { TableView } from '../table/TableView';
 
 export interface AppView {
   /** Stable id (stored in the UI store, used in test ids: `view-tab-<id>`). */
@@ -44,6 +45,12 @@ export const VIEWS: readonly AppView[] = [
     description:
       'How sure, what matters, what must be true: uncertainty, sensitivity, sweeps, goal seek.',
     component: AnalyseView,
+  },
+  {
+    id: 'table',
+    label: 'Table',
+    description: 'The weekly numbers of a run, or the difference between the two, as a table.',
+    component: TableView,
   },
 ];
 

@@ -23,6 +23,16 @@ export function FileBar({
       <button
         type="button"
         className="fw-button"
+        onClick={() => void controller.handleCommand({ command: 'new-builtin' })}
+        disabled={busy}
+        title="Start from one of the built-in scenarios (with, without, mesh…)"
+        data-testid="file-new-builtin"
+      >
+        Built-in…
+      </button>
+      <button
+        type="button"
+        className="fw-button"
         onClick={() => void controller.open()}
         disabled={busy}
         title="Open a scenario file (Ctrl+O)"
