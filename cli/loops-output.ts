@@ -1,7 +1,7 @@
 /** The output of `flywheel loops`: JSON, CSV and a text summary of the same analysis. */
 import { dominanceShifts, type LoopGroup, type RunLoops } from '../simulation/analysis/loops';
 import type { LoopDominance } from '../simulation/analysis/loop-dominance';
-import { CSV_EOL, csvNumber, csvRecord, csvText } from './csv';
+export { loopsCsv } from '../renderer/export/loops-csv';
 import { writeJson, type JsonValue } from './json-writer';
 
 export interface LoopsMeta {
@@ -84,27 +84,6 @@ export function loopsJson(
 }
 
 /** One row per point per run: run, week, the leading loop, then every loop's relative score. */
-export function loopsCsv(dominance: LoopDominance, write: (chunk: string) => void): void {
-  const ids: string[] = [];
-  for (const r of dominance.runs)
-    for (const g of r.loops.groups) if (!ids.includes(g.id)) ids.push(g.id);
-  write(csvRecord(['run', 'week', 'leader', ...ids].map(csvText)) + CSV_EOL);
-  for (const r of dominance.runs) {
-    const byId = new Map(r.loops.groups.map((g) => [g.id, g]));
-    for (let k = 0; k < r.loops.time.length; k++) {
-      const cells = [
-        csvText(r.name),
-        csvNumber(r.loops.time[k]!),
-        csvText(r.loops.leader[k] ?? ''),
-        ...ids.map((id) => {
-          const g = byId.get(id);
-          return g ? csvNumber(g.relativeScore[k]!) : '';
-        }),
-      ];
-      write(csvRecord(cells) + CSV_EOL);
-    }
-  }
-}
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const RUN_TITLES = { with: 'With data products', without: 'Without data products' } as const;

@@ -156,8 +156,11 @@ export function pictureIdAt(node: EventTarget | null): string | null {
 export function pictureTargets(root: ParentNode = document): PictureTarget[] {
   const out: PictureTarget[] = [];
   root.querySelectorAll<HTMLElement>(CHART_FIGURE).forEach((figure) => {
-    const svg = figure.querySelector<SVGSVGElement>('svg.fw-chart__svg');
-    const title = figure.querySelector('.fw-chart__title')?.firstChild?.textContent ?? 'Chart';
+    const svg = figure.querySelector<SVGSVGElement>('svg.fw-chart__svg, svg[data-export-picture]');
+    const title =
+      figure.querySelector('.fw-chart__title')?.firstChild?.textContent ??
+      figure.dataset.exportTitle ??
+      'Chart';
     if (svg) out.push({ id: figureId(figure), label: title, svg, figure });
   });
   root.querySelectorAll<HTMLElement>(LOOP_FIGURE).forEach((figure, i) => {
@@ -231,7 +234,12 @@ export function pictureText(target: PictureTarget): FrameText {
 }
 
 function framed(target: PictureTarget, background: string | null): StandaloneSvg {
-  const legend = target.figure.matches(LOOP_FIGURE) ? legendOf(target.figure) : [];
+  // A loop's legend is in its figure; a figure may also name a legend it shares with others
+  // (the Loops view's two charts share one list of loop colours).
+  const host = target.figure.matches(LOOP_FIGURE)
+    ? target.figure
+    : target.figure.closest('[data-export-legend-host]');
+  const legend = host ? legendOf(host) : [];
   return framedSvg(target.svg, pictureText(target), legend, background);
 }
 

@@ -59,9 +59,9 @@ function textEl(doc: Document, content: string, attrs: Record<string, string | n
   return t;
 }
 
-/** The legend items under a loop figure (its swatches and words), or none. */
+/** The legend items under a loop figure or a legend host (their swatches and words), or none. */
 export function legendOf(figure: Element): LegendItem[] {
-  return [...figure.querySelectorAll('.fw-loop__legend li')].map((li) => ({
+  return [...figure.querySelectorAll('.fw-loop__legend li, [data-export-legend] li')].map((li) => ({
     swatch: li.querySelector('svg'),
     text: li.textContent?.trim() ?? '',
   }));

@@ -172,6 +172,7 @@ export function DominanceChart({
   return (
     <svg
       className="fw-dominance__svg"
+      data-export-picture=""
       viewBox={`0 0 ${W} ${H}`}
       role="img"
       aria-label={`${title}: each loop's share of the change in users and data, week by week`}

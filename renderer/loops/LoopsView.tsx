@@ -8,14 +8,32 @@ import { useMemo, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import type { ScenarioLoops } from '../../simulation/analysis/loop-dominance';
 import { PlaybackBar } from '../components/PlaybackBar';
+import { loopsCsv } from '../export/loops-csv';
+import { APP_VERSION } from '../export/version';
+import { loopsCommandFor } from '../report/reproduce';
 import { loopsStore } from '../state/loops';
 import { pointIndexOf, playbackStore } from '../state/playback';
+import { resultsStore } from '../state/results';
+import { workspaceStore } from '../state/workspace';
+import { AnalysisExports } from '../views/analyse/AnalysisExports';
 import { colourOf, DominanceChart } from './DominanceChart';
 import { chartBands, dominanceSentence } from './read';
 import './loops.css';
 
 const TITLES = { with: 'With data products', without: 'Without data products' } as const;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+const METHOD =
+  "Each band is a loop's share of the change in users and fresh data that week (Loops That Matter: Schoenberg, Davidsen & Eberlein 2020, corrected 2023); reinforcing loops above the axis, balancing loops below; the strip on top marks the loop that leads.";
+
+/** The dominance as CSV: the same writer and columns as `flywheel loops --format csv`. */
+function dominanceCsv(dominance: Parameters<typeof loopsCsv>[0]): string {
+  let text = '';
+  loopsCsv(dominance, (chunk) => {
+    text += chunk;
+  });
+  return text;
+}
 
 function leadWeeks(run: ScenarioLoops | undefined, id: string): string {
   if (!run) return '';
@@ -30,6 +48,8 @@ export function LoopsView(): ReactElement {
   const dominance = useStore(loopsStore, (s) => s.dominance);
   const error = useStore(loopsStore, (s) => s.error);
   const k = useStore(playbackStore, pointIndexOf);
+  const scenario = useStore(resultsStore, (s) => s.comparison?.runs[0]?.scenario ?? null);
+  const fileName = useStore(workspaceStore, (s) => s.document.fileName);
   const chart = useMemo(() => (dominance ? chartBands(dominance) : null), [dominance]);
   if (!dominance || !chart) {
     return (
@@ -48,8 +68,15 @@ export function LoopsView(): ReactElement {
       .find((g) => g !== undefined)!;
   const flywheel = allIds.filter((id) => group(id).inFlywheel);
   const inside = allIds.filter((id) => !group(id).inFlywheel);
+  const command = scenario ? loopsCommandFor({ kind: 'file', fileName }, scenario) : '';
+  const caption = `${METHOD} Expected-value run, ${scenario?.simulation.weeks ?? ''} weeks. Flywheel Lab ${APP_VERSION}.${command ? ` Reproduce: ${command}` : ''}`;
   return (
-    <section className="fw-dominance" aria-labelledby="dominance-heading" data-testid="loops-view">
+    <section
+      className="fw-dominance"
+      aria-labelledby="dominance-heading"
+      data-testid="loops-view"
+      data-export-legend-host=""
+    >
       <div className="fw-sticky-playback">
         <PlaybackBar />
       </div>
@@ -61,7 +88,15 @@ export function LoopsView(): ReactElement {
       </p>
       <div className={`fw-dominance__charts${single ? '' : ' fw-dominance__charts--two'}`}>
         {dominance.runs.map((r, i) => (
-          <figure key={r.name} className="fw-dominance__chart" data-run={r.name}>
+          <figure
+            key={r.name}
+            className="fw-dominance__chart"
+            data-run={r.name}
+            data-testid={`chart-loops-${r.name}`}
+            data-export-title={`Which loop drives the flywheel: ${single ? 'this scenario' : TITLES[r.name].toLowerCase()}`}
+            data-export-subtitle={`Each loop's share of the change, week by week · ${scenario?.name ?? ''}`}
+            data-export-caption={caption}
+          >
             <DominanceChart
               title={single ? 'This scenario' : TITLES[r.name]}
               loops={r.loops}
@@ -72,7 +107,7 @@ export function LoopsView(): ReactElement {
           </figure>
         ))}
       </div>
-      <ul className="fw-dominance__legend" aria-label="Loops in the charts">
+      <ul className="fw-dominance__legend" aria-label="Loops in the charts" data-export-legend="">
         {ids.map((id) => (
           <li key={id}>
             <svg className="fw-dominance__chip" viewBox="0 0 10 10" aria-hidden="true">
@@ -82,6 +117,26 @@ export function LoopsView(): ReactElement {
           </li>
         ))}
       </ul>
+      <AnalysisExports
+        testId="loops"
+        figures={dominance.runs.map((r) => ({
+          id: `loops-${r.name}`,
+          label: single ? 'Loop shares' : `Loop shares, ${TITLES[r.name].toLowerCase()}`,
+        }))}
+        tables={[
+          {
+            id: 'csv',
+            label: 'Loop scores (CSV)',
+            suffix: 'loops',
+            build: () => dominanceCsv(dominance),
+          },
+        ]}
+      />
+      {command ? (
+        <p className="fw-dominance__note" data-testid="loops-command">
+          The same analysis on the command line: <code>{command}</code>
+        </p>
+      ) : null}
       <p className="fw-dominance__note">
         Each band is a loop&apos;s share of the change in users and fresh data that week (Loops That
         Matter: Schoenberg, Davidsen &amp; Eberlein 2020, corrected 2023); reinforcing loops above

@@ -75,6 +75,23 @@ export function runCommandFor(
   return args.map(shellQuote).join(' ');
 }
 
+/**
+ * The `flywheel loops` command that gives the loop dominance the app shows: the Loops view and the
+ * report analyse the expected-value run over the scenario's horizon.
+ */
+export function loopsCommandFor(source: ScenarioSource, scenario: Scenario): string {
+  const args = [
+    'flywheel',
+    'loops',
+    ...sourceArgs(source),
+    '--weeks',
+    String(scenario.simulation.weeks),
+    '--mode',
+    'expected',
+  ];
+  return args.map(shellQuote).join(' ');
+}
+
 /** A run of `flywheel compare`: a scenario file, or a variant or pinned run of one (FILE#NAME). */
 export interface CompareSource {
   readonly fileName: string;

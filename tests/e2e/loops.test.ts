@@ -4,8 +4,11 @@
  * follow the playback clock; the five-step loop on the Results tab names and draws the week's
  * leading loop.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG_SIGNATURE } from '../../renderer/export/png';
+import { ensureBuilt, flywheel, tempFolder } from '../cli/helpers';
 import { withPreset } from '../../simulation';
 import { loopDominance } from '../../simulation/analysis/loop-dominance';
 import { leadingAt } from '../../renderer/loops/read';
@@ -37,7 +40,17 @@ async function scrubTo(week: number): Promise<void> {
     }, String(week));
 }
 
+async function download(testId: string): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(testId).click(),
+  ]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
 beforeAll(async () => {
+  ensureBuilt();
   outDir = await buildWebApp();
   server = await serveStatic(outDir);
   browser = await launchChromium();
@@ -76,6 +89,42 @@ describe('the Loops view', () => {
     const since = lead.sinceWeek === 80 ? 'from this week' : `since week ${lead.sinceWeek}`;
     expect(text).toContain(since);
     expect(await page.locator('.fw-dominance__svg').first().getAttribute('data-week')).toBe('80');
+  });
+
+  it('exports the loop scores as flywheel loops --format csv gives them, and each chart as a picture', async () => {
+    const command = page.getByTestId('loops-command');
+    await eventually(() => command.textContent()).toContain(
+      'flywheel loops Untitled.flywheel.json --weeks 156 --mode expected',
+    );
+    const csv = await download('loops-export-csv');
+    expect(csv.name).toBe('Untitled-loops.csv');
+    const { dir, cleanup } = tempFolder();
+    try {
+      // The default scenario, as the app opens it, from the command line: the same file.
+      const cli = flywheel(
+        ['loops', '--weeks', '156', '--mode', 'expected', '--format', 'csv'],
+        dir,
+      );
+      expect(cli.stderr).toBe('');
+      expect(csv.text).toBe(cli.stdout);
+    } finally {
+      cleanup();
+    }
+    // 2 runs x 157 weeks and a header.
+    expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 2 * 157);
+    await page.getByTestId('loops-export-figure').selectOption('loops-without');
+    const svg = await download('loops-export-svg');
+    expect(svg.name).toBe('Untitled-loops-without.svg');
+    expect(svg.text).toContain('Which loop drives the flywheel: without data products');
+    expect(svg.text).toContain('--mode expected');
+    // The shared legend of loop colours comes along: every loop named in the view's legend.
+    const legend = await page.locator('.fw-dominance__legend li').allTextContents();
+    expect(legend.length).toBeGreaterThan(1);
+    for (const item of legend) expect(svg.text).toContain(item.trim().split(' ')[0]);
+    expect(svg.text.match(/<path/g)!.length).toBeGreaterThanOrEqual(legend.length);
+    const png = await download('loops-export-png');
+    expect(png.name).toBe('Untitled-loops-without.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
   });
 
   it('draws the leading loop on the five-step loop of the Results tab', async () => {
