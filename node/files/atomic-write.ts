@@ -34,7 +34,7 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import { errorCode, FileError, fileErrorFrom, notRegularFile } from './file-error';
+import { errorCode, FileError, fileErrorFrom, notRegularFile, writeProtected } from './file-error';
 
 export const TEMP_SUFFIX = '.flywheel-tmp';
 const MAX_LINK_HOPS = 40;
@@ -199,9 +199,14 @@ export async function resolveWriteTarget(target: string): Promise<string> {
   throw tooManyLinks(target);
 }
 
-/** What is at the (resolved) final path: a regular file, nothing (null), or a refusal. */
+/**
+ * What is at the (resolved) final path: a regular file, nothing (null), or a refusal. A file
+ * without any write permission is refused too: a rename would replace it (the folder's permission
+ * is what counts), although whoever made it read-only meant it to stay.
+ */
 function regularOrNothing(shownAs: string, st: Stats | null): Stats | null {
   if (st !== null && !st.isFile()) throw notRegularFile(shownAs, st);
+  if (st !== null && (st.mode & 0o222) === 0) throw writeProtected(shownAs);
   return st;
 }
 
@@ -388,6 +393,8 @@ export function describeWriteError(e: FileError, file: string): string {
       return `Could not save ${where}: the disk is full.`;
     case 'read-only':
       return `Could not save ${where}: ${folder} is read-only.`;
+    case 'write-protected':
+      return `Could not save ${where}: the file is read-only. Make it writable, or save it under another name.`;
     case 'folder-missing':
       return `Could not save ${where}: the folder ${folder} no longer exists.`;
     case 'is-folder':

@@ -15,6 +15,7 @@ export type FileErrorKind =
   | 'no-permission'
   | 'no-space'
   | 'read-only'
+  | 'write-protected'
   | 'too-many-links'
   | 'name-too-long'
   | 'not-a-folder'
@@ -60,6 +61,15 @@ export function describeFileType(
 export function notRegularFile(filePath: string, st: Stats): FileError {
   if (st.isDirectory()) return new FileError('is-folder', filePath, 'is a folder, not a file');
   return new FileError('not-regular', filePath, `is ${describeFileType(st)}, not a regular file`);
+}
+
+/** The error for an existing regular file nobody may write (chmod a-w, "read-only" in a file manager). */
+export function writeProtected(filePath: string): FileError {
+  return new FileError(
+    'write-protected',
+    filePath,
+    'is read-only (nobody may write it), so it was not replaced',
+  );
 }
 
 /** Maps a Node file-system error to a FileError; `writing` changes what ENOENT means. */

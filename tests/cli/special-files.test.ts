@@ -121,6 +121,21 @@ describe('output targets that are not regular files are refused, and stay what t
   });
 });
 
+describe('a read-only output file is refused, not replaced (found by scripts/fuzz-cli.ts)', () => {
+  it.each([
+    ['run', ['run', 's.json', '--out', 'locked.json']],
+    ['report', ['report', 's.json', '--out', 'locked.html']],
+  ])('flywheel %s', (_command, args) => {
+    const out = args.at(-1)!;
+    writeFileSync(join(dir, out), 'keep me');
+    execFileSync('chmod', ['0444', join(dir, out)]);
+    expectRefused(cli(...args), `${out}: cannot write: is read-only`);
+    expect(readFileSync(join(dir, out), 'utf8')).toBe('keep me');
+    expect(lstatSync(join(dir, out)).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir).filter((n) => n.includes('flywheel-tmp'))).toEqual([]);
+  });
+});
+
 describe('output through symbolic links: the link is followed, not replaced', () => {
   it('a link to an existing file: the link stays, the file it names gets the output', () => {
     writeFileSync(join(dir, 'real-out.json'), 'old');

@@ -92,6 +92,39 @@ describe('targets that are not regular files are never replaced', () => {
   });
 });
 
+describe('a read-only file is never replaced (the folder would let a rename do it)', () => {
+  it('both writers and the early check refuse it; it keeps its content and mode', async () => {
+    writeFileSync(at('read-only.json'), 'keep me');
+    await fs.chmod(at('read-only.json'), 0o444);
+    await fs.symlink('read-only.json', at('link-to-read-only.json'));
+    for (const name of ['read-only.json', 'link-to-read-only.json']) {
+      expect(() => atomicWriteFileSync(at(name), 'new')).toThrow(/read-only/);
+      expect(() => checkWriteTargetSync(at(name))).toThrow(/read-only/);
+      // The desktop's sentence names the file the link leads to.
+      await expect(atomicWriteFile(at(name), 'new')).rejects.toThrow(
+        'Could not save read-only.json: the file is read-only. Make it writable, or save it under another name.',
+      );
+    }
+    expect(readFileSync(at('read-only.json'), 'utf8')).toBe('keep me');
+    expect(lstatSync(at('read-only.json')).mode & 0o777).toBe(0o444);
+    expect(tempFiles()).toEqual([]);
+    // Writable by its owner only is writable.
+    await fs.chmod(at('read-only.json'), 0o600);
+    atomicWriteFileSync(at('read-only.json'), 'new');
+    expect(readFileSync(at('read-only.json'), 'utf8')).toBe('new');
+  });
+
+  it('made read-only between the start of a write and its rename: refused at the rename', async () => {
+    writeFileSync(at('turns-read-only'), 'old');
+    const file = new AtomicFileSync(at('turns-read-only'));
+    file.write('new');
+    await fs.chmod(at('turns-read-only'), 0o400);
+    expect(() => file.commit()).toThrow(/read-only/);
+    expect(readFileSync(at('turns-read-only'), 'utf8')).toBe('old');
+    expect(tempFiles()).toEqual([]);
+  });
+});
+
 describe('the guard', () => {
   it('is asked with what is at the final path (links followed) and can refuse', () => {
     writeFileSync(at('guarded'), 'old');
