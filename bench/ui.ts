@@ -181,10 +181,7 @@ async function measureCalibration(browser: Browser, page: Page): Promise<Calibra
       seconds.push(r);
     }
   });
-  const note = await page
-    .locator('[data-testid="fit-results"] > p.fw-card__meta')
-    .last()
-    .textContent();
+  const note = await page.locator('[data-testid="fit-summary"]').textContent();
   return {
     seconds: summary(seconds),
     cpuWorker: cpu(threads, 'DedicatedWorker thread', CALIBRATIONS * 1000),

@@ -10,6 +10,7 @@ import { assumptionsOf, type Aggregate, type Assumption } from '../../simulation
 import { workspaceStore } from '../state/workspace';
 import {
   adoptFit,
+  adoptFitAsVariant,
   calibrationStore,
   cancelCalibration,
   loadHistoryFile,
@@ -425,7 +426,12 @@ export function CalibrationView(): ReactElement {
       <FitChoice />
       <Run />
       {run.kind === 'done' ? (
-        <FitResults result={run.result} adopted={run.adopted} onAdopt={adoptFit} />
+        <FitResults
+          result={run.result}
+          adopted={run.adopted}
+          onAdopt={adoptFit}
+          onAdoptAsVariant={adoptFitAsVariant}
+        />
       ) : null}
     </div>
   );

@@ -1,15 +1,25 @@
 /** The fit, as a user judges it: data against model per series, statistics, estimates, warnings. */
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { correlationWarning, type CalibrationResult } from '../../simulation';
+import type { Adoption } from './store';
 import { fitInterval, fitNumber as num, fitPercent as pct, fitR2, fitShare as f2 } from './format';
 import { SeriesChart } from './SeriesChart';
 
+function adoptedText(a: Adoption): string {
+  return a.kind === 'base'
+    ? 'Adopted as the scenario’s base (Undo reverts it).'
+    : `Adopted as the variant ‘${a.name}’, now on screen (Undo reverts it).`;
+}
+
 export function FitResults(props: {
   readonly result: CalibrationResult;
-  readonly adopted: boolean;
+  readonly adopted: Adoption | null;
   readonly onAdopt: () => boolean;
+  readonly onAdoptAsVariant: () => { readonly name: string } | { readonly problem: string };
 }): ReactElement {
   const { result: r, adopted } = props;
+  const [problem, setProblem] = useState<string | null>(null);
+  const nothing = !r.fitted.some((f) => f.identified);
   const labelOf = new Map(r.fitted.map((f) => [f.name, f.label]));
   const warnings = [
     ...r.warnings,
@@ -100,22 +110,46 @@ export function FitResults(props: {
           ))}
         </ul>
       ) : null}
-      <p className="fw-card__meta">
+      <p className="fw-card__meta" data-testid="fit-summary">
         {r.overall.observations} figures, {r.overall.parameters} parameters, {r.overall.starts}{' '}
         starts (seed {r.overall.seed}), {r.overall.evaluations} model runs; residual spread{' '}
         {pct(r.overall.residualSd)} of each series&apos; mean.
       </p>
-      <button
-        type="button"
-        className="fw-button fw-button--primary"
-        disabled={adopted || !r.fitted.some((f) => f.identified)}
-        onClick={props.onAdopt}
-        data-testid="adopt-fit"
-      >
-        {adopted
-          ? 'Adopted as the scenario’s base (Undo reverts it)'
-          : 'Adopt as the scenario’s base'}
-      </button>
+      <div className="fw-calibration__adopt">
+        <button
+          type="button"
+          className="fw-button fw-button--primary"
+          disabled={adopted !== null || nothing}
+          onClick={() => setProblem(props.onAdopt() ? null : 'The fit could not be adopted.')}
+          title="Set the fitted values in the scenario itself; their source then reads ‘calibrated to FILE on DATE’"
+          data-testid="adopt-fit"
+        >
+          Adopt as the scenario’s base
+        </button>
+        <button
+          type="button"
+          className="fw-button"
+          disabled={adopted !== null || nothing}
+          onClick={() => {
+            const v = props.onAdoptAsVariant();
+            setProblem('problem' in v ? v.problem : null);
+          }}
+          title="Keep the scenario as it is and add a variant with the fitted values, to compare the two"
+          data-testid="adopt-fit-variant"
+        >
+          Adopt as a variant
+        </button>
+        {adopted ? (
+          <span role="status" data-testid="adopt-status">
+            {adoptedText(adopted)}
+          </span>
+        ) : null}
+        {problem ? (
+          <span className="fw-field__error" role="alert" data-testid="adopt-error">
+            {problem}
+          </span>
+        ) : null}
+      </div>
     </section>
   );
 }

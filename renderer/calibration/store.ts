@@ -1,18 +1,28 @@
 /**
  * The calibration view's state (vanilla Zustand): the history file read, its column mapping and
- * what it gives, the parameters chosen, and the run (progress, result, cancel). Adopting a fit is
- * one undoable edit of the workspace.
+ * what it gives, the parameters chosen, and the run (progress, result, cancel). Adopting a fit,
+ * into the base or as a new variant, is one undoable edit of the workspace's document.
  */
 import { createStore } from 'zustand/vanilla';
 import {
-  adoptCalibration,
+  adoptCalibrationInPlace,
+  adoptedValues,
+  baseName,
+  baseOf,
   buildHistory,
+  calibrationRecordOf,
+  diffScenarios,
+  freshRunName,
   guessMapping,
   isoDate,
   metricInfos,
   prepareModel,
   readTable,
   statusQuo,
+  withAssumptions,
+  MAX_RUN_NAME,
+  MAX_VARIANTS,
+  type AdoptionSource,
   type CalibrationProgress,
   type CalibrationResult,
   type HistoryMapping,
@@ -27,9 +37,13 @@ import { CancelledError, startCalibration, type RunningCalibration } from './cli
 export type RunState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly progress: CalibrationProgress | null }
-  | { readonly kind: 'done'; readonly result: CalibrationResult; readonly adopted: boolean }
+  | { readonly kind: 'done'; readonly result: CalibrationResult; readonly adopted: Adoption | null }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'error'; readonly message: string };
+
+/** How the fit on screen was adopted: into the base, or as a new variant (by its name). */
+export type Adoption =
+  { readonly kind: 'base' } | { readonly kind: 'variant'; readonly name: string };
 
 export interface CalibrationState {
   readonly fileName: string | null;
@@ -138,7 +152,7 @@ export function runCalibration(): void {
   mine.done.then(
     (result) => {
       if (running === mine)
-        calibrationStore.setState({ run: { kind: 'done', result, adopted: false } });
+        calibrationStore.setState({ run: { kind: 'done', result, adopted: null } });
     },
     (e: unknown) => {
       if (running !== mine) return;
@@ -156,26 +170,72 @@ export function cancelCalibration(): void {
   running?.cancel();
 }
 
-/** Adopts the fit as the scenario's base values: one undo step, sources "calibrated to FILE on DATE". */
-export function adoptFit(): boolean {
+function adoptionSource(): { result: CalibrationResult; source: AdoptionSource } | null {
   const s = calibrationStore.getState();
-  if (s.run.kind !== 'done' || !s.history?.ok || !s.fileName) return false;
-  const next = adoptCalibration(workspaceStore.getState().scenario, s.run.result, {
-    file: s.fileName,
-    date: isoDate(),
-    history: s.history.history,
-  });
-  const ok = workspaceStore.getState().edit(
-    (draft) => {
-      draft.parameters = next.parameters;
-      draft.provenance = next.provenance;
-      draft.calibration = next.calibration;
-      return `Calibrated to ${s.fileName}: ${s.run.kind === 'done' ? s.run.result.fitted.filter((f) => f.identified).length : 0} values adopted`;
+  if (s.run.kind !== 'done' || !s.history?.ok || !s.fileName) return null;
+  return {
+    result: s.run.result,
+    source: { file: s.fileName, date: isoDate(), history: s.history.history },
+  };
+}
+
+function markAdopted(adopted: Adoption): void {
+  const run = calibrationStore.getState().run;
+  if (run.kind === 'done') calibrationStore.setState({ run: { ...run, adopted } });
+}
+
+/**
+ * Adopts the fit as the scenario's base values: one undo step, sources "calibrated to FILE on
+ * DATE", the calibration kept for the report. The base is shown afterwards (the fit may have been
+ * made with a variant on screen: only the fitted values go into the base).
+ */
+export function adoptFit(): boolean {
+  const a = adoptionSource();
+  if (!a) return false;
+  const count = adoptedValues(a.result).length;
+  const file = baseName(a.source.file);
+  const ok = workspaceStore.getState().editDocument(
+    (d) => {
+      adoptCalibrationInPlace(d, a.result, a.source);
+      return `Calibrated to ${file}: ${count} ${count === 1 ? 'value' : 'values'} adopted`;
     },
-    { label: `Calibrate to ${s.fileName}` },
+    { label: `Calibrate to ${file}`, show: null },
   );
-  if (ok) calibrationStore.setState({ run: { ...s.run, adopted: true } });
+  if (ok) markAdopted({ kind: 'base' });
   return ok;
+}
+
+/**
+ * Adopts the fit as a new variant, shown at once: the scenario the fit was made on (the base or
+ * the variant on screen) with the fitted values, as changes against the base, named after the
+ * file. The calibration is kept for the report (it belongs to the document, as its last one).
+ * Returns the variant's name, or the reason it could not be made.
+ */
+export function adoptFitAsVariant(): { readonly name: string } | { readonly problem: string } {
+  const a = adoptionSource();
+  if (!a) return { problem: 'There is no fit to adopt.' };
+  const ws = workspaceStore.getState();
+  if ((ws.doc.variants?.length ?? 0) >= MAX_VARIANTS)
+    return { problem: `At most ${MAX_VARIANTS} variants.` };
+  const file = baseName(a.source.file);
+  const stem = `Calibrated to ${file}`.slice(0, MAX_RUN_NAME - 4).trim();
+  const name = freshRunName(ws.doc, stem, 0);
+  const changes = diffScenarios(
+    baseOf(ws.doc),
+    withAssumptions(ws.scenario, adoptedValues(a.result)),
+  );
+  const record = calibrationRecordOf(a.result, a.source);
+  const ok = ws.editDocument(
+    (d) => {
+      (d.variants ??= []).push({ name, changes });
+      d.calibration = record;
+      return `Calibrated to ${file}: adopted as the variant '${name}'`;
+    },
+    { label: `Adopt the fit to ${file} as '${name}'`, show: name },
+  );
+  if (!ok) return { problem: workspaceStore.getState().notice ?? 'not accepted' };
+  markAdopted({ kind: 'variant', name });
+  return { name };
 }
 
 export function resetCalibration(): void {

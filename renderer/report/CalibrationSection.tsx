@@ -125,7 +125,7 @@ function Statistics({ review: r }: { review: CalibrationReview }): ReactElement 
 }
 
 function Fitted({ review: r }: { review: CalibrationReview }): ReactElement {
-  const anyChanged = r.fitted.some((f) => f.changedSince);
+  const anyChanged = r.fitted.some((f) => f.differs);
   return (
     <div className="fw-report__keep">
       <h3>What was fitted</h3>
@@ -138,7 +138,7 @@ function Fitted({ review: r }: { review: CalibrationReview }): ReactElement {
             <th scope="col">Parameter</th>
             <th scope="col">Fitted</th>
             <th scope="col">Approximate 95% interval</th>
-            {anyChanged ? <th scope="col">Now</th> : null}
+            {anyChanged ? <th scope="col">This scenario</th> : null}
             <th scope="col">Unit</th>
           </tr>
         </thead>
@@ -155,7 +155,7 @@ function Fitted({ review: r }: { review: CalibrationReview }): ReactElement {
               <td>{fitInterval(f.low, f.high)}</td>
               {anyChanged ? (
                 <td>
-                  {f.changedSince ? (
+                  {f.differs ? (
                     <>
                       <strong>{fitNumber(f.current)}</strong>
                       <span className="fw-report__mark"> *</span>
@@ -210,8 +210,8 @@ export function CalibrationSection({
           </ul>
         ) : (
           <p data-testid="report-calibration-warnings">
-            None: every fitted parameter was identified inside its valid range and is unchanged
-            since, and every series has all its figures, none of them missed by more than 2% on
+            None: every fitted parameter was identified inside its valid range and has its fitted
+            value here, and every series has all its figures, none of them missed by more than 2% on
             average with mostly systematic error.
           </p>
         )}

@@ -7,8 +7,8 @@
  *
  * The model is the scenario's status quo with its current values: when nothing was changed after
  * the fit, that is the fitted model; when a fitted value (or anything else the status quo reads)
- * was changed since, the charts and statistics show the scenario a reader is actually given, and
- * the change is named.
+ * was changed since, or the fit was adopted as a variant and this is the base, the charts and
+ * statistics show the scenario a reader is actually given, and the values that differ are named.
  */
 import type { Backend } from '../engine/compile';
 import { runModel } from '../engine/run';
@@ -35,8 +35,11 @@ export interface ReviewedParameter {
   readonly identified: boolean;
   /** The scenario's value now; null when the scenario no longer has this assumption. */
   readonly current: number | null;
-  /** The current value differs from the fitted one (or, not identified, from the value it kept). */
-  readonly changedSince: boolean;
+  /**
+   * The scenario's value is not the fitted one (or, not identified, the value it kept): changed
+   * since, or the fit was adopted as a variant and this is the base.
+   */
+  readonly differs: boolean;
   /** Why it deserves a second look, in a sentence; null when nothing. */
   readonly warning: string | null;
 }
@@ -85,7 +88,7 @@ function reviewParameter(scenario: Scenario, f: CalibrationRecord['fitted'][numb
   const a = assumptionNamed(scenario, f.name);
   const identified = f.low !== null && f.high !== null;
   const current = a ? a.value : null;
-  const changedSince =
+  const differs =
     current !== null &&
     Math.abs(current - f.value) > SAME * Math.max(Math.abs(f.value), Math.abs(current), 1e-12);
   const label = a?.label ?? f.name;
@@ -93,9 +96,9 @@ function reviewParameter(scenario: Scenario, f: CalibrationRecord['fitted'][numb
   if (!a)
     warning = `${label}: the scenario no longer has this value (fitted ${num(f.value)}), so the fit no longer describes it`;
   else if (!identified)
-    warning = `${label} could not be identified from the history: it kept its value (${num(f.value)})${changedSince ? `, and was changed since to ${num(current!)}` : ''}`;
-  else if (changedSince)
-    warning = `${label} was changed after the calibration (fitted ${num(f.value)}, now ${num(current!)}): the charts and statistics show the scenario as it now stands`;
+    warning = `${label} could not be identified from the history: it kept its value (${num(f.value)})${differs ? `; here it is ${num(current!)}` : ''}`;
+  else if (differs)
+    warning = `${label} is not the fitted value in this scenario (fitted ${num(f.value)}, here ${num(current!)}): the charts and statistics show this scenario as it stands`;
   else if (f.value <= a.min + SAME * Math.max(1, Math.abs(a.min)))
     warning = `${label} stopped at the lower end of its valid range (${num(a.min)}): the data pull it further, so check the data and what else could explain them`;
   else if (f.value >= a.max - SAME * Math.max(1, Math.abs(a.max)))
@@ -111,7 +114,7 @@ function reviewParameter(scenario: Scenario, f: CalibrationRecord['fitted'][numb
     high: f.high,
     identified,
     current,
-    changedSince,
+    differs,
     warning,
   };
 }

@@ -62,7 +62,10 @@ export interface Scenario extends RunInputs {
    * to a KPI history. A value without an entry has its registry source. (Format version 2.)
    */
   provenance?: Record<string, Provenance>;
-  /** The last calibration adopted into this scenario: its data, and what was fitted. (Format 2.) */
+  /**
+   * The last calibration adopted in this document, into the base or as a variant: its data, and
+   * what was fitted. (Format 2.)
+   */
   calibration?: CalibrationRecord;
   /**
    * Named variants of this scenario (the base), each a set of changes against it (see

@@ -263,4 +263,21 @@ describe('your business and your data', { timeout: 180_000 }, () => {
     await page.keyboard.press('Escape');
     expect(problems).toEqual([]);
   });
+
+  it('adopts a fit as a variant: shown at once, the base kept, one undo step', async () => {
+    await page.click('[data-testid="view-tab-calibrate"]');
+    await page.click('[data-testid="calibrate"]');
+    await expect
+      .poll(() => page.locator('[data-testid="adopt-fit-variant"]').isEnabled())
+      .toBe(true);
+    await page.click('[data-testid="adopt-fit-variant"]');
+    expect(await page.locator('[data-testid="adopt-status"]').textContent()).toBe(
+      'Adopted as the variant ‘Calibrated to kpis.csv’, now on screen (Undo reverts it).',
+    );
+    expect(await page.locator('[data-testid="adopt-fit"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="undo"]').getAttribute('title')).toBe(
+      "Undo: Adopt the fit to kpis.csv as 'Calibrated to kpis.csv' (Ctrl+Z)",
+    );
+    expect(problems).toEqual([]);
+  });
 });

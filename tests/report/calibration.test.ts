@@ -83,7 +83,7 @@ describe('calibration review', () => {
       expect(s.statistics.mape!).toBeCloseTo(f.statistics.mape!, 9);
       expect(s.statistics.uc!).toBeCloseTo(f.statistics.uc!, 9);
     });
-    expect(r.fitted.map((f) => [f.name, f.identified, f.changedSince])).toEqual([
+    expect(r.fitted.map((f) => [f.name, f.identified, f.differs])).toEqual([
       ['bassImitationPerYear', true, false],
       ['baseChurnPerWeek', true, false],
       ['dataProduct.customer-360.maturity.quality', false, false],
@@ -103,17 +103,17 @@ describe('calibration review', () => {
     expect(r.warnings).toContain(
       'Orders: 2 of 104 weeks have no figure (gaps or outliers left out of the fit)',
     );
-    expect(r.warnings.join('\n')).not.toMatch(/systematic|changed after/);
+    expect(r.warnings.join('\n')).not.toMatch(/systematic|not the fitted value/);
   });
 
   it('names a fitted value changed since, and the systematic error it causes', () => {
     const edited = withAssumptions(adopted, [['baseChurnPerWeek', 0.03]]);
     const r = reviewCalibration(edited)!;
     const churn = r.fitted.find((f) => f.name === 'baseChurnPerWeek')!;
-    expect(churn.changedSince).toBe(true);
+    expect(churn.differs).toBe(true);
     expect(churn.current).toBe(0.03);
     expect(r.warnings.join('\n')).toMatch(
-      /Churn of active users was changed after the calibration \(fitted 0\.01\d+, now 0\.03\)/,
+      /Churn of active users is not the fitted value in this scenario \(fitted 0\.01\d+, here 0\.03\)/,
     );
     const users = r.series.find((s) => s.metric === 'activeUsers')!;
     expect(users.statistics.um!).toBeGreaterThan(0.5); // the model now runs far below the data
@@ -158,7 +158,7 @@ describe('the report section', () => {
     const q = result.fitted.find((f) => f.name === 'bassImitationPerYear')!;
     expect(fitted).toContain(`<td>${Number(q.value.toPrecision(4))}</td>`);
     expect(fitted).toMatch(/data-identified="no"[\s\S]*?not identified/);
-    expect(fitted).not.toContain('>Now<'); // nothing changed since
+    expect(fitted).not.toContain('>This scenario<'); // nothing changed since
     expect(s).toContain('trade off against each other');
     // The styles the fit chart needs travel with the report.
     expect(markup).toMatch(/\.fw-fitchart__model\s*\{[^}]*stroke: var\(--fw-with\)/);
@@ -167,7 +167,7 @@ describe('the report section', () => {
   it('marks a value changed since the fit in the table', () => {
     const s = section(html(withAssumptions(adopted, [['baseChurnPerWeek', 0.03]])));
     const fitted = /data-testid="report-calibration-fitted"[\s\S]*?<\/table>/.exec(s)![0];
-    expect(fitted).toContain('>Now<');
+    expect(fitted).toContain('>This scenario<');
     expect(fitted).toMatch(/data-parameter="baseChurnPerWeek"[\s\S]*?<strong>0\.03<\/strong>/);
   });
 
