@@ -6,28 +6,33 @@
  */
 import { useMemo, type ReactElement } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { assumptionsOf, type Aggregate, type Assumption } from '../../simulation';
 import { workspaceStore } from '../state/workspace';
 import {
   adoptFit,
   adoptFitAsVariant,
   calibrationStore,
-  cancelCalibration,
   loadHistoryFile,
   metricChoices,
-  runCalibration,
   setFit,
   setMapping,
 } from './store';
 import { FitResults } from './FitResults';
+import { RunStep } from './RunStep';
 
 async function onFile(file: File | undefined): Promise<void> {
   if (!file) return;
   await loadHistoryFile(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
+// Each step reads only what it shows (useShallow), so that a running fit's progress reports re-render
+// the progress line alone (see RunStep).
 function Import(): ReactElement {
-  const { fileName, readError, table } = useStore(calibrationStore);
+  const { fileName, readError, table } = useStore(
+    calibrationStore,
+    useShallow((s) => ({ fileName: s.fileName, readError: s.readError, table: s.table })),
+  );
   return (
     <section className="fw-calibration__step" aria-labelledby="cal-import">
       <h3 id="cal-import">1. Your KPI history</h3>
@@ -63,7 +68,10 @@ function Import(): ReactElement {
 }
 
 function Preview(): ReactElement | null {
-  const { table, mapping, history } = useStore(calibrationStore);
+  const { table, mapping, history } = useStore(
+    calibrationStore,
+    useShallow((s) => ({ table: s.table, mapping: s.mapping, history: s.history })),
+  );
   const scenario = useStore(workspaceStore, (s) => s.scenario);
   const metrics = useMemo(() => metricChoices(scenario), [scenario]);
   if (!table || !mapping) return null;
@@ -331,101 +339,15 @@ function FitChoice(): ReactElement {
   );
 }
 
-function Run(): ReactElement {
-  const { run, history, fit, seed, starts } = useStore(calibrationStore);
-  const ready = history?.ok === true && fit.length > 0;
-  const progress = run.kind === 'running' ? run.progress : null;
-  return (
-    <section className="fw-calibration__step" aria-labelledby="cal-run">
-      <h3 id="cal-run">3. Calibrate</h3>
-      <div className="fw-calibration__run">
-        <label>
-          Starting points{' '}
-          <input
-            type="number"
-            min={1}
-            max={50}
-            value={starts}
-            onChange={(e) => {
-              const v = Number(e.currentTarget.value);
-              if (Number.isInteger(v) && v >= 1 && v <= 50)
-                calibrationStore.setState({ starts: v });
-            }}
-            data-testid="calibrate-starts"
-          />
-        </label>
-        <label>
-          Seed{' '}
-          <input
-            type="number"
-            min={0}
-            value={seed}
-            onChange={(e) => {
-              const v = Number(e.currentTarget.value);
-              if (Number.isInteger(v) && v >= 0 && v <= 4294967295)
-                calibrationStore.setState({ seed: v });
-            }}
-            data-testid="calibrate-seed"
-          />
-        </label>
-        {run.kind === 'running' ? (
-          <button
-            type="button"
-            className="fw-button"
-            onClick={cancelCalibration}
-            data-testid="calibrate-cancel"
-          >
-            Cancel
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="fw-button fw-button--primary"
-            disabled={!ready}
-            onClick={runCalibration}
-            data-testid="calibrate"
-          >
-            Fit {fit.length} parameter{fit.length === 1 ? '' : 's'} to the history
-          </button>
-        )}
-        {run.kind === 'running' ? (
-          <>
-            <progress
-              max={1}
-              value={progress?.fraction ?? 0}
-              aria-label="Calibration progress"
-              data-testid="calibrate-progress"
-            />
-            <span role="status" data-testid="calibrate-status">
-              {progress
-                ? `Start ${progress.start} of ${progress.starts}: ${progress.evaluations} model runs`
-                : 'Starting…'}
-            </span>
-          </>
-        ) : null}
-        {run.kind === 'cancelled' ? (
-          <span role="status" data-testid="calibrate-status">
-            Cancelled: nothing was changed.
-          </span>
-        ) : null}
-        {run.kind === 'error' ? (
-          <span className="fw-field__error" role="alert" data-testid="calibrate-error">
-            {run.message}
-          </span>
-        ) : null}
-      </div>
-    </section>
-  );
-}
-
 export function CalibrationView(): ReactElement {
-  const run = useStore(calibrationStore, (s) => s.run);
+  // The finished run only: progress reports of a running fit do not re-render the view.
+  const run = useStore(calibrationStore, (s) => (s.run.kind === 'done' ? s.run : null));
   return (
     <div className="fw-calibration" data-testid="calibration-view">
       <Import />
       <FitChoice />
-      <Run />
-      {run.kind === 'done' ? (
+      <RunStep />
+      {run ? (
         <FitResults
           result={run.result}
           adopted={run.adopted}

@@ -32,29 +32,45 @@ export function startCalibration(
       worker = null;
     }
   }
+  // Cancel settles `done` at once, whatever the fit still does: nothing after it is reported.
+  let cancelled = false;
+  let rejectDone: (e: Error) => void = () => undefined;
   if (!worker) {
-    let cancelled = false;
-    const done = new Promise<CalibrationResult>((resolve, reject) =>
-      setTimeout(() => {
-        try {
-          resolve(
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = new Promise<CalibrationResult>((resolve, reject) => {
+      rejectDone = reject;
+      timer = setTimeout(() => {
+        // A promise chain, so that a fit that throws or returns a promise settles `done` alike.
+        Promise.resolve()
+          .then(() =>
             calibrate(request, {
-              onProgress,
+              onProgress: (p) => {
+                if (!cancelled) onProgress(p);
+              },
               shouldStop: () => cancelled,
             }),
+          )
+          .then(resolve, (e: unknown) =>
+            reject(
+              cancelled ? new CancelledError() : e instanceof Error ? e : new Error(String(e)),
+            ),
           );
-        } catch (e) {
-          reject(cancelled ? new CancelledError() : e);
-        }
-      }, 0),
-    );
-    return { done, cancel: () => (cancelled = true) };
+      }, 0);
+    });
+    return {
+      done,
+      cancel() {
+        cancelled = true;
+        clearTimeout(timer);
+        rejectDone(new CancelledError());
+      },
+    };
   }
   const w = worker;
-  let settle: { reject: (e: Error) => void } | null = null;
   const done = new Promise<CalibrationResult>((resolve, reject) => {
-    settle = { reject };
+    rejectDone = reject;
     w.addEventListener('message', (event: MessageEvent<CalibrateResponse>) => {
+      if (cancelled) return;
       const m = event.data;
       if (m.type === 'progress') onProgress(m.progress);
       else if (m.type === 'result') {
@@ -66,6 +82,7 @@ export function startCalibration(
       }
     });
     w.addEventListener('error', (event) => {
+      if (cancelled) return;
       w.terminate();
       reject(new Error(event.message || 'the calibration worker failed'));
     });
@@ -74,8 +91,9 @@ export function startCalibration(
   return {
     done,
     cancel() {
+      cancelled = true;
       w.terminate();
-      settle?.reject(new CancelledError());
+      rejectDone(new CancelledError());
     },
   };
 }

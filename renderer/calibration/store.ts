@@ -76,7 +76,15 @@ const initial: CalibrationState = {
 
 export const calibrationStore = createStore<CalibrationState>()(() => initial);
 
+/** The calibration whose worker runs now: only it may write the run state. */
 let running: RunningCalibration | null = null;
+
+/** Stops the running calibration, if any, so that its worker never outlives its inputs. */
+function stopRunning(): void {
+  const r = running;
+  running = null;
+  r?.cancel();
+}
 
 /** The metrics a history column can be mapped to: those of the scenario's status quo. */
 export function metricChoices(s: Scenario): MetricChoice[] {
@@ -90,6 +98,7 @@ export function metricChoices(s: Scenario): MetricChoice[] {
 function rebuild(mapping: HistoryMapping): void {
   const { table } = calibrationStore.getState();
   if (!table) return;
+  stopRunning();
   const history = buildHistory(table, mapping, metricChoices(workspaceStore.getState().scenario));
   calibrationStore.setState({ mapping, history, run: { kind: 'idle' } });
 }
@@ -100,6 +109,7 @@ export async function loadHistoryFile(
   sheet?: string,
 ): Promise<void> {
   const read = await readTable(bytes, { sheet: sheet ?? null });
+  stopRunning();
   if (!read.ok) {
     calibrationStore.setState({
       ...initial,
@@ -128,14 +138,16 @@ export function setMapping(change: (m: HistoryMapping) => HistoryMapping): void 
 }
 
 export function setFit(names: readonly string[]): void {
+  stopRunning();
   calibrationStore.setState({ fit: names, run: { kind: 'idle' } });
 }
 
+/** Starts a calibration unless one is running (a second click on Fit never starts a second one). */
 export function runCalibration(): void {
   const s = calibrationStore.getState();
-  if (!s.history?.ok || s.fit.length === 0 || s.run.kind === 'running') return;
+  if (!s.history?.ok || s.fit.length === 0 || s.run.kind === 'running' || running) return;
   calibrationStore.setState({ run: { kind: 'running', progress: null } });
-  running = startCalibration(
+  const mine = startCalibration(
     {
       scenario: workspaceStore.getState().scenario,
       history: s.history.history,
@@ -144,18 +156,19 @@ export function runCalibration(): void {
       starts: s.starts,
     },
     (progress) => {
-      if (calibrationStore.getState().run.kind === 'running')
-        calibrationStore.setState({ run: { kind: 'running', progress } });
+      if (running === mine) calibrationStore.setState({ run: { kind: 'running', progress } });
     },
   );
-  const mine = running;
+  running = mine;
   mine.done.then(
     (result) => {
-      if (running === mine)
-        calibrationStore.setState({ run: { kind: 'done', result, adopted: null } });
+      if (running !== mine) return;
+      running = null;
+      calibrationStore.setState({ run: { kind: 'done', result, adopted: null } });
     },
     (e: unknown) => {
       if (running !== mine) return;
+      running = null;
       calibrationStore.setState({
         run:
           e instanceof CancelledError
@@ -166,8 +179,11 @@ export function runCalibration(): void {
   );
 }
 
+/** Stops the running calibration at once: its worker is terminated and nothing it sends is kept. */
 export function cancelCalibration(): void {
-  running?.cancel();
+  if (!running) return;
+  stopRunning();
+  calibrationStore.setState({ run: { kind: 'cancelled' } });
 }
 
 function adoptionSource(): { result: CalibrationResult; source: AdoptionSource } | null {
@@ -239,7 +255,6 @@ export function adoptFitAsVariant(): { readonly name: string } | { readonly prob
 }
 
 export function resetCalibration(): void {
-  running?.cancel();
-  running = null;
+  stopRunning();
   calibrationStore.setState(initial);
 }

@@ -10,6 +10,8 @@ import { isCalibrateRequest, type CalibrateResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: CalibrateResponse): void => scope.postMessage(m);
+/** Progress is posted at most this often: enough for a progress bar, little work for the page. */
+const PROGRESS_EVERY_MS = 100;
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const r = event.data;
@@ -17,10 +19,19 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     post({ type: 'error', message: 'malformed calibration request' });
     return;
   }
+  let posted = -Infinity;
   try {
     const result = calibrate(
       { scenario: r.scenario, history: r.history, fit: r.fit, seed: r.seed, starts: r.starts },
-      { backend: 'interpreter', onProgress: (progress) => post({ type: 'progress', progress }) },
+      {
+        backend: 'interpreter',
+        onProgress: (progress) => {
+          const now = performance.now();
+          if (now - posted < PROGRESS_EVERY_MS) return;
+          posted = now;
+          post({ type: 'progress', progress });
+        },
+      },
     );
     post({ type: 'result', result });
   } catch (e) {
