@@ -31,26 +31,63 @@ async function main(): Promise<void> {
     shots.push(path);
   };
   try {
+    const only = (process.env.SHOTS_ONLY ?? 'uncertainty,sensitivity,sweep,seek').split(',');
     for (const theme of THEMES) {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      page.setDefaultTimeout(300_000);
       await open(page, server.url, theme);
-      await shoot(page, `analyse-empty-${theme}`);
-      await page.getByTestId('mc-draws').fill('1000');
-      await page.getByTestId('mc-run').click();
-      await page.waitForFunction(() => {
-        const d = Number(
-          document.querySelector('[data-testid="mc-results"]')?.getAttribute('data-draws'),
-        );
-        return d >= 300;
-      });
-      await shoot(page, `analyse-uncertainty-running-${theme}`);
-      await page.waitForSelector('[data-testid="mc-status"][data-running="false"]');
-      await shoot(page, `analyse-uncertainty-${theme}`);
-      await page.locator('main').evaluate((el) => (el.scrollTop = 700));
-      await page
-        .locator('[data-testid="chart-uncertainty-active-users"] svg')
-        .hover({ position: { x: 220, y: 120 } });
-      await shoot(page, `analyse-uncertainty-charts-${theme}`);
+      const done = (id: string) =>
+        page.waitForSelector(`[data-testid="${id}-status"][data-running="false"]`);
+      if (only.includes('uncertainty')) {
+        await shoot(page, `analyse-empty-${theme}`);
+        await page.getByTestId('mc-draws').fill('1000');
+        await page.getByTestId('mc-run').click();
+        await page.waitForFunction(() => {
+          const d = Number(
+            document.querySelector('[data-testid="mc-results"]')?.getAttribute('data-draws'),
+          );
+          return d >= 300;
+        });
+        await shoot(page, `analyse-uncertainty-running-${theme}`);
+        await done('mc');
+        await shoot(page, `analyse-uncertainty-${theme}`);
+        await page.locator('main').evaluate((el) => (el.scrollTop = 700));
+        await page
+          .locator('[data-testid="chart-uncertainty-active-users"] svg')
+          .hover({ position: { x: 220, y: 120 } });
+        await shoot(page, `analyse-uncertainty-charts-${theme}`);
+      }
+      if (only.includes('sensitivity')) {
+        await page.getByTestId('analysis-sensitivity-choice').click();
+        await page.getByTestId('tornado-run').click();
+        await done('tornado');
+        await page.locator('main').evaluate((el) => (el.scrollTop = 0));
+        await shoot(page, `analyse-tornado-${theme}`);
+        if (only.includes('uncertainty')) {
+          await page.getByTestId('global-run').click();
+          await done('global');
+          await page.getByTestId('global').scrollIntoViewIfNeeded();
+          await shoot(page, `analyse-global-${theme}`);
+        }
+      }
+      if (only.includes('sweep') && (await page.getByTestId('analysis-sweep-choice').count()) > 0) {
+        await page.getByTestId('analysis-sweep-choice').click();
+        await page.getByTestId('sweep-run').click();
+        await done('sweep');
+        await page.locator('main').evaluate((el) => (el.scrollTop = 0));
+        await shoot(page, `analyse-sweep-${theme}`);
+        await page.getByTestId('sweep-mode-two').check();
+        await page.getByTestId('sweep-run').click();
+        await done('sweep');
+        await shoot(page, `analyse-grid-${theme}`);
+      }
+      if (only.includes('seek') && (await page.getByTestId('analysis-seek-choice').count()) > 0) {
+        await page.getByTestId('analysis-seek-choice').click();
+        await page.getByTestId('seek-run').click();
+        await done('seek');
+        await page.locator('main').evaluate((el) => (el.scrollTop = 0));
+        await shoot(page, `analyse-seek-${theme}`);
+      }
       await page.close();
     }
   } finally {

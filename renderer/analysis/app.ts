@@ -4,6 +4,7 @@
  */
 import { createAppAnalysisPool, type AnalysisPool } from './pool';
 import { analysisStore } from './store';
+import { StepController } from './step-controller';
 import { UncertaintyController } from './uncertainty';
 
 let pool: AnalysisPool | null = null;
@@ -17,3 +18,5 @@ export const uncertaintyController = new UncertaintyController({
   store: analysisStore,
   pool: appAnalysisPool,
 });
+
+export const stepController = new StepController({ store: analysisStore, pool: appAnalysisPool });

@@ -186,3 +186,15 @@ export function kpiLabel(key: DifferenceKey, of: KpiRun): string {
 export function kpiUnit(key: DifferenceKey): string {
   return kpiOptions('difference').find((k) => k.key === key)?.unit ?? '';
 }
+
+const labelCache = new WeakMap<Scenario, ParameterGroupOptions[]>();
+
+/** The picker's label of an assumption or group (null when the scenario has no such choice). */
+export function optionLabel(scenario: Scenario, key: string): string | null {
+  let groups = labelCache.get(scenario);
+  if (!groups) {
+    groups = parameterGroups(scenario);
+    labelCache.set(scenario, groups);
+  }
+  return findOption(groups, key)?.label ?? null;
+}

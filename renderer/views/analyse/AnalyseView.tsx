@@ -6,6 +6,9 @@
 import type { ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { analysisStore, type AnalysisKind } from '../../analysis/store';
+import { SeekPanel } from './SeekPanel';
+import { SensitivityPanel } from './SensitivityPanel';
+import { SweepPanel } from './SweepPanel';
 import { UncertaintyPanel } from './UncertaintyPanel';
 import './analyse.css';
 
@@ -22,6 +25,24 @@ const ENTRIES: readonly AnalysisEntry[] = [
     label: 'Uncertainty',
     question: 'How sure is the verdict?',
     component: UncertaintyPanel,
+  },
+  {
+    id: 'sensitivity',
+    label: 'Sensitivity',
+    question: 'Which assumption decides it?',
+    component: SensitivityPanel,
+  },
+  {
+    id: 'sweep',
+    label: 'Sweep',
+    question: 'Where is the break-even?',
+    component: SweepPanel,
+  },
+  {
+    id: 'seek',
+    label: 'Goal seek',
+    question: 'What would have to be true?',
+    component: SeekPanel,
   },
 ];
 
