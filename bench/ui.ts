@@ -10,12 +10,16 @@
  *    problem `npm run bench` fits with the CLI's engine) in the app's calibration worker: from the
  *    click on Calibrate to the fit's results on screen, timed inside the page, and the worker's
  *    CPU time per fit.
+ * 5. The Analyse view's analyses (bench/ui-analyses.ts): uncertainty 1,000 draws x 156 weeks,
+ *    a tornado over every assumption, a 20 x 20 sweep, each with the longest main-thread task.
+ * BENCH_UI_ONLY=analyses measures 5 alone.
  * Prints median and p95 of each and a JSON line; a measurement, not a pass/fail timer.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { buildWebApp, launchChromium, removeBuild, serveStatic } from '../tests/e2e/harness';
 import { BENCH_FIT, BENCH_STARTS, benchCsv } from './calibration-data';
+import { analysisLines, measureAnalyses } from './ui-analyses';
 
 const CHANGES = Number(process.env.BENCH_UI_CHANGES ?? 50);
 const FPS_SECONDS = Number(process.env.BENCH_UI_FPS_SECONDS ?? 6);
@@ -206,6 +210,16 @@ async function main(): Promise<void> {
       '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])',
     );
     await page.waitForTimeout(500); // let the first run settle
+    if (process.env.BENCH_UI_ONLY === 'analyses') {
+      const figures = await measureAnalyses(page);
+      console.log(
+        `Flywheel Lab UI benchmark, analyses (Chromium ${browser.version()}, ${viewport.width}x${viewport.height}, headless; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores):`,
+      );
+      for (const l of analysisLines(figures)) console.log(l);
+      if (problems.length > 0) console.log(`console errors: ${problems.join(' | ')}`);
+      console.log(JSON.stringify({ analyses: figures, loadAverage: [loadBefore, loadavg()[0]] }));
+      return;
+    }
 
     // 1. Parameter change -> charts updated: with the loop animating (as in use), then with
     //    reduced motion (no particles) to see the cost of a change alone.
@@ -243,6 +257,9 @@ async function main(): Promise<void> {
 
     // 4. The calibration in its worker.
     const calibration = await measureCalibration(browser, page);
+
+    // 5. The analyses.
+    const analyses = await measureAnalyses(page);
 
     const line = (
       label: string,
@@ -289,9 +306,12 @@ async function main(): Promise<void> {
       `  median ${c.median.toFixed(2)} s   p95 ${c.p95.toFixed(2)} s   max ${c.max.toFixed(2)} s   (n=${c.n}); worker CPU per fit ${calibration.cpuWorker} s; aim below 5 s`,
     );
     console.log(`  ${calibration.note}`);
+    console.log('analyses, click -> results on screen (timed in the page):');
+    for (const l of analysisLines(analyses)) console.log(l);
     if (problems.length > 0) console.log(`console errors: ${problems.join(' | ')}`);
     console.log(
       JSON.stringify({
+        analyses,
         changesWithMotion: withMotion,
         changesAlone: alone,
         loopFps: Math.round(fps * 10) / 10,

@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../../simulation';
 import { analysisCommandFor, type AnalysisCommandSpec } from '../report/analysis-command';
+import type { ScenarioSource } from '../report/reproduce';
 import type { StepSlot, StepSpecs } from './store';
 
 export function commandSpecOf<K extends StepSlot>(
@@ -42,6 +43,12 @@ export function stepCommand<K extends StepSlot>(
   spec: StepSpecs[K],
   scenario: Scenario,
   fileName: string,
+  variant: string | null = null,
 ): string {
-  return analysisCommandFor({ kind: 'file', fileName }, scenario, commandSpecOf(slot, spec));
+  return analysisCommandFor(runSource(fileName, variant), scenario, commandSpecOf(slot, spec));
+}
+
+/** The scenario file of a run, and the variant of it that was shown (null: its base). */
+export function runSource(fileName: string, variant: string | null | undefined): ScenarioSource {
+  return variant ? { kind: 'file', fileName, variant } : { kind: 'file', fileName };
 }

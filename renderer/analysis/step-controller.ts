@@ -43,6 +43,8 @@ export interface StepStart<K extends StepSlot> {
   readonly scenario: Scenario;
   readonly revision: number;
   readonly fileName: string;
+  /** The variant shown (null: the base). */
+  readonly variant?: string | null;
   readonly spec: StepSpecs[K];
   /**
    * Checks the settings and makes the analysis's steps, with the number of points it evaluates
@@ -85,6 +87,7 @@ export class StepController {
     fileName: string,
     spec: StepSpecs[K],
     expected: number | null,
+    variant: string | null,
   ): { run: StepRun<K>; previous: StepRun<K> | undefined; signal: AbortSignal } {
     const store = this.deps.store;
     const previous = store.getState().steps[slot] as StepRun<K> | undefined;
@@ -96,6 +99,7 @@ export class StepController {
       scenario,
       revision,
       fileName,
+      variant,
       error: null,
       startedAt: this.now(),
       finishedAt: null,
@@ -103,7 +107,7 @@ export class StepController {
       evaluated: 0,
       expected,
       result: null,
-      command: stepCommand(slot, spec, scenario, fileName),
+      command: stepCommand(slot, spec, scenario, fileName, variant),
       trace: [],
     };
     const abort = new AbortController();
@@ -152,6 +156,7 @@ export class StepController {
       input.fileName,
       input.spec,
       expected,
+      input.variant ?? null,
     );
     const patch = (p: Partial<StepRun<K>>): void => store.getState().patchStep(run.slot, run.id, p);
     let trace: TracePoint[] = [];
@@ -181,6 +186,7 @@ export class StepController {
     fileName: string,
     spec: StepSpecs['global'],
     kpis: KpiTables,
+    variant: string | null = null,
   ): string | null {
     const busy = busyMessage(this.deps.store.getState());
     if (busy) return busy;
@@ -191,6 +197,7 @@ export class StepController {
       fileName,
       spec,
       null,
+      variant,
     );
     const [worker] = this.deps.pool().workers(1);
     const copy: KpiTables = {

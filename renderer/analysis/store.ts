@@ -44,6 +44,8 @@ export interface RunBase {
   readonly revision: number;
   /** The document's file name then (for the command that reproduces it). */
   readonly fileName: string;
+  /** The variant shown then (the command says --variant NAME), or null/absent: the base. */
+  readonly variant?: string | null;
   readonly error: string | null;
   /** performance.now() at the start and, once it stopped, at the end. */
   readonly startedAt: number;

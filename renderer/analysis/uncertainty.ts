@@ -126,7 +126,12 @@ export class UncertaintyController {
    * Starts a run with the form's settings on `scenario`. Returns null, or why it did not start
    * (a bad setting, too many draws for memory, another analysis running).
    */
-  start(scenario: Scenario, revision: number, fileName: string): string | null {
+  start(
+    scenario: Scenario,
+    revision: number,
+    fileName: string,
+    variant: string | null = null,
+  ): string | null {
     const { store } = this.deps;
     const state = store.getState();
     const busy = busyMessage(state);
@@ -148,6 +153,7 @@ export class UncertaintyController {
       scenario: analysed,
       revision,
       fileName,
+      variant,
       error: null,
       startedAt: this.now(),
       finishedAt: null,

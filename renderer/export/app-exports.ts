@@ -4,8 +4,11 @@
  * the file's content and a suggested name; saving goes through the document controller and the
  * bridge.
  */
-import { scenarioHash, serializeScenario, type Comparison } from '../../simulation';
+import { scenarioHash, serializeScenario, type Comparison, type Scenario } from '../../simulation';
+import { analysisStore, type StepRun, type StepSlot } from '../analysis/store';
+import type { ReportAnalyses } from '../report/AnalysesSection';
 import { reportParts, reportPartsHtml, type ReportParts } from '../report/html';
+import { isStale } from '../views/analyse/stale';
 import { APP_STYLE_SOURCES } from '../report/app-styles';
 import { reproducibilityOf, runCommandFor } from '../report/reproduce';
 import { playbackStore, pointIndexOf } from '../state/playback';
@@ -51,6 +54,26 @@ export function reportLoopWeek(comparison: Comparison): number {
   );
 }
 
+/** The analyses run in the Analyse view that have results, each marked when made on an earlier scenario. */
+export function reportAnalyses(scenario: Scenario): ReportAnalyses {
+  const a = analysisStore.getState();
+  // A goal seek by week W ran a shorter horizon: compare with that.
+  const stale = (analysed: Scenario): boolean =>
+    isStale(analysed, {
+      ...scenario,
+      simulation: { ...scenario.simulation, weeks: analysed.simulation.weeks },
+    });
+  const mc = a.uncertainty?.snapshot ? a.uncertainty : null;
+  const order: StepSlot[] = ['tornado', 'global', 'sweep', 'seek'];
+  return {
+    uncertainty: mc ? { run: mc, stale: stale(mc.scenario) } : null,
+    steps: order.flatMap((slot) => {
+      const run = a.steps[slot] as StepRun<StepSlot> | undefined;
+      return run?.result ? [{ run, stale: stale(run.scenario) }] : [];
+    }),
+  };
+}
+
 /** The report of what is on screen, in parts, the loop drawn at the week chosen for it. */
 export function appReportParts(today: Date = new Date()): ReportParts {
   const { comparison, fileName } = current();
@@ -63,6 +86,7 @@ export function appReportParts(today: Date = new Date()): ReportParts {
       reproducibility: reproducibilityOf(scenario, { kind: 'file', fileName }, APP_VERSION),
       loopWeek: reportLoopWeek(comparison),
       scenarioText: serializeScenario(scenario),
+      analyses: reportAnalyses(scenario),
     },
     APP_STYLE_SOURCES,
   );

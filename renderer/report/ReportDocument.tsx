@@ -6,6 +6,7 @@
  */
 import type { ReactElement } from 'react';
 import { formatValue, type Comparison, type Scenario } from '../../simulation';
+import { AnalysesSection, type ReportAnalyses } from './AnalysesSection';
 import { AssumptionsSection } from './AssumptionsSection';
 import { CalibrationSection } from './CalibrationSection';
 import { ChartsSection, LoopSection } from './FiguresSection';
@@ -27,6 +28,8 @@ export interface ReportProps {
   readonly loopWeek: number;
   /** The scenario file (serialised), embedded so the numbers can be reproduced. */
   readonly scenarioText: string;
+  /** The analyses run in the app's Analyse view (the app's export; none from the CLI). */
+  readonly analyses?: ReportAnalyses;
 }
 
 function Cover({ scenario, generatedOn, reproducibility }: ReportProps): ReactElement {
@@ -153,6 +156,7 @@ export function ReportDocument(props: ReportProps): ReactElement {
       <LoopSection comparison={props.comparison} loopWeek={props.loopWeek} />
       <DriversSection scenario={props.scenario} loopWeek={props.loopWeek} />
       <CalibrationSection scenario={props.scenario} />
+      <AnalysesSection analyses={props.analyses} />
       <AssumptionsSection scenario={props.scenario} />
       <MethodologySection comparison={props.comparison} />
       <ReproducibilitySection {...props} />

@@ -62,6 +62,7 @@ function SeekForm(): ReactElement {
         scenario: analysed,
         revision: ws.revision,
         fileName: ws.document.fileName,
+        variant: ws.activeVariant,
         spec: s,
         prepare: () => prepareSeek(analysed, s),
         ...(s.axes.length === 1 ? { trace: s.kpi } : {}),
@@ -200,7 +201,11 @@ function VariantOffer({
   const [outcome, setOutcome] = useState<string | null>(null);
   const add = (): void => {
     const r = offerAsVariant(answerChanges(run, values), stem);
-    setOutcome('name' in r ? `Added the variant '${r.name}'.` : r.problem);
+    setOutcome(
+      'name' in r
+        ? `Added the variant '${r.name}': the workspace now shows it (Undo removes it).`
+        : r.problem,
+    );
   };
   return (
     <p className="fw-analysis-offer">

@@ -52,6 +52,7 @@ function TornadoForm(): ReactElement {
       scenario: ws.scenario,
       revision: ws.revision,
       fileName: ws.document.fileName,
+      variant: ws.activeVariant,
       spec: checked.value,
       prepare: () => prepareTornado(ws.scenario, checked.value),
     });
@@ -230,7 +231,14 @@ function GlobalRanking(): ReactElement {
     const kpis = { ...mc.merge.kpis, count: mc.merged };
     store.setProblem(
       'global',
-      stepController.startGlobal(mc.scenario, mc.revision, mc.fileName, spec, kpis),
+      stepController.startGlobal(
+        mc.scenario,
+        mc.revision,
+        mc.fileName,
+        spec,
+        kpis,
+        mc.variant ?? null,
+      ),
     );
   };
   const r = run?.result as GlobalSensitivityResult | null | undefined;

@@ -44,6 +44,7 @@ function SweepForm(): ReactElement {
         scenario: ws.scenario,
         revision: ws.revision,
         fileName: ws.document.fileName,
+        variant: ws.activeVariant,
         spec: checked.value,
         prepare: () => prepareSweep(ws.scenario, checked.value),
       }),

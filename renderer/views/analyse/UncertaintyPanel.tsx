@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import { uncertainParameters, type Scenario } from '../../../simulation';
 import { uncertaintyController } from '../../analysis/app';
 import type { UncertaintySnapshot } from '../../analysis/mc-snapshot';
+import { runSource } from '../../analysis/commands';
 import { analysisStore, type UncertaintyRun } from '../../analysis/store';
 import { bandsCsv, drawsCsv, kpisCsv } from '../../analysis/uncertainty-csv';
 import { BandChart, type BandChartData } from '../../charts/BandChart';
@@ -66,7 +67,12 @@ function Form({ scenario, running }: { scenario: Scenario; running: boolean }): 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     const ws = workspaceStore.getState();
-    const problem = uncertaintyController.start(ws.scenario, ws.revision, ws.document.fileName);
+    const problem = uncertaintyController.start(
+      ws.scenario,
+      ws.revision,
+      ws.document.fileName,
+      ws.activeVariant,
+    );
     analysisStore.setState({ uncertaintyProblem: problem });
   };
   const set = analysisStore.getState().setUncertaintyForm;
@@ -123,7 +129,7 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
   if (!s) return null;
   const charts = bandCharts(s, units);
   const gap = s.differencePercentiles?.cumulativeNetValueUsd;
-  const command = runCommandFor({ kind: 'file', fileName: run.fileName }, run.scenario, {
+  const command = runCommandFor(runSource(run.fileName, run.variant), run.scenario, {
     runs: s.draws,
   });
   const sim = run.scenario.simulation;

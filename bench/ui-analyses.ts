@@ -1,0 +1,118 @@
+/**
+ * The Analyse view's analyses in the built app (part of `npm run bench:ui`): from the click on Run
+ * to the results on screen, timed inside the page, and the page's longest main-thread task while
+ * each ran (a PerformanceObserver of 'longtask' entries: every task over 50 ms is one).
+ * 1. Uncertainty: 1,000 draws x 156 weeks with bands on every chart (the analysis workers).
+ * 2. Tornado over every assumption of the catalogue (two runs per assumption, plausible ranges).
+ * 3. A 20 x 20 sweep: two parameters, 20 steps each (21 x 21 = 441 points).
+ * Each is run `repeats` times: the first includes starting the workers and compiling.
+ */
+import type { Page } from 'playwright-core';
+
+export interface AnalysisFigure {
+  readonly name: string;
+  /** Click -> results on screen, ms, per repeat. */
+  readonly ms: number[];
+  /** The longest main-thread task during each repeat, ms (0: none over 50 ms). */
+  readonly longestTaskMs: number[];
+  readonly longTasks: number[];
+  readonly detail: string;
+}
+
+/** Clicks `run` in the page and resolves with the ms until `status` stops running. */
+const TIMED_RUN = `(async ([run, status]) => {
+  window.__longTasks = [];
+  const t0 = performance.now();
+  const done = new Promise((resolve) => {
+    let seenRunning = false;
+    const check = () => {
+      const s = document.querySelector('[data-testid="' + status + '"]');
+      const running = s && s.getAttribute('data-running') === 'true';
+      if (running) seenRunning = true;
+      if (seenRunning && s && !running) {
+        observer.disconnect();
+        resolve(performance.now() - t0);
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+  });
+  document.querySelector('[data-testid="' + run + '"]').click();
+  const ms = await done;
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const tasks = window.__longTasks.map((e) => e.duration);
+  return { ms, tasks };
+})`;
+
+const OBSERVE = `(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ duration: e.duration });
+  }).observe({ type: 'longtask' });
+})()`;
+
+async function timed(
+  page: Page,
+  name: string,
+  run: string,
+  status: string,
+  repeats: number,
+  detail: () => Promise<string>,
+): Promise<AnalysisFigure> {
+  const ms: number[] = [];
+  const longestTaskMs: number[] = [];
+  const longTasks: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const r = (await page.evaluate(`${TIMED_RUN}(${JSON.stringify([run, status])})`)) as {
+      ms: number;
+      tasks: number[];
+    };
+    ms.push(Math.round(r.ms));
+    longestTaskMs.push(Math.round(Math.max(0, ...r.tasks)));
+    longTasks.push(r.tasks.length);
+  }
+  return { name, ms, longestTaskMs, longTasks, detail: await detail() };
+}
+
+export async function measureAnalyses(page: Page, repeats = 2): Promise<AnalysisFigure[]> {
+  await page.evaluate(OBSERVE);
+  await page.getByTestId('view-tab-analyse').click();
+  const out: AnalysisFigure[] = [];
+
+  await page.getByTestId('analysis-uncertainty-choice').click();
+  await page.getByTestId('mc-draws').fill('1000');
+  out.push(
+    await timed(page, 'uncertainty 1,000 draws x 156 weeks', 'mc-run', 'mc-status', repeats, () =>
+      page.getByTestId('mc-status').innerText(),
+    ),
+  );
+
+  await page.getByTestId('analysis-sensitivity-choice').click();
+  out.push(
+    await timed(page, 'tornado, every assumption', 'tornado-run', 'tornado-status', repeats, () =>
+      page.getByTestId('tornado-status').innerText(),
+    ),
+  );
+
+  await page.getByTestId('analysis-sweep-choice').click();
+  await page.getByTestId('sweep-mode-two').check();
+  await page.getByTestId('sweep-steps').fill('20');
+  out.push(
+    await timed(
+      page,
+      'sweep 20 x 20 steps (441 points)',
+      'sweep-run',
+      'sweep-status',
+      repeats,
+      () => page.getByTestId('sweep-status').innerText(),
+    ),
+  );
+  return out;
+}
+
+export function analysisLines(figures: readonly AnalysisFigure[]): string[] {
+  return figures.map(
+    (f) =>
+      `  ${f.name.padEnd(38)} ${f.ms.map((m) => `${(m / 1000).toFixed(2)} s`).join(', ')} (first: workers starting); longest main-thread task ${f.longestTaskMs.join(', ')} ms (${f.longTasks.join(', ')} tasks over 50 ms) — ${f.detail.replace(/\s+/g, ' ').trim()}`,
+  );
+}
