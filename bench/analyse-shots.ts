@@ -30,10 +30,19 @@ async function main(): Promise<void> {
     await page.screenshot({ path, fullPage: full });
     shots.push(path);
   };
+  /** The results of an analysis, whole (beyond the viewport). */
+  const shootResults = async (page: Page, testId: string, name: string): Promise<void> => {
+    const path = join(OUT, `${name}.png`);
+    await page.getByTestId(testId).screenshot({ path });
+    shots.push(path);
+  };
   try {
     const only = (process.env.SHOTS_ONLY ?? 'uncertainty,sensitivity,sweep,seek').split(',');
     for (const theme of THEMES) {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      const page = await browser.newPage({
+        viewport: { width: 1600, height: 1000 },
+        acceptDownloads: true,
+      });
       page.setDefaultTimeout(300_000);
       await open(page, server.url, theme);
       const done = (id: string) =>
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
         await done('tornado');
         await page.locator('main').evaluate((el) => (el.scrollTop = 0));
         await shoot(page, `analyse-tornado-${theme}`);
+        await shootResults(page, 'tornado-results', `analyse-tornado-results-${theme}`);
         if (only.includes('uncertainty')) {
           await page.getByTestId('global-run').click();
           await done('global');
@@ -76,10 +86,12 @@ async function main(): Promise<void> {
         await done('sweep');
         await page.locator('main').evaluate((el) => (el.scrollTop = 0));
         await shoot(page, `analyse-sweep-${theme}`);
+        await shootResults(page, 'sweep-results', `analyse-sweep-results-${theme}`);
         await page.getByTestId('sweep-mode-two').check();
         await page.getByTestId('sweep-run').click();
         await done('sweep');
         await shoot(page, `analyse-grid-${theme}`);
+        await shootResults(page, 'sweep-results', `analyse-grid-results-${theme}`);
       }
       if (only.includes('seek') && (await page.getByTestId('analysis-seek-choice').count()) > 0) {
         await page.getByTestId('analysis-seek-choice').click();
@@ -87,7 +99,35 @@ async function main(): Promise<void> {
         await done('seek');
         await page.locator('main').evaluate((el) => (el.scrollTop = 0));
         await shoot(page, `analyse-seek-${theme}`);
+        await page.getByTestId('seek-target').fill('10000000');
+        await page.getByTestId('seek-run').click();
+        await page.waitForSelector('[data-testid="seek-answer"]');
+        await done('seek');
+        await shootResults(page, 'seek-results', `analyse-seek-answer-${theme}`);
+        await page.getByTestId('seek-mode-cheapest').check();
+        await page.getByTestId('seek-axis-add').click();
+        await page
+          .getByTestId('seek-axis-1-picker-list')
+          .selectOption('ownPipelineTemplate.maturity.*');
+        await page.getByTestId('seek-target').fill('20000000');
+        await page.getByTestId('seek-run').click();
+        await page.waitForSelector('[data-testid="seek-results"][data-kind="cheapest"]');
+        await shootResults(page, 'analysis-seek', `analyse-cheapest-${theme}`);
       }
+      // The report's analyses section, as the app exports it.
+      await page.click('[data-testid="export-toggle"]');
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid="export-report-html"]'),
+      ]);
+      const html = join(OUT, `report-${theme}.html`);
+      await file.saveAs(html);
+      const report = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+      await report.goto(`file://${html}`);
+      const path = join(OUT, `report-analyses-${theme}.png`);
+      await report.getByTestId('report-analyses').screenshot({ path });
+      shots.push(path);
+      await report.close();
       await page.close();
     }
   } finally {
