@@ -195,9 +195,12 @@ export function CalibrationSection({
       aria-labelledby="report-calibration"
       data-testid="report-calibration"
     >
-      <h2 id="report-calibration">Calibration to the KPI history</h2>
-      <Source review={review} />
-      <Charts review={review} />
+      {/* The heading and the data source stay on the page of the charts they introduce. */}
+      <div className="fw-report__keep">
+        <h2 id="report-calibration">Calibration to the KPI history</h2>
+        <Source review={review} />
+        <Charts review={review} />
+      </div>
       <Statistics review={review} />
       <Fitted review={review} />
       <div className="fw-report__keep">
