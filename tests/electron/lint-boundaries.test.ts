@@ -26,7 +26,7 @@ async function refused(file: string, sources: readonly string[]): Promise<string
   return sources.filter((_s, i) => lines.includes(2 * i + 1));
 }
 
-describe('import boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
+describe('import boundaries (eslint.config.js)', { timeout: 180_000 }, () => {
   it('simulation/ imports none of the other layers, React, the DOM parts of D3 or Node', async () => {
     const bad = [
       '../../renderer/state/ui',
