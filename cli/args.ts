@@ -122,27 +122,34 @@ export function quote(text: string): string {
   return JSON.stringify(short).replace(/^"|"$/g, "'");
 }
 
-/** Node's parseArgs errors, rewritten as one short line naming the option. */
-function describeParseError(e: unknown, command: string, topic: HelpTopic): UsageProblem {
+/**
+ * Node's parseArgs errors as one short line naming the option (its long name when it has one:
+ * Node writes "Option '-o, --out <value>' argument missing"), without Node's advice about `--`.
+ * With `where` ('flywheel run'), unknown options and arguments say which command refused them.
+ */
+export function parseArgsErrorText(e: unknown, where?: string): string {
   const err = e as { code?: string; message?: string };
   const message = err.message ?? String(e);
-  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
-  const where = command === '' ? 'flywheel' : `flywheel ${command}`;
+  const named = /'(-{1,2}[^', ]+)(?:, (--[^', ]+))?/.exec(message);
+  const option = named?.[2] ?? named?.[1] ?? '';
+  const forWhere = where ? ` for '${where}'` : '';
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new UsageProblem(`unknown option ${quote(option)} for '${where}'`, topic);
+      return `unknown option ${quote(option)}${forWhere}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return /argument missing|ambiguous/.test(message)
-        ? new UsageProblem(`${option} needs a value`, topic)
-        : new UsageProblem(`${option} does not take a value`, topic);
+        ? `${option} needs a value`
+        : `${option} does not take a value`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return new UsageProblem(
-        `unexpected argument ${quote(/'([^']*)'/.exec(message)?.[1] ?? '')} for '${where}'`,
-        topic,
-      );
+      return `unexpected argument ${quote(/'([^']*)'/.exec(message)?.[1] ?? '')}${forWhere}`;
     default:
-      return new UsageProblem(message, topic);
+      return message.split('\n')[0]!;
   }
+}
+
+function describeParseError(e: unknown, command: string, topic: HelpTopic): UsageProblem {
+  const where = command === '' ? 'flywheel' : `flywheel ${command}`;
+  return new UsageProblem(parseArgsErrorText(e, where), topic);
 }
 
 /** Runs Node's parseArgs, turning its errors into usage problems. */

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isPresetName, PRESET_NAMES, type PresetName } from '../simulation/scenario/presets';
-import { joinNegativeValues, MAX_SEED, quote } from './args';
+import { joinNegativeValues, MAX_SEED, parseArgsErrorText, quote } from './args';
 import { InputError } from './errors';
 
 export const CALIBRATE_FORMATS = ['text', 'json'] as const;
@@ -78,7 +78,7 @@ export function parseCalibrateArgs(args: readonly string[]): CalibrateCommand | 
       },
     });
   } catch (e) {
-    throw usage(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+    throw usage(parseArgsErrorText(e));
   }
   const { values: v, positionals } = parsed;
   if (v.help) return null;

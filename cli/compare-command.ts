@@ -7,7 +7,15 @@
 import { parseArgs } from 'node:util';
 import { MAX_HORIZON_WEEKS, MAX_COMPARED_RUNS } from '../simulation/scenario/schema';
 import { compareCommandFor, type CompareSettings } from '../renderer/report/reproduce';
-import { FORMATS, joinNegativeValues, MAX_SEED, MODES, quote, type OutputFormat } from './args';
+import {
+  FORMATS,
+  joinNegativeValues,
+  MAX_SEED,
+  MODES,
+  parseArgsErrorText,
+  quote,
+  type OutputFormat,
+} from './args';
 import { compareCsv, compareJson, compareText } from './compare-output';
 import { resolveRuns, runComparison } from './compare-runs';
 import { InputError } from './errors';
@@ -85,8 +93,9 @@ export function parseCompareArgs(args: readonly string[]): CompareCommand | null
       },
     });
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    throw new InputError(`flywheel compare: ${message}\nRun 'flywheel compare --help' for usage.`);
+    throw new InputError(
+      `flywheel compare: ${parseArgsErrorText(e)}\nRun 'flywheel compare --help' for usage.`,
+    );
   }
   const { values: v, positionals } = parsed;
   if (v.help) return null;

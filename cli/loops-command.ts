@@ -9,7 +9,7 @@ import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
 import { scenarioHash } from '../simulation/scenario/hash';
 import { isPresetName, PRESET_NAMES, PRESETS, withPreset } from '../simulation/scenario/presets';
 import type { Scenario } from '../simulation/scenario/types';
-import { joinNegativeValues, MODES, quote, type Mode } from './args';
+import { joinNegativeValues, MODES, parseArgsErrorText, quote, type Mode } from './args';
 import { InputError } from './errors';
 import { loopsCsv, loopsJson, loopsText, type LoopsMeta } from './loops-output';
 import { applyOverrides } from './run';
@@ -92,8 +92,7 @@ export function parseLoopsArgs(args: readonly string[]): LoopsCommand | null {
       },
     });
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    throw new InputError(`flywheel loops: ${message}\n${HINT}`);
+    throw new InputError(`flywheel loops: ${parseArgsErrorText(e)}\n${HINT}`);
   }
   const { values: v, positionals } = parsed;
   if (v.help) return null;

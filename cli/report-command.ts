@@ -18,7 +18,7 @@ import {
 } from '../simulation';
 import { reportHtml } from '../renderer/report/html';
 import { reproducibilityOf, type ScenarioSource } from '../renderer/report/reproduce';
-import { joinNegativeValues, MAX_SEED, MODES, quote, type Mode } from './args';
+import { joinNegativeValues, MAX_SEED, MODES, parseArgsErrorText, quote, type Mode } from './args';
 import { InputError } from './errors';
 import { findChromium, PAPERS, printPdf, type Paper } from './pdf';
 import { cliStyleSources } from './report-css';
@@ -103,8 +103,9 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | null {
       },
     });
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    throw new InputError(`flywheel report: ${message}\nRun 'flywheel report --help' for usage.`);
+    throw new InputError(
+      `flywheel report: ${parseArgsErrorText(e)}\nRun 'flywheel report --help' for usage.`,
+    );
   }
   const { values: v, positionals } = parsed;
   if (v.help) return null;

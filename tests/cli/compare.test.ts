@@ -253,7 +253,7 @@ describe('flywheel compare', () => {
       ],
       [
         ['plan.flywheel.json', 'plan.flywheel.json#as is', '--bogus'],
-        /flywheel compare: Unknown option '--bogus'/,
+        /flywheel compare: unknown option '--bogus'/,
       ],
     ];
     for (const [args, message] of cases) {

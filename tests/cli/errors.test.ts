@@ -141,6 +141,16 @@ const CASES: [string[], string[]][] = [
   ],
   [['run', '--weeks', '52.5'], ['--weeks: expected a whole number']],
   [['run', '--weeks'], ['--weeks needs a value']],
+  // Found by scripts/fuzz-cli.ts: the short form named itself '-o,' and four commands passed Node's
+  // own long message through ("Unknown option … To specify a positional argument …").
+  [['run', '-o'], ['flywheel: --out needs a value']],
+  [['sweep', '-o'], ['flywheel: --out needs a value']],
+  [['report', 'x.json', '-o'], ['flywheel report: --out needs a value']],
+  [['compare', 'a.json', 'b.json', '-o'], ['flywheel compare: --out needs a value']],
+  [['loops', '--weeks'], ['flywheel loops: --weeks needs a value']],
+  [['calibrate', '--data'], ['flywheel calibrate: --data needs a value']],
+  [['calibrate', 'x.json', '--weeks', '4'], ["flywheel calibrate: unknown option '--weeks'"]],
+  [['report', '--bogus'], ["flywheel report: unknown option '--bogus'"]],
   [
     ['run', '--runs', '0'],
     ['--runs: expected a whole number from 1 to 100000', "'0'"],
@@ -189,6 +199,7 @@ describe('bad input exits with code 2 and a message naming what is wrong', () =>
     for (const f of fragments) expect(r.stderr).toContain(f);
     expect(r.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(11);
+    expect(r.stderr).not.toMatch(/To specify a positional|<value>|-o,/);
   });
 
   it('points to the help of the command after a flag mistake', () => {

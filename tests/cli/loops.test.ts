@@ -118,7 +118,7 @@ describe('flywheel loops: bad input', () => {
     [['loops', '--mode', 'fast'], "--mode: expected 'stochastic' or 'expected'"],
     [['loops', '--format', 'yaml'], "--format: expected 'text' or 'json' or 'csv'"],
     [['loops', '--preset', 'nope'], "--preset: unknown preset 'nope'"],
-    [['loops', '--bogus'], "Unknown option '--bogus'"],
+    [['loops', '--bogus'], "unknown option '--bogus'"],
     [['loops', 'missing.json'], 'missing.json: cannot read: no such file'],
     [['loops', 'a.json', 'b.json'], 'expected at most one scenario file'],
   ])('%j exits 2 with a message', (args, message) => {
