@@ -3,6 +3,7 @@
 // dist/cli/ with esbuild. Runs on `npm install` (prepare) and before the tests.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { equationSourcesEsbuild } from './equation-sources.mjs';
 
 const entries = {
   flywheel: 'cli/main.ts',
@@ -24,6 +25,8 @@ if (Object.keys(entryPoints).length > 0) {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
+    // The model's equations carry their source, for the WebAssembly backend.
+    plugins: [equationSourcesEsbuild()],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

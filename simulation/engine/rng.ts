@@ -37,6 +37,29 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
+  /**
+   * Writes the generator's state at `offset` (little-endian: a, b, c, d as 32-bit integers, then
+   * whether a normal deviate is kept, and at offset + 24 the kept deviate), for a backend that
+   * runs the generator in WebAssembly memory; readState takes it back.
+   */
+  writeState(view: DataView, offset: number): void {
+    view.setInt32(offset, this.a, true);
+    view.setInt32(offset + 4, this.b, true);
+    view.setInt32(offset + 8, this.c, true);
+    view.setInt32(offset + 12, this.d, true);
+    view.setInt32(offset + 16, this.hasSpare ? 1 : 0, true);
+    view.setFloat64(offset + 24, this.spareNormal, true);
+  }
+
+  readState(view: DataView, offset: number): void {
+    this.a = view.getInt32(offset, true);
+    this.b = view.getInt32(offset + 4, true);
+    this.c = view.getInt32(offset + 8, true);
+    this.d = view.getInt32(offset + 12, true);
+    this.hasSpare = view.getInt32(offset + 16, true) !== 0;
+    this.spareNormal = view.getFloat64(offset + 24, true);
+  }
+
   nextUint32(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;

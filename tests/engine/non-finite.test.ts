@@ -14,7 +14,7 @@ import {
 } from '../../simulation/engine';
 
 const settings: RunSettings = { stepWeeks: 1, weeks: 10, seed: 1, mode: 'expected' };
-const backends: Backend[] = ['interpreter', 'codegen'];
+const backends: Backend[] = ['interpreter', 'codegen', 'wasm'];
 
 function runWith(decl: ModelDecl, backend: Backend, parameters: number[]): () => void {
   const model = compileModel(decl, { backend });

@@ -15,7 +15,7 @@ import {
   type PresetName,
 } from '../../simulation';
 
-const backends: Backend[] = ['interpreter', 'codegen'];
+const backends: Backend[] = ['interpreter', 'codegen', 'wasm'];
 
 describe('runModelKeeping', () => {
   for (const backend of backends) {

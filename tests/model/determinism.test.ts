@@ -18,10 +18,10 @@ import { scenarioArb, uint32Arb } from '../scenario/arbitraries';
 import { propertyRuns, run, sameBits } from './helpers';
 
 describe('the same seed gives bit-identical results', () => {
-  it('for the presets, on both backends, with other runs in between', () => {
+  it('for the presets, on every backend, with other runs in between', () => {
     for (const preset of [withPreset, withoutPreset]) {
       const s = preset();
-      for (const backend of ['interpreter', 'codegen'] as Backend[]) {
+      for (const backend of ['interpreter', 'codegen', 'wasm'] as Backend[]) {
         const p = prepareModel(s, backend);
         const first = runPrepared(p, settingsOf(s, { seed: 123 }));
         const firstCopy = { ...first, values: first.values.slice() };

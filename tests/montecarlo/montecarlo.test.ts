@@ -276,10 +276,12 @@ describe('runMonteCarlo', () => {
     );
   });
 
-  it('gives the interpreter and codegen backends the same summary bit for bit', () => {
-    expect(fingerprint(runMonteCarlo({ ...spec, draws: 20 }, { backend: 'interpreter' }))).toBe(
-      fingerprint(runMonteCarlo({ ...spec, draws: 20 }, { backend: 'codegen' })),
+  it('gives the interpreter, codegen and wasm backends the same summary bit for bit', () => {
+    const reference = fingerprint(
+      runMonteCarlo({ ...spec, draws: 20 }, { backend: 'interpreter' }),
     );
+    for (const backend of ['codegen', 'wasm'] as const)
+      expect(fingerprint(runMonteCarlo({ ...spec, draws: 20 }, { backend }))).toBe(reference);
   });
 
   it('rejects a number of draws out of range', () => {

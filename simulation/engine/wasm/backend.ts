@@ -1,0 +1,386 @@
+/**
+ * Third backend: the whole run loop as one WebAssembly module per compiled model. Equations with
+ * a registered source (../equation-source.ts) are translated (translate.ts) and inlined, their
+ * helpers become functions of the module, noise and its generators run in the module
+ * (rng-wasm.ts), and the stocks are integrated there; an equation that cannot be translated is
+ * imported and called, so every model runs. The operations and their order are the interpreter's,
+ * so the results are bit-identical (tests/engine/backends.property.test.ts).
+ *
+ * Memory: the state vector x at 0 (copied in from the model's context before a run and back
+ * after), the generators' states, a scratch area for list equations' inputs, then per run the
+ * recorded slots and the series, which are copied to the caller's buffer.
+ */
+import type { CompiledModel, Program } from '../compile';
+import type { RunLoop } from '../codegen';
+import * as dmath from '../dmath';
+import { equationSourceOf } from '../equation-source';
+import { emitDmath, type DmathFunctions } from './dmath-wasm';
+import { BLOCK_VOID, FunctionBody, ModuleBuilder, Op, type FnRef } from './encode';
+import { emitRng, emitRound } from './rng-wasm';
+import { Translator, Untranslatable, type Builtin, type ModuleContext } from './translate';
+
+const PAGE = 65536;
+const RNG_BYTES = 32;
+
+/** True where WebAssembly may be compiled (not under a CSP without 'wasm-unsafe-eval'). */
+export function wasmAvailable(): boolean {
+  try {
+    const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+    return new WebAssembly.Instance(new WebAssembly.Module(empty)) instanceof WebAssembly.Instance;
+  } catch {
+    return false;
+  }
+}
+
+/** How the equations of a model were compiled (for tests and the benchmark). */
+export interface WasmStats {
+  readonly translated: number;
+  readonly called: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+const builtins = new Map<Function, (m: ModuleContext) => Builtin>();
+
+/**
+ * dmath's exp, log, pow and cbrt run in the module (dmath-wasm.ts, the same bits); its sin and
+ * cos, which only the normal deviates call, are imported.
+ */
+const DMATH_IN_MODULE: readonly [(...args: number[]) => number, keyof DmathFunctions, number][] = [
+  [dmath.exp, 'exp', 1],
+  [dmath.log, 'log', 1],
+  [dmath.pow, 'pow', 2],
+  [dmath.cbrt, 'cbrt', 1],
+];
+
+/**
+ * Registers a module implementation of a JavaScript function (the deterministic math): where an
+ * equation calls `fn`, the module calls its own function instead, which must give the same bits.
+ */
+export function registerWasmBuiltin(
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  fn: Function,
+  emit: (m: ModuleContext) => Builtin,
+): void {
+  builtins.set(fn, emit);
+}
+
+const stats = new WeakMap<RunLoop, WasmStats>();
+export function wasmStatsOf(loop: RunLoop): WasmStats | undefined {
+  return stats.get(loop);
+}
+
+const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+/** The module being built and the JavaScript functions it imports. */
+class Assembly implements ModuleContext {
+  readonly builder = new ModuleBuilder();
+  readonly imports: Record<string, unknown> = {};
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  private readonly importRefs = new Map<Function, Map<number, FnRef>>();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  private readonly builtinRefs = new Map<Function, Builtin>();
+  readonly round: FnRef;
+
+  constructor() {
+    this.round = emitRound(this);
+  }
+
+  declareFunction(
+    params: readonly ('i32' | 'i64' | 'f64')[],
+    results: readonly ('i32' | 'i64' | 'f64')[],
+  ): FnRef {
+    return this.builder.declareFunction(params, results);
+  }
+
+  define(fn: FnRef, body: FunctionBody): void {
+    this.builder.define(fn, body);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any JS function
+  importCall(fn: Function, arity: number): FnRef {
+    let byArity = this.importRefs.get(fn);
+    if (!byArity) this.importRefs.set(fn, (byArity = new Map()));
+    let ref = byArity.get(arity);
+    if (!ref) {
+      const name = `f${Object.keys(this.imports).length}`;
+      this.imports[name] = fn;
+      ref = this.builder.importFunction(name, new Array(arity).fill('f64'), ['f64']);
+      byArity.set(arity, ref);
+    }
+    return ref;
+  }
+
+  /** An import of a function without arguments (a list equation reading the scratch area). */
+  importThunk(fn: () => number): FnRef {
+    const name = `f${Object.keys(this.imports).length}`;
+    this.imports[name] = fn;
+    return this.builder.importFunction(name, [], ['f64']);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- looked up by identity
+  builtin(fn: Function): Builtin | undefined {
+    let b = this.builtinRefs.get(fn);
+    if (!b) {
+      const inModule = DMATH_IN_MODULE.find(([f]) => f === fn);
+      if (inModule) {
+        this.dmath ??= emitDmath(this);
+        b = { fn: this.dmath[inModule[1]], arity: inModule[2] };
+      } else {
+        const emit = builtins.get(fn);
+        if (!emit) return undefined;
+        b = emit(this);
+      }
+      this.builtinRefs.set(fn, b);
+    }
+    return b;
+  }
+
+  private dmath: DmathFunctions | null = null;
+
+  /** dmath's <name> for the generators (as rng.ts calls it): in the module, else imported. */
+  math(name: 'log' | 'sin' | 'cos' | 'exp'): FnRef {
+    return this.builtin(dmath[name])?.fn ?? this.importCall(dmath[name], 1);
+  }
+}
+
+export function generateWasmRunLoop(model: CompiledModel): RunLoop {
+  const p: Program = model.program;
+  const nSlots = model.variables.length;
+  const asm = new Assembly();
+  const translator = new Translator(asm);
+
+  // Layout.
+  const rngAt = new Int32Array(p.length).fill(-1);
+  let at = align8(nSlots * 8);
+  for (let i = 0; i < p.length; i++) {
+    if (p.noise[i] !== 0) {
+      rngAt[i] = at;
+      at += RNG_BYTES;
+    }
+  }
+  const scratch = at;
+  let maxList = 0;
+  for (let i = 0; i < p.length; i++)
+    if (p.listFns[i]) maxList = Math.max(maxList, p.inputStart[i + 1]! - p.inputStart[i]!);
+  const fixedEnd = align8(scratch + maxList * 8);
+
+  // Views of the memory, renewed when it grows (growing detaches the old buffer).
+  const mem = {
+    f64: new Float64Array(0),
+    i32: new Int32Array(0),
+    view: new DataView(new ArrayBuffer(0)),
+  };
+
+  const rng = emitRng(asm, {
+    log: asm.math('log'),
+    sin: asm.math('sin'),
+    cos: asm.math('cos'),
+    exp: asm.math('exp'),
+  });
+
+  // The run function: (points, dt, stochastic, record pointer, record length, series pointer).
+  const run = asm.declareFunction(['i32', 'f64', 'i32', 'i32', 'i32', 'i32'], ['f64']);
+  const PARAMS = ['i32', 'f64', 'i32', 'i32', 'i32', 'i32'] as const;
+  const [POINTS, DT, STOCH, REC, RECLEN, OUT] = [0, 1, 2, 3, 4, 5];
+  const b = new FunctionBody(PARAMS);
+  const k = b.local('i32');
+  const check = b.local('f64');
+  const v = b.local('f64');
+  const sg = b.local('f64');
+  const j = b.local('i32');
+  const base = b.local('i32');
+  const load = (slot: number) => (): void => {
+    b.i32(0).loadF64(slot * 8);
+  };
+
+  let translated = 0;
+  let called = 0;
+  b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
+  // x[0] = k * dt
+  b.i32(0).get(k).op(Op.f64_convert_i32_s).get(DT).op(Op.f64_mul).storeF64(0);
+  for (let i = 0; i < p.length; i++) {
+    const a = p.inputStart[i]!;
+    const n = p.inputStart[i + 1]! - a;
+    const inputs = Array.from({ length: n }, (_, q) => p.inputs[a + q]!);
+    const lf = p.listFns[i];
+    if (lf) {
+      // Copy the inputs to the scratch area, then call the list function on (pointer, length).
+      inputs.forEach((slot, q) =>
+        b
+          .i32(scratch + q * 8)
+          .i32(0)
+          .loadF64(slot * 8)
+          .storeF64(),
+      );
+      let fn: FnRef;
+      try {
+        fn = translator.listEquation(lf);
+        b.i32(scratch).i32(n).call(fn);
+        translated++;
+      } catch (e) {
+        if (!(e instanceof Untranslatable)) throw e;
+        const buf = p.listBuffers[i]!;
+        const from = scratch / 8;
+        fn = asm.importThunk(() => {
+          buf.set(mem.f64.subarray(from, from + n));
+          return lf(buf);
+        });
+        b.call(fn);
+        called++;
+      }
+    } else {
+      const f = p.fns[i]!;
+      const src = equationSourceOf(f);
+      const args = inputs.map(load);
+      let done = false;
+      if (src) {
+        try {
+          // A dry run first: a failure must leave nothing in the run function.
+          translator.inlineEquation(
+            src,
+            new FunctionBody(PARAMS),
+            args.map(() => () => {}),
+          );
+          translator.inlineEquation(src, b, args);
+          done = true;
+        } catch (e) {
+          if (!(e instanceof Untranslatable)) throw e;
+          try {
+            const fn = translator.positionalFunction(f, n);
+            for (const arg of args) arg();
+            b.call(fn);
+            done = true;
+          } catch (e2) {
+            if (!(e2 instanceof Untranslatable)) throw e2;
+          }
+        }
+      }
+      if (done) translated++;
+      else {
+        for (const arg of args) arg();
+        b.call(asm.importCall(f, n));
+        called++;
+      }
+    }
+    b.set(v);
+    // Noise (stochastic mode only), as the interpreter draws it.
+    if (p.noise[i] === 1) {
+      b.get(STOCH).begin(Op.if, BLOCK_VOID);
+      b.i32(rngAt[i]!)
+        .get(v)
+        .get(DT)
+        .op(Op.f64_mul)
+        .call(rng.poisson)
+        .get(DT)
+        .op(Op.f64_div)
+        .set(v);
+      b.end();
+    } else if (p.noise[i] === 2) {
+      b.get(STOCH).begin(Op.if, BLOCK_VOID);
+      b.i32(0)
+        .loadF64(p.noiseSigma[i]! * 8)
+        .set(sg);
+      // v * exp(sg * normal() - 0.5 * sg * sg)
+      b.get(v);
+      b.get(sg).i32(rngAt[i]!).call(rng.normal).op(Op.f64_mul);
+      b.f64(0.5).get(sg).op(Op.f64_mul).get(sg).op(Op.f64_mul).op(Op.f64_sub);
+      b.call(asm.math('exp')).op(Op.f64_mul).set(v);
+      b.end();
+    }
+    b.i32(0)
+      .get(v)
+      .storeF64(p.outputs[i]! * 8);
+    b.get(check).get(v).f64(0).op(Op.f64_mul).op(Op.f64_add).set(check);
+  }
+  // Record the point: the whole state, or the listed slots.
+  b.get(RECLEN).op(Op.i32_eqz).begin(Op.if, BLOCK_VOID);
+  b.get(OUT)
+    .get(k)
+    .i32(nSlots * 8)
+    .op(Op.i32_mul)
+    .op(Op.i32_add)
+    .i32(0)
+    .i32(nSlots * 8)
+    .memoryCopy();
+  b.op(Op.else);
+  b.get(OUT).get(k).get(RECLEN).op(Op.i32_mul).i32(3).op(Op.i32_shl).op(Op.i32_add).set(base);
+  b.i32(0).set(j);
+  b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
+  b.get(j).get(RECLEN).op(Op.i32_ge_u).opU(Op.br_if, 1);
+  b.get(base).get(j).i32(3).op(Op.i32_shl).op(Op.i32_add);
+  b.get(REC).get(j).i32(2).op(Op.i32_shl).op(Op.i32_add).loadI32().i32(3).op(Op.i32_shl).loadF64();
+  b.storeF64();
+  b.get(j).i32(1).op(Op.i32_add).set(j);
+  b.opU(Op.br, 0).end().end();
+  b.end();
+  // The last point: done.
+  b.get(k).get(POINTS).i32(1).op(Op.i32_sub).op(Op.i32_eq).opU(Op.br_if, 1);
+  // Euler step: x += dt * (0 + inflows - outflows), in the interpreter's order.
+  model.stockSlots.forEach((s, q) => {
+    b.i32(0)
+      .i32(0)
+      .loadF64(s * 8)
+      .get(DT)
+      .f64(0);
+    for (let f = model.inflowStart[q]!; f < model.inflowStart[q + 1]!; f++)
+      b.i32(0)
+        .loadF64(model.inflowSlots[f]! * 8)
+        .op(Op.f64_add);
+    for (let f = model.outflowStart[q]!; f < model.outflowStart[q + 1]!; f++)
+      b.i32(0)
+        .loadF64(model.outflowSlots[f]! * 8)
+        .op(Op.f64_sub);
+    b.op(Op.f64_mul)
+      .op(Op.f64_add)
+      .storeF64(s * 8);
+  });
+  b.get(k).i32(1).op(Op.i32_add).set(k);
+  b.opU(Op.br, 0).end().end();
+  b.get(check);
+  asm.define(run, b);
+  asm.builder.exportFunction('run', run);
+  asm.builder.memory(Math.max(1, Math.ceil(fixedEnd / PAGE)), 'memory');
+
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(asm.builder.encode()), {
+    env: asm.imports as WebAssembly.ModuleImports,
+  });
+  const memory = instance.exports.memory as WebAssembly.Memory;
+  const runExport = instance.exports.run as (
+    points: number,
+    dt: number,
+    stochastic: number,
+    rec: number,
+    recLen: number,
+    out: number,
+  ) => number;
+  const refresh = (): void => {
+    mem.f64 = new Float64Array(memory.buffer);
+    mem.i32 = new Int32Array(memory.buffer);
+    mem.view = new DataView(memory.buffer);
+  };
+  refresh();
+  const streams = p.streams;
+
+  const loop: RunLoop = (x, values, points, dt, stochastic, record) => {
+    const width = record ? record.length : nSlots;
+    const rec = fixedEnd;
+    const out = align8(rec + (record ? record.length * 4 : 0));
+    const need = out + points * width * 8;
+    if (need > memory.buffer.byteLength) {
+      memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
+      refresh();
+    }
+    mem.f64.set(x.subarray(0, nSlots));
+    if (record) mem.i32.set(record, rec / 4);
+    if (stochastic)
+      for (let i = 0; i < streams.length; i++) streams[i]?.writeState(mem.view, rngAt[i]!);
+    const result = runExport(points, dt, stochastic ? 1 : 0, rec, record ? record.length : 0, out);
+    x.set(mem.f64.subarray(0, nSlots));
+    if (stochastic)
+      for (let i = 0; i < streams.length; i++) streams[i]?.readState(mem.view, rngAt[i]!);
+    values.set(mem.f64.subarray(out / 8, out / 8 + points * width));
+    return result;
+  };
+  stats.set(loop, { translated, called });
+  return loop;
+}

@@ -1,0 +1,139 @@
+/**
+ * The engine's random numbers (../rng.ts) in WebAssembly, operation for operation: sfc32 on 32-bit
+ * integers, uniform deviates, Box-Muller normal deviates (keeping the second one) and Poisson
+ * counts. A generator's state lives in memory at a pointer, in Rng.writeState's layout: a, b, c, d
+ * (i32), whether a normal deviate is kept (i32 at +16) and the kept deviate (f64 at +24).
+ */
+import { BLOCK_VOID, blockType, FunctionBody, Op, type FnRef } from './encode';
+import type { ModuleContext } from './translate';
+
+export interface RngFunctions {
+  /** (state pointer) -> uniform deviate on [0, 1) */
+  readonly uniform: FnRef;
+  /** (state pointer) -> standard normal deviate */
+  readonly normal: FnRef;
+  /** (state pointer, mean) -> Poisson count */
+  readonly poisson: FnRef;
+}
+
+/** The elementary functions the generator needs, each taking and returning f64. */
+export interface RngMath {
+  readonly log: FnRef;
+  readonly sin: FnRef;
+  readonly cos: FnRef;
+  readonly exp: FnRef;
+}
+
+export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
+  const next = m.declareFunction(['i32'], ['i32']);
+  const uniform = m.declareFunction(['i32'], ['f64']);
+  const normal = m.declareFunction(['i32'], ['f64']);
+  const poisson = m.declareFunction(['i32', 'f64'], ['f64']);
+
+  {
+    // t = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl(c, 21) + t
+    const b = new FunctionBody(['i32']);
+    const [p, ra, rb, rc, rd, t] = [
+      0,
+      b.local('i32'),
+      b.local('i32'),
+      b.local('i32'),
+      b.local('i32'),
+      b.local('i32'),
+    ];
+    b.get(p).loadI32(0).set(ra);
+    b.get(p).loadI32(4).set(rb);
+    b.get(p).loadI32(8).set(rc);
+    b.get(p).loadI32(12).set(rd);
+    b.get(ra).get(rb).op(Op.i32_add).get(rd).op(Op.i32_add).set(t);
+    b.get(p).get(rd).i32(1).op(Op.i32_add).storeI32(12);
+    b.get(p).get(rb).get(rb).i32(9).op(Op.i32_shr_u).op(Op.i32_xor).storeI32(0);
+    b.get(p).get(rc).get(rc).i32(3).op(Op.i32_shl).op(Op.i32_add).storeI32(4);
+    b.get(p).get(rc).i32(21).op(Op.i32_rotl).get(t).op(Op.i32_add).storeI32(8);
+    b.get(t);
+    m.define(next, b);
+  }
+  {
+    const b = new FunctionBody(['i32']);
+    b.get(0).call(next).op(Op.f64_convert_i32_u).f64(4294967296).op(Op.f64_div);
+    m.define(uniform, b);
+  }
+  {
+    const b = new FunctionBody(['i32']);
+    const [p, u, v, r] = [0, b.local('f64'), b.local('f64'), b.local('f64')];
+    // A kept deviate is returned first.
+    b.get(p).loadI32(16).begin(Op.if, BLOCK_VOID);
+    b.get(p).i32(0).storeI32(16);
+    b.get(p).loadF64(24).op(Op.return);
+    b.end();
+    // while (u === 0) u = uniform()
+    b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
+    b.get(u).f64(0).op(Op.f64_ne).opU(Op.br_if, 1);
+    b.get(p).call(uniform).set(u);
+    b.opU(Op.br, 0).end().end();
+    b.get(p).call(uniform).set(v);
+    // r = sqrt(-2 * log(u)); spare = r * sin(2 * PI * v); return r * cos(2 * PI * v)
+    b.f64(-2).get(u).call(math.log).op(Op.f64_mul).op(Op.f64_sqrt).set(r);
+    b.get(p)
+      .get(r)
+      .f64(2 * Math.PI)
+      .get(v)
+      .op(Op.f64_mul)
+      .call(math.sin)
+      .op(Op.f64_mul)
+      .storeF64(24);
+    b.get(p).i32(1).storeI32(16);
+    b.get(r)
+      .f64(2 * Math.PI)
+      .get(v)
+      .op(Op.f64_mul)
+      .call(math.cos)
+      .op(Op.f64_mul);
+    m.define(normal, b);
+  }
+  {
+    const b = new FunctionBody(['i32', 'f64']);
+    const [p, mean, limit, q, k] = [0, 1, b.local('f64'), b.local('f64'), b.local('i32')];
+    // if (!(mean > 0)) return 0
+    b.get(mean).f64(0).op(Op.f64_gt).op(Op.i32_eqz).begin(Op.if, BLOCK_VOID);
+    b.f64(0).op(Op.return).end();
+    b.get(mean).f64(30).op(Op.f64_lt).begin(Op.if, blockType('f64'));
+    {
+      // Knuth: multiply uniforms until the product falls to exp(-mean)
+      b.get(mean).op(Op.f64_neg).call(math.exp).set(limit);
+      b.get(p).call(uniform).set(q);
+      b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
+      b.get(q).get(limit).op(Op.f64_gt).op(Op.i32_eqz).opU(Op.br_if, 1);
+      b.get(k).i32(1).op(Op.i32_add).set(k);
+      b.get(q).get(p).call(uniform).op(Op.f64_mul).set(q);
+      b.opU(Op.br, 0).end().end();
+      b.get(k).op(Op.f64_convert_i32_s);
+    }
+    b.op(Op.else);
+    // Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()))
+    b.f64(0);
+    b.get(mean).get(mean).op(Op.f64_sqrt).get(p).call(normal).op(Op.f64_mul).op(Op.f64_add);
+    b.call(m.round).op(Op.f64_max);
+    b.end();
+    m.define(poisson, b);
+  }
+  return { uniform, normal, poisson };
+}
+
+/** Math.round as JavaScript defines it: the nearest integer, halves up, -0 for [-0.5, 0). */
+export function emitRound(m: Pick<ModuleContext, 'declareFunction' | 'define'>): FnRef {
+  const fn = m.declareFunction(['f64'], ['f64']);
+  const b = new FunctionBody(['f64']);
+  const [x, r] = [0, b.local('f64')];
+  // NaN, infinities and |x| >= 2^52 (already whole) are returned as they are.
+  b.get(x).op(Op.f64_abs).f64(4503599627370496).op(Op.f64_lt).op(Op.i32_eqz);
+  b.begin(Op.if, BLOCK_VOID).get(x).op(Op.return).end();
+  b.get(x).op(Op.f64_floor).set(r);
+  // x - floor(x) is exact here
+  b.get(x).get(r).op(Op.f64_sub).f64(0.5).op(Op.f64_ge);
+  b.begin(Op.if, BLOCK_VOID).get(r).f64(1).op(Op.f64_add).set(r).end();
+  // a zero result keeps the sign of x
+  b.get(r).get(x).op(Op.f64_copysign);
+  m.define(fn, b);
+  return fn;
+}

@@ -1,0 +1,177 @@
+/**
+ * Translates equations (their syntax trees, see ../equation-source.ts) into WebAssembly with
+ * exactly JavaScript's results: the same IEEE-754 operations in the same order (WebAssembly, like
+ * JavaScript, rounds every operation and never fuses or reorders them), JavaScript's conversions
+ * (a boolean in arithmetic is 0 or 1, a number in a condition is true unless 0 or NaN), and
+ * `Math.min`/`max`/`abs`/`sqrt`/`floor`/`ceil`/`trunc`/`round` as JavaScript defines them. Other
+ * functions are either translated in turn (helpers with a registered source), implemented in the
+ * module (`builtins`: the deterministic math of ../dmath.ts), or imported and called (anything
+ * else, `Math.pow` included: then the bits are the host's, as the other backends'). Whatever
+ * cannot be translated exactly throws Untranslatable, and the backend calls that equation instead.
+ *
+ * A value is `f64`, `bool` (an i32 0 or 1) or `mixed` (an f64 that JavaScript may hold as a
+ * boolean or `undefined`: fine in arithmetic and comparisons, refused in `===`); a list parameter
+ * (a list equation's inputs) is a pointer and a length.
+ */
+import { type AstNode, type EquationSource, equationSourceOf } from '../equation-source';
+import { FunctionBody, type FnRef, type ValType } from './encode';
+import { Emitter } from './translate-emitter';
+import {
+  alwaysReturns,
+  freeScope,
+  join,
+  listParams,
+  Scope,
+  Untranslatable,
+  wasmType,
+  type Helper,
+  type ModuleContext,
+  type Ty,
+} from './translate-common';
+
+export { Untranslatable, type Builtin, type ModuleContext, type Ty } from './translate-common';
+
+/**
+ * Translates equations and their helpers into functions of one module. One per module being
+ * built; helpers are translated once and shared.
+ */
+export class Translator {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  private readonly helpers = new Map<Function, Helper | null | 'pending'>();
+
+  constructor(readonly module: ModuleContext) {}
+
+  /**
+   * The type of an expression, found by emitting it into a scratch body (which is dropped):
+   * helpers it calls are translated (and kept) on the way.
+   */
+  typeOf(node: AstNode, scope: Scope, from: Emitter): Ty {
+    void from;
+    const scratch = new Emitter(this, new FunctionBody([]), 'mixed', new Map());
+    return scratch.expr(node, new Scope(scope));
+  }
+
+  /** A helper function translated on its own (null when it cannot be). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  helper(fn: Function): Helper | null {
+    const known = this.helpers.get(fn);
+    if (known === 'pending') throw new Untranslatable('recursive helper');
+    if (known !== undefined) return known;
+    this.helpers.set(fn, 'pending');
+    let result: Helper | null = null;
+    try {
+      result = this.translateHelper(equationSourceOf(fn)!);
+    } catch (e) {
+      if (!(e instanceof Untranslatable)) throw e;
+    }
+    this.helpers.set(fn, result);
+    return result;
+  }
+
+  private translateHelper(src: EquationSource): Helper {
+    const lists = listParams(src.params, src.body);
+    const kinds = src.params.map((p) => (lists.has(p) ? 'list' : 'f64') as 'f64' | 'list');
+    const wasmParams: ValType[] = kinds.flatMap((k) => (k === 'list' ? ['i32', 'i32'] : ['f64']));
+    // Passes until the locals' types and the result type settle (a local assigned a value of
+    // another type widens to 'mixed').
+    let localTypes = new Map<object, Ty>();
+    let result: Ty = 'f64';
+    for (let pass = 0; pass < 4; pass++) {
+      const { emitter } = this.emitFunction(src, kinds, wasmParams, result, localTypes);
+      const next = this.resultOf(src, emitter);
+      const settled =
+        next === result &&
+        [...emitter.localTypes].every(([decl, ty]) => localTypes.get(decl) === ty);
+      result = next;
+      localTypes = emitter.localTypes;
+      if (settled) {
+        const fn = this.module.declareFunction(wasmParams, [wasmType(result)]);
+        const { body } = this.emitFunction(src, kinds, wasmParams, result, localTypes);
+        this.module.define(fn, body);
+        return { fn, params: kinds, result };
+      }
+    }
+    throw new Untranslatable('types do not settle');
+  }
+
+  private resultOf(src: EquationSource, emitter: Emitter): Ty {
+    if (src.kind === 'expr') return emitter.returns[0]!;
+    const all = [...emitter.returns];
+    if (!alwaysReturns(src.body as AstNode[])) all.push('mixed'); // falls through: undefined
+    if (all.length === 0) return 'mixed';
+    return all.reduce(join);
+  }
+
+  private emitFunction(
+    src: EquationSource,
+    kinds: readonly ('f64' | 'list')[],
+    wasmParams: readonly ValType[],
+    result: Ty,
+    localTypes: ReadonlyMap<object, Ty>,
+  ): { body: FunctionBody; emitter: Emitter } {
+    const body = new FunctionBody(wasmParams);
+    const scope = new Scope(freeScope(src));
+    let at = 0;
+    src.params.forEach((p, i) => {
+      if (kinds[i] === 'list') {
+        scope.set(p, { k: 'list', ptr: at, len: at + 1 });
+        at += 2;
+      } else {
+        scope.set(p, { k: 'local', index: at++, decl: null, ty: 'f64' });
+      }
+    });
+    const emitter = new Emitter(this, body, result, localTypes);
+    if (src.kind === 'expr') {
+      emitter.returns.push(this.typeOf(src.body as AstNode, scope, emitter));
+      emitter.convertInto(src.body as AstNode, scope, result);
+    } else {
+      emitter.statements(src.body as AstNode[], scope);
+      if (result === 'bool') body.i32(0);
+      else body.f64(NaN); // JavaScript's undefined, as a number
+    }
+    return { body, emitter };
+  }
+
+  /**
+   * Emits an equation inline into `body`: its parameters are set from `args` (which push one f64
+   * each) and its value is left on the stack as an f64. Only expression bodies are inlined; a
+   * block body is translated as a helper and called. Throws Untranslatable.
+   */
+  inlineEquation(src: EquationSource, body: FunctionBody, args: readonly (() => void)[]): void {
+    if (src.params.length > args.length) throw new Untranslatable('missing arguments');
+    if (src.kind === 'block' || listParams(src.params, src.body).size > 0) {
+      throw new Untranslatable('not inlinable');
+    }
+    const scope = new Scope(freeScope(src));
+    src.params.forEach((p, i) => {
+      const index = body.local('f64');
+      args[i]!();
+      body.set(index);
+      scope.set(p, { k: 'local', index, decl: null, ty: 'f64' });
+    });
+    const emitter = new Emitter(this, body, null, new Map());
+    emitter.as(src.body as AstNode, scope, 'f64');
+  }
+
+  /** A list equation: its helper, taking (pointer, length) of the inputs' copy. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  listEquation(fn: Function): FnRef {
+    const src = equationSourceOf(fn);
+    if (!src || src.params.length !== 1) throw new Untranslatable('list function');
+    const h = this.helper(fn);
+    if (!h || h.params[0] !== 'list') throw new Untranslatable('list function');
+    if (h.result === 'bool') throw new Untranslatable('boolean list result');
+    return h.fn;
+  }
+
+  /** A block-bodied positional equation as a function of f64 parameters. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  positionalFunction(fn: Function, arity: number): FnRef {
+    const src = equationSourceOf(fn);
+    if (!src || src.params.length > arity) throw new Untranslatable('positional function');
+    const h = this.helper(fn);
+    if (!h || h.params.some((k) => k !== 'f64') || h.result === 'bool')
+      throw new Untranslatable('positional function');
+    return h.fn;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * dmath's exp, log, pow and cbrt as WebAssembly functions (simulation/engine/wasm/dmath-wasm.ts)
+ * give exactly dmath's bits: on special values (zeros, infinities, NaN, subnormals, powers of two,
+ * integers, halves, the thresholds where the algorithms change path) and on random arguments
+ * drawn over every exponent, as bit patterns (property tests with fast-check).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cbrt, exp, log, pow } from '../../simulation/engine/dmath';
+import { emitDmath } from '../../simulation/engine/wasm/dmath-wasm';
+import { ModuleBuilder } from '../../simulation/engine/wasm/encode';
+
+function instantiate(): {
+  exp: Unary;
+  log: Unary;
+  cbrt: Unary;
+  pow: (x: number, y: number) => number;
+} {
+  const builder = new ModuleBuilder();
+  const fns = emitDmath(builder);
+  for (const [name, fn] of Object.entries(fns)) builder.exportFunction(name, fn);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(builder.encode()), {});
+  return instance.exports as unknown as ReturnType<typeof instantiate>;
+}
+type Unary = (x: number) => number;
+
+const wasm = instantiate();
+
+const F = new Float64Array(1);
+const U = new BigUint64Array(F.buffer);
+const bitsOf = (x: number): bigint => {
+  F[0] = x;
+  return U[0]!;
+};
+const fromBits = (b: bigint): number => {
+  U[0] = BigInt.asUintN(64, b);
+  return F[0]!;
+};
+/** Same bits, every NaN counted as one (the engines' NaN payloads are not the point). */
+const same = (a: number, b: number): boolean =>
+  (Number.isNaN(a) && Number.isNaN(b)) || bitsOf(a) === bitsOf(b);
+
+const show = (x: number): string => `${x} (0x${bitsOf(x).toString(16)})`;
+
+function checkUnary(name: string, js: Unary, w: Unary, x: number): void {
+  const a = js(x);
+  const b = w(x);
+  if (!same(a, b)) expect.fail(`${name}(${show(x)}): dmath ${show(a)}, wasm ${show(b)}`);
+}
+
+function checkPow(x: number, y: number): void {
+  const a = pow(x, y);
+  const b = wasm.pow(x, y);
+  if (!same(a, b)) expect.fail(`pow(${show(x)}, ${show(y)}): dmath ${show(a)}, wasm ${show(b)}`);
+}
+
+const SPECIAL = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  -0.5,
+  2,
+  -2,
+  3,
+  -3,
+  1.5,
+  10,
+  0.1,
+  -0.1,
+  1 / 3,
+  1e-300,
+  1e300,
+  5e-324,
+  -5e-324,
+  1e-310,
+  2.2250738585072014e-308,
+  1.7976931348623157e308,
+  Infinity,
+  -Infinity,
+  NaN,
+  709.78,
+  709.7827128933841,
+  710,
+  -745.13,
+  -745.1332191019412,
+  -746,
+  0.34657359027997264,
+  0.6931471805599453,
+  1.0397207708399179,
+  3.725290298461914e-9,
+  1 + 2 ** -20,
+  1 - 2 ** -20,
+  1 + 2 ** -52,
+  1 - 2 ** -53,
+  2 ** 31,
+  2 ** 31 + 1,
+  2 ** 52,
+  2 ** 53,
+  2 ** 53 + 2,
+  2 ** 64,
+  2 ** 64 * 3,
+  1023,
+  1024,
+  1025,
+  -1074,
+  -1075,
+  -1076,
+  0.25,
+  4,
+  8,
+  27,
+  -8,
+  -27,
+  1e15,
+  7,
+  -7,
+  0.75,
+  1.25,
+  1.0000001,
+  0.9999999,
+];
+
+/** Any double: a uniformly random bit pattern (every exponent, sign, NaN payload). */
+const anyDouble = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map(fromBits);
+
+describe('dmath in WebAssembly', () => {
+  it('gives dmath bits on special values', () => {
+    for (const x of SPECIAL) {
+      checkUnary('exp', exp, wasm.exp, x);
+      checkUnary('log', log, wasm.log, x);
+      checkUnary('cbrt', cbrt, wasm.cbrt, x);
+      for (const y of SPECIAL) checkPow(x, y);
+    }
+  });
+
+  it('gives dmath bits on any bit pattern (property)', () => {
+    fc.assert(
+      fc.property(anyDouble, anyDouble, (x, y) => {
+        checkUnary('exp', exp, wasm.exp, x);
+        checkUnary('log', log, wasm.log, x);
+        checkUnary('cbrt', cbrt, wasm.cbrt, x);
+        checkPow(x, y);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('gives dmath bits where the model calls them (property)', () => {
+    const moderate = fc.double({ min: -750, max: 750, noNaN: true });
+    const positive = fc.double({ min: 0, max: 1e12, noNaN: true });
+    const exponent = fc.double({ min: -4, max: 4, noNaN: true });
+    fc.assert(
+      fc.property(moderate, positive, exponent, (x, p, e) => {
+        checkUnary('exp', exp, wasm.exp, x);
+        checkUnary('log', log, wasm.log, p);
+        checkUnary('cbrt', cbrt, wasm.cbrt, x * p);
+        checkPow(p, e);
+        checkPow(p / 1e12, e);
+        checkPow(1 + x / 1e6, e * 300);
+        checkPow(-p, Math.round(e * 10));
+      }),
+      { numRuns: 50_000 },
+    );
+  });
+
+  it('gives dmath bits over a dense sweep of arguments', () => {
+    for (let i = 0; i < 200_000; i++) {
+      const x = (i - 100_000) / 137.3;
+      checkUnary('exp', exp, wasm.exp, x);
+      const p = 10 ** ((i - 100_000) / 3000);
+      checkUnary('log', log, wasm.log, p);
+      checkUnary('cbrt', cbrt, wasm.cbrt, x);
+      checkPow(p, x / 500);
+    }
+  });
+});
