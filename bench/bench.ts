@@ -11,7 +11,8 @@
  *     sweep, a goal seek, and 1,000 Monte Carlo draws with bands. The app splits these over its
  *     workers; the figures here are the work to split.
  * (a2) Loop dominance: the Loops That Matter pass against the plain run it analyses (bench/ltm.ts).
- * (c) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path).
+ * (c) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path:
+ *     its workers run the wasm backend).
  * (d) A three-parameter calibration to three years of weekly data (bench/calibration-data.ts):
  *     the fit alone (calibrate, codegen, as `flywheel calibrate` runs it), and the whole command
  *     in this process on a CSV file (read, map, fit, adopt, write the calibrated scenario).
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
   console.log(
     '(a) One expected-value run of both presets (with + without), 156 weeks, compiled once:',
   );
-  for (const backend of ['interpreter', 'codegen'] as const) {
+  for (const backend of ['interpreter', 'codegen', 'wasm'] as const) {
     const st = timeMicros(pairRunner(backend, 156), 300, 21, 40);
     console.log(line(`    ${backend}, wall`, st.wall, 'us', 1));
     console.log(line(`    ${backend}, CPU`, st.cpu, 'us', 1));
@@ -188,7 +189,7 @@ async function main(): Promise<void> {
         }),
     ],
   ];
-  for (const backend of ['interpreter', 'codegen'] as const) {
+  for (const backend of ['interpreter', 'codegen', 'wasm'] as const) {
     const evaluator = new ScenarioEvaluator(s, s.simulation, { backend });
     for (const [name, steps] of analyses) {
       let points = 0;

@@ -4,6 +4,7 @@
  * the analysis sees the same numbers whatever the number of workers. Small batches (a search's
  * single points) run on this thread, which has its own evaluator of the same comparison.
  */
+import { fastestBackend } from '../simulation/engine/compile';
 import { Worker } from 'node:worker_threads';
 import {
   ScenarioEvaluator,
@@ -107,7 +108,7 @@ export class AnalysisPool {
 
   private evaluateHere(points: readonly EvalPoint[]): EvalOutcome[] {
     this.local ??= new ScenarioEvaluator(this.setup.scenario, this.setup.settings, {
-      backend: 'codegen',
+      backend: fastestBackend(),
     });
     return points.map((p) => this.local!.evaluate(p));
   }
@@ -148,7 +149,11 @@ export class AnalysisPool {
   /** The KPIs of Monte Carlo draws [0, draws), merged in draw order. */
   async drawKpis(draws: number, onProgress?: (done: number) => void): Promise<KpiTables> {
     if (this.options.workers <= 1) {
-      this.localRunner ??= new DrawRunner(this.setup.scenario, this.setup.settings, 'codegen');
+      this.localRunner ??= new DrawRunner(
+        this.setup.scenario,
+        this.setup.settings,
+        fastestBackend(),
+      );
       this.localRunner.keepOnly([]);
       const all = newKpiTables(this.localRunner.runCount, 0, draws);
       for (let start = 0; start < draws; start += DRAW_CHUNK) {

@@ -3,6 +3,7 @@
  * once (codegen) and evaluates the points and Monte Carlo draws the pool sends it. The numbers
  * depend only on the points and draws, never on which worker computes them.
  */
+import { fastestBackend } from '../simulation/engine/compile';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ScenarioEvaluator } from '../simulation/analysis/evaluate';
 import { drawKpis } from '../simulation/analysis/global';
@@ -24,7 +25,9 @@ const reply = (m: FromAnalysisWorker, transfer: ArrayBuffer[] = []): void =>
 
 function handle(msg: ToAnalysisWorker): void {
   if (msg.type === 'points') {
-    evaluator ??= new ScenarioEvaluator(setup.scenario, setup.settings, { backend: 'codegen' });
+    evaluator ??= new ScenarioEvaluator(setup.scenario, setup.settings, {
+      backend: fastestBackend(),
+    });
     const outcomes = msg.points.map((p) => evaluator!.evaluate(p));
     reply(
       { type: 'points', outcomes },
@@ -32,7 +35,7 @@ function handle(msg: ToAnalysisWorker): void {
     );
   } else {
     if (!runner) {
-      runner = new DrawRunner(setup.scenario, setup.settings, 'codegen');
+      runner = new DrawRunner(setup.scenario, setup.settings, fastestBackend());
       runner.keepOnly([]);
     }
     const tables = drawKpis(runner, msg.start, msg.end);

@@ -3,6 +3,7 @@
  * answers the pool's requests: pilot ranges, draws counted into its own histogram, and finally the
  * histogram. Errors go back as one message; the pool decides what to do.
  */
+import { fastestBackend } from '../simulation/engine/compile';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   accumulateDraws,
@@ -73,7 +74,7 @@ port.on('message', (msg: ToWorker) => {
 });
 
 try {
-  job = createJob((workerData as WorkerSetup).spec, 'codegen');
+  job = createJob((workerData as WorkerSetup).spec, fastestBackend());
   reply({ type: 'ready', shape: shapeOf(job) });
 } catch (e) {
   reply({ type: 'error', message: messageOf(e) });

@@ -5,6 +5,7 @@
  * and i, and merging is exact (integer counts, min/max, KPI rows by index), so the summary is
  * bit-identical whatever the number of workers, including one (which runs on this thread).
  */
+import { fastestBackend } from '../simulation/engine/compile';
 import { Worker } from 'node:worker_threads';
 import {
   layoutFromRanges,
@@ -127,7 +128,7 @@ export async function runMonteCarloPool(
   // One chunk or less runs on this thread; anything longer runs on worker threads (one at least),
   // so that this thread stays free to answer Ctrl+C (cli/interrupt.ts).
   if (spec.draws <= CHUNK_DRAWS)
-    return runMonteCarlo(spec, { backend: 'codegen', onProgress: options.onProgress });
+    return runMonteCarlo(spec, { backend: fastestBackend(), onProgress: options.onProgress });
   const count = Math.max(1, Math.min(options.workers, Math.ceil(spec.draws / CHUNK_DRAWS)));
   const handles: WorkerHandle[] = [];
   try {
