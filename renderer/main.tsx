@@ -15,6 +15,7 @@ import { PresenterView } from './present/PresenterView';
 import { connectEngine } from './state/controller';
 import { connectLoops, loopsStore } from './state/loops';
 import { connectPlayback, playbackStore } from './state/playback';
+import { connectRuns, runsStore } from './state/runs';
 import { resultsStore } from './state/results';
 import { uiStore } from './state/ui';
 import { workspaceStore } from './state/workspace';
@@ -28,6 +29,7 @@ function root(): ReactElement {
   const engine = createAppEngineClient();
   connectEngine(workspaceStore, resultsStore, playbackStore, engine);
   connectLoops(resultsStore, loopsStore, engine);
+  connectRuns(workspaceStore, uiStore, runsStore, engine);
   connectPlayback(playbackStore, animationClock);
   return <App />;
 }

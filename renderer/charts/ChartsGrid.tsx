@@ -6,6 +6,7 @@ import { markChartsRendered } from '../perf';
 import { pointIndexOf, playbackStore } from '../state/playback';
 import { resultsStore } from '../state/results';
 import { CHARTS, selectChartData } from '../state/selectors';
+import { chartGhostsOf, useGhosts } from '../compare/hooks';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 /** The details of a chart's metric; the focus goes back to the chart (its svg) on close. */
@@ -17,6 +18,7 @@ export function ChartsGrid(): ReactElement {
   const comparison = useStore(resultsStore, (s) => s.comparison);
   const revision = useStore(resultsStore, (s) => s.revision);
   const pointIndex = useStore(playbackStore, pointIndexOf);
+  const ghosts = useGhosts();
 
   useLayoutEffect(() => {
     if (comparison) markChartsRendered(revision);
@@ -52,7 +54,11 @@ export function ChartsGrid(): ReactElement {
               {spec.title}
               <span className="fw-chart__description">{data.description}</span>
             </figcaption>
-            <TimeSeriesChart data={data} currentIndex={pointIndex} />
+            <TimeSeriesChart
+              data={data}
+              currentIndex={pointIndex}
+              ghosts={chartGhostsOf(ghosts, spec.metric)}
+            />
           </figure>
         );
       })}

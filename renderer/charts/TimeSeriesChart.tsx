@@ -15,6 +15,7 @@ import {
 import { axisUnitLabel, formatValues, formatWeek } from '../format/format';
 import { ChartAxes } from './ChartAxes';
 import type { ChartData } from '../state/selectors';
+import { ghostValueAt, GhostLines, NO_GHOSTS, type ChartGhost } from './GhostLines';
 import {
   chartLayout,
   chartScales,
@@ -39,6 +40,8 @@ export interface TimeSeriesChartProps {
   readonly height?: number;
   /** Hover and keyboard readout (off for static rendering). */
   readonly interactive?: boolean;
+  /** Other runs drawn faintly behind (pinned runs, the baseline): GhostLines. */
+  readonly ghosts?: readonly ChartGhost[];
 }
 
 interface Geometry {
@@ -46,7 +49,12 @@ interface Geometry {
   readonly scales: Scales;
 }
 
-function geometryOf(data: ChartData, width: number, height: number): Geometry {
+function geometryOf(
+  data: ChartData,
+  width: number,
+  height: number,
+  ghosts: readonly ChartGhost[] = NO_GHOSTS,
+): Geometry {
   const layout = chartLayout(width, height, {
     top: 12 + LEGEND_HEIGHT,
     right: 14,
@@ -54,14 +62,12 @@ function geometryOf(data: ChartData, width: number, height: number): Geometry {
     left: 58,
   });
   const t = data.time;
-  const weeks: [number, number] = [t[0] ?? 0, t[t.length - 1] ?? 1];
+  const end = Math.max(t[t.length - 1] ?? 1, ...ghosts.map((g) => g.time[g.time.length - 1] ?? 0));
+  const weeks: [number, number] = [t[0] ?? 0, end];
   const scales = chartScales(
     layout,
     weeks,
-    yDomain(
-      data.series.map((s) => s.values),
-      data.unit,
-    ),
+    yDomain([...data.series.map((s) => s.values), ...ghosts.map((g) => g.values)], data.unit),
   );
   return { layout, scales };
 }
@@ -108,15 +114,22 @@ function Readout({
   data,
   geometry,
   index,
+  baseline,
 }: {
   data: ChartData;
   geometry: Geometry;
   index: number;
+  /** The baseline's ghost: read out too. */
+  baseline?: ChartGhost | undefined;
 }): ReactElement {
   const { layout, scales } = geometry;
   const x = px(scales.x(data.time[index] ?? 0));
   const texts = valuesAt(data, index);
   const lines = data.series.map((s, i) => `${s.key === 'with' ? 'With' : 'Without'}: ${texts[i]}`);
+  const extra = baseline
+    ? `${baseline.label}: ${formatValues([ghostValueAt(baseline, data.time[index] ?? 0)], data.unit)[0]}`
+    : null;
+  if (extra) lines.push(extra);
   // About 6.5 px per character at the readout's 11 px font.
   const boxWidth = Math.max(110, Math.max(...lines.map((l) => l.length)) * 6.5 + 16);
   const boxX = x + boxWidth + 8 > layout.plotWidth ? x - boxWidth - 8 : x + 8;
@@ -141,7 +154,7 @@ function Readout({
         x={boxX}
         y={4}
         width={boxWidth}
-        height={16 + 15 * data.series.length}
+        height={16 + 15 * lines.length}
         rx={4}
       />
       <text x={boxX + 8} y={17} className="fw-chart__readout-week">
@@ -157,6 +170,17 @@ function Readout({
           {s.key === 'with' ? 'With' : 'Without'}: {texts[i]}
         </text>
       ))}
+      {extra && baseline ? (
+        <text
+          x={boxX + 8}
+          y={32 + 15 * data.series.length}
+          className="fw-chart__readout-value"
+          fill={baseline.color}
+          data-testid="chart-readout-baseline"
+        >
+          {extra}
+        </text>
+      ) : null}
     </g>
   );
 }
@@ -184,8 +208,12 @@ export function TimeSeriesChart({
   width = CHART_WIDTH,
   height = CHART_HEIGHT,
   interactive = true,
+  ghosts = NO_GHOSTS,
 }: TimeSeriesChartProps): ReactElement {
-  const geometry = useMemo(() => geometryOf(data, width, height), [data, width, height]);
+  const geometry = useMemo(
+    () => geometryOf(data, width, height, ghosts),
+    [data, width, height, ghosts],
+  );
   const [hoverIndex, setHoverIndex] = useState<number | null>(null);
   const last = Math.max(0, data.time.length - 1);
   const current = Math.min(Math.max(0, currentIndex), last);
@@ -231,6 +259,12 @@ export function TimeSeriesChart({
       onKeyDown={interactive ? onKeyDown : undefined}
       onBlur={interactive ? () => setHoverIndex(null) : undefined}
     >
+      <GhostLines
+        ghosts={ghosts}
+        scales={scales}
+        left={layout.margin.left}
+        top={layout.margin.top}
+      />
       <StaticLayers data={data} geometry={geometry} />
       <g
         transform={`translate(${layout.margin.left},${layout.margin.top})`}
@@ -246,7 +280,12 @@ export function TimeSeriesChart({
         />
       </g>
       {interactive && hoverIndex !== null ? (
-        <Readout data={data} geometry={geometry} index={hoverIndex} />
+        <Readout
+          data={data}
+          geometry={geometry}
+          index={hoverIndex}
+          baseline={ghosts.find((g) => g.baseline)}
+        />
       ) : null}
     </svg>
   );

@@ -5,7 +5,8 @@ import { BuiltinScenarioDialog } from '../builtin/BuiltinScenarioDialog';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { StoryEditor } from '../present/editor/StoryEditor';
 import { PresentStage } from '../present/PresentStage';
-import { shortcutFor, viewShortcut } from '../state/keyboard';
+import { pinOnScreen } from '../compare/pin';
+import { isPinShortcut, shortcutFor, viewShortcut } from '../state/keyboard';
 import { uiStore } from '../state/ui';
 import { workspaceStore } from '../state/workspace';
 import { VIEWS } from '../views/registry';
@@ -22,7 +23,13 @@ function useGlobalShortcuts(): void {
         uiStore.getState().setView(VIEWS[view].id);
         return;
       }
-      const action = shortcutFor(event, event.target instanceof HTMLElement ? event.target : null);
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (isPinShortcut(event, target)) {
+        event.preventDefault();
+        pinOnScreen();
+        return;
+      }
+      const action = shortcutFor(event, target);
       if (!action) return;
       event.preventDefault();
       const ws = workspaceStore.getState();

@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { DocumentChrome } from '../bridge';
 import { ExportMenu } from '../export/ExportMenu';
+import { ScenarioName } from '../compare/ScenarioName';
 import { PresentButton } from '../present/PresentButton';
 import { canRedo, canUndo } from '../state/history';
 import { isComputing, resultsStore } from '../state/results';
@@ -14,7 +15,7 @@ import { THEMES, THEME_LABELS, uiStore, type Theme } from '../state/ui';
 import { isDirty, workspaceStore } from '../state/workspace';
 
 export function AppHeader(): ReactElement {
-  const name = useStore(workspaceStore, (s) => s.scenario.name);
+  const variant = useStore(workspaceStore, (s) => s.activeVariant);
   const fileName = useStore(workspaceStore, (s) => s.document.fileName);
   const dirty = useStore(workspaceStore, isDirty);
   const history = useStore(workspaceStore, (s) => s.history);
@@ -29,7 +30,14 @@ export function AppHeader(): ReactElement {
       <div className="fw-header__title">
         <h1 className="fw-brand">Flywheel Lab</h1>
         <p className="fw-header__doc">
-          <span data-testid="scenario-name">{name}</span>
+          <ScenarioName />
+          {variant !== null ? (
+            <span className="fw-header__file" data-testid="header-variant">
+              {' · variant ‘'}
+              {variant}
+              {'’'}
+            </span>
+          ) : null}
           <span className="fw-header__file">
             {' · '}
             {fileName}

@@ -9,6 +9,8 @@ import { formatDelta, formatValue, formatValues, isCountUnit } from '../format/f
 import { KPI_MEANINGS } from '../state/explanations';
 import { resultsStore } from '../state/results';
 import { selectKpiCards, selectOvertakeWeek, type KpiCard } from '../state/selectors';
+import { BaselineLine } from '../compare/BaselineLine';
+import { useBaseline, type Baseline } from '../compare/hooks';
 
 function verdict(card: KpiCard): string {
   if (card.improved === null) return card.delta === null ? 'no comparison' : 'no difference';
@@ -25,9 +27,11 @@ export function cardTitle(card: Pick<KpiCard, 'label' | 'unit'>): string {
 function Card({
   card,
   hasWithout,
+  baseline,
 }: {
   readonly card: KpiCard;
   readonly hasWithout: boolean;
+  readonly baseline: Baseline | null;
 }): ReactElement {
   const id = useId();
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -94,6 +98,7 @@ function Card({
           : formatDelta(card.delta, card.unit)}
         <span className="fw-visually-hidden">, {verdict(card)}</span>
       </p>
+      {baseline ? <BaselineLine card={card} baseline={baseline} /> : null}
       {meaning ? (
         <p className="fw-kpi__about" id={`${id}-about`} hidden={!aboutOpen} data-testid="kpi-about">
           {meaning}
@@ -108,6 +113,7 @@ export function KpiCards(): ReactElement {
   const cards = selectKpiCards(comparison);
   const overtake = selectOvertakeWeek(comparison);
   const hasWithout = (comparison?.runs.length ?? 0) > 1;
+  const baseline = useBaseline();
   return (
     <section className="fw-kpis-section" aria-label="Key results over the horizon">
       <p className="fw-kpis-summary" data-testid="overtake">
@@ -121,7 +127,7 @@ export function KpiCards(): ReactElement {
       </p>
       <div className="fw-kpis" data-testid="kpis">
         {cards.map((c) => (
-          <Card key={c.id} card={c} hasWithout={hasWithout} />
+          <Card key={c.id} card={c} hasWithout={hasWithout} baseline={baseline} />
         ))}
       </div>
     </section>

@@ -14,6 +14,8 @@ import {
   simulationFields,
   type SectionId,
 } from '../state/fields';
+import { BulkEdit } from '../compare/BulkEdit';
+import { VariantsPanel } from '../compare/VariantsPanel';
 import { QuickStartDialog } from '../quickstart/QuickStartDialog';
 import { uiStore } from '../state/ui';
 import { workspaceStore } from '../state/workspace';
@@ -27,6 +29,7 @@ function DataProductsSection(): ReactElement {
   const consumers = useStore(workspaceStore, (s) => s.scenario.aiConsumers);
   return (
     <>
+      <BulkEdit owner="dataProduct" />
       {products.map((p, i) => (
         <ProductCard
           key={p.id}
@@ -59,6 +62,7 @@ function AiConsumersSection(): ReactElement {
   const consumers = useStore(workspaceStore, (s) => s.scenario.aiConsumers);
   return (
     <>
+      <BulkEdit owner="aiConsumer" />
       {consumers.map((c, i) => (
         <ConsumerCard key={c.id} consumer={c} index={i} products={products} />
       ))}
@@ -133,6 +137,7 @@ export function ScenarioPanel(): ReactElement {
         Describe your business…
       </button>
       {describing ? <QuickStartDialog onClose={() => setDescribing(false)} /> : null}
+      <VariantsPanel />
       <p className="fw-notice" role="status" aria-live="polite" data-testid="notice">
         {notice ?? ''}
       </p>

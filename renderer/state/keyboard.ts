@@ -61,3 +61,13 @@ export function viewShortcut(event: KeyLike): number | null {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   return /^[1-9]$/.test(event.key) ? Number(event.key) - 1 : null;
 }
+
+/** Alt+P pins the run on screen (by the key's position: Option+P types a letter on a Mac). */
+export function isPinShortcut(
+  event: KeyLike & { readonly code?: string },
+  target: TargetLike | null,
+): boolean {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+  if (isTextEntry(target)) return false;
+  return event.code === 'KeyP' || event.key.toLowerCase() === 'p';
+}

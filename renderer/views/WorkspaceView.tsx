@@ -4,10 +4,12 @@ import { ChartsGrid } from '../charts/ChartsGrid';
 import { KpiCards } from '../components/KpiCards';
 import { LoopSection } from '../components/LoopSection';
 import { PlaybackBar } from '../components/PlaybackBar';
+import { RunsBar } from '../compare/RunsBar';
 
 export function WorkspaceView(): ReactElement {
   return (
     <>
+      <RunsBar />
       <KpiCards />
       <div className="fw-sticky-playback">
         <PlaybackBar />

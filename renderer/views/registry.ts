@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import { AnalyseView } from './analyse/AnalyseView';
 import { CalibrationView } from '../calibration/CalibrationView';
+import { CompareView } from '../compare/CompareView';
 import { WorkspaceView } from './WorkspaceView';
 import { LoopsView } from '../loops/LoopsView';
 import { TableView } from '../table/TableView';
@@ -25,6 +26,13 @@ export const VIEWS: readonly AppView[] = [
     label: 'Results',
     description: 'With and without data products: KPIs, the five-step loops, week by week.',
     component: WorkspaceView,
+  },
+  {
+    id: 'compare',
+    label: 'Compare',
+    description:
+      'Up to eight runs side by side (variants, pinned runs, other files): key results, charts, loops.',
+    component: CompareView,
   },
   {
     id: 'loops',

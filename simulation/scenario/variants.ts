@@ -104,3 +104,18 @@ export function freshRunName(doc: Scenario, stem: string, first = 1): string {
     if (runNameProblem(doc, candidate) === null) return candidate;
   }
 }
+
+/** Every run of a document with its name: the base (the scenario's name), variants, pinned runs. */
+export function allRunsOf(doc: Scenario): { readonly ref: RunRef; readonly label: string }[] {
+  return [
+    { ref: { kind: 'base' }, label: doc.name },
+    ...(doc.variants ?? []).map((v) => ({
+      ref: { kind: 'variant' as const, name: v.name },
+      label: v.name,
+    })),
+    ...(doc.pinnedRuns ?? []).map((p) => ({
+      ref: { kind: 'pin' as const, name: p.name },
+      label: p.name,
+    })),
+  ];
+}
