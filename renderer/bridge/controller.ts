@@ -17,7 +17,6 @@ import type { DocumentApi } from '../state/document';
 import {
   EXPORT_FORMAT_LABELS,
   EXPORT_FORMATS,
-  SCENARIO_FILE_EXTENSION,
   type Backup,
   type BridgeError,
   type ExportFormat,
@@ -27,6 +26,7 @@ import {
   type Result,
   type ThemeChoice,
 } from './contract';
+import { scenarioFileName, UNTITLED_FILE_NAME } from './file-names';
 import { BackupSchedule, realTimers, type Timers } from './autosave';
 import {
   ChromeState,
@@ -71,7 +71,7 @@ export interface ControllerDeps {
   readonly infoNoticeMs?: number;
 }
 
-export const UNTITLED_FILE_NAME = `Untitled${SCENARIO_FILE_EXTENSION}`;
+export { UNTITLED_FILE_NAME };
 
 export class DocumentController {
   private readonly ui: ChromeState;
@@ -96,7 +96,7 @@ export class DocumentController {
     this.fileName = deps.document.getFileName();
     this.exporters.set('scenario', async () => ({
       data: serializeScenario(this.deps.document.getScenario()),
-      suggestedName: this.fileName,
+      suggestedName: scenarioFileName(this.deps.document.getScenario().name),
     }));
   }
 
@@ -325,7 +325,14 @@ export class DocumentController {
     const text = serializeScenario(this.deps.document.getScenario());
     const result = await this.busy(() =>
       as || this.filePath === null
-        ? this.deps.bridge.saveAs({ text, suggestedName: this.fileName })
+        ? this.deps.bridge.saveAs({
+            text,
+            // Named after the scenario: Save As, and the first Save of a document never saved.
+            suggestedName:
+              as || this.fileName === UNTITLED_FILE_NAME
+                ? scenarioFileName(this.deps.document.getScenario().name)
+                : this.fileName,
+          })
         : this.deps.bridge.save({ text, fileName: this.fileName, filePath: this.filePath }),
     );
     if (!result.ok) return this.failed('Could not save', result.error);

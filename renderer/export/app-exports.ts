@@ -23,6 +23,7 @@ import { collect, RUN_NAMES, writeSeriesCsv, writeSeriesJson, type SeriesRun } f
 import { framedSvg, legendOf, type FrameText } from './frame';
 import type { StandaloneSvg } from './svg';
 import { APP_VERSION } from './version';
+import { documentFileName, nameStem } from '../bridge/file-names';
 
 export interface ExportContent {
   readonly data: string | Uint8Array;
@@ -35,10 +36,19 @@ export function fileStem(fileName: string): string {
   return stem.trim() === '' ? 'scenario' : stem.trim();
 }
 
-function current(): { comparison: Comparison; fileName: string } {
+/**
+ * The results on screen; the document's file name (named after the scenario while it has none),
+ * as reproduce commands name it; and the stem every export is named after: the scenario's name.
+ */
+function current(): { comparison: Comparison; fileName: string; stem: string } {
   const comparison = resultsStore.getState().comparison;
   if (!comparison) throw new Error('The simulation has not finished yet: try again in a moment.');
-  return { comparison, fileName: workspaceStore.getState().document.fileName };
+  const { document, doc } = workspaceStore.getState();
+  return {
+    comparison,
+    fileName: documentFileName(document.fileName, doc.name),
+    stem: nameStem(doc.name),
+  };
 }
 
 /** The week the report's loop is drawn at: the one chosen in the Export menu (the horizon by default). */
@@ -94,7 +104,7 @@ export function appReportParts(today: Date = new Date()): ReportParts {
 
 /** The suggested file name of the report in `extension` (html, pdf). */
 export function reportFileName(extension: string): string {
-  return `${fileStem(workspaceStore.getState().document.fileName)}-report.${extension}`;
+  return `${nameStem(workspaceStore.getState().doc.name)}-report.${extension}`;
 }
 
 /** The report of what is on screen as one self-contained HTML file. */
@@ -112,19 +122,19 @@ function seriesRuns(comparison: Comparison): SeriesRun[] {
  * (metric names, full precision, as `flywheel run --format csv`) is chosen in the Export menu.
  */
 export function appSeriesCsv(): ExportContent {
-  const { comparison, fileName } = current();
+  const { comparison, stem } = current();
   const runs = seriesRuns(comparison);
   const machine = exportChoices.getState().csvStyle === 'machine';
   return {
     data: collect((write) =>
       machine ? writeSeriesCsv(runs, [], write) : writeReadableSeriesCsv(runs, write),
     ),
-    suggestedName: `${fileStem(fileName)}-series${machine ? '-machine' : ''}.csv`,
+    suggestedName: `${stem}-series${machine ? '-machine' : ''}.csv`,
   };
 }
 
 export function appSeriesJson(): ExportContent {
-  const { comparison, fileName } = current();
+  const { comparison, fileName, stem } = current();
   const scenario = comparison.runs[0]!.scenario;
   const s = scenario.simulation;
   const meta = {
@@ -146,7 +156,7 @@ export function appSeriesJson(): ExportContent {
         write,
       ),
     ),
-    suggestedName: `${fileStem(fileName)}-series.json`,
+    suggestedName: `${stem}-series.json`,
   };
 }
 
@@ -268,17 +278,17 @@ function framed(target: PictureTarget, background: string | null): StandaloneSvg
 }
 
 export function pictureSvg(target: PictureTarget): ExportContent {
-  const { fileName } = current();
+  const { stem } = current();
   return {
     data: framed(target, null).text,
-    suggestedName: `${fileStem(fileName)}-${target.id}.svg`,
+    suggestedName: `${stem}-${target.id}.svg`,
   };
 }
 
 export async function picturePng(target: PictureTarget): Promise<ExportContent> {
-  const { fileName } = current();
+  const { stem } = current();
   return {
     data: await svgToPng(framed(target, pageBackground())),
-    suggestedName: `${fileStem(fileName)}-${target.id}.png`,
+    suggestedName: `${stem}-${target.id}.png`,
   };
 }

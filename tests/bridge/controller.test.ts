@@ -591,13 +591,24 @@ describe('closing, new, menu commands', () => {
     expect(themes).toEqual(['high-contrast']);
   });
 
+  it("saves a document never saved under the scenario's name; Save As suggests it too", async () => {
+    make();
+    await controller.start();
+    doc.edit('Retail plan: Q3 / Q4 <draft>');
+    expect(await controller.save()).toBe(true);
+    expect(bridge.named('saveAs')[0]!.request).toMatchObject({
+      suggestedName: 'Retail plan- Q3 - Q4 -draft-.flywheel.json',
+    });
+  });
+
   it('exports the scenario copy; a format nobody registered says so', async () => {
     make();
     await controller.start();
     expect(await controller.exportAs('scenario')).toBe(true);
+    // Named after the scenario, not "Untitled".
     expect(bridge.named('exportFile')[0]!.request).toMatchObject({
       format: 'scenario',
-      suggestedName: 'Untitled.flywheel.json',
+      suggestedName: 'E-commerce with data products.flywheel.json',
     });
     expect(await controller.exportAs('pdf')).toBe(false);
     expect(controller.getState().notices.at(-1)).toMatchObject({

@@ -141,7 +141,8 @@ describe('the browser build opens and saves scenario files', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('file-save').click();
     const saved = await download;
-    expect(saved.suggestedFilename()).toBe('Untitled.flywheel.json');
+    // A document never saved is saved under its scenario's name.
+    expect(saved.suggestedFilename()).toBe(`${withPreset().name} (edited).flywheel.json`);
     const parsed = parseScenarioText(await fs.readFile((await saved.path())!, 'utf8'));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.scenario.name).toBe(`${withPreset().name} (edited)`);
@@ -152,7 +153,10 @@ describe('the browser build opens and saves scenario files', () => {
     await page.getByTestId('edit').click();
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+s');
-    expect((await download).suggestedFilename()).toBe('Untitled.flywheel.json');
+    // Saved once already: the same file name, whatever the scenario is called now.
+    expect((await download).suggestedFilename()).toBe(
+      `${withPreset().name} (edited).flywheel.json`,
+    );
   });
 
   it('opening another file with unsaved changes asks first; Cancel keeps the work', async () => {

@@ -130,7 +130,8 @@ describe('Export menu', () => {
     const caption = texts.join(' ');
     expect(caption).toContain('Customers who browse, search and buy.');
     expect(caption).toMatch(
-      /Reproduce: flywheel run Untitled\.flywheel\.json --weeks 156 --seed 1/,
+      // A document never saved is named after its scenario.
+      /Reproduce: flywheel run 'E-commerce with data products\.flywheel\.json' --weeks 156 --seed 1/,
     );
 
     const png = await download('export-png');
@@ -163,7 +164,7 @@ describe('Export menu', () => {
     const rowCount = json.runs.reduce((n, r) => n + r.time.length, 0);
 
     const readable = await download('export-csv');
-    expect(readable.name).toBe('Untitled-series.csv');
+    expect(readable.name).toBe('E-commerce with data products-series.csv');
     const [head, ...lines] = parseCsv(readable.bytes.toString('utf8'));
     expect(lines.length).toBe(rowCount);
     expect(head!.slice(0, 3)).toEqual(['Scenario', 'Week', 'Search success (%)']);
@@ -173,7 +174,7 @@ describe('Export menu', () => {
 
     await page.getByTestId('export-csv-machine').check();
     const machine = await download('export-csv');
-    expect(machine.name).toBe('Untitled-series-machine.csv');
+    expect(machine.name).toBe('E-commerce with data products-series-machine.csv');
     const [header, ...rows] = parseCsv(machine.bytes.toString('utf8'));
     expect(rows.length).toBe(rowCount);
     const col = header!.indexOf('cumulativeNetValue');
@@ -185,7 +186,7 @@ describe('Export menu', () => {
 
   it('exports a copy of the scenario', async () => {
     const copy = await download('export-scenario');
-    expect(copy.name).toBe('Untitled.flywheel.json');
+    expect(copy.name).toBe('E-commerce with data products.flywheel.json');
     const parsed = parseScenarioText(copy.bytes.toString('utf8'));
     expect(parsed.ok).toBe(true);
     if (parsed.ok)

@@ -209,7 +209,7 @@ describe('File > Export in the desktop app', () => {
     expect(requests[0]!.html).toMatch(/^<!DOCTYPE html>/);
     expect(requests[0]!.html).toContain('flywheel run');
     expect(saved!.format).toBe('pdf');
-    expect(saved!.suggestedName).toBe('Untitled-report.pdf');
+    expect(saved!.suggestedName).toBe('E-commerce with data products-report.pdf');
     const pdf = bytesOf(saved!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const info = pdfInfo(pdf);
@@ -267,9 +267,9 @@ describe('File > Export in the desktop app', () => {
     expect(made.get('html')!.text).toMatch(/^<!DOCTYPE html>/);
     expect(bytesOf(made.get('pdf')!).subarray(0, 5).toString()).toBe('%PDF-');
     // No chart or loop focused yet: the picture is the loop with data products.
-    expect(made.get('png')!.suggestedName).toBe('Untitled-loop-with.png');
+    expect(made.get('png')!.suggestedName).toBe('E-commerce with data products-loop-with.png');
     expect([...bytesOf(made.get('png')!).subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
-    expect(made.get('svg')!.suggestedName).toBe('Untitled-loop-with.svg');
+    expect(made.get('svg')!.suggestedName).toBe('E-commerce with data products-loop-with.svg');
     expect(made.get('svg')!.text).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(problems).toEqual([]);
   });
@@ -282,10 +282,10 @@ describe('File > Export in the desktop app', () => {
       .first()
       .click({ position: { x: 5, y: 5 } });
     const svg = await exportFromMenu('svg');
-    expect(svg.suggestedName).toBe('Untitled-revenue.svg');
+    expect(svg.suggestedName).toBe('E-commerce with data products-revenue.svg');
     expect(svg.text).toContain('<path');
     const png = await exportFromMenu('png');
-    expect(png.suggestedName).toBe('Untitled-revenue.png');
+    expect(png.suggestedName).toBe('E-commerce with data products-revenue.png');
     await page.screenshot({ path: '/tmp/shots/export-desktop-notice.png' });
     expect(problems).toEqual([]);
   });
