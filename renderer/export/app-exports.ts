@@ -172,10 +172,19 @@ export interface PictureTarget {
 const CHART_FIGURE = '[data-testid^="chart-"]';
 const LOOP_FIGURE = 'figure.fw-loop';
 
-/** The id of a chart or loop figure (`active-users`, `loop-with`, `loop-without`). */
+/**
+ * The id of a chart or loop figure (`active-users`, `loop-with`, `loop-without`); a second loop
+ * of the same kind on the page (the Compare view's two loops) is `loop-with-2`.
+ */
 function figureId(figure: HTMLElement): string {
-  if (figure.matches(LOOP_FIGURE))
-    return figure.classList.contains('fw-loop--without') ? 'loop-without' : 'loop-with';
+  if (figure.matches(LOOP_FIGURE)) {
+    const kind = figure.classList.contains('fw-loop--without') ? 'loop-without' : 'loop-with';
+    const same = [...figure.ownerDocument.querySelectorAll<HTMLElement>(LOOP_FIGURE)].filter(
+      (f) => f.classList.contains('fw-loop--without') === (kind === 'loop-without'),
+    );
+    const n = same.indexOf(figure);
+    return n > 0 ? `${kind}-${n + 1}` : kind;
+  }
   return figure.dataset.testid!.slice('chart-'.length);
 }
 
