@@ -12,7 +12,13 @@ import { describeDifferences } from '../simulation/scenario/describe-changes';
 import { MAX_COMPARED_RUNS } from '../simulation/scenario/schema';
 import type { Scenario } from '../simulation/scenario/types';
 import { findRunByName, resolveRun, runNamesOf } from '../simulation/scenario/variants';
-import type { CompareSettings, CompareSource } from '../renderer/report/reproduce';
+import {
+  compareCommandFor,
+  type CompareSettings,
+  type CompareSource,
+} from '../renderer/report/reproduce';
+import type { ReportComparison } from '../renderer/report/CompareSection';
+import { reportRunColor } from '../renderer/compare/palette';
 import { quote } from './args';
 import { InputError } from './errors';
 import { applyOverrides } from './run';
@@ -139,5 +145,35 @@ export function runComparison(compared: readonly CompareRun[], baseline: number)
     ...many,
     compared,
     changes: compared.map((r, i) => (i === baseline ? [] : describeDifferences(base, r.scenario))),
+  };
+}
+
+const KIND_WORDS = { base: 'the scenario', variant: 'variant', pin: 'pinned run' } as const;
+
+/**
+ * The report's comparison of runs (`flywheel report --compare`): the runs as `flywheel compare`
+ * runs them, and the `flywheel compare` command that prints the same table.
+ */
+export function reportComparisonOf(
+  compared: readonly CompareRun[],
+  baseline1: number,
+  settings: CompareSettings,
+): ReportComparison {
+  const result = runComparison(compared, baseline1 - 1);
+  return {
+    runs: compared.map((r, i) => ({
+      id: `run-${i + 1}`,
+      label: r.label,
+      kind: KIND_WORDS[r.kind],
+      color: reportRunColor(i),
+      run: result.runs[i]!,
+    })),
+    baseline: baseline1 - 1,
+    command: compareCommandFor(
+      compared.map((r) => r.source),
+      baseline1,
+      settings,
+    ),
+    caveat: null,
   };
 }

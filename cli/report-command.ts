@@ -1,7 +1,8 @@
 /**
  * `flywheel report [SCENARIO.json] [--preset NAME] [--seed N] [--weeks N] [--mode MODE]
- * [--loop-week N] [--paper a4|letter] [--chromium PATH] --out report.pdf|report.html`: the
- * comparison's report as self-contained HTML, or as PDF printed by Chromium. The format comes
+ * [--loop-week N] [--compare RUN ... [--baseline N]] [--paper a4|letter] [--chromium PATH]
+ * --out report.pdf|report.html`: the comparison's report (with --compare, also the runs side by
+ * side as `flywheel compare` puts them) as self-contained HTML, or as PDF printed by Chromium. The format comes
  * from the extension of --out. Bad input (flags, files, no browser) exits with code 2.
  */
 import { resolve as resolvePath } from 'node:path';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import {
   compareWithWithout,
   isPresetName,
+  MAX_COMPARED_RUNS,
   MAX_HORIZON_WEEKS,
   PRESET_NAMES,
   PRESETS,
@@ -25,6 +27,7 @@ import { cliStyleSources } from './report-css';
 import { applyOverrides } from './run';
 import { checkOutput, writeOutputFile } from './files';
 import { loadScenarioFile } from './scenario-input';
+import { reportComparisonOf, resolveRuns } from './compare-runs';
 import { shown, terminalText } from './terminal';
 import { APP_VERSION } from './version';
 
@@ -41,6 +44,12 @@ Options:
   --seed N              random seed, 0 to ${MAX_SEED} (default: the scenario's)
   --mode MODE           'stochastic' or 'expected' (default: the scenario's)
   --loop-week N         week the five-step loop is drawn at (default: the horizon)
+  --compare RUN         add a comparison of runs (give it 2 to ${MAX_COMPARED_RUNS} times): FILE or
+                        FILE#NAME as flywheel compare takes them; the report then has their KPI
+                        table, overlaid charts, what each changes in words and the flywheel
+                        compare command that prints the same table (--weeks, --seed and --mode
+                        apply to these runs too)
+  --baseline N          the compared run the differences are taken from (default 1)
   --paper PAPER         'a4' (default) or 'letter' (PDF only)
   --chromium PATH       the browser that prints the PDF; otherwise FLYWHEEL_CHROMIUM, then the
                         usual install paths (/usr/bin/chromium, /usr/bin/chromium-browser,
@@ -50,7 +59,9 @@ Options:
 
 Examples:
   flywheel report --out report.html
-  flywheel report my-scenario.json --paper letter --out report.pdf`;
+  flywheel report my-scenario.json --paper letter --out report.pdf
+  flywheel report plan.flywheel.json --compare plan.flywheel.json \
+    --compare 'plan.flywheel.json#skip governance' --out report.html`;
 
 export interface ReportCommand {
   readonly file: string | null;
@@ -59,6 +70,10 @@ export interface ReportCommand {
   readonly seed: number | null;
   readonly mode: Mode | null;
   readonly loopWeek: number | null;
+  /** Runs to compare (FILE or FILE#NAME), none for no comparison. */
+  readonly compare: readonly string[];
+  /** 1-based. */
+  readonly baseline: number;
   readonly paper: Paper;
   readonly chromium: string | null;
   readonly out: string;
@@ -87,7 +102,7 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | null {
   let parsed;
   try {
     parsed = parseArgs({
-      args: joinNegativeValues(args, ['--weeks', '--seed', '--loop-week']),
+      args: joinNegativeValues(args, ['--weeks', '--seed', '--loop-week', '--baseline']),
       strict: true,
       allowPositionals: true,
       options: {
@@ -96,6 +111,8 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | null {
         seed: { type: 'string' },
         mode: { type: 'string' },
         'loop-week': { type: 'string' },
+        compare: { type: 'string', multiple: true },
+        baseline: { type: 'string' },
         paper: { type: 'string' },
         chromium: { type: 'string' },
         out: { type: 'string', short: 'o' },
@@ -129,6 +146,18 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | null {
       `--out ${quote(v.out)}: the file name must end in .pdf or .html (that chooses the format)`,
     );
   if (v.chromium === '') throw new InputError('--chromium: expected the path of a browser');
+  const compare = v.compare ?? [];
+  if (compare.includes('')) throw new InputError('--compare: expected FILE or FILE#NAME');
+  if (compare.length === 1)
+    throw new InputError(
+      '--compare: give at least two runs to compare (--compare FILE --compare FILE#NAME)',
+    );
+  if (compare.length > MAX_COMPARED_RUNS)
+    throw new InputError(
+      `--compare: at most ${MAX_COMPARED_RUNS} runs side by side, got ${compare.length}; leave some out`,
+    );
+  if (v.baseline !== undefined && compare.length === 0)
+    throw new InputError('--baseline: only with --compare');
   return {
     file,
     preset: v.preset ?? null,
@@ -139,6 +168,9 @@ export function parseReportArgs(args: readonly string[]): ReportCommand | null {
       v['loop-week'] === undefined
         ? null
         : wholeNumber('--loop-week', v['loop-week'], 0, MAX_HORIZON_WEEKS),
+    compare,
+    baseline:
+      v.baseline === undefined ? 1 : wholeNumber('--baseline', v.baseline, 1, compare.length),
     paper: v.paper === undefined ? 'a4' : oneOf('--paper', v.paper, PAPERS),
     chromium: v.chromium ?? null,
     out: v.out,
@@ -182,6 +214,11 @@ export function buildReportHtml(cmd: ReportCommand, today: Date = new Date()): s
     resolved.origin,
   );
   const comparison = compareWithWithout(scenario, { backend: 'codegen' });
+  // The runs compared, resolved and checked before any of them runs (a name a file lacks, a
+  // broken file: an InputError naming it), then run as flywheel compare runs them.
+  const settings = { weeks: cmd.weeks, seed: cmd.seed, mode: cmd.mode };
+  const compared = cmd.compare.length > 0 ? resolveRuns(cmd.compare, settings) : null;
+  const compareRuns = compared ? reportComparisonOf(compared, cmd.baseline, settings) : null;
   return reportHtml(
     {
       scenario,
@@ -190,6 +227,7 @@ export function buildReportHtml(cmd: ReportCommand, today: Date = new Date()): s
       reproducibility: reproducibilityOf(scenario, resolved.source, APP_VERSION),
       loopWeek: Math.min(cmd.loopWeek ?? scenario.simulation.weeks, scenario.simulation.weeks),
       scenarioText: serializeScenario(scenario),
+      compareRuns,
     },
     cliStyleSources(),
   );

@@ -8,28 +8,8 @@
 import { allRuns } from '../state/document-edits';
 import type { AnyRunRef, ExternalRun } from '../state/runs';
 import type { Theme } from '../state/ui';
+import { BASE, PALETTE } from './palette';
 import { sameRef, type Scenario } from '../../simulation';
-
-const BASE: Record<Theme, string> = {
-  light: '#0072b2',
-  dark: '#56b4e9',
-  'high-contrast': '#5ec8ff',
-};
-
-const PALETTE: Record<Theme, readonly string[]> = {
-  light: ['#cc79a7', '#009e73', '#e69f00', '#882255', '#117733', '#999933', '#332288', '#56b4e9'],
-  dark: ['#e69fcf', '#3fd4a4', '#f0b840', '#d46a8f', '#5fbf6f', '#cccc66', '#9a8ce0', '#8fd0f5'],
-  'high-contrast': [
-    '#ff9ad5',
-    '#00f0b0',
-    '#ffd000',
-    '#ff6e9c',
-    '#7dff7d',
-    '#f0f080',
-    '#b8a8ff',
-    '#a8e4ff',
-  ],
-};
 
 /** The colour of a run in the document (base, variant, pinned run) or an opened file. */
 export function runColor(

@@ -1,6 +1,7 @@
 /**
  * The Export menu of the workspace header: the report (HTML, and PDF: printed by the desktop app,
  * or through the browser's print dialog in a browser) with its loop at a chosen week, every series
+ * and the comparison of the Compare view's runs (ticked in or out), every series
  * (readable or machine CSV, JSON), a picture of any chart or loop (SVG, PNG, framed with title,
  * legend and caption) and a copy of the scenario. Escape or a click outside closes it. The buttons and the desktop menu's File > Export go through the
  * same registered exporters; files are saved through the document controller (system dialog on
@@ -14,6 +15,7 @@ import { PAPERS, type Paper } from '../report/print-options';
 import { appReportParts, pictureTargets, type PictureTarget } from './app-exports';
 import { exportChoices, withStatus } from './choices';
 import { nextPaint, PAPER_LABELS, registerAppExporters, trackLastPicture } from './exporters';
+import { CompareInReportField } from './CompareInReportField';
 import { LoopWeekField } from './LoopWeekField';
 import { printReportInBrowser } from './print-in-browser';
 import './export.css';
@@ -208,6 +210,7 @@ export function ExportMenu(): ReactElement {
             </select>
           </label>
           <LoopWeekField />
+          <CompareInReportField onChoose={close} />
           <h3 className="fw-export__heading">Weekly series</h3>
           <ExportButton testId="export-csv" disabled={busy} onClick={() => exportAs('csv')}>
             Series (CSV)

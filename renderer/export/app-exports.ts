@@ -24,6 +24,7 @@ import { framedSvg, legendOf, type FrameText } from './frame';
 import type { StandaloneSvg } from './svg';
 import { APP_VERSION } from './version';
 import { documentFileName, nameStem } from '../bridge/file-names';
+import { appReportComparison } from './report-compare';
 
 export interface ExportContent {
   readonly data: string | Uint8Array;
@@ -97,6 +98,7 @@ export function appReportParts(today: Date = new Date()): ReportParts {
       loopWeek: reportLoopWeek(comparison),
       scenarioText: serializeScenario(scenario),
       analyses: reportAnalyses(scenario),
+      compareRuns: appReportComparison(),
     },
     APP_STYLE_SOURCES,
   );

@@ -40,6 +40,11 @@ export interface ExportChoices {
   readonly paper: Paper;
   readonly loopWeek: LoopWeekChoice;
   readonly csvStyle: CsvStyle;
+  /**
+   * Whether the report compares the runs the Compare view compares (when there are two or more:
+   * the scenario, its variants and pinned runs, files opened for comparison).
+   */
+  readonly compareInReport: boolean;
   /** Id of the picture PNG and SVG export (see pictureTargets), or null: the first loop. */
   readonly picture: string | null;
   /** What a running export is doing ("Printing the PDF…"), or null. */
@@ -53,6 +58,7 @@ export const exportChoices = createStore<ExportChoices>(() => ({
   paper: defaultPaper(browserLocale()),
   loopWeek: { kind: 'horizon' },
   csvStyle: 'readable',
+  compareInReport: true,
   picture: null,
   status: null,
 }));

@@ -1,6 +1,6 @@
 /**
  * The report as one React document: cover, summary, KPI table, charts, the loop at a chosen week,
- * the calibration to a KPI history (when the scenario has one), assumptions, methodology and
+ * the comparison of chosen runs (when there is one), the calibration to a KPI history (when the scenario has one), assumptions, methodology and
  * reproducibility. Rendered to static HTML (renderToStaticMarkup) for the HTML file, Chromium's PDF and the app's exports, from the same chart and loop
  * components the workspace shows. All text goes through React, which escapes it.
  */
@@ -9,6 +9,7 @@ import { formatValue, type Comparison, type Scenario } from '../../simulation';
 import { AnalysesSection, type ReportAnalyses } from './AnalysesSection';
 import { AssumptionsSection } from './AssumptionsSection';
 import { CalibrationSection } from './CalibrationSection';
+import { CompareSection, type ReportComparison } from './CompareSection';
 import { ChartsSection, LoopSection } from './FiguresSection';
 import { DriversSection } from './DriversSection';
 import { kpiRows } from './kpi-rows';
@@ -30,6 +31,8 @@ export interface ReportProps {
   readonly scenarioText: string;
   /** The analyses run in the app's Analyse view (the app's export; none from the CLI). */
   readonly analyses?: ReportAnalyses;
+  /** The runs compared side by side (two to eight), or none: no comparison section. */
+  readonly compareRuns?: ReportComparison | null;
 }
 
 function Cover({ scenario, generatedOn, reproducibility }: ReportProps): ReactElement {
@@ -154,6 +157,7 @@ export function ReportDocument(props: ReportProps): ReactElement {
       <KpiTable {...props} />
       <ChartsSection comparison={props.comparison} loopWeek={props.loopWeek} />
       <LoopSection comparison={props.comparison} loopWeek={props.loopWeek} />
+      <CompareSection comparison={props.compareRuns} loopWeek={props.loopWeek} />
       <DriversSection scenario={props.scenario} loopWeek={props.loopWeek} />
       <CalibrationSection scenario={props.scenario} />
       <AnalysesSection analyses={props.analyses} />

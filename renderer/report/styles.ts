@@ -126,6 +126,19 @@ body { margin: 0; color: var(--fw-fg); background: #fff; font: 10.5pt/1.45 syste
 .fw-report__term dd { margin: 0 0 0 12pt; }
 .fw-report__command { font: 9.5pt/1.4 ui-monospace, 'DejaVu Sans Mono', monospace; background: var(--fw-surface-2); padding: 6pt 8pt; white-space: pre-wrap; overflow-wrap: anywhere; }
 .fw-report__scenario { font: 7.5pt/1.3 ui-monospace, 'DejaVu Sans Mono', monospace; white-space: pre-wrap; overflow-wrap: anywhere; border: 0.5pt solid var(--fw-grid); padding: 6pt; }
+.fw-report__runs { margin: 0 0 8pt; padding-left: 16pt; }
+.fw-report__runs > li { margin-bottom: 4pt; }
+.fw-report__runs .fw-swatch { margin-right: 4pt; vertical-align: middle; }
+.fw-report__run-settings { color: var(--fw-muted); font-size: 8.5pt; }
+.fw-report__tag { margin-left: 4pt; padding: 0 3pt; border: 0.5pt solid var(--fw-muted); border-radius: 2pt; font-size: 7.5pt; color: var(--fw-muted); font-weight: 400; }
+.fw-report__changes { margin: 1pt 0 0; padding-left: 12pt; font-size: 9pt; }
+.fw-report__table--compare td { white-space: nowrap; }
+.fw-report__table--compare tbody th { font-weight: 400; }
+.fw-report__table--compare thead th .fw-swatch { display: block; margin-bottom: 2pt; }
+.fw-report__table--wide { font-size: 7.5pt; }
+.fw-report__table--wide th, .fw-report__table--wide td { padding-right: 3pt; }
+.fw-report__best { font-weight: 700; }
+.fw-report__delta { display: block; font-weight: 400; color: var(--fw-muted); font-size: 0.9em; }
 .fw-report code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; }
 @media print {
   .fw-report { padding: 0; max-width: none; }
