@@ -9,8 +9,12 @@ import {
   CompiledModelCache,
   kpiFingerprint,
   KPI_KEYS,
+  parseScenarioText,
+  pinScenario,
+  runInputsOf,
   runScenario,
   runScenarios,
+  serializeScenario,
   runTable,
   withAssumption,
   withPreset,
@@ -48,6 +52,33 @@ describe('runScenarios', () => {
     }));
     const { engineRuns } = runScenarios(list, { models });
     expect(engineRuns).toBe(9);
+  });
+
+  it('pinned runs saved in a file and recomputed on open give their KPIs to the bit, with either backend', () => {
+    const base = withPreset();
+    const expected = structuredClone(base);
+    expected.simulation.mode = 'expected';
+    const fewer = structuredClone(withAssumption(base, 'dataProduct.*.maturity.governance', 0));
+    removeDataProductFrom(fewer, 'inventory-prediction');
+    const seeded = structuredClone(withAssumption(base, 'baseChurnPerWeek', 0.013));
+    seeded.simulation.seed = 987654321;
+    seeded.simulation.weeks = 104;
+    const pinned = [base, expected, fewer, seeded].map((scenario, i) => ({
+      name: `Run ${i + 1}`,
+      pinnedAt: '2026-12-06T19:00:00.000Z',
+      kpiFingerprint: kpiFingerprint(runScenario(scenario, { backend: 'interpreter' }).kpis),
+      inputs: runInputsOf(scenario),
+    }));
+    const parsed = parseScenarioText(serializeScenario({ ...base, pinnedRuns: pinned }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const doc = parsed.scenario;
+    for (const backend of ['interpreter', 'codegen'] as const) {
+      const { runs } = runScenarios(
+        doc.pinnedRuns!.map((p) => ({ name: p.name, scenario: pinScenario(doc, p) })),
+        { backend },
+      );
+      expect(runs.map((r) => kpiFingerprint(r.kpis))).toEqual(pinned.map((p) => p.kpiFingerprint));
+    }
   });
 
   it('the fingerprint changes with any KPI bit', () => {
