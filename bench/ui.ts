@@ -6,6 +6,8 @@
  * 2. Frames per second while the loop plays (both loops, particles, charts following the week).
  * 3. CPU time (thread time from a Chromium trace, which a busy machine does not inflate) of the
  *    page's main thread and the engine worker per change, and of the main thread per frame.
+ * 1b. The same with 8 pinned runs (issue #11): a ghost line per pin on every chart and every KPI
+ *    card's change against the baseline pin, updated by every change.
  * 4. A three-parameter calibration to three years of weekly data (bench/calibration-data.ts, the
  *    problem `npm run bench` fits with the CLI's engine) in the app's calibration worker: from the
  *    click on Calibrate to the fit's results on screen, timed inside the page, and the worker's
@@ -24,6 +26,7 @@ import { analysisLines, measureAnalyses } from './ui-analyses';
 const CHANGES = Number(process.env.BENCH_UI_CHANGES ?? 50);
 const FPS_SECONDS = Number(process.env.BENCH_UI_FPS_SECONDS ?? 6);
 const CALIBRATIONS = Number(process.env.BENCH_UI_CALIBRATIONS ?? 3);
+const PINS = 8;
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -139,6 +142,40 @@ async function measureChanges(browser: Browser, page: Page): Promise<ChangeFigur
   };
 }
 
+/**
+ * Pins `count` runs (Alt+P), each after a slider step down on Customer 360's quality so that
+ * every ghost line is a different run; waits until every chart draws every pin. Returns the pins made.
+ */
+async function pinRuns(page: Page, count: number): Promise<number> {
+  const slider = page.locator(
+    '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="slider"]',
+  );
+  const net = page.locator('[data-testid="kpi-cumulativeNetValueUsd"]');
+  for (let i = 0; i < count; i++) {
+    const before = await net.getAttribute('data-with');
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(
+      (b) =>
+        document
+          .querySelector('[data-testid="kpi-cumulativeNetValueUsd"]')
+          ?.getAttribute('data-with') !== b,
+      before,
+    );
+    await page.locator('main').focus();
+    await page.keyboard.press('Alt+p');
+    await page.getByTestId(`pin-Run ${i + 1}`).waitFor();
+  }
+  const charts = await page.locator('[data-testid="charts"] figure[data-testid^="chart-"]').count();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="charts"] path[data-ghost^="pin:"]').length >= n,
+    charts * count,
+    { timeout: 120_000 },
+  );
+  await page.locator('[data-testid="kpi-baseline"]').first().waitFor();
+  return count;
+}
+
 interface CalibrationFigures {
   /** Click on Calibrate to the results on screen, seconds. */
   readonly seconds: Summary;
@@ -226,7 +263,12 @@ async function main(): Promise<void> {
     const withMotion = await measureChanges(browser, page);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const alone = await measureChanges(browser, page);
+
+    // 1b. Eight pinned runs, each of a different quality (Alt+P, a slider step between pins).
+    const pinned = await pinRuns(page, PINS);
+    const pinsAlone = await measureChanges(browser, page);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
+    const pinsWithMotion = await measureChanges(browser, page);
 
     // 2. Frames per second while the loop plays.
     await page.locator('[data-testid="play"]').click();
@@ -278,6 +320,8 @@ async function main(): Promise<void> {
     for (const [label, f] of [
       ['with the loop animating', withMotion],
       ['reduced motion (the change alone)', alone],
+      [`${pinned} pinned runs, reduced motion`, pinsAlone],
+      [`${pinned} pinned runs, with the loop animating`, pinsWithMotion],
     ] as const) {
       console.log(`parameter changes, ${label}:`);
       console.log(line('  change -> engine results (worker)', f.results));
@@ -314,6 +358,9 @@ async function main(): Promise<void> {
         analyses,
         changesWithMotion: withMotion,
         changesAlone: alone,
+        pinnedRuns: pinned,
+        changesPinsAlone: pinsAlone,
+        changesPinsWithMotion: pinsWithMotion,
         loopFps: Math.round(fps * 10) / 10,
         frameMs: frameTimes,
         longFrames,

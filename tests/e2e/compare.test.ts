@@ -4,10 +4,10 @@
  * table against `flywheel compare` run as a child process on the file the app saved.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyChanges,
@@ -39,6 +39,14 @@ let context: BrowserContext;
 let page: Page;
 let dir = '';
 const problems: string[] = [];
+/** Screenshots for people to look at, when /work/shots exists (no assertion depends on them). */
+const SHOTS = existsSync('/work/shots') ? '/work/shots/i11' : null;
+const shoot = async (name: string, target?: Locator): Promise<void> => {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await (target ? target.screenshot({ path }) : page.screenshot({ path }));
+};
 
 const eventually = <T>(fn: () => T | Promise<T>) =>
   expect.poll(fn, { timeout: 60_000, interval: 50 });
@@ -140,6 +148,8 @@ describe('pinned runs, variants and the comparison', { timeout: 180_000 }, () =>
     await eventually(() =>
       page.locator('[data-testid="charts"] path[data-ghost="pin:Run 1"]').count(),
     ).toBe(await charts.count());
+    await shoot('card-baseline-delta', page.getByTestId('kpis'));
+    await shoot('pin-ghost-line', page.getByTestId('chart-cumulative-net-value'));
     // Alt+P pins too (not while typing in a box).
     await page.locator('main').focus();
     await page.keyboard.press('Alt+p');
@@ -286,8 +296,10 @@ describe('pinned runs, variants and the comparison', { timeout: 180_000 }, () =>
       new RegExp(`^Cumulative net value\\s+\\*?${net[0]!.value.replace(/\$/g, '\\$')}`, 'm'),
     );
 
+    await shoot('compare-view');
     const chart = page.getByTestId('compare-chart-cumulative-net-value');
     await eventually(() => chart.locator('path[data-run]').count()).toBe(4);
+    await shoot('compare-charts', page.getByTestId('compare-charts'));
     await page.getByTestId('legend-variant:skip governance').click();
     await eventually(() => chart.locator('path[data-run]').count()).toBe(3);
     expect(await chart.locator('path[data-run="variant:skip governance"]').count()).toBe(0);
