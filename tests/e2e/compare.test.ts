@@ -149,7 +149,7 @@ describe('pinned runs, variants and the comparison', { timeout: 180_000 }, () =>
       page.locator('[data-testid="charts"] path[data-ghost="pin:Run 1"]').count(),
     ).toBe(await charts.count());
     await shoot('card-baseline-delta', page.getByTestId('kpis'));
-    await shoot('pin-ghost-line', page.getByTestId('chart-cumulative-net-value'));
+    await shoot('pin-ghost-line', page.getByTestId('chart-trust'));
     // Alt+P pins too (not while typing in a box).
     await page.locator('main').focus();
     await page.keyboard.press('Alt+p');
@@ -197,15 +197,21 @@ describe('pinned runs, variants and the comparison', { timeout: 180_000 }, () =>
     await page.getByTestId('run-name').press('Enter');
     await page.getByTestId('variant-skip governance').waitFor();
 
+    // The scenario's name, edited in the header, names the file it is saved as.
+    await page.getByTestId('scenario-name').click();
+    await page.getByTestId('scenario-name-input').fill('Retail plan: Q3');
+    await page.getByTestId('scenario-name-input').press('Enter');
+    await eventually(() => page.getByTestId('scenario-name').textContent()).toBe('Retail plan: Q3');
     const download = page.waitForEvent('download');
     await page.getByTestId('file-save').click();
     const saved = await download;
-    expect(saved.suggestedFilename()).toBe('E-commerce with data products.flywheel.json');
+    expect(saved.suggestedFilename()).toBe('Retail plan- Q3.flywheel.json');
     const text = readFileSync((await saved.path())!, 'utf8');
     writeFileSync(join(dir, 'plan.flywheel.json'), text);
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const doc = parsed.scenario;
+    expect(doc.name).toBe('Retail plan: Q3');
     expect(doc.variants!.map((v) => v.name)).toEqual(['skip governance']);
     expect(doc.pinnedRuns!.map((p) => p.name)).toEqual(['Run 1', 'Run 2']);
     expect(doc.comparison!.baseline).toEqual({ kind: 'pin', name: 'Run 1' });
@@ -299,7 +305,10 @@ describe('pinned runs, variants and the comparison', { timeout: 180_000 }, () =>
     await shoot('compare-view');
     const chart = page.getByTestId('compare-chart-cumulative-net-value');
     await eventually(() => chart.locator('path[data-run]').count()).toBe(4);
-    await shoot('compare-charts', page.getByTestId('compare-charts'));
+    await page
+      .getByTestId('compare-legend')
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shoot('compare-charts');
     await page.getByTestId('legend-variant:skip governance').click();
     await eventually(() => chart.locator('path[data-run]').count()).toBe(3);
     expect(await chart.locator('path[data-run="variant:skip governance"]').count()).toBe(0);
@@ -324,7 +333,7 @@ describe('pinned runs, variants and the comparison', { timeout: 180_000 }, () =>
     await page.getByTestId('export-toggle').click();
     expect(await page.getByTestId('export-compare').isChecked()).toBe(true);
     expect(await page.locator('.fw-export__compare').textContent()).toContain(
-      'Comparison of 4 runs: E-commerce with data products, skip governance, Run 1, Run 2',
+      'Comparison of 4 runs: Retail plan: Q3, skip governance, Run 1, Run 2',
     );
     const download = page.waitForEvent('download');
     await page.getByTestId('export-report-html').click();
