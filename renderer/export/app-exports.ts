@@ -31,10 +31,15 @@ export interface ExportContent {
   readonly suggestedName: string;
 }
 
-/** The document's file name without `.flywheel.json` / `.json`, safe as a file name stem. */
-export function fileStem(fileName: string): string {
-  const stem = fileName.replace(/\.flywheel\.json$|\.json$/i, '').replace(/[\\/:*?"<>|]+/g, '-');
-  return stem.trim() === '' ? 'scenario' : stem.trim();
+/** The stem every export is named after: the scenario's name (`<stem>-report.html`...). */
+export function exportStem(): string {
+  return nameStem(workspaceStore.getState().doc.name);
+}
+
+/** The document's file name as commands name it (named after the scenario while it has none). */
+export function commandFileName(): string {
+  const { document, doc } = workspaceStore.getState();
+  return documentFileName(document.fileName, doc.name);
 }
 
 /**

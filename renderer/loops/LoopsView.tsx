@@ -19,6 +19,7 @@ import { AnalysisExports } from '../views/analyse/AnalysisExports';
 import { colourOf, DominanceChart } from './DominanceChart';
 import { chartBands, dominanceSentence } from './read';
 import './loops.css';
+import { documentFileName } from '../bridge/file-names';
 
 const TITLES = { with: 'With data products', without: 'Without data products' } as const;
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -49,7 +50,10 @@ export function LoopsView(): ReactElement {
   const error = useStore(loopsStore, (s) => s.error);
   const k = useStore(playbackStore, pointIndexOf);
   const scenario = useStore(resultsStore, (s) => s.comparison?.runs[0]?.scenario ?? null);
-  const fileName = useStore(workspaceStore, (s) => s.document.fileName);
+  // Named after the scenario while the document has no file of its own, as every export is.
+  const fileName = useStore(workspaceStore, (s) =>
+    documentFileName(s.document.fileName, s.doc.name),
+  );
   const chart = useMemo(() => (dominance ? chartBands(dominance) : null), [dominance]);
   if (!dominance || !chart) {
     return (

@@ -72,7 +72,8 @@ function cli(testId: string, stderr: RegExp | '' = ''): Promise<Record<string, u
     .then((command) => {
       const words = command!.match(/'[^']*'|\S+/g)!.map((w) => w.replace(/^'(.*)'$/, '$1'));
       expect(words[0]).toBe('flywheel');
-      expect(words[2]).toBe('Untitled.flywheel.json');
+      // A document never saved is named after its scenario.
+      expect(words[2]).toBe('E-commerce with data products.flywheel.json');
       const args = [words[1]!, ...words.slice(3), '--format', 'json'];
       const { dir, cleanup } = tempFolder();
       try {
@@ -108,7 +109,7 @@ describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () 
     expect(seen.total).toBeGreaterThan(200);
     await done('tornado');
     expect(await page.getByTestId('tornado-command').textContent()).toBe(
-      'flywheel sensitivity Untitled.flywheel.json --weeks 156 --seed 1 --mode stochastic --kpi cumulativeNetValueUsd --difference',
+      "flywheel sensitivity 'E-commerce with data products.flywheel.json' --weeks 156 --seed 1 --mode stochastic --kpi cumulativeNetValueUsd --difference",
     );
     const json = (await cli('tornado-command')) as {
       tornado: { bars: { name: string; kpiAtLow: number; kpiAtHigh: number; swing: number }[] };
@@ -128,7 +129,7 @@ describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () 
       String(json.tornado.bars.length),
     );
     const svg = await download('tornado-export-svg');
-    expect(svg.name).toBe('Untitled-sensitivity-tornado.svg');
+    expect(svg.name).toBe('E-commerce with data products-sensitivity-tornado.svg');
     expect(svg.text).toContain('Tornado: Cumulative net value');
     expect(svg.text).toContain('flywheel sensitivity');
   });
@@ -184,7 +185,7 @@ describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () 
     ).toBe(json.sweep.crossings.length);
     await page.getByTestId('sweep-export-figure').selectOption('sweep-curves');
     const png = await download('sweep-export-png');
-    expect(png.name).toBe('Untitled-sweep-curves.png');
+    expect(png.name).toBe('E-commerce with data products-sweep-curves.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
   });
 
@@ -276,11 +277,15 @@ describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () 
       m.replace(/^[^>]*>/, '').replace(/<$/, ''),
     );
     expect(shown).toContain(
-      'flywheel sensitivity Untitled.flywheel.json --weeks 156 --seed 1 --mode stochastic --kpi cumulativeNetValueUsd --difference',
+      'flywheel sensitivity &#x27;E-commerce with data products.flywheel.json&#x27; --weeks 156 --seed 1 --mode stochastic --kpi cumulativeNetValueUsd --difference',
     );
-    expect(shown.some((c) => c.startsWith('flywheel sweep Untitled.flywheel.json'))).toBe(true);
+    expect(
+      shown.some((c) =>
+        c.startsWith('flywheel sweep &#x27;E-commerce with data products.flywheel.json&#x27;'),
+      ),
+    ).toBe(true);
     expect(shown).toContain(
-      'flywheel seek Untitled.flywheel.json --weeks 156 --seed 1 --mode stochastic --kpi cumulativeNetValueUsd --difference --param &#x27;dataProduct.*.maturity.*&#x27; --target 10000000',
+      'flywheel seek &#x27;E-commerce with data products.flywheel.json&#x27; --weeks 156 --seed 1 --mode stochastic --kpi cumulativeNetValueUsd --difference --param &#x27;dataProduct.*.maturity.*&#x27; --target 10000000',
     );
     expect(section).toMatch(
       /data-testid="report-seek-answer">All data products: every anatomy part \(maturity\) = 0\.7/,

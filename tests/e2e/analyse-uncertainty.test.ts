@@ -136,7 +136,8 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
         expect(await fig.locator(`path[data-band="${band}"]`).count()).toBe(2); // with, without
     }
     expect(await page.getByTestId('mc-command').textContent()).toBe(
-      `flywheel run Untitled.flywheel.json --weeks 156 --seed ${SEED} --mode stochastic --runs ${DRAWS}`,
+      // A document never saved is named after its scenario.
+      `flywheel run 'E-commerce with data products.flywheel.json' --weeks 156 --seed ${SEED} --mode stochastic --runs ${DRAWS}`,
     );
   });
 
@@ -191,7 +192,7 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
   it('exports its figures as PNG and SVG and every draw as CSV', async () => {
     await page.getByTestId('mc-export-figure').selectOption('uncertainty-active-users');
     const svg = await download('mc-export-svg');
-    expect(svg.name).toBe('Untitled-uncertainty-active-users.svg');
+    expect(svg.name).toBe('E-commerce with data products-uncertainty-active-users.svg');
     expect(svg.text).toContain('<svg');
     expect(svg.text).not.toContain('class=');
     expect(svg.text).toContain('Active users: Monte Carlo percentiles');
@@ -199,7 +200,7 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
     expect(svg.text.match(/<path/g)!.length).toBeGreaterThanOrEqual(10);
     await page.getByTestId('mc-export-figure').selectOption('uncertainty-net-value-gap');
     const png = await download('mc-export-png');
-    expect(png.name).toBe('Untitled-uncertainty-net-value-gap.png');
+    expect(png.name).toBe('E-commerce with data products-uncertainty-net-value-gap.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
     const draws = parseCsv((await download('mc-export-draws')).text).filter((r) => r.length > 1);
     expect(draws).toHaveLength(1 + DRAWS);

@@ -94,10 +94,11 @@ describe('the Loops view', () => {
   it('exports the loop scores as flywheel loops --format csv gives them, and each chart as a picture', async () => {
     const command = page.getByTestId('loops-command');
     await eventually(() => command.textContent()).toContain(
-      'flywheel loops Untitled.flywheel.json --weeks 156 --mode expected',
+      // A document never saved is named after its scenario.
+      "flywheel loops 'E-commerce with data products.flywheel.json' --weeks 156 --mode expected",
     );
     const csv = await download('loops-export-csv');
-    expect(csv.name).toBe('Untitled-loops.csv');
+    expect(csv.name).toBe('E-commerce with data products-loops.csv');
     const { dir, cleanup } = tempFolder();
     try {
       // The default scenario, as the app opens it, from the command line: the same file.
@@ -114,7 +115,7 @@ describe('the Loops view', () => {
     expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 2 * 157);
     await page.getByTestId('loops-export-figure').selectOption('loops-without');
     const svg = await download('loops-export-svg');
-    expect(svg.name).toBe('Untitled-loops-without.svg');
+    expect(svg.name).toBe('E-commerce with data products-loops-without.svg');
     expect(svg.text).toContain('Which loop drives the flywheel: without data products');
     expect(svg.text).toContain('--mode expected');
     // The shared legend of loop colours comes along: every loop named in the view's legend.
@@ -123,7 +124,7 @@ describe('the Loops view', () => {
     for (const item of legend) expect(svg.text).toContain(item.trim().split(' ')[0]);
     expect(svg.text.match(/<path/g)!.length).toBeGreaterThanOrEqual(legend.length);
     const png = await download('loops-export-png');
-    expect(png.name).toBe('Untitled-loops-without.png');
+    expect(png.name).toBe('E-commerce with data products-loops-without.png');
     expect([...png.bytes.subarray(0, 8)]).toEqual([...PNG_SIGNATURE]);
   });
 

@@ -6,8 +6,7 @@
 import { useState, type ReactElement } from 'react';
 import { getDocumentController } from '../../bridge';
 import { exportChoices } from '../../export/choices';
-import { fileStem } from '../../export/app-exports';
-import { workspaceStore } from '../../state/workspace';
+import { exportStem } from '../../export/app-exports';
 
 export interface ExportFigure {
   /** The figure's picture id: its element has data-testid `chart-<id>`. */
@@ -42,7 +41,7 @@ export function AnalysisExports({
   const table = (t: ExportTable): void => {
     void getDocumentController().exportWith('csv', async () => ({
       data: t.build(),
-      suggestedName: `${fileStem(workspaceStore.getState().document.fileName)}-${t.suffix}.csv`,
+      suggestedName: `${exportStem()}-${t.suffix}.csv`,
     }));
   };
   return (

@@ -34,6 +34,7 @@ import { AxisFields } from './AxisFields';
 import { exportText } from './export-text';
 import { KpiPicker } from './KpiPicker';
 import { StepStatus } from './StepStatus';
+import { commandFileName } from '../../export/app-exports';
 
 function SeekForm(): ReactElement {
   const form = useStore(analysisStore, (s) => s.seekForm);
@@ -61,7 +62,7 @@ function SeekForm(): ReactElement {
         slot: 'seek',
         scenario: analysed,
         revision: ws.revision,
-        fileName: ws.document.fileName,
+        fileName: commandFileName(),
         variant: ws.activeVariant,
         spec: s,
         prepare: () => prepareSeek(analysed, s),

@@ -27,6 +27,7 @@ import { KpiPicker } from './KpiPicker';
 import { ParameterPicker, groupsOf } from './ParameterPicker';
 import { count } from './RunStatus';
 import { StepStatus } from './StepStatus';
+import { commandFileName } from '../../export/app-exports';
 
 const TOPS = [10, 15, 30, 1000] as const;
 
@@ -51,7 +52,7 @@ function TornadoForm(): ReactElement {
       slot: 'tornado',
       scenario: ws.scenario,
       revision: ws.revision,
-      fileName: ws.document.fileName,
+      fileName: commandFileName(),
       variant: ws.activeVariant,
       spec: checked.value,
       prepare: () => prepareTornado(ws.scenario, checked.value),

@@ -22,6 +22,7 @@ import { AxisFields } from './AxisFields';
 import { exportText } from './export-text';
 import { KpiPicker } from './KpiPicker';
 import { StepStatus } from './StepStatus';
+import { commandFileName } from '../../export/app-exports';
 
 function SweepForm(): ReactElement {
   const form = useStore(analysisStore, (s) => s.sweepForm);
@@ -43,7 +44,7 @@ function SweepForm(): ReactElement {
         slot: 'sweep',
         scenario: ws.scenario,
         revision: ws.revision,
-        fileName: ws.document.fileName,
+        fileName: commandFileName(),
         variant: ws.activeVariant,
         spec: checked.value,
         prepare: () => prepareSweep(ws.scenario, checked.value),

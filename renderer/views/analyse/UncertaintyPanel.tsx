@@ -13,6 +13,7 @@ import { analysisStore, type UncertaintyRun } from '../../analysis/store';
 import { bandsCsv, drawsCsv, kpisCsv } from '../../analysis/uncertainty-csv';
 import { BandChart, type BandChartData } from '../../charts/BandChart';
 import { GapHistogram } from '../../charts/GapHistogram';
+import { commandFileName } from '../../export/app-exports';
 import { APP_VERSION } from '../../export/version';
 import { runCommandFor } from '../../report/reproduce';
 import { resultsStore } from '../../state/results';
@@ -70,7 +71,7 @@ function Form({ scenario, running }: { scenario: Scenario; running: boolean }): 
     const problem = uncertaintyController.start(
       ws.scenario,
       ws.revision,
-      ws.document.fileName,
+      commandFileName(),
       ws.activeVariant,
     );
     analysisStore.setState({ uncertaintyProblem: problem });
