@@ -17,7 +17,8 @@
  *     the fit alone (calibrate, codegen, as `flywheel calibrate` runs it), and the whole command
  *     in this process on a CSV file (read, map, fit, adopt, write the calibrated scenario).
  *
- * Options (for quick checks): --draws N, --repeats N, --workers N, --calibrations N.
+ * Options (for quick checks): --draws N, --repeats N, --workers N, --calibrations N, --only a,b,c,d
+ * (the sections to run; a includes a2).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ import { withoutPreset, withPreset } from '../simulation/scenario/presets';
 import { runMonteCarloPool } from '../cli/pool';
 import { runMonteCarlo } from '../simulation/analysis/montecarlo';
 import { ScenarioEvaluator, type KpiSelector } from '../simulation/analysis/evaluate';
+import type { Scenario } from '../simulation/scenario/types';
 import { runSteps, type AnalysisSteps } from '../simulation/analysis/plan';
 import { tornadoSteps } from '../simulation/analysis/tornado';
 import { gridSteps } from '../simulation/analysis/grid';
@@ -112,25 +114,8 @@ function pairRunner(backend: Backend, weeks: number): () => void {
   };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      draws: { type: 'string' },
-      repeats: { type: 'string' },
-      workers: { type: 'string' },
-      calibrations: { type: 'string' },
-    },
-    strict: true,
-  });
-  const draws = values.draws ? Number(values.draws) : 10_000;
-  const mcRepeats = values.repeats ? Number(values.repeats) : 3;
-  const workers = values.workers ? Number(values.workers) : availableParallelism();
-  const calibrations = values.calibrations ? Number(values.calibrations) : 3;
-  const started = performance.now();
-  console.log(
-    `Flywheel Lab benchmark - Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores`,
-  );
-  console.log('');
+/** (a) and (a2): single runs per backend, the app's worker per value change, loop dominance. */
+function benchSingleRuns(s: Scenario): void {
   console.log(
     '(a) One expected-value run of both presets (with + without), 156 weeks, compiled once:',
   );
@@ -139,7 +124,6 @@ async function main(): Promise<void> {
     console.log(line(`    ${backend}, wall`, st.wall, 'us', 1));
     console.log(line(`    ${backend}, CPU`, st.cpu, 'us', 1));
   }
-  const s = withPreset();
   const expected = { ...s, simulation: { ...s.simulation, mode: 'expected' as const } };
   const full = timeMicros(() => compareWithWithout(expected, { backend: 'codegen' }), 5, 11, 5);
   console.log(
@@ -162,97 +146,144 @@ async function main(): Promise<void> {
   console.log('    aim: below 500 us');
   console.log('');
   benchLoopDominance(timeMicros, line);
+}
 
-  console.log('(b) Analyses on one thread, default preset, 156 weeks (stochastic), per backend:');
-  const gap: KpiSelector = { kpi: 'cumulativeNetValueUsd', of: 'difference' };
-  const analyses: [string, () => AnalysisSteps<unknown>][] = [
-    ['tornado, every assumption', () => tornadoSteps(s, { kpi: gap })],
-    [
-      '20 x 20 sweep',
-      () =>
-        gridSteps(s, {
-          kpi: gap,
-          x: { parameter: 'dataProduct.*.maturity.*', from: 0, to: 1 },
-          y: { parameter: 'ownPipelineTemplate.maturity.*', from: 0, to: 1 },
-          steps: 19,
-        }),
-    ],
-    [
-      'goal seek (break-even maturity)',
-      () =>
-        seekSteps(s, {
-          parameter: 'dataProduct.*.maturity.*',
-          from: 0,
-          to: 1,
-          kpi: gap,
-          target: 0,
-        }),
-    ],
-  ];
-  for (const backend of ['interpreter', 'codegen', 'wasm'] as const) {
-    const evaluator = new ScenarioEvaluator(s, s.simulation, { backend });
-    for (const [name, steps] of analyses) {
-      let points = 0;
-      const st = timeMicros(
-        () => {
-          points = 0;
-          runSteps(steps(), evaluator, (p) => (points = p.evaluated));
-        },
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      draws: { type: 'string' },
+      repeats: { type: 'string' },
+      workers: { type: 'string' },
+      calibrations: { type: 'string' },
+      only: { type: 'string' },
+    },
+    strict: true,
+  });
+  const draws = values.draws ? Number(values.draws) : 10_000;
+  const mcRepeats = values.repeats ? Number(values.repeats) : 3;
+  const workers = values.workers ? Number(values.workers) : availableParallelism();
+  const calibrations = values.calibrations ? Number(values.calibrations) : 3;
+  const sections = (values.only ?? 'a,b,c,d').split(',');
+  const only = (section: string): boolean => sections.includes(section);
+  const started = performance.now();
+  console.log(
+    `Flywheel Lab benchmark - Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores`,
+  );
+  console.log('');
+  const s = withPreset();
+  if (only('a')) benchSingleRuns(s);
+
+  if (only('b')) {
+    console.log('(b) Analyses on one thread, default preset, 156 weeks (stochastic), per backend:');
+    const gap: KpiSelector = { kpi: 'cumulativeNetValueUsd', of: 'difference' };
+    const analyses: [string, () => AnalysisSteps<unknown>][] = [
+      ['tornado, every assumption', () => tornadoSteps(s, { kpi: gap })],
+      [
+        '20 x 20 sweep',
+        () =>
+          gridSteps(s, {
+            kpi: gap,
+            x: { parameter: 'dataProduct.*.maturity.*', from: 0, to: 1 },
+            y: { parameter: 'ownPipelineTemplate.maturity.*', from: 0, to: 1 },
+            steps: 19,
+          }),
+      ],
+      [
+        'goal seek (break-even maturity)',
+        () =>
+          seekSteps(s, {
+            parameter: 'dataProduct.*.maturity.*',
+            from: 0,
+            to: 1,
+            kpi: gap,
+            target: 0,
+          }),
+      ],
+    ];
+    for (const backend of ['interpreter', 'codegen', 'wasm'] as const) {
+      const evaluator = new ScenarioEvaluator(s, s.simulation, { backend });
+      for (const [name, steps] of analyses) {
+        let points = 0;
+        const st = timeMicros(
+          () => {
+            points = 0;
+            runSteps(steps(), evaluator, (p) => (points = p.evaluated));
+          },
+          0,
+          3,
+          1,
+        );
+        console.log(line(`    ${name} (${points} runs), ${backend}, CPU`, inMs(st.cpu), 'ms', 0));
+      }
+      const mcDraws = 1000;
+      const mc = timeMicros(
+        () => runMonteCarlo({ scenario: s, settings: s.simulation, draws: mcDraws }, { backend }),
         0,
-        3,
+        1,
         1,
       );
-      console.log(line(`    ${name} (${points} runs), ${backend}, CPU`, inMs(st.cpu), 'ms', 0));
-    }
-    const mcDraws = 1000;
-    const mc = timeMicros(
-      () => runMonteCarlo({ scenario: s, settings: s.simulation, draws: mcDraws }, { backend }),
-      0,
-      1,
-      1,
-    );
-    console.log(
-      line(`    Monte Carlo ${mcDraws} draws with bands, ${backend}, CPU`, inMs(mc.cpu), 'ms', 0),
-    );
-  }
-  console.log(
-    '    app aims (Chromium, its workers): tornado < 1 s, 20 x 20 sweep < 2 s, 1,000 draws < 2 s',
-  );
-  console.log('');
-
-  console.log(
-    `(c) Monte Carlo, ${draws} draws over 520 weeks, ${workers} worker threads (stochastic, uncertain parameters;\n    each draw runs with, without and the status quo, and summarises 32 metrics x 521 weeks x 2 runs):`,
-  );
-  const spec = { scenario: s, settings: settingsOf(s, { weeks: 520 }), draws };
-  const workerUrl = new URL('./mc-worker.mjs', import.meta.url);
-  await runMonteCarloPool({ ...spec, draws: Math.min(draws, 256) }, { workers, workerUrl }); // warm-up
-  const seconds: number[] = [];
-  const cpuSeconds: number[] = [];
-  const budgetMs = 100_000;
-  for (let r = 0; r < mcRepeats; r++) {
-    const c0 = cpuMs();
-    const t0 = performance.now();
-    await runMonteCarloPool(spec, { workers, workerUrl });
-    seconds.push((performance.now() - t0) / 1000);
-    cpuSeconds.push((cpuMs() - c0) / 1000);
-    const mean = seconds.reduce((a, b) => a + b, 0) / seconds.length;
-    if (performance.now() - started + mean * 1000 > budgetMs && r + 1 < mcRepeats) {
       console.log(
-        `    (stopping after ${r + 1} repeat(s) to keep the benchmark under about 2 minutes)`,
+        line(`    Monte Carlo ${mcDraws} draws with bands, ${backend}, CPU`, inMs(mc.cpu), 'ms', 0),
       );
-      break;
     }
+    console.log(
+      '    app aims (Chromium, its workers): tornado < 1 s, 20 x 20 sweep < 2 s, 1,000 draws < 2 s',
+    );
+    console.log('');
   }
-  const st = stats(seconds);
-  console.log(line('    wall time', st, 's', 2));
-  console.log(line('    throughput', stats(seconds.map((x) => draws / x)), 'draws/s', 0));
-  console.log(line('    CPU time, all threads', stats(cpuSeconds), 's', 2));
-  console.log(
-    line('    CPU time per draw', stats(cpuSeconds.map((x) => (x * 1000) / draws)), 'ms', 3),
-  );
-  console.log('    aim: below 5 s for 10,000 draws');
-  console.log('');
-  await benchCalibration(calibrations, s);
+
+  if (only('c')) {
+    console.log(
+      `(c) Monte Carlo, ${draws} draws over 520 weeks, ${workers} worker threads (stochastic, uncertain parameters;\n    each draw runs with, without and the status quo, and summarises 32 metrics x 521 weeks x 2 runs):`,
+    );
+    const spec = { scenario: s, settings: settingsOf(s, { weeks: 520 }), draws };
+    const workerUrl = new URL('./mc-worker.mjs', import.meta.url);
+    // The CLI's backend (wasm) and the one it used before (codegen), alternating repeats so that
+    // both see the same load.
+    const mcBackends = ['codegen', 'wasm'] as const;
+    const seconds = new Map<Backend, number[]>(mcBackends.map((b) => [b, []]));
+    const cpuSeconds = new Map<Backend, number[]>(mcBackends.map((b) => [b, []]));
+    for (const backend of mcBackends) {
+      await runMonteCarloPool(
+        { ...spec, draws: Math.min(draws, 256) },
+        { workers, workerUrl, backend },
+      ); // warm-up
+    }
+    const budgetMs = 200_000;
+    for (let r = 0; r < mcRepeats; r++) {
+      for (const backend of mcBackends) {
+        const c0 = cpuMs();
+        const t0 = performance.now();
+        await runMonteCarloPool(spec, { workers, workerUrl, backend });
+        seconds.get(backend)!.push((performance.now() - t0) / 1000);
+        cpuSeconds.get(backend)!.push((cpuMs() - c0) / 1000);
+      }
+      if (performance.now() - started > budgetMs && r + 1 < mcRepeats) {
+        console.log(`    (stopping after ${r + 1} repeat(s) to keep the benchmark short)`);
+        break;
+      }
+    }
+    for (const backend of mcBackends) {
+      const wall = seconds.get(backend)!;
+      const cpu = cpuSeconds.get(backend)!;
+      console.log(line(`    ${backend}, wall time`, stats(wall), 's', 2));
+      console.log(
+        line(`    ${backend}, throughput`, stats(wall.map((x) => draws / x)), 'draws/s', 0),
+      );
+      console.log(line(`    ${backend}, CPU time, all threads`, stats(cpu), 's', 2));
+      console.log(
+        line(
+          `    ${backend}, CPU time per draw`,
+          stats(cpu.map((x) => (x * 1000) / draws)),
+          'ms',
+          3,
+        ),
+      );
+    }
+    console.log('    aim: below 5 s for 10,000 draws');
+    console.log('');
+  }
+  if (only('d')) await benchCalibration(calibrations, s);
   console.log('');
   console.log(
     `Total benchmark time ${fmt((performance.now() - started) / 1000, 1)} s; load average ${loadavg()[0]!.toFixed(2)} now`,

@@ -1,9 +1,12 @@
 /** Messages between the Monte Carlo pool (cli/pool.ts) and its worker threads (cli/mc-worker.ts). */
 import type { MonteCarloShape, MonteCarloSpec } from '../simulation/analysis/montecarlo';
+import type { Backend } from '../simulation/engine/compile';
 
 /** The worker's `workerData`: every worker compiles the same job. */
 export interface WorkerSetup {
   readonly spec: MonteCarloSpec;
+  /** The engine backend (default: the fastest available; the numbers do not depend on it). */
+  readonly backend?: Backend;
 }
 
 export type ToWorker =

@@ -73,8 +73,9 @@ port.on('message', (msg: ToWorker) => {
   }
 });
 
+const setup = workerData as WorkerSetup;
 try {
-  job = createJob((workerData as WorkerSetup).spec, fastestBackend());
+  job = createJob(setup.spec, setup.backend ?? fastestBackend());
   reply({ type: 'ready', shape: shapeOf(job) });
 } catch (e) {
   reply({ type: 'error', message: messageOf(e) });

@@ -5,7 +5,7 @@
  * and i, and merging is exact (integer counts, min/max, KPI rows by index), so the summary is
  * bit-identical whatever the number of workers, including one (which runs on this thread).
  */
-import { fastestBackend } from '../simulation/engine/compile';
+import { fastestBackend, type Backend } from '../simulation/engine/compile';
 import { Worker } from 'node:worker_threads';
 import {
   layoutFromRanges,
@@ -34,6 +34,8 @@ export interface PoolOptions {
   /** The bundled worker script (dist/cli/mc-worker.mjs). */
   readonly workerUrl: URL;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The engine backend (default: the fastest available; the numbers do not depend on it). */
+  readonly backend?: Backend;
 }
 
 type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
@@ -128,11 +130,15 @@ export async function runMonteCarloPool(
   // One chunk or less runs on this thread; anything longer runs on worker threads (one at least),
   // so that this thread stays free to answer Ctrl+C (cli/interrupt.ts).
   if (spec.draws <= CHUNK_DRAWS)
-    return runMonteCarlo(spec, { backend: fastestBackend(), onProgress: options.onProgress });
+    return runMonteCarlo(spec, {
+      backend: options.backend ?? fastestBackend(),
+      onProgress: options.onProgress,
+    });
   const count = Math.max(1, Math.min(options.workers, Math.ceil(spec.draws / CHUNK_DRAWS)));
   const handles: WorkerHandle[] = [];
   try {
-    for (let i = 0; i < count; i++) handles.push(new WorkerHandle(options.workerUrl, { spec }));
+    for (let i = 0; i < count; i++)
+      handles.push(new WorkerHandle(options.workerUrl, { spec, backend: options.backend }));
     const ready = await Promise.all(handles.map((h) => h.expect('ready')));
     const shape: MonteCarloShape = ready[0]!.shape;
 
