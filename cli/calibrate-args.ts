@@ -17,6 +17,8 @@ export interface CalibrateCommand {
   readonly weights: Readonly<Record<string, number>>;
   readonly format: (typeof CALIBRATE_FORMATS)[number];
   readonly out: string | null;
+  /** Adopt the fit as a new variant of this name (the base keeps its values); null: into the base. */
+  readonly variant: string | null;
   readonly seed: number;
   readonly starts: number;
   readonly monthly: 'total' | 'average' | null;
@@ -68,6 +70,7 @@ export function parseCalibrateArgs(args: readonly string[]): CalibrateCommand | 
         weights: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        variant: { type: 'string' },
         seed: { type: 'string' },
         starts: { type: 'string' },
         monthly: { type: 'string' },
@@ -116,6 +119,7 @@ export function parseCalibrateArgs(args: readonly string[]): CalibrateCommand | 
     weights: v.weights === undefined ? {} : parseWeights(v.weights),
     format: format as CalibrateCommand['format'],
     out: v.out ?? null,
+    variant: v.variant ?? null,
     seed: v.seed === undefined ? 1 : whole('--seed', v.seed, 0, MAX_SEED),
     starts: v.starts === undefined ? 4 : whole('--starts', v.starts, 1, 50),
     monthly: (v.monthly as CalibrateCommand['monthly'] | undefined) ?? null,

@@ -1,11 +1,12 @@
 /**
  * `flywheel calibrate`: fits the status quo of a scenario to a KPI history (CSV or .xlsx) and
  * prints the estimates with their intervals and the fit statistics (text or JSON); with --out,
- * writes the calibrated scenario file. Files go through the CLI's one reader and atomic writer
+ * writes the calibrated scenario file (with --variant, the fit as a new variant of it). Files go through the CLI's one reader and atomic writer
  * (cli/files.ts): regular files only, never over an input.
  */
 import {
   adoptCalibration,
+  adoptCalibrationAsVariant,
   baseName,
   buildHistory,
   calibrate,
@@ -20,9 +21,12 @@ import {
   statusQuo,
   strictMapping,
   MAX_HISTORY_BYTES,
+  MAX_VARIANTS,
+  runNameProblem,
   type CalibrationResult,
   type Scenario,
 } from '../simulation';
+import { quote } from './args';
 import { parseCalibrateArgs, type CalibrateCommand } from './calibrate-args';
 import { CALIBRATE_HELP } from './calibrate-help';
 import { InputError } from './errors';
@@ -154,6 +158,15 @@ export async function calibrateCommand(args: readonly string[], io: CalibrateIo)
     return;
   }
   const scenario = cmd.file !== null ? loadScenarioFile(cmd.file) : PRESETS[cmd.preset!]();
+  // A variant name the scenario cannot take is refused before the fit, not after it.
+  if (cmd.variant !== null) {
+    const problem = runNameProblem(scenario, cmd.variant);
+    if (problem !== null) throw new InputError(`--variant ${quote(cmd.variant)}: ${problem}`);
+    if ((scenario.variants?.length ?? 0) >= MAX_VARIANTS)
+      throw new InputError(
+        `--variant: the scenario has ${MAX_VARIANTS} variants, the most a file holds`,
+      );
+  }
   const read = await readTable(readDataFile(cmd.data), { sheet: cmd.sheet });
   if (!read.ok) throw new InputError(`${shown(cmd.data)}: ${read.message}`);
   // A bad --out (a device, a FIFO, an input) is refused before the fit, not after it.
@@ -198,11 +211,11 @@ export async function calibrateCommand(args: readonly string[], io: CalibrateIo)
     throw e;
   }
   const date = isoDate(io.today);
-  const adopted = adoptCalibration(scenario, result, {
-    file: cmd.data,
-    date,
-    history: built.history,
-  });
+  const source = { file: cmd.data, date, history: built.history };
+  const adopted =
+    cmd.variant === null
+      ? adoptCalibration(scenario, result, source)
+      : adoptCalibrationAsVariant(scenario, result, source, cmd.variant);
   if (cmd.out !== null) writeScenario(cmd, adopted);
   const data = baseName(cmd.data);
   if (cmd.format === 'json')
@@ -224,7 +237,12 @@ export async function calibrateCommand(args: readonly string[], io: CalibrateIo)
     );
   else {
     io.out(calibrationText(result, data, scenario.name));
-    if (cmd.out !== null) io.out(`\nCalibrated scenario written to ${shown(cmd.out)}`);
+    if (cmd.out !== null)
+      io.out(
+        cmd.variant === null
+          ? `\nCalibrated scenario written to ${shown(cmd.out)}`
+          : `\nScenario written to ${shown(cmd.out)} with the fit as its variant ${quote(cmd.variant)} (the base keeps its values)`,
+      );
   }
 }
 

@@ -37,6 +37,9 @@ Options:
                         ... } }, statistics, warnings, scenario }
   -o, --out FILE        also write the calibrated scenario file (atomically); its fitted values
                         read "calibrated to DATA on DATE"
+  --variant NAME        adopt the fit as a new variant NAME instead: the base keeps its values,
+                        the variant holds the fitted ones (compare them with flywheel compare
+                        FILE FILE#NAME)
   -h, --help            show this help
 
 Exit codes: 0 success (warnings go to standard error), 2 bad input (scenario, data file or flag:

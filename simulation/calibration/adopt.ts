@@ -3,9 +3,13 @@
  * identify, each with the provenance "calibrated to FILE on DATE", and keeps the record of the
  * calibration (its history and what was fitted) for the editor, the report and the next fit.
  * The app adopts into its document (an Immer draft: `adoptCalibrationInPlace`), or as a variant
- * (`adoptedValues` give the changes); the CLI into a new scenario (`adoptCalibration`).
+ * (`adoptedValues` give the changes); the CLI into a new scenario (`adoptCalibration`), or as a
+ * new variant of it (`adoptCalibrationAsVariant`).
  */
-import { assumptionNamed } from '../scenario/assumptions';
+import { assumptionNamed, withAssumptions } from '../scenario/assumptions';
+import { diffScenarios } from '../scenario/changes';
+import { MAX_VARIANTS } from '../scenario/schema-document';
+import { baseOf, runNameProblem } from '../scenario/variants';
 import { setProvenanceInPlace, withProvenance } from '../scenario/provenance';
 import type { CalibrationRecord, KpiHistory, Scenario } from '../scenario/types';
 import type { CalibrationResult } from './fit';
@@ -91,4 +95,32 @@ export function adoptCalibrationInPlace(
     setProvenanceInPlace(draft, name, provenance);
   }
   draft.calibration = calibrationRecordOf(result, source);
+}
+
+/** Why a fit cannot be adopted as a variant (the name is taken or malformed, too many variants). */
+export class AdoptionError extends Error {}
+
+/**
+ * A new document: `doc` with its base unchanged and a new variant `name` holding the fitted values
+ * (of the parameters the data identified) as changes against the base, and the calibration record
+ * (which the report reads, for the variant as for the base). Throws AdoptionError when `name`
+ * cannot name a new variant of `doc`, or `doc` has the most variants a file holds.
+ */
+export function adoptCalibrationAsVariant(
+  doc: Scenario,
+  result: CalibrationResult,
+  source: AdoptionSource,
+  name: string,
+): Scenario {
+  const problem = runNameProblem(doc, name);
+  if (problem !== null) throw new AdoptionError(problem);
+  if ((doc.variants?.length ?? 0) >= MAX_VARIANTS)
+    throw new AdoptionError(`The scenario has ${MAX_VARIANTS} variants, the most a file holds.`);
+  const base = baseOf(doc);
+  const changes = diffScenarios(base, withAssumptions(base, adoptedValues(result)));
+  return {
+    ...doc,
+    variants: [...(doc.variants ?? []), { name, changes }],
+    calibration: calibrationRecordOf(result, source),
+  };
 }

@@ -162,6 +162,75 @@ describe('flywheel calibrate', () => {
     expect(r.stderr).not.toMatch(/at .*\.(ts|mjs):\d+/);
   });
 
+  it('--variant NAME adopts the fit as a new variant: the base keeps its values, flywheel run --variant runs the fitted ones; a name already taken exits 2 before the fit', () => {
+    const r = flywheel(
+      [
+        'calibrate',
+        'shop.json',
+        '--data',
+        'kpis.csv',
+        '--fit',
+        FIT,
+        '--variant',
+        'Fitted to kpis',
+        '--out',
+        'as-variant.json',
+      ],
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Scenario written to as-variant.json with the fit as its variant 'Fitted to kpis' (the base keeps its values)",
+    );
+    const written = parseScenarioText(readFileSync(join(dir, 'as-variant.json'), 'utf8'));
+    expect(written.ok).toBe(true);
+    if (!written.ok) return;
+    const doc = written.scenario;
+    expect(doc.parameters).toEqual(withPreset().parameters);
+    expect(doc.provenance).toBeUndefined();
+    expect(doc.calibration?.file).toBe('kpis.csv');
+    expect(doc.variants?.map((v) => v.name)).toEqual(['Fitted to kpis']);
+    const changes = doc.variants![0]!.changes;
+    const fitted = Object.fromEntries(doc.calibration!.fitted.map((f) => [f.name, f.value]));
+    expect(changes.map((c) => (c.kind === 'set' ? c.name : c.kind)).sort()).toEqual(
+      FIT.split(',').sort(),
+    );
+    for (const c of changes) if (c.kind === 'set') expect(c.value, c.name).toBe(fitted[c.name]);
+    // The variant runs with the fitted values: its runs differ from the base's.
+    const runs = (args: string[]) =>
+      (
+        JSON.parse(
+          flywheel(['run', 'as-variant.json', ...args, '--format', 'json'], dir).stdout,
+        ) as {
+          runs: unknown;
+        }
+      ).runs;
+    expect(runs(['--variant', 'Fitted to kpis'])).not.toEqual(runs([]));
+
+    const taken = flywheel(
+      [
+        'calibrate',
+        'as-variant.json',
+        '--data',
+        'kpis.csv',
+        '--fit',
+        FIT,
+        '--variant',
+        'fitted TO kpis',
+        '--out',
+        'again.json',
+      ],
+      dir,
+    );
+    expect(taken.code).toBe(2);
+    expect(taken.stdout).toBe('');
+    expect(taken.stderr).toMatch(
+      /--variant 'fitted TO kpis': "fitted TO kpis" is already the name of a variant or pinned run\./,
+    );
+    expect(taken.stderr).not.toMatch(/Calibrating/);
+  });
+
   it('flywheel report on the calibrated scenario shows the fit: source, charts, the same statistics and estimates', () => {
     const r = flywheel(
       [
