@@ -248,7 +248,7 @@ async function main(): Promise<void> {
     );
     await page.waitForTimeout(500); // let the first run settle
     if (process.env.BENCH_UI_ONLY === 'analyses') {
-      const figures = await measureAnalyses(page);
+      const figures = await measureAnalyses(browser, page);
       console.log(
         `Flywheel Lab UI benchmark, analyses (Chromium ${browser.version()}, ${viewport.width}x${viewport.height}, headless; load average ${loadBefore.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores):`,
       );
@@ -301,7 +301,7 @@ async function main(): Promise<void> {
     const calibration = await measureCalibration(browser, page);
 
     // 5. The analyses.
-    const analyses = await measureAnalyses(page);
+    const analyses = await measureAnalyses(browser, page);
 
     const line = (
       label: string,

@@ -3,7 +3,7 @@
  * workers. Settings, Run and Cancel, progress, then KPI cards with intervals and win shares, the
  * net-value gap's histogram and every chart's percentile bands, filling in as draws arrive.
  */
-import { useMemo, type FormEvent, type ReactElement } from 'react';
+import { memo, useDeferredValue, useMemo, type FormEvent, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { uncertainParameters, type Scenario } from '../../../simulation';
 import { uncertaintyController } from '../../analysis/app';
@@ -11,8 +11,8 @@ import type { UncertaintySnapshot } from '../../analysis/mc-snapshot';
 import { runSource } from '../../analysis/commands';
 import { analysisStore, type UncertaintyRun } from '../../analysis/store';
 import { bandsCsv, drawsCsv, kpisCsv } from '../../analysis/uncertainty-csv';
-import { BandChart, type BandChartData } from '../../charts/BandChart';
-import { GapHistogram } from '../../charts/GapHistogram';
+import { BandChart as BandChartStatic, type BandChartData } from '../../charts/BandChart';
+import { GapHistogram as GapHistogramStatic } from '../../charts/GapHistogram';
 import { commandFileName } from '../../export/app-exports';
 import { APP_VERSION } from '../../export/version';
 import { runCommandFor } from '../../report/reproduce';
@@ -20,9 +20,14 @@ import { resultsStore } from '../../state/results';
 import { CHARTS } from '../../state/selectors';
 import { workspaceStore } from '../../state/workspace';
 import { AnalysisExports } from './AnalysisExports';
-import { KpiIntervals } from './KpiIntervals';
+import { KpiIntervals as KpiIntervalsStatic } from './KpiIntervals';
 import { count, formatDuration, RunStatus } from './RunStatus';
 import { isStale } from './stale';
+
+// Memoised: a progress update (draws received) re-renders nothing of a snapshot already shown.
+const BandChart = memo(BandChartStatic);
+const GapHistogram = memo(GapHistogramStatic);
+const KpiIntervals = memo(KpiIntervalsStatic);
 
 function statusText(run: UncertaintyRun | null): string {
   if (!run) return 'Not run yet.';
@@ -126,7 +131,10 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
     () => new Map((comparison?.runs[0]?.metrics ?? []).map((m) => [m.name, m.unit])),
     [comparison],
   );
-  const s = run.snapshot;
+  // While draws arrive, a new snapshot renders in React's time slices (a deferred value), so the
+  // page's thread is never held for a whole redraw; the final one renders with the status.
+  const deferred = useDeferredValue(run.snapshot);
+  const s = run.status === 'running' ? deferred : run.snapshot;
   if (!s) return null;
   const charts = bandCharts(s, units);
   const gap = s.differencePercentiles?.cumulativeNetValueUsd;
