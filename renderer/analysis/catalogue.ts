@@ -177,9 +177,13 @@ export function kpiOptions(of: KpiRun): KpiOption[] {
   );
 }
 
+/** A KPI's name alone ("Cumulative net value"). */
+export function kpiName(key: DifferenceKey): string {
+  return kpiOptions('difference').find((k) => k.key === key)?.label ?? key;
+}
+
 export function kpiLabel(key: DifferenceKey, of: KpiRun): string {
-  const o = kpiOptions('difference').find((k) => k.key === key);
-  const label = o?.label ?? key;
+  const label = kpiName(key);
   return of === 'difference' ? `${label}: with minus without` : `${label} (with data products)`;
 }
 

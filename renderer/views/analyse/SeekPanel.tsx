@@ -80,7 +80,7 @@ function SeekForm(): ReactElement {
           <input
             type="text"
             inputMode="decimal"
-            className="fw-analysis-form__short"
+            className="fw-analysis-form__mid"
             value={form.target}
             onChange={(e) => set({ target: e.currentTarget.value })}
             data-testid="seek-target"

@@ -7,7 +7,7 @@ import { useMemo, type FormEvent, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import type { GridResult, SweepResult } from '../../../simulation';
 import { stepController } from '../../analysis/app';
-import { kpiLabel, kpiUnit } from '../../analysis/catalogue';
+import { kpiLabel, kpiName, kpiUnit } from '../../analysis/catalogue';
 import { parseSweep } from '../../analysis/forms';
 import { prepareSweep } from '../../analysis/prepare';
 import { gridCsv, sweepCsv } from '../../analysis/step-csv';
@@ -163,7 +163,8 @@ function OneResults({ run, r }: { run: StepRun<'sweep'>; r: SweepResult }): Reac
         {...exportText(`Sweep: ${r.label}`, run.scenario.name, caption)}
       >
         <figcaption className="fw-chart__title">
-          {label} against {r.label}
+          {curvesOf(r).length > 1 ? `${kpiName(r.kpi.kpi)} with and without data products` : label}{' '}
+          against {r.label}
           <span className="fw-chart__description">{caption}</span>
         </figcaption>
         <SweepChart
