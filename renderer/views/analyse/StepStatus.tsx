@@ -16,11 +16,14 @@ function text(run: StepRun, what: string): string {
     run.finishedAt === null ? '' : ` in ${formatDuration(run.finishedAt - run.startedAt)}`;
   switch (run.status) {
     case 'running':
+      if (run.slot === 'global') return 'Ranking the draws…';
       return run.expected !== null
         ? `${count(run.evaluated)} of ${count(run.expected)} runs`
         : `${count(run.evaluated)} runs so far`;
     case 'done':
-      return `${what}: ${count(run.evaluated)} runs${took}.`;
+      return run.slot === 'global'
+        ? `${what} of ${count((run as StepRun<'global'>).spec.draws)} draws${took}.`
+        : `${what}: ${count(run.evaluated)} runs${took}.`;
     case 'cancelled':
       return 'Cancelled.';
     case 'failed':
