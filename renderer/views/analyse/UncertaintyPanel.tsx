@@ -3,7 +3,7 @@
  * workers. Settings, Run and Cancel, progress, then KPI cards with intervals and win shares, the
  * net-value gap's histogram and every chart's percentile bands, filling in as draws arrive.
  */
-import { memo, useDeferredValue, useMemo, type FormEvent, type ReactElement } from 'react';
+import { memo, useMemo, type FormEvent, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { uncertainParameters, type Scenario } from '../../../simulation';
 import { uncertaintyController } from '../../analysis/app';
@@ -131,10 +131,7 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
     () => new Map((comparison?.runs[0]?.metrics ?? []).map((m) => [m.name, m.unit])),
     [comparison],
   );
-  // While draws arrive, a new snapshot renders in React's time slices (a deferred value), so the
-  // page's thread is never held for a whole redraw; the final one renders with the status.
-  const deferred = useDeferredValue(run.snapshot);
-  const s = run.status === 'running' ? deferred : run.snapshot;
+  const s = run.snapshot;
   if (!s) return null;
   const charts = bandCharts(s, units);
   const gap = s.differencePercentiles?.cumulativeNetValueUsd;
