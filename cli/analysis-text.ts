@@ -4,7 +4,7 @@
  * the scenario is ahead), the answer of a search in a sentence, and the command that reproduces
  * it. KPI values are formatted as the app's cards format them. Pure.
  */
-import { KPI_INFO } from '../simulation/analysis/kpis';
+import { COMPARISON_ONLY_INFO, KPI_INFO } from '../simulation/analysis/kpis';
 import type { KpiSelector } from '../simulation/analysis/evaluate';
 import type { GlobalSensitivityResult } from '../simulation/analysis/global';
 import type { GridResult } from '../simulation/analysis/grid';
@@ -22,7 +22,9 @@ import { table, wrap } from './summary';
 import { terminalText } from './terminal';
 
 const unitOf = (kpi: KpiSelector): string =>
-  kpi.kpi === 'overtakeWeek' ? 'week' : KPI_INFO[kpi.kpi].unit;
+  kpi.kpi === 'overtakeWeek' || kpi.kpi === 'netValueGapFromCostUsd'
+    ? COMPARISON_ONLY_INFO[kpi.kpi].unit
+    : KPI_INFO[kpi.kpi].unit;
 
 /** A KPI value as the cards write it (a difference signed, in its unit's terms). */
 export function kpiText(v: number | null, kpi: KpiSelector): string {
@@ -34,7 +36,12 @@ export function kpiText(v: number | null, kpi: KpiSelector): string {
 
 /** What the KPI is, in words. */
 export function kpiLabel(kpi: KpiSelector): string {
-  const label = kpi.kpi === 'overtakeWeek' ? 'With ahead for good from' : KPI_INFO[kpi.kpi].label;
+  const label =
+    kpi.kpi === 'overtakeWeek'
+      ? 'With ahead for good from'
+      : kpi.kpi === 'netValueGapFromCostUsd'
+        ? COMPARISON_ONLY_INFO[kpi.kpi].label
+        : KPI_INFO[kpi.kpi].label;
   return kpi.of === 'difference'
     ? `${label}, scenario minus without data products`
     : kpi.of === 'without'

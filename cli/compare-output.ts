@@ -4,7 +4,8 @@
  * The cells are the app's comparison table's (runTableCells), so they read the same. Pure.
  */
 import { KPI_INFO } from '../simulation/analysis/kpis';
-import { runTable, type RunTableRow } from '../simulation/analysis/run-table';
+import { KPI_KEYS, type KpiKey } from '../simulation/analysis/montecarlo-draws';
+import { runTable, SCREEN_TABLE_KEYS, type RunTableRow } from '../simulation/analysis/run-table';
 import { runTableCells, runTableLabel } from '../simulation/analysis/run-table-text';
 import { scenarioHash } from '../simulation/scenario/hash';
 import { compareArg } from '../renderer/report/reproduce';
@@ -34,10 +35,15 @@ const settingsText = (s: {
   stepWeeks: number;
 }): string => `${s.weeks} weeks, step ${s.stepWeeks}, seed ${s.seed}, ${s.mode}`;
 
-export function compareTable(c: ComparedRuns, baseline: number): RunTableRow[] {
+export function compareTable(
+  c: ComparedRuns,
+  baseline: number,
+  keys: readonly KpiKey[] = KPI_KEYS,
+): RunTableRow[] {
   return runTable(
     c.runs.map((r) => r.kpis),
     baseline,
+    keys,
   );
 }
 
@@ -65,7 +71,7 @@ export function compareText(c: ComparedRuns, meta: CompareMeta): string {
     );
   });
   lines.push('');
-  const rows = compareTable(c, b);
+  const rows = compareTable(c, b, SCREEN_TABLE_KEYS);
   const cells = rows.map((row) => runTableCells(row, b));
   const value = (r: number, i: number): string =>
     `${cells[r]![i]!.best ? '*' : ''}${cells[r]![i]!.value}`;

@@ -7,6 +7,7 @@
 import {
   assumptionsOf,
   DIFFERENCE_KEYS,
+  COMPARISON_ONLY_INFO,
   KPI_INFO,
   KPI_KEYS,
   PARAMETER_GROUPS,
@@ -173,7 +174,9 @@ export function kpiOptions(of: KpiRun): KpiOption[] {
   return keys.map((key) =>
     key === 'overtakeWeek'
       ? { key, label: 'With pulls ahead on cumulative net value from', unit: 'week' }
-      : { key, label: KPI_INFO[key].label, unit: KPI_INFO[key].unit },
+      : key === 'netValueGapFromCostUsd'
+        ? { key, ...COMPARISON_ONLY_INFO[key] }
+        : { key, label: KPI_INFO[key].label, unit: KPI_INFO[key].unit },
   );
 }
 

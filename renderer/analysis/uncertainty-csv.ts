@@ -5,6 +5,7 @@
  */
 import {
   DIFFERENCE_KEYS,
+  COMPARISON_ONLY_INFO,
   KPI_INFO,
   KPI_KEYS,
   PERCENTILE_KEYS,
@@ -39,6 +40,7 @@ export function bandsCsv(s: UncertaintySnapshot): string {
 const KPI_LABELS: Record<string, { label: string; unit: string }> = {
   ...KPI_INFO,
   overtakeWeek: { label: 'With pulls ahead on cumulative net value from', unit: 'week' },
+  netValueGapFromCostUsd: COMPARISON_ONLY_INFO.netValueGapFromCostUsd,
 };
 
 /**
@@ -77,7 +79,7 @@ export function kpisCsv(s: UncertaintySnapshot): string {
     });
     const d = s.differencePercentiles?.[key];
     if (d) {
-      const w = key === 'overtakeWeek' ? undefined : s.wins?.[key];
+      const w = key in KPI_INFO ? s.wins?.[key as keyof typeof KPI_INFO] : undefined;
       row(
         key,
         'difference',

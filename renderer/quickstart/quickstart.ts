@@ -8,6 +8,7 @@
 import {
   assumptionNamed,
   isoDate,
+  steadyAcquisitionPerWeek,
   withPreset,
   withProvenance,
   type Scenario,
@@ -222,6 +223,8 @@ export function describeBusiness(s: Scenario, a: BusinessAnswers, date = isoDate
     const v = toModel(q.key, a[q.key], perOf(a, q.key));
     parameters[q.assumption] = spec.integer ? Math.round(v) : v;
   }
+  // The business as described holds still without data products and AI (docs/MODEL.md 3.1).
+  parameters.acquisitionPerWeek = steadyAcquisitionPerWeek(parameters);
   const find = <T extends { id: string }>(
     own: readonly T[],
     builtIn: readonly T[],

@@ -30,6 +30,14 @@ export interface Kpis {
   readonly finalDataQuality: number;
   readonly finalTrust: number;
   readonly totalIncidents: number;
+  /**
+   * The revenue above the status quo's over the horizon that comes from having more active users
+   * (and the part below, from more revenue per user): each week's difference split at the midpoint,
+   * (users - users0) x (rpu + rpu0) / 2 and (rpu - rpu0) x (users + users0) / 2, so that the two
+   * add up exactly to cumulative revenue minus the status quo's.
+   */
+  readonly revenueUpliftFromUsersUsd: number;
+  readonly revenueUpliftFromRevenuePerUserUsd: number;
 }
 
 export const KPI_INFO: Record<keyof Kpis, { label: string; unit: string }> = {
@@ -47,6 +55,8 @@ export const KPI_INFO: Record<keyof Kpis, { label: string; unit: string }> = {
   finalDataQuality: { label: 'Data quality at horizon', unit: 'fraction' },
   finalTrust: { label: 'Trust in data at horizon', unit: 'fraction' },
   totalIncidents: { label: 'Data incidents', unit: 'incidents' },
+  revenueUpliftFromUsersUsd: { label: 'Revenue gain, more users', unit: 'usd' },
+  revenueUpliftFromRevenuePerUserUsd: { label: 'Revenue gain, more per user', unit: 'usd' },
 };
 
 /**
@@ -81,7 +91,12 @@ export function tableOf(run: RunSeries): SeriesTable {
 }
 
 /** The series a status quo run must keep for the KPIs of the runs measured against it. */
-export const STATUS_QUO_KPI_SERIES: readonly string[] = ['cumulativeNetValue', 'netValue'];
+export const STATUS_QUO_KPI_SERIES: readonly string[] = [
+  'cumulativeNetValue',
+  'netValue',
+  'activeUsers',
+  'revenue',
+];
 
 /** The series computeKpis reads from a run (plus every `.deployed` metric: see kpiSeries). */
 const KPI_SERIES = [
@@ -97,6 +112,7 @@ const KPI_SERIES = [
   'experienceIndex',
   'meanSourceQuality',
   'meanSourceTrust',
+  'revenue',
 ] as const;
 
 /** Names of the series the KPIs of a run of a model with these metrics read. */
@@ -131,6 +147,8 @@ export interface StatusQuoColumns {
   readonly table: SeriesTable;
   readonly cumulativeNetValue: number;
   readonly netValue: number;
+  readonly activeUsers: number;
+  readonly revenue: number;
 }
 
 export function statusQuoColumns(table: SeriesTable): StatusQuoColumns {
@@ -138,6 +156,8 @@ export function statusQuoColumns(table: SeriesTable): StatusQuoColumns {
     table,
     cumulativeNetValue: table.columnOf('cumulativeNetValue'),
     netValue: table.columnOf('netValue'),
+    activeUsers: table.columnOf('activeUsers'),
+    revenue: table.columnOf('revenue'),
   };
 }
 
@@ -179,6 +199,7 @@ export function kpisOf(run: KpiColumns, statusQuo: StatusQuoColumns): Kpis {
   if (lastFailing === n - 1) sustaining = false;
   let incidents = 0;
   for (let k = 0; k < n - 1; k++) incidents += at(c.incidentsPerWeek, k) * dt;
+  const uplift = revenueUplift(run, statusQuo);
 
   const cum = last(c.cumulativeNetValue);
   return {
@@ -196,13 +217,54 @@ export function kpisOf(run: KpiColumns, statusQuo: StatusQuoColumns): Kpis {
     finalDataQuality: last(c.meanSourceQuality),
     finalTrust: last(c.meanSourceTrust),
     totalIncidents: incidents,
+    revenueUpliftFromUsersUsd: uplift.users,
+    revenueUpliftFromRevenuePerUserUsd: uplift.perUser,
   };
+}
+
+/**
+ * Revenue above the status quo's, split into more users and more revenue per user (the midpoint
+ * split of each week, integrated as cumulative revenue is: the sum over the steps before the
+ * horizon, times the step).
+ */
+function revenueUplift(
+  run: KpiColumns,
+  statusQuo: StatusQuoColumns,
+): { users: number; perUser: number } {
+  const { values: v, stride, points: n, stepWeeks: dt } = run.table;
+  const { values: v0, stride: stride0 } = statusQuo.table;
+  const cu = run.column.activeUsers;
+  const cr = run.column.revenue;
+  let users = 0;
+  let perUser = 0;
+  for (let k = 0; k < n - 1; k++) {
+    const u1 = v[k * stride + cu]!;
+    const r1 = v[k * stride + cr]!;
+    const u0 = v0[k * stride0 + statusQuo.activeUsers]!;
+    const r0 = v0[k * stride0 + statusQuo.revenue]!;
+    const rpu1 = u1 > 0 ? r1 / u1 : 0;
+    const rpu0 = u0 > 0 ? r0 / u0 : 0;
+    users += (u1 - u0) * (rpu1 + rpu0) * 0.5;
+    perUser += (rpu1 - rpu0) * (u1 + u0) * 0.5;
+  }
+  return { users: users * dt, perUser: perUser * dt };
 }
 
 export type ComparisonKpis = { [K in keyof Kpis]: number | null } & {
   /** First week from which the first run's cumulative net value stays above the second's. */
   overtakeWeek: number | null;
+  /**
+   * The part of the cumulative net value gap that is cost alone: the second run's data and AI
+   * spending minus the first's (the rest of the gap is gross profit and inventory savings).
+   */
+  netValueGapFromCostUsd: number | null;
 };
+
+/** Comparison-only keys: what a comparison reports beyond the differences of the KPIs. */
+export const COMPARISON_ONLY_INFO = {
+  overtakeWeek: { label: 'Pulls ahead from', unit: 'week' },
+  netValueGapFromCostUsd: { label: 'Net value gap from cost alone', unit: 'usd' },
+} as const;
 
 export function compareKpis(
   a: { kpis: Kpis; series: RunSeries },
@@ -225,7 +287,11 @@ export function compareKpisOf(
       return [k, x === null || y === null ? null : x - y];
     }),
   ) as { [K in keyof Kpis]: number | null };
-  return { ...diff, overtakeWeek: overtakeWeekOf(tableA, tableB) };
+  return {
+    ...diff,
+    overtakeWeek: overtakeWeekOf(tableA, tableB),
+    netValueGapFromCostUsd: b.cumulativeSpendingUsd - a.cumulativeSpendingUsd,
+  };
 }
 
 /**

@@ -30,7 +30,13 @@ import { prepareModel, type PreparedModel } from './simulate';
 export type KpiKey = keyof Kpis;
 export type DifferenceKey = keyof ComparisonKpis;
 export const KPI_KEYS = Object.keys(KPI_INFO) as KpiKey[];
-export const DIFFERENCE_KEYS: readonly DifferenceKey[] = [...KPI_KEYS, 'overtakeWeek'];
+export const DIFFERENCE_KEYS: readonly DifferenceKey[] = [
+  ...KPI_KEYS,
+  'overtakeWeek',
+  'netValueGapFromCostUsd',
+];
+
+const SPENDING_INDEX = KPI_KEYS.indexOf('cumulativeSpendingUsd');
 
 /** The independent random streams of a draw. */
 export const DRAW_STREAM = { simulation: 0, parameters: 1 } as const;
@@ -287,6 +293,7 @@ export class DrawRunner {
       const d = this.differenceRow;
       for (let i = 0; i < KPI_KEYS.length; i++) d[i] = ra[i]! - rb[i]!;
       d[KPI_KEYS.length] = overtakeWeekOf(a.table, b.table) ?? NaN;
+      d[KPI_KEYS.length + 1] = rb[SPENDING_INDEX]! - ra[SPENDING_INDEX]!;
     }
   }
 

@@ -34,11 +34,24 @@ function score(value: number | null, better: 'higher' | 'lower'): number {
   return better === 'higher' ? value : -value;
 }
 
-/** The table of `kpis` (one per run) against the run at `baseline` (0-based). */
-export function runTable(kpis: readonly Kpis[], baseline: number): RunTableRow[] {
+/**
+ * The KPIs a table on a screen shows: all but the split of the revenue uplift into more users and
+ * more revenue per user (two parts of revenue above the status quo, in each run's own results),
+ * so that eight runs still fit one terminal screen. JSON and CSV carry every KPI.
+ */
+export const SCREEN_TABLE_KEYS: readonly KpiKey[] = KPI_KEYS.filter(
+  (k) => k !== 'revenueUpliftFromUsersUsd' && k !== 'revenueUpliftFromRevenuePerUserUsd',
+);
+
+/** The table of `kpis` (one per run) against the run at `baseline` (0-based), on `keys`. */
+export function runTable(
+  kpis: readonly Kpis[],
+  baseline: number,
+  keys: readonly KpiKey[] = KPI_KEYS,
+): RunTableRow[] {
   if (kpis.length > 0 && (baseline < 0 || baseline >= kpis.length))
     throw new RangeError(`baseline ${baseline} is not one of the ${kpis.length} runs`);
-  return KPI_KEYS.map((key) => {
+  return keys.map((key) => {
     const better = KPI_BETTER[key];
     const values = kpis.map((k) => k[key]);
     const base = values[baseline] ?? null;

@@ -107,4 +107,30 @@ function declareEvents(m: ModelBuilder): void {
     { initial: constant(0), inflows: ['eventsRecorded'] },
     { metric: true, label: 'Total events' },
   );
+  declareDataIndices(m);
+}
+
+/** The data at the start, and what the data sources read of the data now. */
+function declareDataIndices(m: ModelBuilder): void {
+  m.aux(
+    'initialFreshEvents',
+    'events',
+    'Fresh events at the start.',
+    ['initialEventsPerWeek', 'dataLifetimeWeeks'],
+    (e, l) => e * l,
+  );
+  m.aux(
+    'dataVolumeIndex',
+    'dimensionless',
+    'Fresh events relative to the start (1 = as at week 0; 0 when the business starts with no data): the volume the data sources hold and serve.',
+    ['freshEvents', 'initialFreshEvents'],
+    (e, e0) => (e0 > 0 ? e / e0 : 0),
+  );
+  m.aux(
+    'dataAvailable',
+    'flag',
+    'Whether there is any behavioural data at all (fresh events above 0): a source with no data delivers no quality and earns no trust.',
+    ['freshEvents'],
+    (e) => (e > 0 ? 1 : 0),
+  );
 }

@@ -112,9 +112,9 @@ function declareDevelopment(x: ConsumerContext): {
   const deployWeek = m.aux(
     v('deployWeek'),
     'week',
-    `Week ${label} deploys: development done and every source live and integrated.`,
-    [ref.startWeek, devEff, dataReady, integration],
-    (start, dev, ready, integ) => Math.max(start + dev, ready + integ),
+    `Week ${label} deploys: development done, and its data-dependent part done after every source is live and integrated.`,
+    [ref.startWeek, devEff, dataReady, integration, 'dataDependentDevelopmentShare'],
+    (start, dev, ready, integ, share) => Math.max(start + dev, ready + integ + share * dev),
   );
   const deployed = m.aux(
     deployedName(ref.prefix),
@@ -249,9 +249,9 @@ function declareConsumerCost(
   const cost = m.aux(
     v('cost'),
     'usd/week',
-    'Development cost spread over the effective development weeks; running cost once deployed.',
-    [developing, ref.devCostUsd, devEff, deployed, ref.runCostUsdPerWeek],
-    (dev, c, w, on, run) => (dev * c) / Math.max(w, 1) + on * run,
+    'Development cost spread over the effective development weeks; running cost once deployed (its compute part scaled to the business).',
+    [developing, ref.devCostUsd, devEff, deployed, ref.runCostUsdPerWeek, 'runningCostScale'],
+    (dev, c, w, on, run, scale) => (dev * c) / Math.max(w, 1) + on * run * scale,
   );
   return cost;
 }

@@ -12,6 +12,7 @@ export function declareEconomics(
   sources: readonly SourceVars[],
   consumers: readonly ConsumerVars[],
 ): void {
+  declareCostScales(m);
   const shared = sources.filter((s) => s.ref.shared);
   const firstStart = shared.length === 0 ? null : shared.map((s) => s.ref.startWeek);
   if (firstStart === null) {
@@ -26,12 +27,12 @@ export function declareEconomics(
     m.auxList(
       'platformCost',
       'usd/week',
-      'Shared data platform, from the week work on the first shared product starts.',
-      ['time', 'platformCostUsdPerWeek', ...firstStart],
+      'Shared data platform, from the week work on the first shared product starts (its compute part scaled to the business).',
+      ['time', 'platformCostUsdPerWeek', 'runningCostScale', ...firstStart],
       (v) => {
         let first = Infinity;
-        for (let i = 2; i < v.length; i++) first = Math.min(first, v[i]!);
-        return v[0]! >= first ? v[1]! : 0;
+        for (let i = 3; i < v.length; i++) first = Math.min(first, v[i]!);
+        return v[0]! >= first ? v[1]! * v[2]! : 0;
       },
     );
   }
@@ -70,6 +71,34 @@ export function declareEconomics(
   declareNetValue(m);
 }
 
+/**
+ * How the costs that grow with the business follow its size: active users relative to the size
+ * the cost figures are stated for.
+ */
+function declareCostScales(m: ModelBuilder): void {
+  m.aux(
+    'businessScale',
+    'dimensionless',
+    'Active users relative to the business size the cost figures are for (costReferenceActiveUsers).',
+    ['activeUsers', 'costReferenceActiveUsers'],
+    (a, ref) => a / ref,
+  );
+  m.aux(
+    'runningCostScale',
+    'dimensionless',
+    'Running costs relative to their stated figures: the fixed share plus the compute and storage share x business scale.',
+    ['runningCostFixedShare', 'businessScale'],
+    (f, scale) => f + (1 - f) * scale,
+  );
+  m.aux(
+    'incidentCostScale',
+    'dimensionless',
+    'Cost per incident relative to its stated figure: the fixed share plus the business share x business scale.',
+    ['incidentCostFixedShare', 'businessScale'],
+    (f, scale) => f + (1 - f) * scale,
+  );
+}
+
 /** Revenue, gross profit, spending and net value, and their running sums. */
 function declareNetValue(m: ModelBuilder): void {
   m.flow(
@@ -89,12 +118,20 @@ function declareNetValue(m: ModelBuilder): void {
     { metric: true, label: 'Gross profit' },
   );
   m.flow('spending', 'usd/week', 'Data and AI spending.', ['dataCost', 'aiCost'], (d, a) => d + a);
+  m.aux(
+    'inventorySavings',
+    'usd/week',
+    'Holding and markdown cost that better forecasts save: revenue x holding and markdown share x saving per stock-out cut x stock-out reduction.',
+    ['revenue', 'inventoryCostShareOfRevenue', 'inventoryCostCutPerStockoutCut', 'lever.stockouts'],
+    (r, share, perCut, cut) => r * share * perCut * cut,
+    { metric: true, label: 'Inventory savings' },
+  );
   m.flow(
     'netValue',
     'usd/week',
-    'Gross profit less data and AI spending.',
-    ['grossProfit', 'spending'],
-    (g, s) => g - s,
+    'Gross profit plus inventory savings less data and AI spending.',
+    ['grossProfit', 'inventorySavings', 'spending'],
+    (g, inv, s) => g + inv - s,
     { metric: true, label: 'Net value' },
   );
   m.stock(

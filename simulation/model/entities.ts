@@ -101,7 +101,8 @@ export const PRODUCT_FIELDS = {
     name: 'runCostUsdPerWeek',
     label: 'Running cost',
     unit: 'usd/week',
-    description: "Compute, storage and the owning team's share while the product is live.",
+    description:
+      "Compute, storage and the owning team's share while the product is live, for a business of the reference size (compute and storage scale with active users).",
     default: 3000,
     min: 0,
     max: 1e8,
@@ -246,7 +247,8 @@ export const CONSUMER_FIELDS = {
     name: 'runCostUsdPerWeek',
     label: 'Running cost',
     unit: 'usd/week',
-    description: 'Serving, retraining and monitoring while deployed.',
+    description:
+      'Serving, retraining and monitoring while deployed, for a business of the reference size (compute scales with active users).',
     default: 5000,
     min: 0,
     max: 1e8,

@@ -5,9 +5,15 @@
  */
 import type { ConsumerVars } from './consumers';
 import { combineLifts, combineReductions, type ModelBuilder } from './declare';
-import { IMPACT_FIELDS, IMPACT_LEVERS, type ImpactLever } from './entities';
+import { IMPACT_FIELDS, IMPACT_LEVERS } from './entities';
+import { exp } from '../engine/dmath';
 
-const LIFT_LEVERS: readonly ImpactLever[] = ['conversion', 'basket', 'sessions'];
+/** tanh from dmath's exp (the same bits in every engine): sign(x) (1 - e^-2|x|) / (1 + e^-2|x|). */
+function tanh(x: number): number {
+  const t = exp(-2 * Math.abs(x));
+  const r = (1 - t) / (1 + t);
+  return x < 0 ? -r : r;
+}
 
 const searchMix = (s: number, success: number, mult: number, failMult: number): number =>
   1 - s + s * (success * mult + (1 - success) * failMult);
@@ -18,17 +24,39 @@ export function declareExperience(m: ModelBuilder, consumers: readonly ConsumerV
   declareSpendPerUser(m);
 }
 
-/** Each lever: the consumers' effects combined as independent effects. */
+/** The ceiling parameter of each lift lever (lifts saturate; reductions stay within 0..1). */
+const LIFT_CEILING: Readonly<Record<string, string>> = {
+  conversion: 'maxConversionLift',
+  basket: 'maxBasketLift',
+  sessions: 'maxSessionLift',
+};
+
+/**
+ * Each lever: the consumers' effects combined as independent effects. Lifts then saturate toward
+ * their ceiling (ceiling x tanh(lift / ceiling): nearly unchanged while small, never above it).
+ */
 function declareLevers(m: ModelBuilder, consumers: readonly ConsumerVars[]): void {
   for (const lever of IMPACT_LEVERS) {
     const effects = consumers.map((c) => c.effects[lever]);
-    const combine = LIFT_LEVERS.includes(lever) ? combineLifts : combineReductions;
-    const description = LIFT_LEVERS.includes(lever)
-      ? `Combined relative lift of ${lever} from all AI consumers: prod(1 + effect) - 1.`
-      : `Combined relative reduction of ${lever} from all AI consumers: 1 - prod(1 - effect).`;
     const unit = IMPACT_FIELDS[lever].unit;
-    if (effects.length === 0) m.aux(`lever.${lever}`, unit, description, [], () => 0);
-    else m.auxList(`lever.${lever}`, unit, description, effects, combine);
+    const ceiling = LIFT_CEILING[lever];
+    if (ceiling === undefined) {
+      const description = `Combined relative reduction of ${lever} from all AI consumers: 1 - prod(1 - effect).`;
+      if (effects.length === 0) m.aux(`lever.${lever}`, unit, description, [], () => 0);
+      else m.auxList(`lever.${lever}`, unit, description, effects, combineReductions);
+      continue;
+    }
+    const uncapped = `lever.${lever}.uncapped`;
+    const description = `Combined relative lift of ${lever} from all AI consumers before the ceiling: prod(1 + effect) - 1.`;
+    if (effects.length === 0) m.aux(uncapped, unit, description, [], () => 0);
+    else m.auxList(uncapped, unit, description, effects, combineLifts);
+    m.aux(
+      `lever.${lever}`,
+      unit,
+      `Relative lift of ${lever}, saturating toward ${ceiling}: ceiling x tanh(lift / ceiling).`,
+      [uncapped, ceiling],
+      (lift, cap) => cap * tanh(lift / cap),
+    );
   }
 }
 

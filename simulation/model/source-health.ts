@@ -40,20 +40,7 @@ export function declareOperations(
         );
 
   const recentIncidents = v('recentIncidents');
-  const ownerLoad = m.aux(
-    v('ownerLoad'),
-    'dimensionless',
-    'Maintenance load on the owning team relative to its capacity (consumers and recent incidents).',
-    [consumersLive, recentIncidents, 'ownerLoadPerConsumer', 'ownerLoadPerIncident', capacity],
-    (c, inc, perC, perI, cap) => (c * perC + inc * perI) / cap,
-  );
-  const overload = m.aux(
-    v('overload'),
-    'fraction',
-    "Share of the owning team's work left undone when load exceeds capacity (1 - 1/load): raises incidents and quality drift (by overloadEffect x overload).",
-    [ownerLoad],
-    (l) => (l > 1 ? 1 - 1 / l : 0),
-  );
+  const overload = declareOwnerLoad(x, consumersLive, recentIncidents, capacity);
   const incidents = m.aux(
     v('incidents'),
     'incidents/week',
@@ -91,6 +78,41 @@ export function declareOperations(
     { metric: true, label: `${label} availability` },
   );
   return { consumersLive, overload, incidents, availability };
+}
+
+/**
+ * Maintenance load on the owning team relative to its capacity, and the share of its work it
+ * leaves undone (B3).
+ */
+function declareOwnerLoad(
+  x: SourceContext,
+  consumersLive: string,
+  recentIncidents: string,
+  capacity: string,
+): string {
+  const { m, v } = x;
+  const ownerLoad = m.aux(
+    v('ownerLoad'),
+    'dimensionless',
+    'Maintenance load on the owning team relative to its capacity: deployed consumers (their requests grow with the data the source holds and serves) and recent incidents.',
+    [
+      consumersLive,
+      'ownerLoadPerConsumer',
+      'dataVolumeIndex',
+      recentIncidents,
+      'ownerLoadPerIncident',
+      capacity,
+    ],
+    (c, perC, volume, inc, perI, cap) => (c * perC * volume + inc * perI) / cap,
+  );
+  const overload = m.aux(
+    v('overload'),
+    'fraction',
+    "Share of the owning team's work left undone: load^2 / (1 + load^2), a little at light load, half at full load, nearly all far beyond it; raises incidents and quality drift (by overloadEffect x overload).",
+    [ownerLoad],
+    (l) => (l * l) / (1 + l * l),
+  );
+  return overload;
 }
 
 /** Quality: launch accuracy, eroded by drift and repaired by owners; what a consumer receives. */
@@ -143,9 +165,9 @@ export function declareQuality(
   const quality = m.aux(
     v('quality'),
     'fraction',
-    'Data quality delivered: accuracy less erosion.',
-    [accuracy, erosion],
-    (a, e) => clamp01(a * (1 - e)),
+    'Data quality delivered: accuracy less erosion (0 while there is no data at all).',
+    [accuracy, erosion, 'dataAvailable'],
+    (a, e, has) => clamp01(a * (1 - e)) * has,
     { metric: true, label: `${label} quality` },
   );
   const delivered = m.aux(

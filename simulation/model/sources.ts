@@ -144,21 +144,35 @@ function declareSourceCost(
     (b, bc, bw) => (b * bc) / Math.max(bw, 1),
   );
   const shared = ref.shared ? 1 : 0;
+  const compliance = m.aux(
+    v('complianceExposure'),
+    'usd/week',
+    'Governance: expected compliance cost per week at the reference business size, (1 - governance maturity) x exposure.',
+    [G, 'complianceExposureUsdPerWeek'],
+    (g, exposure) => (1 - g) * exposure,
+  );
+  const incidentSpend = m.aux(
+    v('incidentSpend'),
+    'usd/week',
+    'Incidents x cost per incident (its business part scaled to the business).',
+    [incidents, 'costPerIncidentUsd', 'incidentCostScale'],
+    (inc, perInc, scale) => inc * perInc * scale,
+  );
   const runSpend = m.aux(
     v('runSpend'),
     'usd/week',
-    'While live: running cost, incidents, expected compliance cost (falls with governance) and, for shared products, coordination.',
+    'While live: running cost, incidents, expected compliance cost and, for shared products, coordination; each part that grows with the business scaled to its size.',
     [
       live,
       ref.runCostUsdPerWeek,
-      incidents,
-      'costPerIncidentUsd',
-      G,
-      'complianceExposureUsdPerWeek',
+      'runningCostScale',
+      incidentSpend,
+      compliance,
+      'businessScale',
       'coordinationCostUsdPerProductPerWeek',
     ],
-    (on, run, inc, perInc, g, exposure, coord) =>
-      on * (run + inc * perInc + (1 - g) * exposure + shared * coord),
+    (on, run, runScale, inc, comp, scale, coord) =>
+      on * (run * runScale + comp * scale + shared * coord) + inc,
   );
   const cost = m.aux(
     v('cost'),

@@ -103,13 +103,6 @@ function declareAiSummaries(m: ModelBuilder, consumers: readonly ConsumerVars[])
     );
   }
   m.aux(
-    'initialFreshEvents',
-    'events',
-    'Fresh events at the start.',
-    ['initialEventsPerWeek', 'dataLifetimeWeeks'],
-    (e, l) => e * l,
-  );
-  m.aux(
     'flywheelMomentum',
     'relative change',
     "Geometric mean growth of the loop's three quantities since week 0 (active users, fresh data, experience), minus 1.",

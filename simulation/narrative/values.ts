@@ -54,6 +54,8 @@ const KPI_UNITS: Readonly<Record<keyof Kpis, ValueUnit>> = {
   finalDataQuality: 'fraction',
   finalTrust: 'fraction',
   totalIncidents: 'incidents',
+  revenueUpliftFromUsersUsd: 'usd',
+  revenueUpliftFromRevenuePerUserUsd: 'usd',
 };
 
 /** Index of the reporting point nearest to `week` (clamped to the run). */

@@ -113,7 +113,12 @@ function drawn(
 
 function fromParameter(spec: ParameterSpec, scenario: Scenario): Assumption {
   const value = scenario.parameters[spec.name] ?? spec.default;
-  const plausible = plausibleRange(spec, value);
+  const plausible = spec.relativeSpread
+    ? plausibleRange(
+        { ...spec, plausible: undefined, spread: { kind: 'relative', ...spec.relativeSpread } },
+        value,
+      )
+    : plausibleRange(spec, value);
   return {
     name: spec.name,
     path: ['parameters', spec.name],

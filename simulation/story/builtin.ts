@@ -70,7 +70,7 @@ export const BUILT_IN_STORY: Story = {
       show: 'with',
       highlight: 'data',
       caption:
-        'A better experience brings more users and more data: by {week}, active users are {change.activeUsers} against the same business without data products.',
+        'A better experience brings more users and more data: by {week}, active users are {change.activeUsers} against the business without data products.',
       notes:
         'The loop is self-sustaining from {with.selfSustainingWeek?no week within the horizon}: each turn feeds the next.',
     },

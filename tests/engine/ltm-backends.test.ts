@@ -57,6 +57,8 @@ describe('loop scores of the flywheel model', () => {
         }
       }
     }
-    expect(active).toBeGreaterThan(156);
+    // Every week from week 1 has an active partition (since owner load grows with the data the
+    // sources hold, their loops join the flywheel's partition: one partition may be all there is).
+    expect(active).toBeGreaterThanOrEqual(sc.points - 1);
   });
 });

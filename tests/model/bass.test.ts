@@ -17,12 +17,17 @@ interface MarketParameters {
   readonly bassImitationPerYear: number;
   readonly baseChurnPerWeek: number;
   readonly winBackPerWeek: number;
+  readonly acquisitionPerWeek: number;
 }
 
 /**
- * Bass diffusion with churn and win-back, written from its definition (not from the model code):
- *   adoption = (p/52 + q/52 x A/N) x P    churn = c x A    win-back = w x L   (per week)
- * each limited to what its source stock holds in one step, advanced by Euler steps of dt weeks.
+ * Bass diffusion with churn and win-back from an equilibrium start, written from its definition
+ * (not from the model code):
+ *   L(0) = min(N - A(0), c A(0) / w) (0 when w = 0),   P(0) = N - A(0) - L(0),
+ *   adoption = (p/52 + a + q/52 x A/N) x P    churn = c x A    win-back = w x L   (per week)
+ * with a the business's own acquisition as stated (acquisitionPerWeek), each flow limited to what
+ * its source stock holds in one step, advanced by Euler steps of dt weeks. With churn and a at 0,
+ * L(0) is 0: plain Bass.
  */
 function bassWithChurn(
   m: MarketParameters,
@@ -30,13 +35,16 @@ function bassWithChurn(
   steps: number,
 ): { potential: number[]; active: number[]; lapsed: number[] } {
   const n = m.marketSize;
+  const p = m.bassInnovationPerYear / 52;
+  const q = m.bassImitationPerYear / 52;
+  const c = m.baseChurnPerWeek;
   let active = Math.min(m.initialActiveUsers, n);
-  let potential = n - active;
-  let lapsed = 0;
+  let lapsed = m.winBackPerWeek > 0 ? Math.min(n - active, (c * active) / m.winBackPerWeek) : 0;
+  let potential = Math.max(0, n - active - lapsed);
+  const acquisition = m.acquisitionPerWeek;
   const out = { potential: [potential], active: [active], lapsed: [lapsed] };
   for (let k = 0; k < steps; k++) {
-    const hazard =
-      m.bassInnovationPerYear / 52 + (n > 0 ? ((m.bassImitationPerYear / 52) * active) / n : 0);
+    const hazard = p + acquisition + (n > 0 ? (q * active) / n : 0);
     const adoption = Math.min(potential / dt, hazard * potential);
     const churn = Math.min(active / dt, m.baseChurnPerWeek * active);
     const winBack = Math.min(lapsed / dt, m.winBackPerWeek * lapsed);
@@ -107,6 +115,7 @@ describe('with the AI loop off, users follow Bass diffusion with churn and win-b
         bassImitationPerYear: inRange(spec('bassImitationPerYear')),
         baseChurnPerWeek: inRange(spec('baseChurnPerWeek')),
         winBackPerWeek: inRange(spec('winBackPerWeek')),
+        acquisitionPerWeek: fc.double({ min: 0, max: 0.01, noNaN: true }),
         stepWeeks: fc.constantFrom(0.125, 0.25, 0.5, 1, 2),
       })
       .map(({ activeShare, stepWeeks, ...m }) => ({
@@ -150,6 +159,7 @@ describe('with churn and win-back at 0 and a small step, users follow the analyt
           bassImitationPerYear: c.q,
           baseChurnPerWeek: 0,
           winBackPerWeek: 0,
+          acquisitionPerWeek: 0,
           initialActiveUsers: c.initial,
         });
         const r = expectedRun(s, { stepWeeks, weeks: 520 });

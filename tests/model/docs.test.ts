@@ -39,7 +39,8 @@ function genericNames(): Map<string, string> {
       .replace(/^aiConsumer\.[^.]+\./, '')
       .replace(/^ownPipelineTemplate\./, '')
       .replace(/^effect\.[A-Za-z]+$/, 'effect.<lever>')
-      .replace(/^effectiveMaturity\.[A-Za-z]+$/, 'effectiveMaturity.<part>');
+      .replace(/^effectiveMaturity\.[A-Za-z]+$/, 'effectiveMaturity.<part>')
+      .replace(/^lever\.(conversion|basket|sessions)(\.uncapped)?$/, 'lever.<lift>$2');
     out.set(generic, v.name);
   }
   return out;

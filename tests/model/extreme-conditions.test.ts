@@ -58,6 +58,14 @@ describe('no market implies no users, no data and no revenue', () => {
         expect(allZero(series(r, 'meanAiPerformance'))).toBe(true);
         // Spending still happens, so net value is the negative of spending.
         expect(final(r, 'cumulativeNetValue')).toBeCloseTo(-final(r, 'cumulativeSpending'), 6);
+        // A source with no data delivers no quality, and the trust it earns falls away to 0.
+        expect(allZero(series(r, 'meanSourceQuality'))).toBe(true);
+        const qualities = r.model.variables.filter(
+          (x) => x.kind === 'auxiliary' && /\.quality$/.test(x.name) && !/aturity\./.test(x.name),
+        );
+        for (const v of qualities) expect(allZero(series(r, v.name)), v.name).toBe(true);
+        if (s.dataProducts.length > 0 || s.aiConsumers.some((c) => c.ownPipelines > 0))
+          expect(final(r, 'meanSourceTrust')).toBeLessThan(1e-4);
       });
     }
   }
@@ -108,6 +116,7 @@ describe('100% churn implies active users drain', () => {
         baseChurnPerWeek: 1,
         bassInnovationPerYear: 0,
         bassImitationPerYear: 0,
+        acquisitionPerWeek: 0,
       });
       const r = expectedRun(s);
       const active = series(r, 'activeUsers');
@@ -137,6 +146,7 @@ describe('100% churn implies active users drain', () => {
       baseChurnPerWeek: 1,
       bassInnovationPerYear: 0,
       bassImitationPerYear: 0,
+      acquisitionPerWeek: 0,
     });
     const r = expectedRun(statusQuo(s), { stepWeeks: 0.5 });
     const active = series(r, 'activeUsers');

@@ -22,6 +22,13 @@ export const SIGNED_STOCKS: ReadonlySet<string> = new Set(['cumulativeNetValue']
 /** Units whose values must stay within [0, 1]. */
 export const UNIT_INTERVAL_UNITS: ReadonlySet<string> = new Set(['fraction', 'maturity 0-1']);
 
+/**
+ * Below the smallest normal double (2.2e-308) arithmetic rounds in whole subnormal steps: a first-
+ * order adjustment of a subnormal start value (initial trust 1.5e-323, a target of 0) can land one
+ * step below 0. Such dust is rounding, not a negative stock or a fraction outside [0, 1].
+ */
+const SUBNORMAL_DUST = 1e-300;
+
 /** Relative tolerance of the conservation check (the issue's 1e-9). */
 export const CONSERVATION_TOLERANCE = 1e-9;
 
@@ -71,9 +78,9 @@ export function invariantViolations(r: RunSeries): string[] {
       const x = s[k]!;
       let problem: string | null = null;
       if (!Number.isFinite(x)) problem = 'is not finite';
-      else if (v.kind === 'stock' && !SIGNED_STOCKS.has(v.name) && x < 0)
+      else if (v.kind === 'stock' && !SIGNED_STOCKS.has(v.name) && x < -SUBNORMAL_DUST)
         problem = 'is a negative stock';
-      else if (UNIT_INTERVAL_UNITS.has(v.unit) && (x < 0 || x > 1))
+      else if (UNIT_INTERVAL_UNITS.has(v.unit) && (x < -SUBNORMAL_DUST || x > 1))
         problem = `is outside [0, 1] (${v.unit})`;
       else if (v.unit === 'flag' && x !== 0 && x !== 1) problem = 'is a flag other than 0 or 1';
       if (problem !== null) {

@@ -105,7 +105,8 @@ describe('money is conserved: builds and developments cost what they are stated 
       const devWeeks = series(r, `${p}.devWeeksEffective`)[0]!;
       const cost = series(r, `${p}.cost`);
       const deployed = series(r, `${p}.deployed`);
-      const development = cost.map((v, k) => v - deployed[k]! * c.runCostUsdPerWeek);
+      const runScale = series(r, 'runningCostScale');
+      const development = cost.map((v, k) => v - deployed[k]! * c.runCostUsdPerWeek * runScale[k]!);
       const expected = due(c.devCostUsd, c.startWeek, Math.max(devWeeks, 1), horizon);
       expect(paid(r, development), `${p} development`).toBeCloseTo(expected, 2);
       for (let k = 1; k <= c.ownPipelines; k++) {

@@ -59,16 +59,30 @@ describe('scenario fixtures', () => {
   it(`v${CURRENT_FORMAT_VERSION}-complete loads to exactly what it says`, () => {
     const file = `v${CURRENT_FORMAT_VERSION}-complete.flywheel.json`;
     const raw = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { parameters: object };
-    const saved = scenarioToFile(load(file)) as unknown as { parameters: Record<string, number> };
+    type Params = Record<string, number>;
+    const saved = scenarioToFile(load(file)) as unknown as {
+      parameters: Params;
+      pinnedRuns?: { inputs: { parameters: Params } }[];
+    };
     // Registry parameters added after the fixture was written are not in it: they load at their
-    // defaults (a file that leaves a parameter out means the default), and nothing else differs.
+    // defaults (a file that leaves a parameter out means the default), in the scenario and in its
+    // pinned runs' inputs, and nothing else differs.
     const added = PARAMETERS.filter((p) => !(p.name in raw.parameters));
-    for (const p of added) expect(saved.parameters[p.name], p.name).toBe(p.default);
+    const asWritten = (params: Params): Params => {
+      for (const p of added) expect(params[p.name], p.name).toBe(p.default);
+      return Object.fromEntries(Object.entries(params).filter(([k]) => k in raw.parameters));
+    };
     const savedAsWritten = {
       ...saved,
-      parameters: Object.fromEntries(
-        Object.entries(saved.parameters).filter(([k]) => k in raw.parameters),
-      ),
+      parameters: asWritten(saved.parameters),
+      ...(saved.pinnedRuns
+        ? {
+            pinnedRuns: saved.pinnedRuns.map((r) => ({
+              ...r,
+              inputs: { ...r.inputs, parameters: asWritten(r.inputs.parameters) },
+            })),
+          }
+        : {}),
     };
     expect(canonicalJson(savedAsWritten)).toBe(canonicalJson(raw));
   });

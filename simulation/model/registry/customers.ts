@@ -158,6 +158,7 @@ export const CUSTOMER_PARAMETERS: readonly ParameterSpec[] = [
     min: 0,
     max: 1,
     plausible: [0.02, 0.1],
+    uncertain: true,
     source: 'Judgement: +-5% weekly traffic variation for an established shop.',
     grade: 'J',
   }),

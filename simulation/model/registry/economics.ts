@@ -21,7 +21,8 @@ export const ECONOMICS_PARAMETERS: readonly ParameterSpec[] = [
     label: 'Cost per data incident',
     unit: 'usd/incident',
     group: 'economics',
-    description: 'Engineering time, bad decisions and rework per incident.',
+    description:
+      'Engineering time, bad decisions and rework per incident, for a business of the reference size (the business part scales with active users: incidentCostFixedShare).',
     default: 5000,
     min: 0,
     max: 1e7,
@@ -36,7 +37,7 @@ export const ECONOMICS_PARAMETERS: readonly ParameterSpec[] = [
     unit: 'usd/week',
     group: 'economics',
     description:
-      'Expected weekly cost of privacy and compliance failures per source with governance maturity 0.',
+      'Expected weekly cost of privacy and compliance failures per source with governance maturity 0, for a business of the reference size (it scales with active users: the customer records at risk).',
     default: 1500,
     min: 0,
     max: 1e7,
@@ -44,5 +45,83 @@ export const ECONOMICS_PARAMETERS: readonly ParameterSpec[] = [
     uncertain: true,
     source: 'Judgement: expected value of fines and remediation.',
     grade: 'J',
+  }),
+  p({
+    name: 'costReferenceActiveUsers',
+    label: 'Business size the cost figures are for',
+    unit: 'people',
+    group: 'economics',
+    description:
+      'Active users of the business the per-week cost figures are stated for. Costs that grow with the business (compliance exposure, the business part of incident cost, the compute and storage part of running costs) scale with active users / this; people costs do not.',
+    default: 1_000_000,
+    min: 1,
+    max: 1e9,
+    integer: true,
+    source:
+      'Definition: the default business (1 million active customers); set it to your own customer count when you enter your own cost figures.',
+    grade: 'J',
+  }),
+  p({
+    name: 'runningCostFixedShare',
+    label: 'Fixed share of running costs',
+    unit: 'fraction',
+    group: 'economics',
+    description:
+      'Share of the running cost of data products, own pipelines, the platform and AI consumers that is people and licences (fixed); the rest is compute and storage, which scales with the business.',
+    default: 0.6,
+    min: 0,
+    max: 1,
+    plausible: [0.4, 0.85],
+    uncertain: true,
+    source:
+      'Judgement: a product team share plus cloud compute and storage; for a business of a million customers people are most of it.',
+    grade: 'J',
+  }),
+  p({
+    name: 'incidentCostFixedShare',
+    label: 'Fixed share of incident cost',
+    unit: 'fraction',
+    group: 'economics',
+    description:
+      'Share of the cost per data incident that is engineering time and rework (fixed); the rest is bad decisions and lost business, which scale with the business.',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    plausible: [0.25, 0.75],
+    uncertain: true,
+    source: 'Judgement; Gartner 2021 counts both (engineering and business impact).',
+    grade: 'J',
+  }),
+  p({
+    name: 'inventoryCostShareOfRevenue',
+    label: 'Holding and markdown cost',
+    unit: 'fraction',
+    group: 'economics',
+    description:
+      'Inventory holding and markdown cost as a share of revenue before forecasting AI (capital, storage, shrinkage, clearance).',
+    default: 0.05,
+    min: 0,
+    max: 0.5,
+    plausible: [0.02, 0.1],
+    uncertain: true,
+    source:
+      'Judgement: holding cost 20-30% of inventory value a year on inventory worth 10-15% of annual revenue, plus clearance markdowns.',
+    grade: 'J',
+  }),
+  p({
+    name: 'inventoryCostCutPerStockoutCut',
+    label: 'Inventory cost saved per stock-out cut',
+    unit: 'dimensionless',
+    group: 'economics',
+    description:
+      'Relative saving in holding and markdown cost per relative reduction of stock-outs by forecasting (better forecasts need less safety stock and clear less).',
+    default: 0.5,
+    min: 0,
+    max: 2,
+    plausible: [0.2, 1],
+    uncertain: true,
+    source:
+      'McKinsey 2022 (AI forecasting: error -20 to -50%, lost sales up to -65%, warehousing cost -5 to -10%); judgement.',
+    grade: 'C',
   }),
 ];

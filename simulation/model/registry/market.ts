@@ -12,8 +12,9 @@ export const MARKET_PARAMETERS: readonly ParameterSpec[] = [
     min: 0,
     max: 1e9,
     integer: true,
+    relativeSpread: { low: 0.5, high: 2 },
     source:
-      'Judgement: a mid-sized online retailer (about $130M revenue a year) with 10% of its addressable market active.',
+      "Judgement: a mid-sized online retailer (about $130M revenue a year) with 10% of its addressable market active. A fact of the business, estimated roughly: half to twice the scenario's figure.",
     grade: 'J',
   }),
   p({
@@ -26,7 +27,9 @@ export const MARKET_PARAMETERS: readonly ParameterSpec[] = [
     min: 0,
     max: 1e9,
     integer: true,
-    source: 'Judgement: 10% of the market, an established business rather than a start-up.',
+    relativeSpread: { low: 0.8, high: 1.25 },
+    source:
+      "Judgement: 10% of the market, an established business rather than a start-up. A fact the business counts; definitions of 'active' differ by about a fifth: 0.8 to 1.25 times the scenario's figure.",
     grade: 'J',
   }),
   p({
@@ -88,6 +91,21 @@ export const MARKET_PARAMETERS: readonly ParameterSpec[] = [
     plausible: [0.002, 0.03],
     uncertain: true,
     source: 'Judgement: lapsed customers return to the reachable pool over about two years.',
+    grade: 'J',
+  }),
+  p({
+    name: 'acquisitionPerWeek',
+    label: "The business's own acquisition",
+    unit: '1/week',
+    group: 'market',
+    description:
+      'Share of potential customers the business wins each week by its own means (marketing, partnerships, paid search), beyond Bass innovation and word of mouth. Each preset sets it so that its status quo holds still (steadyAcquisitionPerWeek); with other churn, word of mouth or market figures the status quo follows the trend they imply, the same in every run.',
+    default: 1.2 / 5200,
+    min: 0,
+    max: 1,
+    relativeSpread: { low: 0.5, high: 2 },
+    source:
+      "Set so that the default retailer holds still (Sterman, Business Dynamics ch. 21: a model at rest stays at rest): churn x active / potential - Bass p - Bass q x active share = 1/650 - 3/5200 - 3.8/5200 per week; the plausible range is judgement (half to twice the scenario's value).",
     grade: 'J',
   }),
 ];

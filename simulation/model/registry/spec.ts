@@ -27,6 +27,12 @@ export interface ParameterSpec {
   readonly integer?: boolean;
   readonly source: string;
   readonly grade: Grade;
+  /**
+   * A fact of the business rather than a constant: its plausible range follows the scenario's
+   * value (value x low .. value x high, inside the valid range) instead of a fixed range;
+   * `plausible` then holds that range around the default.
+   */
+  readonly relativeSpread?: { readonly low: number; readonly high: number };
 }
 
 export const PARAMETER_GROUPS: Record<ParameterGroup, string> = {
@@ -43,7 +49,12 @@ export const p = (
   spec: Omit<ParameterSpec, 'plausible' | 'uncertain'> &
     Partial<Pick<ParameterSpec, 'plausible' | 'uncertain'>>,
 ): ParameterSpec => ({
-  plausible: [spec.min, spec.max],
+  plausible: spec.relativeSpread
+    ? [
+        Math.max(spec.min, spec.default * spec.relativeSpread.low),
+        Math.min(spec.max, spec.default * spec.relativeSpread.high),
+      ]
+    : [spec.min, spec.max],
   uncertain: false,
   ...spec,
 });
