@@ -3,6 +3,7 @@
  * app's Export menu writes the same), as JSON or CSV, plus the Monte Carlo sections the CLI adds
  * (the method in `meta.monteCarlo`, bands and KPI percentiles per run, difference percentiles).
  */
+import type { Headline } from '../simulation/analysis/headline';
 import type { ComparisonKpis } from '../simulation/analysis/kpis';
 import {
   PERCENTILE_KEYS,
@@ -26,6 +27,8 @@ export interface Report {
   readonly meta: ReportMeta;
   readonly runs: readonly ReportRun[];
   readonly differences: ComparisonKpis | null;
+  /** The break-even maturity gap and the probability that with wins (null: not computed). */
+  readonly headline: Headline | null;
   readonly monteCarlo: MonteCarloSummary | null;
   readonly uncertain: readonly UncertainParameter[];
 }
@@ -62,6 +65,7 @@ export function writeReportJson(report: Report, write: (chunk: string) => void):
       metaExtra: mc ? { monteCarlo: monteCarloMeta(mc, report.uncertain) } : undefined,
       runs: report.runs,
       differences: report.differences,
+      headline: report.headline,
       extra: mc
         ? { differencePercentiles: mc.differencePercentiles as unknown as JsonValue }
         : undefined,

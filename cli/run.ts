@@ -1,6 +1,7 @@
 /** `flywheel run`: resolve the scenario, run the comparison (and Monte Carlo), write the report. */
 import { availableParallelism } from 'node:os';
 import { uncertainParameters } from '../simulation/analysis/montecarlo';
+import { computeHeadline } from '../simulation/analysis/headline';
 import { compareWithWithout } from '../simulation/analysis/simulate';
 import { scenarioHash } from '../simulation/scenario/hash';
 import { PRESETS, withPreset } from '../simulation/scenario/presets';
@@ -137,6 +138,7 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
   // A bad --out (a device, a FIFO, the scenario itself) is refused before the work, not after.
   if (cmd.out !== null) checkOutput(cmd.out);
   const comparison = compareWithWithout(scenario, { backend: 'codegen' });
+  const headline = computeHeadline(scenario, { backend: 'codegen' });
 
   const monteCarlo =
     cmd.runs > 1
@@ -171,6 +173,7 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
     },
     runs,
     differences: comparison.differences,
+    headline,
     monteCarlo,
     uncertain: monteCarlo ? uncertainParameters(scenario) : [],
   };

@@ -8,6 +8,7 @@ import { KPI_INFO } from '../simulation/analysis/kpis';
 import type { Comparison } from '../simulation/analysis/simulate';
 import type { MonteCarloSummary } from '../simulation/analysis/montecarlo';
 import { formatDisplayDelta, formatValue } from '../simulation/narrative/format';
+import { headlineParagraph } from '../simulation/narrative/headline-text';
 import { kpiRows } from '../renderer/report/kpi-rows';
 import { summarize } from '../renderer/report/summary';
 import type { Report } from './report';
@@ -121,6 +122,9 @@ export function runSummaryText(
     '',
     ...wrap(sentences[0]?.text ?? '', width),
     '',
+    ...(report.headline
+      ? [...wrap(headlineParagraph(report.headline, comparison.differences), width), '']
+      : []),
     ...kpiTable(comparison),
     '',
   ];

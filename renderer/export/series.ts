@@ -10,9 +10,12 @@
  * Pure: no DOM, no Node.
  */
 import {
+  headlineDifferences,
   metricSeries,
   PERCENTILE_KEYS,
+  WIN_PROBABILITY_DRAWS,
   type ComparisonKpis,
+  type Headline,
   type MetricInfo,
   type RunSummary,
   type ScenarioRun,
@@ -51,8 +54,29 @@ export interface SeriesDocument {
   readonly metaExtra?: Readonly<Record<string, JsonValue>>;
   readonly runs: readonly SeriesRun[];
   readonly differences: ComparisonKpis | null;
+  /**
+   * The headline results (simulation/analysis/headline.ts): their numbers join `differences`
+   * (`maturityGap`, `breakEvenMaturityGap`, `winProbability`) and a `headline` section says how
+   * they were found. Absent: not computed (the section is left out).
+   */
+  readonly headline?: Headline | null;
   /** Sections written after `differences` (the CLI's difference percentiles). */
   readonly extra?: Readonly<Record<string, JsonValue>>;
+}
+
+/** The `headline` section of the JSON: the numbers with their definitions. */
+export function headlineJson(h: Headline): JsonValue {
+  return {
+    breakEven: h.breakEven as unknown as JsonValue,
+    winProbability: h.win as unknown as JsonValue,
+    definitions: {
+      maturityGap:
+        'How much more mature the data products are than the own pipelines: the mean maturity over every product and anatomy part minus the mean over the own-pipeline template parts (each with its common shift, within 0..1).',
+      breakEvenMaturityGap:
+        'The maturity gap at which with and without data products end the horizon with the same cumulative net value, moving every product maturity together (productMaturityShift, -1 to +1), expected values; null when not reachable (status never: products at full maturity still lose; always: they win even at maturity 0).',
+      winProbability: `The share of ${WIN_PROBABILITY_DRAWS} Monte Carlo draws (seeds and every uncertain assumption) in which with ends with more cumulative net value than without, with a 95% Wilson interval.`,
+    },
+  };
 }
 
 /** Short run names of a with/without comparison, as the app and `flywheel run` name them. */
@@ -123,7 +147,10 @@ export function writeSeriesJson(doc: SeriesDocument, write: (chunk: string) => v
       description,
     })),
     runs: doc.runs.map(runJson),
-    differences: doc.differences as unknown as JsonValue,
+    differences: (doc.differences && doc.headline
+      ? { ...doc.differences, ...headlineDifferences(doc.headline) }
+      : doc.differences) as unknown as JsonValue,
+    ...(doc.headline ? { headline: headlineJson(doc.headline) } : {}),
     ...doc.extra,
   };
   writeJson(value, write);

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KPI_INFO } from '../../simulation/analysis/kpis';
 import { compareWithWithout, metricSeries } from '../../simulation/analysis/simulate';
+import {
+  computeHeadline,
+  headlineDifferences,
+  WIN_PROBABILITY_DRAWS,
+} from '../../simulation/analysis/headline';
 import { scenarioHash } from '../../simulation/scenario/hash';
 import { serializeScenario } from '../../simulation/scenario/load';
 import { meshPreset, withPreset } from '../../simulation/scenario/presets';
@@ -96,7 +101,15 @@ describe('flywheel run (default: with compared with without)', () => {
         expect(cli.metrics[m.name]).toEqual([...metricSeries(lib, m.name)]);
       expect(cli.kpis).toEqual(lib.kpis);
     });
-    expect(out.differences).toEqual(c.differences);
+    // The differences of the library, then the headline numbers (computeHeadline, same seed).
+    const h = computeHeadline(withPreset(), { backend: 'codegen' });
+    expect(out.differences).toEqual({ ...c.differences, ...headlineDifferences(h) });
+    expect(out.differences!.breakEvenMaturityGap).toBe(h.breakEven!.gap);
+    expect(out.differences!.winProbability).toBe(h.win!.probability);
+    expect(out.differences!.maturityGap).toBeCloseTo(0.534, 3);
+    const headline = (out as unknown as { headline: { winProbability: { draws: number } } })
+      .headline;
+    expect(headline.winProbability.draws).toBe(WIN_PROBABILITY_DRAWS);
   });
 
   it('meta.command reproduces the output byte for byte', () => {

@@ -4,7 +4,14 @@
  * stay visible as empty cells and nulls.
  */
 import { describe, expect, it } from 'vitest';
-import { compareWithWithout, withPreset, type Comparison, type Scenario } from '../../simulation';
+import {
+  compareWithWithout,
+  computeHeadline,
+  withPreset,
+  type Comparison,
+  type Headline,
+  type Scenario,
+} from '../../simulation';
 import { parseCsv } from '../../renderer/export/csv';
 import {
   collect,
@@ -44,10 +51,13 @@ function metaOf(scenario: Scenario): SeriesMeta {
 }
 
 const csvOf = (c: Comparison): string => collect((w) => writeSeriesCsv(runsOf(c), [], w));
-const jsonOf = (c: Comparison, scenario: Scenario): SeriesJson =>
+const jsonOf = (c: Comparison, scenario: Scenario, headline?: Headline): SeriesJson =>
   JSON.parse(
     collect((w) =>
-      writeSeriesJson({ meta: metaOf(scenario), runs: runsOf(c), differences: c.differences }, w),
+      writeSeriesJson(
+        { meta: metaOf(scenario), runs: runsOf(c), differences: c.differences, headline },
+        w,
+      ),
     ),
   ) as SeriesJson;
 
@@ -109,13 +119,18 @@ describe('the app and flywheel run write the same series', () => {
     // The app computes in the page with the interpreter; both backends agree to the bit.
     const c = compareWithWithout(scenario, { backend: 'interpreter' });
     expect(csvOf(c)).toBe(cliCsv.stdout);
-    const app = jsonOf(c, scenario);
+    // The headline results: the same search and draws on either backend (the app's worker runs
+    // the interpreter).
+    const app = jsonOf(c, scenario, computeHeadline(scenario, { backend: 'interpreter' }));
     const cli = JSON.parse(cliJson.stdout) as SeriesJson;
     expect(Object.keys(app)).toEqual(Object.keys(cli));
     expect(Object.keys(app.meta)).toEqual(Object.keys(cli.meta));
     expect(app.metrics).toEqual(cli.metrics);
     expect(app.runs).toEqual(cli.runs);
     expect(app.differences).toEqual(cli.differences);
+    expect((app as unknown as { headline: unknown }).headline).toEqual(
+      (cli as unknown as { headline: unknown }).headline,
+    );
     expect(app.meta.command).toBe(cli.meta.command);
   });
 });
