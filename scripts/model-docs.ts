@@ -27,7 +27,10 @@ import {
   type PresetName,
   type Scenario,
 } from '../simulation';
+import { headlineTable } from './headline-docs';
+import { knockoutTable } from './knockout-docs';
 import { loopTable } from './loop-docs';
+import { presetVerdictTable } from './preset-docs';
 
 /** Markdown table cell: no pipes or line breaks. */
 const cell = (v: string): string => v.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -54,6 +57,8 @@ const range = (lo: number, hi: number): string => `${num(lo)} to ${num(hi)}`;
 /** The evidence range; 'MC' marks the parameters Monte Carlo draws; '-' when none is declared. */
 function plausibleOf(p: ParameterSpec): string {
   const [lo, hi] = p.plausible;
+  if (p.relativeSpread)
+    return `value x ${num(p.relativeSpread.low)} to x ${num(p.relativeSpread.high)} (${range(lo, hi)} at the default)${p.uncertain ? ' (MC)' : ''}`;
   if (lo === p.min && hi === p.max && !p.uncertain) return '-';
   return `${range(lo, hi)}${p.uncertain ? ' (MC)' : ''}`;
 }
@@ -314,7 +319,8 @@ function stepHalvingTable(): string {
         cs[i]!.runs.forEach((r, j) => {
           const a = cs[i - 1]!.runs[j]!.kpis[k] as number;
           const b = r.kpis[k] as number;
-          worst = Math.max(worst, Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+          const size = Math.max(Math.abs(a), Math.abs(b));
+          worst = Math.max(worst, size === 0 ? 0 : Math.abs(a - b) / size);
         });
         row.push(`${(worst * 100).toFixed(3)}%`);
       }
@@ -354,6 +360,9 @@ export function generatedSections(): Record<string, string> {
     'default-results': defaultResults(),
     'step-halving': stepHalvingTable(),
     loops: loopTable(),
+    'loop-knockouts': knockoutTable(),
+    'preset-verdicts': presetVerdictTable(),
+    headline: headlineTable(),
   };
 }
 
