@@ -106,8 +106,18 @@ describe('the probability that with wins', () => {
     }
     expect(count).toBeGreaterThan(30);
     expect(next.value).toEqual(a);
-    const other = { ...s, simulation: { ...s.simulation, seed: 2 } };
-    expect(computeHeadline(other, { backend: 'codegen', draws: 30 }).win).not.toEqual(a.win);
+    // Another seed draws other values: some seed of a few gives another count (one may tie).
+    const counts = [2, 3, 4].map(
+      (seed) =>
+        computeHeadline(
+          { ...s, simulation: { ...s.simulation, seed } },
+          {
+            backend: 'codegen',
+            draws: 30,
+          },
+        ).win!.wins,
+    );
+    expect(counts.some((c) => c !== a.win!.wins)).toBe(true);
   });
 
   it('has an honest 95% interval (Wilson)', () => {
@@ -125,10 +135,11 @@ describe('the probability that with wins', () => {
 
 describe('sensitivity: with wins in X% of draws (Sterman ch. 21, test 11)', () => {
   const cases: readonly [string, () => Scenario, number, number][] = [
-    // The break-even gap (~0.03) is far below any gap the drawn ranges reach.
-    ["today's retailer", PRESETS.with, 0.97, 1],
+    // The break-even gap (~0.03) is far below the assumed 0.53; with loses only in the draws whose
+    // maturity gap falls near it (drawn from about -0.1 to 0.7): about 4% (docs/MODEL.md 7).
+    ["today's retailer", PRESETS.with, 0.9, 0.99],
     // Fewer customers per product and a smaller margin of AI benefit over cost.
-    ['subscription business', PRESETS.subscription, 0.85, 0.995],
+    ['subscription business', PRESETS.subscription, 0.8, 0.95],
     // Too little data for the AI: a coin toss on cost and on draws where the AI works anyway.
     ['small shop', PRESETS['small-shop'], 0.3, 0.8],
   ];

@@ -230,10 +230,10 @@ export const DATA_PRODUCT_PARAMETERS: readonly ParameterSpec[] = [
     default: 0,
     min: -1,
     max: 1,
-    plausible: [-0.25, 0.1],
+    plausible: [-0.4, 0.1],
     uncertain: true,
     source:
-      "Judgement: self-assessed maturities of one's own products err on the optimistic side more often than not; no published study calibrates data-product maturity against outcomes.",
+      "Judgement, deliberately wide: self-assessed maturities of one's own products err on the optimistic side more often than not (up to four steps on a ten-step scale, rarely one step the other way); no published study calibrates data-product maturity against outcomes, and the product-versus-pipeline gap decides the verdict.",
     grade: 'J',
   }),
   p({
@@ -246,10 +246,10 @@ export const DATA_PRODUCT_PARAMETERS: readonly ParameterSpec[] = [
     default: 0,
     min: -1,
     max: 1,
-    plausible: [-0.1, 0.3],
+    plausible: [-0.1, 0.4],
     uncertain: true,
     source:
-      'Judgement: the template (usable datasets, weak everything else) is a low reading; an able consumer team tests and owns the pipeline it depends on.',
+      'Judgement, deliberately wide: the template (usable datasets, weak everything else) is a low reading; an able consumer team tests, documents and owns the pipeline it depends on (up to four steps better on a ten-step scale).',
     grade: 'J',
   }),
 ];
