@@ -27,6 +27,7 @@ export * from './analysis/montecarlo';
 export * from './analysis/montecarlo-wins';
 export * from './analysis/verdict';
 export * from './analysis/knockout';
+export * from './analysis/surprises';
 export * from './analysis/headline';
 export * from './narrative/format';
 export * from './narrative/values';
