@@ -9,6 +9,7 @@ import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   compareWithWithout,
+  computeHeadline,
   isPresetName,
   MAX_COMPARED_RUNS,
   MAX_HORIZON_WEEKS,
@@ -223,6 +224,7 @@ export function buildReportHtml(cmd: ReportCommand, today: Date = new Date()): s
     {
       scenario,
       comparison,
+      headline: computeHeadline(scenario, { backend: 'codegen' }),
       generatedOn: today.toISOString().slice(0, 10),
       reproducibility: reproducibilityOf(scenario, resolved.source, APP_VERSION),
       loopWeek: Math.min(cmd.loopWeek ?? scenario.simulation.weeks, scenario.simulation.weeks),

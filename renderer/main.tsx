@@ -13,6 +13,7 @@ import { App } from './components/App';
 import { createAppEngineClient } from './engine';
 import { PresenterView } from './present/PresenterView';
 import { connectEngine } from './state/controller';
+import { connectHeadline, headlineStore } from './state/headline';
 import { connectLoops, loopsStore } from './state/loops';
 import { connectPlayback, playbackStore } from './state/playback';
 import { connectRuns, runsStore } from './state/runs';
@@ -30,6 +31,8 @@ function root(): ReactElement {
   connectEngine(workspaceStore, resultsStore, playbackStore, engine);
   connectLoops(resultsStore, loopsStore, engine);
   connectRuns(workspaceStore, uiStore, runsStore, engine);
+  // The headline results take hundreds of runs: a second engine worker, so no chart waits.
+  connectHeadline(resultsStore, headlineStore, createAppEngineClient());
   connectPlayback(playbackStore, animationClock);
   return <App />;
 }

@@ -3,8 +3,9 @@
  * client (the app: the page never blocks while the engine computes) and a direct in-thread one
  * (unit tests, and a fallback where workers are unavailable).
  *
- * Three kinds of request, in order of priority: the with/without comparison of the scenario on
- * screen (the chart path), runs side by side (pinned runs, variants) and loop dominance. One
+ * Four kinds of request, in order of priority: the with/without comparison of the scenario on
+ * screen (the chart path), runs side by side (pinned runs, variants), loop dominance and the
+ * headline results (break-even gap, win probability: the app gives them an engine of their own). One
  * request is in flight at a time; when the engine is free, the waiting request of the highest
  * priority goes next, so the other kinds never hold up a chart. Stale work is dropped per kind: a
  * newer request replaces a waiting one of its kind (answered `superseded`, never computed), so
@@ -18,6 +19,7 @@ import {
   type Scenario,
   type ScenarioRun,
 } from '../../simulation';
+import { computeHeadline, type Headline } from '../../simulation/analysis/headline';
 import { loopDominance, type LoopDominance } from '../../simulation/analysis/loop-dominance';
 import {
   isEngineResponse,
@@ -44,6 +46,11 @@ export type EngineOutcome =
 
 export type LoopsOutcome =
   | { readonly kind: 'result'; readonly dominance: LoopDominance; readonly computeMs: number }
+  | Superseded
+  | Failure;
+
+export type HeadlineOutcome =
+  | { readonly kind: 'result'; readonly headline: Headline; readonly computeMs: number }
   | Superseded
   | Failure;
 
@@ -74,6 +81,11 @@ export interface EngineClient {
    * waiting one.
    */
   loops(scenario: Scenario): Promise<LoopsOutcome>;
+  /**
+   * The headline results (simulation/analysis/headline.ts): hundreds of runs, the lowest
+   * priority; the app sends them to an engine of their own so that they never hold up a chart.
+   */
+  headline(scenario: Scenario): Promise<HeadlineOutcome>;
   dispose(): void;
 }
 
@@ -86,7 +98,7 @@ export interface EnginePort {
 }
 
 /** The kinds of request, highest priority first. */
-const LANES = ['compare', 'runs', 'loops'] as const;
+const LANES = ['compare', 'runs', 'loops', 'headline'] as const;
 type Lane = (typeof LANES)[number];
 
 const SUPERSEDED: Superseded = { kind: 'superseded' };
@@ -213,6 +225,12 @@ function outcomes(cache: ModelCache | null) {
       if (r.type !== 'loops-result') return unexpected();
       return { kind: 'result', dominance: r.dominance, computeMs: r.computeMs };
     },
+    headline(r: EngineResponse | null): HeadlineOutcome {
+      if (r === null) return SUPERSEDED;
+      if (r.type === 'error') return { kind: 'error', error: r.error };
+      if (r.type !== 'headline-result') return unexpected();
+      return { kind: 'result', headline: r.headline, computeMs: r.computeMs };
+    },
   };
 }
 
@@ -253,6 +271,8 @@ export function createWorkerEngineClient(port: EnginePort): EngineClient {
       ask('compare', (id) => ({ type: 'compare', id, scenario }), read.compare),
     runs: (scenarios) => ask('runs', (id) => ({ type: 'runs', id, scenarios }), read.runs),
     loops: (scenario) => ask('loops', (id) => ({ type: 'loops', id, scenario }), read.loops),
+    headline: (scenario) =>
+      ask('headline', (id) => ({ type: 'headline', id, scenario }), read.headline),
     dispose() {
       scheduler.dispose();
       port.terminate();
@@ -306,6 +326,10 @@ export function createDirectEngineClient(
           });
           return { type: 'loops-result', id, dominance, computeMs: now() - started };
         }
+        case 'headline': {
+          const headline = computeHeadline(request.scenario, { models });
+          return { type: 'headline-result', id, headline, computeMs: now() - started };
+        }
       }
     } catch (error) {
       return { type: 'error', id, error: serializeError(error) };
@@ -331,6 +355,8 @@ export function createDirectEngineClient(
       ask('compare', (id) => ({ type: 'compare', id, scenario }), read.compare),
     runs: (scenarios) => ask('runs', (id) => ({ type: 'runs', id, scenarios }), read.runs),
     loops: (scenario) => ask('loops', (id) => ({ type: 'loops', id, scenario }), read.loops),
+    headline: (scenario) =>
+      ask('headline', (id) => ({ type: 'headline', id, scenario }), read.headline),
     dispose() {
       scheduler.dispose();
     },

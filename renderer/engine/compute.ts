@@ -11,6 +11,7 @@ import {
   runScenarios,
   type ScenarioRun,
 } from '../../simulation';
+import { computeHeadline } from '../../simulation/analysis/headline';
 import { loopDominance } from '../../simulation/analysis/loop-dominance';
 import {
   serializeError,
@@ -46,6 +47,20 @@ export function handleRequest(
 ): { response: EngineResponse; transfer: ArrayBuffer[] } {
   const started = now();
   if (request.type === 'loops') return handleLoops(request.id, request.scenario, now, started);
+  if (request.type === 'headline') {
+    try {
+      const headline = computeHeadline(request.scenario, { models });
+      return {
+        response: { type: 'headline-result', id: request.id, headline, computeMs: now() - started },
+        transfer: [],
+      };
+    } catch (error) {
+      return {
+        response: { type: 'error', id: request.id, error: serializeError(error) },
+        transfer: [],
+      };
+    }
+  }
   try {
     if (request.type === 'runs') {
       const many = runScenarios(request.scenarios, { models });

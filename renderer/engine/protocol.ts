@@ -4,6 +4,7 @@
  * transferred (not copied); errors travel as plain objects.
  */
 import type { ComparisonKpis, Kpis, RunSettings, Scenario } from '../../simulation';
+import type { Headline } from '../../simulation/analysis/headline';
 import type { LoopDominance } from '../../simulation/analysis/loop-dominance';
 
 export interface CompareRequest {
@@ -26,7 +27,17 @@ export interface RunsRequest {
   readonly scenarios: readonly { readonly name: string; readonly scenario: Scenario }[];
 }
 
-export type EngineRequest = CompareRequest | LoopsRequest | RunsRequest;
+/**
+ * The headline results of the scenario (simulation/analysis/headline.ts): the break-even maturity
+ * gap and the probability that with wins. Hundreds of runs: the app asks a worker of its own.
+ */
+export interface HeadlineRequest {
+  readonly type: 'headline';
+  readonly id: number;
+  readonly scenario: Scenario;
+}
+
+export type EngineRequest = CompareRequest | LoopsRequest | RunsRequest | HeadlineRequest;
 
 /**
  * One run as it crosses the worker boundary: a ScenarioRun without what the page's own compiled
@@ -84,7 +95,15 @@ export interface LoopsResponse {
   readonly computeMs: number;
 }
 
-export type EngineResponse = CompareResponse | LoopsResponse | RunsResponse | FailureResponse;
+export interface HeadlineResponse {
+  readonly type: 'headline-result';
+  readonly id: number;
+  readonly headline: Headline;
+  readonly computeMs: number;
+}
+
+export type EngineResponse =
+  CompareResponse | LoopsResponse | RunsResponse | HeadlineResponse | FailureResponse;
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
@@ -102,6 +121,7 @@ export function isEngineResponse(value: unknown): value is EngineResponse {
   return (
     (v.type === 'result' ||
       v.type === 'loops-result' ||
+      v.type === 'headline-result' ||
       v.type === 'runs-result' ||
       v.type === 'error') &&
     typeof v.id === 'number'
@@ -125,7 +145,7 @@ export function isEngineRequest(value: unknown): value is EngineRequest {
       )
     );
   return (
-    (v.type === 'compare' || v.type === 'loops') &&
+    (v.type === 'compare' || v.type === 'loops' || v.type === 'headline') &&
     typeof v.id === 'number' &&
     typeof v.scenario === 'object' &&
     v.scenario !== null

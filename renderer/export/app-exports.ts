@@ -4,7 +4,15 @@
  * the file's content and a suggested name; saving goes through the document controller and the
  * bridge.
  */
-import { scenarioHash, serializeScenario, type Comparison, type Scenario } from '../../simulation';
+import {
+  computeHeadline,
+  hasDataProducts,
+  scenarioHash,
+  serializeScenario,
+  type Comparison,
+  type Headline,
+  type Scenario,
+} from '../../simulation';
 import { analysisStore, type StepRun, type StepSlot } from '../analysis/store';
 import type { ReportAnalyses } from '../report/AnalysesSection';
 import { reportParts, reportPartsHtml, type ReportParts } from '../report/html';
@@ -12,6 +20,7 @@ import { isStale } from '../views/analyse/stale';
 import { APP_STYLE_SOURCES } from '../report/app-styles';
 import { reproducibilityOf, runCommandFor } from '../report/reproduce';
 import { playbackStore, pointIndexOf } from '../state/playback';
+import { headlineStore } from '../state/headline';
 import { resultsStore } from '../state/results';
 import { workspaceStore } from '../state/workspace';
 import { CHARTS, selectChartData } from '../state/selectors';
@@ -55,6 +64,18 @@ function current(): { comparison: Comparison; fileName: string; stem: string } {
     fileName: documentFileName(document.fileName, doc.name),
     stem: nameStem(doc.name),
   };
+}
+
+/**
+ * The headline results of the scenario on screen: the engine's when it has them for exactly these
+ * results, else computed here (some hundreds of runs; the same numbers either way). Null without
+ * data products.
+ */
+function currentHeadline(scenario: Scenario): Headline | null {
+  if (!hasDataProducts(scenario)) return null;
+  const h = headlineStore.getState();
+  if (h.headline !== null && h.revision === resultsStore.getState().revision) return h.headline;
+  return computeHeadline(scenario, { backend: 'interpreter' });
 }
 
 /** The week the report's loop is drawn at: the one chosen in the Export menu (the horizon by default). */
@@ -104,6 +125,7 @@ export function appReportParts(today: Date = new Date()): ReportParts {
       scenarioText: serializeScenario(scenario),
       analyses: reportAnalyses(scenario),
       compareRuns: appReportComparison(),
+      headline: currentHeadline(scenario),
     },
     APP_STYLE_SOURCES,
   );
@@ -159,7 +181,12 @@ export function appSeriesJson(): ExportContent {
   return {
     data: collect((write) =>
       writeSeriesJson(
-        { meta, runs: seriesRuns(comparison), differences: comparison.differences },
+        {
+          meta,
+          runs: seriesRuns(comparison),
+          differences: comparison.differences,
+          headline: currentHeadline(scenario),
+        },
         write,
       ),
     ),

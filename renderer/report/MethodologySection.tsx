@@ -1,8 +1,12 @@
-/** Methodology: the model's own descriptions of its stocks, the charted metrics and the anatomy. */
+/**
+ * Methodology: the model's own descriptions of its stocks, the charted metrics and the anatomy,
+ * and what Monte Carlo draws and how.
+ */
 import type { ReactElement } from 'react';
-import { formatValue, type Comparison } from '../../simulation';
+import { formatValue, type Comparison, type Scenario } from '../../simulation';
 import { axisUnitLabel } from '../format/format';
 import { CHARTS } from '../state/selectors';
+import { DrawnAssumptions } from './DrawnAssumptions';
 import { methodologyOf, type ModelTerm } from './methodology';
 
 function Terms({ terms }: { terms: readonly ModelTerm[] }): ReactElement {
@@ -22,8 +26,10 @@ function Terms({ terms }: { terms: readonly ModelTerm[] }): ReactElement {
 
 export function MethodologySection({
   comparison,
+  scenario,
 }: {
   comparison: Comparison;
+  scenario: Scenario;
 }): ReactElement | null {
   const run = comparison.runs[0];
   if (!run) return null;
@@ -59,6 +65,7 @@ export function MethodologySection({
       <Terms terms={m.metrics} />
       <h3>The eight parts of a data product</h3>
       <Terms terms={m.anatomy} />
+      <DrawnAssumptions scenario={scenario} />
     </section>
   );
 }

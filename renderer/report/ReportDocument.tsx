@@ -1,17 +1,20 @@
 /**
- * The report as one React document: cover, summary, KPI table, charts, the loop at a chosen week,
- * the comparison of chosen runs (when there is one), the calibration to a KPI history (when the scenario has one), assumptions, methodology and
+ * The report as one React document: cover, summary, KPI table, the headline results (break-even
+ * gap, how often data products win), charts, the loop at a chosen week, the comparison of chosen
+ * runs (when there is one), the calibration to a KPI history (when the scenario has one),
+ * assumptions, methodology and
  * reproducibility. Rendered to static HTML (renderToStaticMarkup) for the HTML file, Chromium's PDF and the app's exports, from the same chart and loop
  * components the workspace shows. All text goes through React, which escapes it.
  */
 import type { ReactElement } from 'react';
-import { formatValue, type Comparison, type Scenario } from '../../simulation';
+import { formatValue, type Comparison, type Headline, type Scenario } from '../../simulation';
 import { AnalysesSection, type ReportAnalyses } from './AnalysesSection';
 import { AssumptionsSection } from './AssumptionsSection';
 import { CalibrationSection } from './CalibrationSection';
 import { CompareSection, type ReportComparison } from './CompareSection';
 import { ChartsSection, LoopSection } from './FiguresSection';
 import { DriversSection } from './DriversSection';
+import { HeadlineSection } from './HeadlineSection';
 import { kpiRows } from './kpi-rows';
 import { MethodologySection } from './MethodologySection';
 import type { Reproducibility } from './reproduce';
@@ -33,6 +36,11 @@ export interface ReportProps {
   readonly analyses?: ReportAnalyses;
   /** The runs compared side by side (two to eight), or none: no comparison section. */
   readonly compareRuns?: ReportComparison | null;
+  /**
+   * The headline results (break-even gap, win probability) when already computed for this
+   * scenario (the app's engine); otherwise the report computes them.
+   */
+  readonly headline?: Headline | null;
 }
 
 function Cover({ scenario, generatedOn, reproducibility }: ReportProps): ReactElement {
@@ -155,6 +163,11 @@ export function ReportDocument(props: ReportProps): ReactElement {
       <Cover {...props} />
       <Summary {...props} />
       <KpiTable {...props} />
+      <HeadlineSection
+        scenario={props.scenario}
+        comparison={props.comparison}
+        headline={props.headline}
+      />
       <ChartsSection comparison={props.comparison} loopWeek={props.loopWeek} />
       <LoopSection comparison={props.comparison} loopWeek={props.loopWeek} />
       <CompareSection comparison={props.compareRuns} loopWeek={props.loopWeek} />
@@ -162,7 +175,7 @@ export function ReportDocument(props: ReportProps): ReactElement {
       <CalibrationSection scenario={props.scenario} />
       <AnalysesSection analyses={props.analyses} />
       <AssumptionsSection scenario={props.scenario} />
-      <MethodologySection comparison={props.comparison} />
+      <MethodologySection comparison={props.comparison} scenario={props.scenario} />
       <ReproducibilitySection {...props} />
     </article>
   );

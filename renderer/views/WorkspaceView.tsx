@@ -1,6 +1,7 @@
 /** The workspace's results: KPI cards, playback, the two five-step loops and the weekly charts. */
 import type { ReactElement } from 'react';
 import { ChartsGrid } from '../charts/ChartsGrid';
+import { HeadlineCards } from '../components/HeadlineCards';
 import { KpiCards } from '../components/KpiCards';
 import { LoopSection } from '../components/LoopSection';
 import { PlaybackBar } from '../components/PlaybackBar';
@@ -11,6 +12,7 @@ export function WorkspaceView(): ReactElement {
     <>
       <RunsBar />
       <KpiCards />
+      <HeadlineCards />
       <div className="fw-sticky-playback">
         <PlaybackBar />
       </div>

@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareWithWithout, withPreset, type Scenario } from '../../simulation';
+import {
+  breakEvenFigure,
+  breakEvenSentence,
+  compareWithWithout,
+  computeHeadline,
+  formatShare,
+  withPreset,
+  type Scenario,
+} from '../../simulation';
 import { META_CSP } from '../../renderer/csp';
 import {
   buildWebApp,
@@ -99,7 +107,8 @@ describe('the built workspace', { timeout: 120_000 }, () => {
     expect(meta?.replaceAll('&#39;', "'")).toBe(META_CSP);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
     expect(html).not.toMatch(/<style|style="/);
-    expect(page.workers()).toHaveLength(1);
+    // The engine, and a second one for the headline results (hundreds of runs, never in a chart's way).
+    expect(page.workers()).toHaveLength(2);
     expect(requested.length).toBeGreaterThan(2);
     expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
   });
@@ -122,6 +131,27 @@ describe('the built workspace', { timeout: 120_000 }, () => {
     );
     expect(await chart.locator('path[data-series="without"]').getAttribute('d')).toMatch(
       /^M[\d.]+,[\d.]+L/,
+    );
+  });
+
+  it('shows the break-even maturity gap and how often with wins, as the engine computes them', async () => {
+    const h = computeHeadline(withPreset(), { backend: 'codegen' });
+    const section = page.locator('[data-testid="headline"]');
+    await eventually(() => section.getAttribute('data-current')).toBe('yes');
+    expect(await page.locator('[data-testid="headline-break-even-figure"]').textContent()).toBe(
+      breakEvenFigure(h.breakEven!),
+    );
+    expect(await page.locator('[data-testid="headline-break-even-words"]').textContent()).toBe(
+      breakEvenSentence(h.breakEven!),
+    );
+    expect(await page.locator('[data-testid="headline-win-figure"]').textContent()).toBe(
+      formatShare(h.win!.probability, h.win!.wins, h.win!.draws),
+    );
+    expect(await page.locator('[data-testid="headline-win-words"]').textContent()).toMatch(
+      /ends ahead of own pipelines in .* of 400 Monte Carlo draws/,
+    );
+    expect(await page.locator('[data-testid="headline-cost-words"]').textContent()).toMatch(
+      /is cost alone/,
     );
   });
 

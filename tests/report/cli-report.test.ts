@@ -134,7 +134,7 @@ describe('flywheel report --out FILE.pdf', () => {
     expect(info).toMatch(/612 x 792 pts \(letter\)/);
     expect(r.stdout).toMatch(
       new RegExp(
-        `^Wrote the report to .*letter\\.pdf \\(PDF, \\d+ KB, ${/Pages:\s+(\d+)/.exec(info)![1]} pages, Letter\\)\\.\n$`,
+        `^Wrote the report to .*letter\\.pdf \\(PDF, \\d+(\\.\\d)? [KM]B, ${/Pages:\s+(\d+)/.exec(info)![1]} pages, Letter\\)\\.\n$`,
       ),
     );
   });

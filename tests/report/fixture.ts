@@ -1,9 +1,28 @@
 /** Report inputs for the tests: a scenario, its comparison and the report props. */
 import { readFileSync } from 'node:fs';
-import { compareWithWithout, serializeScenario, withPreset, type Scenario } from '../../simulation';
+import {
+  compareWithWithout,
+  computeHeadline,
+  hasDataProducts,
+  serializeScenario,
+  withPreset,
+  type Headline,
+  type Scenario,
+} from '../../simulation';
+import { scenarioHash } from '../../simulation/scenario/hash';
 import type { ReportProps } from '../../renderer/report/ReportDocument';
 import { reproducibilityOf } from '../../renderer/report/reproduce';
 import type { AppStyleSources } from '../../renderer/report/styles';
+
+const headlines = new Map<string, Headline>();
+
+/** The scenario's headline results (codegen, once per scenario: the same numbers as the app's). */
+export function headlineFor(scenario: Scenario): Headline | null {
+  if (!hasDataProducts(scenario)) return null;
+  const key = scenarioHash(scenario);
+  if (!headlines.has(key)) headlines.set(key, computeHeadline(scenario, { backend: 'codegen' }));
+  return headlines.get(key)!;
+}
 
 export function reportProps(scenario: Scenario = withPreset(), loopWeek = 52): ReportProps {
   return {
@@ -13,6 +32,7 @@ export function reportProps(scenario: Scenario = withPreset(), loopWeek = 52): R
     reproducibility: reproducibilityOf(scenario, { kind: 'preset', preset: 'with' }, '0.1.0'),
     loopWeek,
     scenarioText: serializeScenario(scenario),
+    headline: headlineFor(scenario),
   };
 }
 
