@@ -35,7 +35,7 @@ export const BUILT_IN_STORY: Story = {
       show: 'with',
       highlight: 'products',
       caption:
-        'By {week}, {with.eventsRecorded} flow into data products that teams own, at {with.meanSourceQuality} quality; own pipelines reach {without.meanSourceQuality}.',
+        'By {week}, {with.eventsRecorded} flow into team-owned data products at {with.meanSourceQuality} quality; own pipelines reach {without.meanSourceQuality}.',
       notes:
         'Data products are owned, documented, quality-checked and served through APIs: the anatomy in the cards.',
     },
@@ -82,7 +82,7 @@ export const BUILT_IN_STORY: Story = {
       show: 'without',
       highlight: 'products',
       caption:
-        'Every team on its own pipelines: by {week}, {without.activeUsers} remain active, against {with.activeUsers} with data products.',
+        'On their own pipelines by {week}: {without.activeUsers} active, against {with.activeUsers} with data products.',
       notes:
         'The flywheel stays broken: each AI team builds its own pipelines from raw, siloed data; quality drifts and trust stays low.',
     },
