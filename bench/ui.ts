@@ -144,9 +144,10 @@ async function measureChanges(browser: Browser, page: Page): Promise<ChangeFigur
 
 /**
  * Pins `count` runs (Alt+P), each after a slider step down on Customer 360's quality so that
- * every ghost line is a different run; waits until every chart draws every pin. Returns the pins made.
+ * every ghost line is a different run; waits until every chart draws every pin, then sets the
+ * quality to `resetTo` (typed). Returns the pins made.
  */
-async function pinRuns(page: Page, count: number): Promise<number> {
+async function pinRuns(page: Page, count: number, resetTo: string): Promise<number> {
   const slider = page.locator(
     '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="slider"]',
   );
@@ -173,6 +174,21 @@ async function pinRuns(page: Page, count: number): Promise<number> {
     { timeout: 120_000 },
   );
   await page.locator('[data-testid="kpi-baseline"]').first().waitFor();
+  // Back to the value the first measurement started from: each measurement ends ten steps up,
+  // and a step past the slider's end changes nothing (no edit, nothing painted to wait for).
+  const box = page.locator(
+    '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="number"]',
+  );
+  const before = await net.getAttribute('data-with');
+  await box.fill(resetTo);
+  await box.press('Enter');
+  await page.waitForFunction(
+    (b) =>
+      document
+        .querySelector('[data-testid="kpi-cumulativeNetValueUsd"]')
+        ?.getAttribute('data-with') !== b,
+    before,
+  );
   return count;
 }
 
@@ -260,12 +276,16 @@ async function main(): Promise<void> {
 
     // 1. Parameter change -> charts updated: with the loop animating (as in use), then with
     //    reduced motion (no particles) to see the cost of a change alone.
+    const qualityBox = page.locator(
+      '[data-testid="product-customer-360"] [data-testid="field-dataProducts[0].maturity.quality"] [data-testid="number"]',
+    );
+    const startQuality = await qualityBox.inputValue();
     const withMotion = await measureChanges(browser, page);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const alone = await measureChanges(browser, page);
 
     // 1b. Eight pinned runs, each of a different quality (Alt+P, a slider step between pins).
-    const pinned = await pinRuns(page, PINS);
+    const pinned = await pinRuns(page, PINS, startQuality);
     const pinsAlone = await measureChanges(browser, page);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     const pinsWithMotion = await measureChanges(browser, page);
