@@ -41,7 +41,7 @@ export function stageStateText(snapshot: Pick<PresenterSnapshot, 'blanked' | 'sh
 }
 
 export const PRESENTER_KEYS =
-  '→ next · ← back · Home/End · 1-9 jump · B blank · W with/without · S split · T theme · Esc end';
+  '→ next · ← back · Home/End · 1-9, 0 jump · B blank · W with/without · S split · T theme · Esc end';
 
 export function PresenterContents({
   snapshot,

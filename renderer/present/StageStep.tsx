@@ -35,6 +35,7 @@ import {
 } from '../state/selectors';
 import { uiStore } from '../state/ui';
 import { useStore } from 'zustand';
+import { TitleSlide } from './TitleSlide';
 import { WhatIfSliders } from './WhatIfSliders';
 import { loopsStore } from '../state/loops';
 import { leadingLoopMark } from '../loops/read';
@@ -195,7 +196,7 @@ export function StageStep({
   const parts = captionParts(stepTemplates(step, show).caption, values);
   return (
     <>
-      {texts.title.text ? (
+      {texts.title.text && step.view !== 'title' ? (
         <h2 className="fw-present__title" data-testid="present-title">
           {texts.title.text}
         </h2>
@@ -206,7 +207,9 @@ export function StageStep({
         data-view={step.view}
         data-week={texts.week}
       >
-        {step.view === 'charts' ? (
+        {step.view === 'title' ? (
+          <TitleSlide story={story} scenario={scenario} />
+        ) : step.view === 'charts' ? (
           <Charts comparison={comparison} pointIndex={pointIndex} show={show} />
         ) : step.view === 'what-if' ? (
           <div className="fw-present__what-if">

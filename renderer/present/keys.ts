@@ -1,6 +1,6 @@
 /**
  * Keys on stage, as presentation clickers and keyboards send them: forward (Right, Down,
- * PageDown, Space, Enter), back (Left, Up, PageUp, Backspace), Home/End, 1-9 to jump, B or . to
+ * PageDown, Space, Enter), back (Left, Up, PageUp, Backspace), Home/End, 1-9 and 0 (the tenth) to jump, B or . to
  * blank, W to flip with/without, S to split, P for the presenter overlay, T for the next theme,
  * Escape to leave. F5 enters. Keys meant for a focused slider or text field stay with it.
  */
@@ -74,7 +74,9 @@ export function presentKeyAction(
     case 'End':
       return { kind: 'last' };
   }
-  if (/^[1-9]$/.test(event.key)) return { kind: 'jump', index: Number(event.key) - 1 };
+  // 1-9 jump to the first nine steps, 0 to the tenth (as slide software numbers them).
+  if (/^[0-9]$/.test(event.key))
+    return { kind: 'jump', index: event.key === '0' ? 9 : Number(event.key) - 1 };
   switch (event.key.toLowerCase()) {
     case 'b':
     case '.':

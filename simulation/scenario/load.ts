@@ -236,7 +236,7 @@ export function scenarioToFile(s: Scenario): Record<string, unknown> {
             }),
         }),
       story: (v) =>
-        ordered(v, ['title', 'steps', 'pinned'], {
+        ordered(v, ['title', 'organisation', 'date', 'steps', 'pinned'], {
           steps: (st) =>
             Array.isArray(st) ? st.map((x: unknown) => ordered(x, STORY_STEP_KEYS)) : st,
         }),

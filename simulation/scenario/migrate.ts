@@ -7,6 +7,10 @@
  *
  * 2 -> 3: version 3 adds optional parts beside the scenario (named `variants`, `pinnedRuns`, the
  * `comparison` choice); a version 2 file is a version 3 file without them: nothing is rewritten.
+ *
+ * 3 -> 4: version 4 adds the title slide: a story step may show the view `title`, and a story
+ * may name its `organisation` and `date`; a version 3 story has neither (both default to '', the
+ * date then being the day it is presented): nothing is rewritten.
  */
 import { CURRENT_FORMAT_VERSION } from './schema';
 
@@ -14,6 +18,7 @@ type Json = Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, (file: Json) => Json>> = {
   1: (v1) => ({ ...v1 }),
   2: (v2) => ({ ...v2 }),
+  3: (v3) => ({ ...v3 }),
 };
 
 export type MigrationResult =

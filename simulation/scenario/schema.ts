@@ -30,7 +30,7 @@ export {
 } from './schema-document';
 
 export const SCENARIO_KIND = 'flywheel-lab/scenario';
-export const CURRENT_FORMAT_VERSION = 3;
+export const CURRENT_FORMAT_VERSION = 4;
 
 export const scenarioFileSchema = z
   .strictObject({

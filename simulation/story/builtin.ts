@@ -1,7 +1,8 @@
 /**
- * The built-in story: the seed's narrative in nine steps. The business and its users; data
- * products made from their events; AI consuming them; the better experience; more data, and the
- * loop closes; the same business without data products; both over the horizon; which loop drives the flywheel; a live what-if.
+ * The built-in story: a title slide, then the seed's narrative in nine steps. The business and
+ * its users; data products made from their events; AI consuming them; the better experience; more
+ * data, and the loop closes; the same business without data products; both over the horizon;
+ * which loop drives the flywheel; a live what-if.
  * Captions carry only named simulated values: no number is typed into them. A caption that names
  * one run's values only reads true for the other run too (W shows it with the other's values).
  */
@@ -9,12 +10,25 @@ import type { Story } from './types';
 
 export const BUILT_IN_STORY: Story = {
   title: 'The data flywheel',
+  organisation: '',
+  date: '',
   pinned: [
     'dataProducts.customer-360.maturity.quality',
     'parameters.baseChurnPerWeek',
     'parameters.learningCurveExponent',
   ],
   steps: [
+    {
+      id: 'title',
+      title: 'Title slide',
+      view: 'title',
+      week: 'end',
+      show: 'with',
+      highlight: null,
+      caption: 'The same business with and without data products, over {horizon}.',
+      notes:
+        'Say who you are and the question: what do data products do for this business? Set the organisation and the date in the story editor.',
+    },
     {
       id: 'business',
       title: 'A business and its users',

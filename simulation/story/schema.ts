@@ -38,6 +38,8 @@ const step = z.strictObject({
 
 export const storySchema = z.strictObject({
   title: text(200).default(''),
+  organisation: text(200).default(''),
+  date: text(100).default(''),
   steps: z
     .array(step)
     .min(1, { error: 'expected at least one step' })

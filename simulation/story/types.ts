@@ -5,8 +5,11 @@
  * numbers always come from the current run.
  */
 
-/** What fills the stage: a loop (or two), the charts, both loops side by side, or the what-if. */
-export const STORY_VIEWS = ['loop', 'charts', 'split', 'what-if'] as const;
+/**
+ * What fills the stage: a loop (or two), the charts, both loops side by side, the what-if, or
+ * the title slide (the story's title, the scenario's name, the organisation and the date).
+ */
+export const STORY_VIEWS = ['title', 'loop', 'charts', 'split', 'what-if'] as const;
 export type StoryView = (typeof STORY_VIEWS)[number];
 
 /** Which scenario the step shows: with data products, the same business without, or both. */
@@ -47,6 +50,10 @@ export interface StoryStep {
 
 export interface Story {
   title: string;
+  /** Who the presentation is for or by, shown on the title slide ('' for none). Format 4. */
+  organisation: string;
+  /** The date the title slide shows, as written ('' for the day it is presented). Format 4. */
+  date: string;
   steps: StoryStep[];
   /**
    * Fields shown as large sliders on the what-if step: `parameters.<name>` (a registry

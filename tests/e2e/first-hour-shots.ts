@@ -53,7 +53,6 @@ async function main(): Promise<void> {
         await page.getByTestId('details-table').click();
         await page.getByTestId('table').waitFor();
         await shot(page, `${tag}-table`);
-        await page.getByTestId('details-close').click();
         await page.getByTestId('table-run-difference').check();
         await shot(page, `${tag}-table-difference`);
         await page.getByTestId('view-tab-workspace').click();
@@ -70,8 +69,9 @@ async function main(): Promise<void> {
         await shot(page, `${tag}-mesh`);
         if ((await page.getByTestId('present-button').count()) > 0) {
           await page.getByTestId('present-button').click();
-          await page.waitForTimeout(300);
-          await shot(page, `${tag}-present-first`);
+          await page.getByTestId('present-cover').waitFor();
+          await shot(page, `${tag}-present-title`);
+          await page.keyboard.press('Escape');
         }
         await context.close();
       }

@@ -101,6 +101,18 @@ describe('workshop mode', { timeout: 180_000 }, () => {
     expect(numberSize).toBeGreaterThan(size);
     // Nothing of the workspace is reachable behind the stage.
     expect(await page.locator('.fw-app').getAttribute('aria-hidden')).toBe('true');
+    // It opens on the title slide: the story's title, the scenario, today's date.
+    const cover = (id: string) => page.getByTestId(`present-cover-${id}`);
+    expect(await cover('title').textContent()).toBe(BUILT_IN_STORY.title);
+    expect(await cover('scenario').textContent()).toBe(scenario.name);
+    expect(await cover('organisation').count()).toBe(0);
+    expect(await cover('date').textContent()).toBe(
+      await page.evaluate(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format()),
+    );
+    const titleSize = await cover('title').evaluate((el) =>
+      parseFloat(getComputedStyle(el).fontSize),
+    );
+    expect(titleSize).toBeGreaterThan(numberSize);
   });
 
   it('moves through every step with PageDown, captions equal to the engine’s', async () => {
@@ -140,8 +152,9 @@ describe('workshop mode', { timeout: 180_000 }, () => {
   it('keeps the loops legible at 1280x720, a common projector resolution', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     try {
-      for (const i of [0, 5, 6, steps.length - 1]) {
-        await page.keyboard.press(String(i + 1));
+      for (const i of [1, 6, 7, steps.length - 1]) {
+        // 1-9 jump to the first nine steps, 0 to the tenth.
+        await page.keyboard.press(i === 9 ? '0' : String(i + 1));
         await atStep(i);
         await page.waitForTimeout(300);
         await expectLegibleLoops(`${steps[i]!.id} at 720p`);
@@ -162,8 +175,9 @@ describe('workshop mode', { timeout: 180_000 }, () => {
   });
 
   it('flips with/without with W and splits with S', async () => {
-    await page.keyboard.press('1');
-    await atStep(0);
+    // The first loop step (the story opens on its title slide).
+    await page.keyboard.press('2');
+    await atStep(1);
     const variants = () =>
       page
         .locator('[data-testid="present-loops"] figure[data-variant]')
@@ -436,6 +450,26 @@ describe('workshop mode', { timeout: 180_000 }, () => {
       () => document.querySelectorAll('[data-testid="story-pins"] li').length === 3,
     );
     expect(await pins()).toEqual(BUILT_IN_STORY.pinned.map((p) => `story-pin-${p}`));
+  });
+
+  it('the title slide shows the organisation and the date set in the story editor', async () => {
+    const organisation = page.getByTestId('story-organisation');
+    await organisation.fill('Acme Retail & Co');
+    await organisation.blur();
+    const date = page.getByTestId('story-date');
+    await date.fill('12 March 2027');
+    await date.blur();
+    await page.locator('[data-testid="present-button"]').click();
+    await atStep(0);
+    expect(await page.getByTestId('present-cover-organisation').textContent()).toBe(
+      'Acme Retail & Co',
+    );
+    expect(await page.getByTestId('present-cover-date').textContent()).toBe('12 March 2027');
+    await page.keyboard.press('Escape');
+    await stage().waitFor({ state: 'detached' });
+    await page.locator('body').click({ position: { x: 5, y: 1070 } });
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => organisation.inputValue()).toBe('');
   });
 
   it('logged no errors, warnings or CSP violations', () => {

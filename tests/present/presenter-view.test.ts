@@ -72,14 +72,25 @@ describe('presenter view in its own page', { timeout: 180_000 }, () => {
     await stagePage.locator('[data-testid="present-button"]').click();
     await atStep(0);
     await presenterAt(0);
-    expect(await text(presenter, 'presenter-current-title')).toBe(
-      await text(stagePage, 'present-title'),
-    );
+    // The title slide: its name for the presenter, the story's title on stage.
+    expect(await text(presenter, 'presenter-current-title')).toBe(steps[0]!.title);
+    expect(await text(stagePage, 'present-cover-title')).toBe(BUILT_IN_STORY.title);
     expect(await text(presenter, 'presenter-caption')).toBe(
       await text(stagePage, 'present-caption'),
     );
     expect(await text(presenter, 'presenter-next-title')).toBe(`Next: ${steps[1]!.title}`);
+    expect(await text(presenter, 'presenter-notes')).toContain('Say who you are');
+    await presenter.bringToFront();
+    await presenter.keyboard.press('PageDown');
+    await atStep(1);
+    await presenterAt(1);
+    expect(await text(presenter, 'presenter-current-title')).toBe(
+      await text(stagePage, 'present-title'),
+    );
     expect(await text(presenter, 'presenter-notes')).toContain('Start with the business');
+    await presenter.keyboard.press('PageUp');
+    await atStep(0);
+    await presenterAt(0);
     expect(await text(presenter, 'presenter-elapsed')).toMatch(/^\d+:\d\d$/);
   });
 

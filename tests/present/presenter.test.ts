@@ -28,17 +28,18 @@ const idle = { active: true, stepIndex: 0, blanked: false, showOverride: null, s
 
 describe('presenter snapshot', () => {
   it('carries the current and next step as the engine renders them', () => {
-    const s = presenterSnapshot({ ...idle, stepIndex: 2 }, scenario, comparison);
-    const current = renderStep(steps[2]!, comparison);
-    const next = renderStep(steps[3]!, comparison);
+    // The 'ai' step (after the title slide and two loop steps).
+    const s = presenterSnapshot({ ...idle, stepIndex: 3 }, scenario, comparison);
+    const current = renderStep(steps[3]!, comparison);
+    const next = renderStep(steps[4]!, comparison);
     expect(s).toEqual({
       active: true,
       storyTitle: BUILT_IN_STORY.title,
-      index: 2,
+      index: 3,
       count: steps.length,
       startedAtMs: 1000,
       blanked: false,
-      show: steps[2]!.show,
+      show: steps[3]!.show,
       current: {
         title: current.title.text,
         caption: current.caption.text,
@@ -127,8 +128,8 @@ describe('audience link', () => {
     expect(published.at(-1)).toMatchObject({ index: 1, startedAtMs: 5000 });
     send!({ action: 'blank' });
     expect(published.at(-1)!.blanked).toBe(true);
-    send!({ action: 'jump', index: 6 });
-    expect(published.at(-1)).toMatchObject({ index: 6, blanked: false, show: 'both' });
+    send!({ action: 'jump', index: 7 });
+    expect(published.at(-1)).toMatchObject({ index: 7, blanked: false, show: 'both' });
     send!({ action: 'flip' });
     expect(published.at(-1)!.show).toBe('with');
     const count = published.length;

@@ -77,7 +77,7 @@ describe('stage keys', () => {
     expect(presentKeyAction(key('Home'), none)).toEqual({ kind: 'first' });
     expect(presentKeyAction(key('End'), none)).toEqual({ kind: 'last' });
     expect(presentKeyAction(key('4'), none)).toEqual({ kind: 'jump', index: 3 });
-    expect(presentKeyAction(key('0'), none)).toBe(null);
+    expect(presentKeyAction(key('0'), none)).toEqual({ kind: 'jump', index: 9 });
     expect(presentKeyAction(key('B'), none)).toEqual({ kind: 'blank' });
     expect(presentKeyAction(key('w'), none)).toEqual({ kind: 'flip' });
     expect(presentKeyAction(key('s'), none)).toEqual({ kind: 'split' });

@@ -25,6 +25,8 @@ describe('story in the scenario file', () => {
   it('a story round-trips through save and load, keys in a fixed order', () => {
     const story: Story = {
       title: 'Board meeting',
+      organisation: 'Acme «Retail» & Co',
+      date: '12 March 2027',
       steps: [
         BUILT_IN_STORY.steps[1]!,
         { ...BUILT_IN_STORY.steps[0]!, caption: 'Hello {with.activeUsers}' },
@@ -58,6 +60,8 @@ describe('story in the scenario file', () => {
     const r = parseScenarioValue(file);
     expect(r.ok && r.scenario.story).toEqual({
       title: '',
+      organisation: '',
+      date: '',
       pinned: [],
       steps: [
         {

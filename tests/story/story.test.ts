@@ -64,9 +64,11 @@ describe('built-in story', () => {
     expect(storyIssues(BUILT_IN_STORY, context)).toEqual([]);
   });
 
-  it('walks the seed narrative: the five loop steps, the broken flywheel, both over time, a what-if', () => {
+  it('opens on a title slide, then walks the seed narrative: the five loop steps, the broken flywheel, both over time, a what-if', () => {
     const steps = BUILT_IN_STORY.steps;
-    expect(steps.slice(0, 5).map((s) => s.highlight)).toEqual([...STORY_HIGHLIGHTS]);
+    expect(steps[0]!.view).toBe('title');
+    expect(steps.filter((s) => s.view === 'title')).toHaveLength(1);
+    expect(steps.slice(1, 6).map((s) => s.highlight)).toEqual([...STORY_HIGHLIGHTS]);
     expect(steps.some((s) => s.show === 'without')).toBe(true);
     expect(steps.some((s) => s.view === 'charts' && s.show === 'both')).toBe(true);
     expect(steps[steps.length - 1]!.view).toBe('what-if');
@@ -116,6 +118,7 @@ describe('built-in story', () => {
         ? (name.split('.') as [string, string])
         : ['', name];
       if (name === 'week') return { value: week, unit: unitOf };
+      if (name === 'horizon') return { value: horizon, unit: unitOf };
       if (name === 'overtakeWeek')
         return { value: comparison.differences!.overtakeWeek, unit: unitOf };
       const kpi = (run: typeof withRun) =>
@@ -148,7 +151,13 @@ describe('built-in story', () => {
 
   it('is the story of a scenario without one', () => {
     expect(storyOf(scenario)).toBe(BUILT_IN_STORY);
-    const own: Story = { title: 'Mine', steps: [BUILT_IN_STORY.steps[0]!], pinned: [] };
+    const own: Story = {
+      title: 'Mine',
+      organisation: '',
+      date: '',
+      steps: [BUILT_IN_STORY.steps[0]!],
+      pinned: [],
+    };
     expect(storyOf({ ...scenario, story: own })).toBe(own);
   });
 });
@@ -257,6 +266,8 @@ describe('validation', () => {
   it('reports duplicate ids, weeks past the horizon and unknown names with their paths', () => {
     const story: Story = {
       title: '',
+      organisation: '',
+      date: '',
       steps: [
         step,
         { ...step, week: 105, caption: 'Users {with.activeUser} and {bogus}' },
@@ -274,6 +285,8 @@ describe('validation', () => {
   it('checks pinned fields against the registry and the data products', () => {
     const story: Story = {
       title: '',
+      organisation: '',
+      date: '',
       steps: [step],
       pinned: [
         'parameters.baseChurnPerWeek',

@@ -20,7 +20,7 @@ import {
 import { workspaceStore } from '../../state/workspace';
 import { pinChoices, pinLabel, pinnedFields, type PinnedField } from '../pins';
 import { startPresentation } from '../session';
-import { addPin, editStory, movePin, removePin, setStoryTitle } from './story-edits';
+import { addPin, editStory, movePin, removePin, setStoryCover, setStoryTitle } from './story-edits';
 import './editor.css';
 
 function newStepId(story: Story): string {
@@ -311,6 +311,18 @@ export function StoryEditor(): ReactElement {
         value={story.title}
         testId="story-title-text"
         onCommit={(t) => setStoryTitle(t)}
+      />
+      <TextField
+        label="Organisation (title slide)"
+        value={story.organisation}
+        testId="story-organisation"
+        onCommit={(t) => setStoryCover('organisation', t)}
+      />
+      <TextField
+        label="Date (title slide; empty: the day presented)"
+        value={story.date}
+        testId="story-date"
+        onCommit={(t) => setStoryCover('date', t)}
       />
       <PinsEditor story={story} />
       <ol className="fw-story__steps">

@@ -33,6 +33,16 @@ export function setStoryTitle(
   return editStory('Story title', (s) => void (s.title = title.trim()), store);
 }
 
+/** The title slide's organisation or date ('' for none; the date then is the day presented). */
+export function setStoryCover(
+  field: 'organisation' | 'date',
+  value: string,
+  store: WorkspaceStore = workspaceStore,
+): string | null {
+  const label = field === 'organisation' ? 'Organisation' : 'Presentation date';
+  return editStory(label, (s) => void (s[field] = value.trim()), store);
+}
+
 export function addPin(
   pin: string,
   label: string,
