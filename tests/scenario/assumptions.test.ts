@@ -46,6 +46,15 @@ describe('assumption catalogue', () => {
     }
   });
 
+  it('gives every global parameter a plausible range narrower than its valid range', () => {
+    // A plausible range equal to the valid range (1 to 1 billion people, say) makes a tornado over
+    // plausible ranges rank that parameter first with absurd swings (a $1T net value gap).
+    for (const spec of PARAMETERS) {
+      const [lo, hi] = spec.plausible;
+      expect(lo > spec.min || hi < spec.max, spec.name).toBe(true);
+    }
+  });
+
   it('draws exactly the assumptions that carry a distribution, the registry order first', () => {
     const scenario = withPreset();
     const drawn = uncertainParameters(scenario).map((u) => u.name);

@@ -57,8 +57,9 @@ export const ECONOMICS_PARAMETERS: readonly ParameterSpec[] = [
     min: 1,
     max: 1e9,
     integer: true,
+    relativeSpread: { low: 0.5, high: 2 },
     source:
-      'Definition: the default business (1 million active customers); set it to your own customer count when you enter your own cost figures.',
+      "Definition: the default business (1 million active customers); set it to your own customer count when you enter your own cost figures. The size cost estimates were made for is known roughly: half to twice the scenario's figure (not drawn: the cost figures themselves are).",
     grade: 'J',
   }),
   p({
