@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import type { ScenarioLoops } from '../../simulation/analysis/loop-dominance';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { loopsCsv } from '../export/loops-csv';
+import { collect } from '../export/series';
 import { APP_VERSION } from '../export/version';
 import { loopsCommandFor } from '../report/reproduce';
 import { loopsStore } from '../state/loops';
@@ -26,15 +27,6 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 const METHOD =
   "Each band is a loop's share of the change in users and fresh data that week (Loops That Matter: Schoenberg, Davidsen & Eberlein 2020, corrected 2023); reinforcing loops above the axis, balancing loops below; the strip on top marks the loop that leads.";
-
-/** The dominance as CSV: the same writer and columns as `flywheel loops --format csv`. */
-function dominanceCsv(dominance: Parameters<typeof loopsCsv>[0]): string {
-  let text = '';
-  loopsCsv(dominance, (chunk) => {
-    text += chunk;
-  });
-  return text;
-}
 
 function leadWeeks(run: ScenarioLoops | undefined, id: string): string {
   if (!run) return '';
@@ -132,7 +124,8 @@ export function LoopsView(): ReactElement {
             id: 'csv',
             label: 'Loop scores (CSV)',
             suffix: 'loops',
-            build: () => dominanceCsv(dominance),
+            // The same writer and columns as `flywheel loops --format csv`.
+            build: () => collect((write) => loopsCsv(dominance, write)),
           },
         ]}
       />
