@@ -145,11 +145,14 @@ describe('the workspace on first opening', { timeout: 120_000 }, () => {
       '[data-testid="field-parameters.marketSize"] [data-testid="number"]',
     );
     expect(await market.inputValue()).toBe('10,000,000');
+    const initial = await withOf('cumulativeNetValueUsd');
     await market.fill('12,500,000');
     await market.press('Enter');
     await eventually(() => market.inputValue()).toBe('12,500,000');
     await page.keyboard.press('Control+z'); // in the box: the scenario's undo
     await eventually(() => market.inputValue()).toBe('10,000,000');
+    // The results follow the undo too (the next test reads them as its starting point).
+    await eventually(() => withOf('cumulativeNetValueUsd')).toBe(initial);
   });
 
   it('undoes the scenario edit with Ctrl+Z in a number box: box, slider and results agree', async () => {
