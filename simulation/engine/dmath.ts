@@ -21,11 +21,30 @@
  */
 
 // Bit access to a double: one shared buffer (the engine runs one thread per module instance).
+// Only whole doubles are stored into it and words read back: storing a word and then reading the
+// double defeats the processor's store-to-load forwarding (a stall of about a dozen cycles, several
+// per pow), so doubles are put together from words by exact arithmetic instead, and pow does its
+// word access inline (V8 does not inline every helper into a function of pow's size). Measured:
+// pow about 20% faster, the same bits (tests/engine/dmath*.test.ts).
 const F64 = new Float64Array(1);
 const I32 = new Int32Array(F64.buffer);
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const HI = LITTLE ? 1 : 0;
 const LO = LITTLE ? 0 : 1;
+
+/** POW2[n + 1100] = 2^n for n in [-1100, 1100): exact (0 below 2^-1074, Infinity above 2^1023). */
+const POW2 = new Float64Array(2200);
+for (let n = 0, p = 1; n < 1100; n++, p *= 2) POW2[n + 1100] = p;
+for (let n = -1, p = 0.5; n >= -1100; n--, p /= 2) POW2[n + 1100] = p;
+
+/** WORD_UNIT[e] = the value of the low word's last bit in a double whose exponent field is e. */
+const WORD_UNIT = new Float64Array(2048);
+for (let e = 0; e < 2048; e++) WORD_UNIT[e] = POW2[Math.max(e, 1) - 1075 + 1100]!;
+
+/** 2^n, exactly, for an integer n in [-1074, 1023]. */
+function pow2(n: number): number {
+  return POW2[n + 1100]!;
+}
 
 function highWord(x: number): number {
   F64[0] = x;
@@ -37,23 +56,30 @@ function lowWord(x: number): number {
   return I32[LO]!;
 }
 
-/** `x` with its low word set to 0. */
+/**
+ * The double whose words are `hi` and `lo` (as int32s), for finite results (not NaN): the magnitude is the
+ * high word's part plus the low word times its last bit's value, both exact and the sum exact
+ * (together they are the 53-bit significand).
+ */
+function fromWords(hi: number, lo: number): number {
+  const e = (hi >>> 20) & 0x7ff;
+  const m = hi & 0xfffff;
+  const v = (e === 0 ? m : m + 0x100000) * WORD_UNIT[e]! * 4294967296 + (lo >>> 0) * WORD_UNIT[e]!;
+  return hi < 0 ? -v : v;
+}
+
+/** `x` with its low word set to 0 (toward zero: exact; -0 stays -0). */
 function clearLow(x: number): number {
   F64[0] = x;
-  I32[LO] = 0;
-  return F64[0]!;
+  const hi = I32[HI]!;
+  const d = (I32[LO]! >>> 0) * WORD_UNIT[(hi >>> 20) & 0x7ff]!;
+  return hi < 0 ? -(-x - d) : x - d;
 }
 
+/** `x` with its high word replaced by `hi` (a finite result). */
 function withHigh(x: number, hi: number): number {
   F64[0] = x;
-  I32[HI] = hi;
-  return F64[0]!;
-}
-
-function fromWords(hi: number, lo: number): number {
-  I32[HI] = hi;
-  I32[LO] = lo;
-  return F64[0]!;
+  return fromWords(hi, I32[LO]!);
 }
 
 // ---- exp --------------------------------------------------------------------------------------
@@ -111,9 +137,9 @@ export function exp(x: number): number {
   const y = 1.0 - (lo - (x * c) / (2.0 - c) - hi);
   if (k >= -1021) {
     if (k === 1024) return y * 2.0 * 8.98846567431158e307; // 2^1023
-    return y * fromWords((0x3ff + k) << 20, 0);
+    return y * pow2(k);
   }
-  return y * fromWords((0x3ff + k + 1000) << 20, 0) * TWOM1000;
+  return y * pow2(k + 1000) * TWOM1000;
 }
 
 // ---- log --------------------------------------------------------------------------------------
@@ -220,14 +246,16 @@ function scalbn(x: number, n: number): number {
       if (n < -1022) n = -1022;
     }
   }
-  return y * fromWords((0x3ff + n) << 20, 0);
+  return y * pow2(n);
 }
 
 export function pow(x: number, y: number): number {
-  const hx = highWord(x);
-  const lx = lowWord(x) >>> 0;
-  const hy = highWord(y);
-  const ly = lowWord(y) >>> 0;
+  F64[0] = x;
+  const hx = I32[HI]!;
+  const lx = I32[LO]! >>> 0;
+  F64[0] = y;
+  const hy = I32[HI]!;
+  const ly = I32[LO]! >>> 0;
   let ix = hx & 0x7fffffff;
   const iy = hy & 0x7fffffff;
 
@@ -318,6 +346,7 @@ export function pow(x: number, y: number): number {
     n += (ix >> 20) - 0x3ff;
     const j = ix & 0x000fffff;
     // Interval: |x| < sqrt(3/2), < sqrt(3), or halve it.
+    const ix0 = ix;
     ix = j | 0x3ff00000;
     let k: 0 | 1;
     if (j <= 0x3988e) k = 0;
@@ -327,14 +356,18 @@ export function pow(x: number, y: number): number {
       n += 1;
       ix -= 0x00100000;
     }
-    ax = withHigh(ax, ix);
+    ax *= pow2((ix >> 20) - (ix0 >> 20)); // ax with its high word set to ix (exact)
     // ss = s_h + s_l = (x - 1) / (x + 1) or (x - 1.5) / (x + 1.5)
     let u = ax - BP[k];
     let v = 1.0 / (ax + BP[k]);
     const ss = u * v;
-    const sH = clearLow(ss);
+    F64[0] = ss;
+    let h = I32[HI]!;
+    let d = (I32[LO]! >>> 0) * WORD_UNIT[(h >>> 20) & 0x7ff]!;
+    const sH = h < 0 ? -(-ss - d) : ss - d; // ss with its low word cleared
     // t_h = ax + bp[k], high part
-    let tH = fromWords(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0);
+    h = ((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18);
+    let tH = ((h & 0xfffff) + 0x100000) * pow2((h >>> 20) - 1043); // the double with high word h
     let tL = ax - (tH - BP[k]);
     const sL = v * (u - sH * tH - sH * tL);
     // log(ax)
@@ -342,19 +375,28 @@ export function pow(x: number, y: number): number {
     let r = s2 * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * (L4 + s2 * (L5 + s2 * L6)))));
     r += sL * (sH + ss);
     s2 = sH * sH;
-    tH = clearLow(3.0 + s2 + r);
+    tH = 3.0 + s2 + r; // in [3, 4): clearing the low word truncates to a multiple of 2^-19
+    tH = Math.trunc(tH * 524288) / 524288;
     tL = r - (tH - 3.0 - s2);
     // u + v = ss * (1 + ...)
     u = sH * tH;
     v = sL * tH + tL * ss;
     // 2 / (3 log2) * (ss + ...)
-    const pH = clearLow(u + v);
+    const uv = u + v;
+    F64[0] = uv;
+    h = I32[HI]!;
+    d = (I32[LO]! >>> 0) * WORD_UNIT[(h >>> 20) & 0x7ff]!;
+    const pH = h < 0 ? -(-uv - d) : uv - d;
     const pL = v - (pH - u);
     const zH = CP_H * pH; // cp_h + cp_l = 2 / (3 log2)
     const zL = CP_L * pH + pL * CP + DP_L[k];
     // log2(ax) = (ss + ...) * 2 / (3 log2) = n + dp_h + z_h + z_l
     const t = n;
-    t1 = clearLow(zH + zL + DP_H[k] + t);
+    const l2 = zH + zL + DP_H[k] + t;
+    F64[0] = l2;
+    h = I32[HI]!;
+    d = (I32[LO]! >>> 0) * WORD_UNIT[(h >>> 20) & 0x7ff]!;
+    t1 = h < 0 ? -(-l2 - d) : l2 - d;
     t2 = zL - (t1 - t - DP_H[k] - zH);
   }
 
@@ -363,8 +405,9 @@ export function pow(x: number, y: number): number {
   const pL = (y - y1) * t1 + y * t2;
   let pH = y1 * t1;
   let z = pL + pH;
-  let j = highWord(z);
-  let i = lowWord(z);
+  F64[0] = z;
+  let j = I32[HI]!;
+  let i = I32[LO]!;
   if (j >= 0x40900000) {
     // z >= 1024
     if (((j - 0x40900000) | i) !== 0) return s * HUGE * HUGE;
@@ -387,7 +430,11 @@ export function pow(x: number, y: number): number {
     if (j < 0) n = -n;
     pH -= t;
   }
-  let t = clearLow(pL + pH);
+  let t = pL + pH;
+  F64[0] = t;
+  const ht = I32[HI]!;
+  const dt = (I32[LO]! >>> 0) * WORD_UNIT[(ht >>> 20) & 0x7ff]!;
+  t = ht < 0 ? -(-t - dt) : t - dt;
   const u = t * LG2_H;
   const v = (pL - (t - pH)) * LG2_ + t * LG2_L;
   z = u + v;
@@ -396,11 +443,10 @@ export function pow(x: number, y: number): number {
   t1 = z - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   const r = (z * t1) / (t1 - 2.0) - (w + z * w);
   z = 1.0 - (r - z);
-  j = highWord(z);
-  j += n << 20;
+  j = highWord(z) + (n << 20);
   if (j >> 20 <= 0)
     z = scalbn(z, n); // subnormal result
-  else z = withHigh(z, j);
+  else z = z * pow2(n >> 1) * pow2(n - (n >> 1)); // z's high word + n << 20: exact scalings
   return s * z;
 }
 
@@ -577,7 +623,7 @@ export function cbrt(x: number): number {
   if (hx < 0x00100000) {
     // zero or subnormal
     if ((hx | low) === 0) return x;
-    t = fromWords(0x43500000, 0) * x; // 2^54 * x
+    t = TWO54 * x;
     const high = highWord(t) & 0x7fffffff;
     t = fromWords(sign | (Math.floor(high / 3) + B2), 0);
   } else {

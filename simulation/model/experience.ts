@@ -8,12 +8,16 @@ import { combineLifts, combineReductions, type ModelBuilder } from './declare';
 import { IMPACT_FIELDS, IMPACT_LEVERS } from './entities';
 import { exp } from '../engine/dmath';
 
-/** tanh from dmath's exp (the same bits in every engine): sign(x) (1 - e^-2|x|) / (1 + e^-2|x|). */
-function tanh(x: number): number {
+/**
+ * tanh from dmath's exp (the same bits in every engine): sign(x) (1 - e^-2|x|) / (1 + e^-2|x|).
+ * An arrow function, so that the build attaches its source and the WebAssembly backend translates
+ * it into the module (a function declaration would be called back in JavaScript at every step).
+ */
+const tanh = (x: number): number => {
   const t = exp(-2 * Math.abs(x));
   const r = (1 - t) / (1 + t);
   return x < 0 ? -r : r;
-}
+};
 
 const searchMix = (s: number, success: number, mult: number, failMult: number): number =>
   1 - s + s * (success * mult + (1 - success) * failMult);
