@@ -11,7 +11,7 @@
 import type { Backend } from '../engine/compile';
 import type { RunSettings } from '../engine/types';
 import type { Scenario } from '../scenario/types';
-import { countStaged, newBinStaging, stageDraw, type BinStaging } from './montecarlo-bins';
+import { BinCounter } from './montecarlo-bins';
 import {
   DIFFERENCE_KEYS,
   DrawRunner,
@@ -82,8 +82,8 @@ export interface MonteCarloJob extends MonteCarloShape {
   readonly runner: DrawRunner;
   /** For run r and band metric m, the metric's position in each point of the run's buffer. */
   readonly slots: readonly Int32Array[];
-  /** The batch waiting to be counted: each row's histogram slot per draw, draw-major. */
-  readonly staging: BinStaging;
+  /** Counts the draws into a histogram in batches (see montecarlo-bins.ts). */
+  readonly counter: BinCounter;
 }
 
 export function validateSpec(spec: MonteCarloSpec): void {
@@ -111,6 +111,7 @@ export function createJob(spec: MonteCarloSpec, backend: Backend): MonteCarloJob
   const slots = Array.from({ length: runner.runCount }, (_, r) =>
     Int32Array.from(bandMetrics.map((m) => runner.slotOf(r, m))),
   );
+  const bins = spec.bins ?? DEFAULT_BINS;
   return {
     spec,
     runner,
@@ -119,9 +120,9 @@ export function createJob(spec: MonteCarloSpec, backend: Backend): MonteCarloJob
     bandMetrics,
     slots,
     rows,
-    bins: spec.bins ?? DEFAULT_BINS,
+    bins,
     pilotDraws: Math.min(spec.draws, spec.pilotDraws ?? DEFAULT_PILOT_DRAWS),
-    staging: newBinStaging(rows, spec.bins ?? DEFAULT_BINS, BATCH_DRAWS),
+    counter: new BinCounter(rows, bins, BATCH_DRAWS),
   };
 }
 
@@ -216,22 +217,17 @@ export function accumulateDraws(
   end: number,
   kpis = newKpiTables(job.runner.runCount, start, end - start),
 ): KpiTables {
-  const { runner } = job;
-  const staging = job.staging;
-  let batched = 0;
+  const { runner, counter } = job;
+  counter.begin(histogram);
   for (let i = start; i < end; i++) {
     runner.run(i);
-    stageDraw(job, histogram, staging, batched);
-    if (++batched === BATCH_DRAWS) {
-      countStaged(histogram, staging, batched);
-      batched = 0;
-    }
+    counter.stage(job);
     const at = i - kpis.start;
     for (let r = 0; r < runner.runCount; r++)
       runner.writeKpis(r, kpis.runs[r]!, at * KPI_KEYS.length);
     if (kpis.differences) runner.writeDifferences(kpis.differences, at * DIFFERENCE_KEYS.length);
   }
-  if (batched > 0) countStaged(histogram, staging, batched);
+  counter.end();
   return kpis;
 }
 
