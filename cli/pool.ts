@@ -15,9 +15,10 @@ import {
   newHistogram,
   newKpiTables,
   newRangeSketch,
-  runMonteCarlo,
+  runMonteCarloWithKpis,
   summarise,
   validateSpec,
+  type MonteCarloResult,
   type MonteCarloShape,
   type MonteCarloSpec,
   type MonteCarloSummary,
@@ -36,6 +37,8 @@ export interface PoolOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** The engine backend (default: the fastest available; the numbers do not depend on it). */
   readonly backend?: Backend;
+  /** Stops the workers and rejects with the signal's reason (the caller failed meanwhile). */
+  readonly signal?: AbortSignal;
 }
 
 type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
@@ -106,6 +109,13 @@ class WorkerHandle {
     return reply;
   }
 
+  /** Stops the worker now: the request in flight, and any later, fails with `reason`. */
+  cancel(reason: Error): void {
+    this.stopping = true;
+    this.fail(reason);
+    void this.worker.terminate();
+  }
+
   async stop(): Promise<void> {
     this.release();
     this.stopping = true;
@@ -125,17 +135,32 @@ export async function runMonteCarloPool(
   spec: MonteCarloSpec,
   options: PoolOptions,
 ): Promise<MonteCarloSummary> {
+  return (await runMonteCarloPoolWithKpis(spec, options)).summary;
+}
+
+/** runMonteCarloPool, keeping every draw's KPIs too (rows by draw index). */
+export async function runMonteCarloPoolWithKpis(
+  spec: MonteCarloSpec,
+  options: PoolOptions,
+): Promise<MonteCarloResult> {
   validateSpec(spec);
   options.onProgress?.(0, spec.draws);
   // One chunk or less runs on this thread; anything longer runs on worker threads (one at least),
   // so that this thread stays free to answer Ctrl+C (cli/interrupt.ts).
   if (spec.draws <= CHUNK_DRAWS)
-    return runMonteCarlo(spec, {
+    return runMonteCarloWithKpis(spec, {
       backend: options.backend ?? fastestBackend(),
       onProgress: options.onProgress,
     });
   const count = Math.max(1, Math.min(options.workers, Math.ceil(spec.draws / CHUNK_DRAWS)));
   const handles: WorkerHandle[] = [];
+  const signal = options.signal;
+  const cancel = (): void => {
+    const reason = signal?.reason instanceof Error ? signal.reason : new Error('cancelled');
+    for (const h of handles) h.cancel(reason);
+  };
+  signal?.throwIfAborted();
+  signal?.addEventListener('abort', cancel);
   try {
     for (let i = 0; i < count; i++)
       handles.push(new WorkerHandle(options.workerUrl, { spec, backend: options.backend }));
@@ -188,8 +213,9 @@ export async function runMonteCarloPool(
         min: p.min,
         max: p.max,
       });
-    return summarise(shape, histogram, kpis);
+    return { summary: summarise(shape, histogram, kpis), kpis };
   } finally {
+    signal?.removeEventListener('abort', cancel);
     await Promise.all(handles.map((h) => h.stop()));
   }
 }

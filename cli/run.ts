@@ -1,8 +1,16 @@
 /** `flywheel run`: resolve the scenario, run the comparison (and Monte Carlo), write the report. */
 import { availableParallelism } from 'node:os';
 import { uncertainParameters } from '../simulation/analysis/montecarlo';
-import { computeHeadline } from '../simulation/analysis/headline';
-import { compareWithWithout } from '../simulation/analysis/simulate';
+import {
+  breakEvenSteps,
+  winProbabilityFromDraws,
+  winProbabilitySteps,
+  WIN_PROBABILITY_DRAWS,
+  type Headline,
+} from '../simulation/analysis/headline';
+import { CompiledModelCache } from '../simulation/analysis/model-cache';
+import { hasDataProducts } from '../simulation/scenario/derive';
+import { compareWithWithout, type Comparison } from '../simulation/analysis/simulate';
 import { scenarioHash } from '../simulation/scenario/hash';
 import { PRESETS, withPreset } from '../simulation/scenario/presets';
 import type { Scenario } from '../simulation/scenario/types';
@@ -10,7 +18,8 @@ import { applyChanges } from '../simulation/scenario/changes';
 import { baseOf, variantNamed } from '../simulation/scenario/variants';
 import { quote, resolveFormat, type RunCommand } from './args';
 import { InputError } from './errors';
-import { runMonteCarloPool } from './pool';
+import { runMonteCarloPoolWithKpis } from './pool';
+import { runInSlices } from './slices';
 import { runCommandFor, type ScenarioSource } from '../renderer/report/reproduce';
 import { writeReportCsv, writeReportJson, type Report, type ReportRun } from './report';
 import { loadScenarioFile } from './scenario-input';
@@ -129,6 +138,31 @@ function openSink(cmd: RunCommand): Sink {
   return cmd.out === null ? stdoutSink() : fileSink(cmd.out);
 }
 
+const headlineModels = (): CompiledModelCache => new CompiledModelCache('codegen');
+
+/**
+ * The headline's break-even, and its win probability unless a Monte Carlo of `draws` draws will
+ * give it (win null then), in slices beside the Monte Carlo's workers.
+ */
+async function headlineBeside(scenario: Scenario, draws: number): Promise<Headline> {
+  if (!hasDataProducts(scenario)) return { breakEven: null, win: null };
+  const models = headlineModels();
+  const breakEven = await runInSlices(breakEvenSteps(scenario, models));
+  const win =
+    draws >= WIN_PROBABILITY_DRAWS
+      ? null
+      : await runInSlices(
+          winProbabilitySteps(scenario, scenario.simulation, models, WIN_PROBABILITY_DRAWS),
+        );
+  return { breakEven, win };
+}
+
+function winOnThisThread(scenario: Scenario): Promise<Headline['win']> {
+  return runInSlices(
+    winProbabilitySteps(scenario, scenario.simulation, headlineModels(), WIN_PROBABILITY_DRAWS),
+  );
+}
+
 export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<void> {
   const resolved = resolveScenario(cmd);
   const origin =
@@ -137,20 +171,41 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
   const scenario = applyOverrides(resolved.scenario, cmd, origin);
   // A bad --out (a device, a FIFO, the scenario itself) is refused before the work, not after.
   if (cmd.out !== null) checkOutput(cmd.out);
-  const comparison = compareWithWithout(scenario, { backend: 'codegen' });
-  const headline = computeHeadline(scenario, { backend: 'codegen' });
-
-  const monteCarlo =
+  // The Monte Carlo's workers start at once; meanwhile this thread runs the comparison and
+  // searches the headline's break-even in slices (it keeps handing out draws). The headline's win
+  // probability counts the Monte Carlo's own first draws when it has enough (the same draws: see
+  // headline.ts).
+  const abort = new AbortController();
+  const pool =
     cmd.runs > 1
-      ? await runMonteCarloPool(
+      ? runMonteCarloPoolWithKpis(
           { scenario, settings: scenario.simulation, draws: cmd.runs },
           {
             workers: cmd.workers ?? availableParallelism(),
             workerUrl: env.workerUrl,
             onProgress: env.progress ? monteCarloProgress(env.progress) : undefined,
+            signal: abort.signal,
           },
         )
       : null;
+  pool?.catch(() => undefined); // awaited below; a failure is reported there
+  let comparison: Comparison;
+  let headline: Headline;
+  try {
+    comparison = compareWithWithout(scenario, { backend: 'codegen' });
+    headline = await headlineBeside(scenario, cmd.runs > 1 ? cmd.runs : 0);
+  } catch (e) {
+    abort.abort(e instanceof Error ? e : new Error(String(e)));
+    await pool?.catch(() => undefined);
+    throw e;
+  }
+  const drawn = pool ? await pool : null;
+  const monteCarlo = drawn?.summary ?? null;
+  if (headline.breakEven !== null && headline.win === null)
+    headline = {
+      ...headline,
+      win: (drawn && winProbabilityFromDraws(drawn.kpis)) ?? (await winOnThisThread(scenario)),
+    };
 
   const runs: ReportRun[] = comparison.runs.map((run, i) => ({
     name: comparison.runs.length === 1 ? resolved.names[0] : resolved.names[i]!,

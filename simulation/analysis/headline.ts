@@ -27,11 +27,13 @@ import { hasDataProducts } from '../scenario/derive';
 import type { Scenario } from '../scenario/types';
 import { ScenarioEvaluator } from './evaluate';
 import { CompiledModelCache } from './model-cache';
+import type { KpiTables } from './montecarlo';
 import {
   comparedScenarios,
   drawParameters,
   drawSeed,
   DRAW_STREAM,
+  KPI_KEYS,
   uncertainParameters,
 } from './montecarlo-draws';
 import { seekSteps, type SeekResult } from './seek';
@@ -107,7 +109,8 @@ export interface HeadlineOptions {
   readonly draws?: number;
 }
 
-function* breakEvenWork(
+/** The break-even search, one model run per step (see headlineSteps). */
+export function* breakEvenSteps(
   scenario: Scenario,
   models: CompiledModelCache,
 ): Generator<void, BreakEven, void> {
@@ -151,7 +154,8 @@ function breakEvenOf(s: Scenario, r: SeekResult): BreakEven {
   };
 }
 
-function* winWork(
+/** The probability that `with` wins, one draw (two runs) per step (see headlineSteps). */
+export function* winProbabilitySteps(
   scenario: Scenario,
   settings: RunSettings,
   models: CompiledModelCache,
@@ -193,8 +197,33 @@ function* winWork(
     if (net[0]! > net[1]!) wins++;
     yield;
   }
+  return winProbabilityOf(wins, draws);
+}
+
+function winProbabilityOf(wins: number, draws: number): WinProbability {
   const [low, high] = wilsonInterval(wins, draws);
   return { wins, draws, probability: wins / draws, low, high };
+}
+
+const NET_VALUE = KPI_KEYS.indexOf('cumulativeNetValueUsd');
+
+/**
+ * The probability that `with` wins, counted from the KPI rows of a Monte Carlo of the same
+ * scenario and settings (montecarlo.ts's KpiTables) instead of running its first `draws` draws
+ * again: a draw's `cumulativeNetValueUsd` is the run's final cumulative net value, which is what
+ * winProbabilitySteps compares, so the result is the same. Null when the tables do not hold draws
+ * 0..draws-1 of two runs.
+ */
+export function winProbabilityFromDraws(
+  kpis: KpiTables,
+  draws = WIN_PROBABILITY_DRAWS,
+): WinProbability | null {
+  if (kpis.runs.length !== 2 || kpis.start !== 0 || kpis.count < draws) return null;
+  const [a, b] = kpis.runs as [Float64Array, Float64Array];
+  const width = KPI_KEYS.length;
+  let wins = 0;
+  for (let i = 0; i < draws; i++) if (a[i * width + NET_VALUE]! > b[i * width + NET_VALUE]!) wins++;
+  return winProbabilityOf(wins, draws);
 }
 
 /**
@@ -210,8 +239,8 @@ export function* headlineSteps(
   const draws = options.draws ?? WIN_PROBABILITY_DRAWS;
   if (!(Number.isInteger(draws) && draws >= 1))
     throw new RangeError(`draws must be a whole number of at least 1, got ${draws}`);
-  const breakEven = yield* breakEvenWork(scenario, models);
-  const win = yield* winWork(scenario, scenario.simulation, models, draws);
+  const breakEven = yield* breakEvenSteps(scenario, models);
+  const win = yield* winProbabilitySteps(scenario, scenario.simulation, models, draws);
   return { breakEven, win };
 }
 

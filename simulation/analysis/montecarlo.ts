@@ -323,6 +323,20 @@ export function runMonteCarlo(
   spec: MonteCarloSpec,
   options: MonteCarloOptions = {},
 ): MonteCarloSummary {
+  return runMonteCarloWithKpis(spec, options).summary;
+}
+
+/** A Monte Carlo's summary and every draw's KPIs (rows by draw index). */
+export interface MonteCarloResult {
+  readonly summary: MonteCarloSummary;
+  readonly kpis: KpiTables;
+}
+
+/** runMonteCarlo, keeping every draw's KPIs too. */
+export function runMonteCarloWithKpis(
+  spec: MonteCarloSpec,
+  options: MonteCarloOptions = {},
+): MonteCarloResult {
   const job = createJob(spec, options.backend ?? 'interpreter');
   const layout: BinLayout = layoutFromRanges(pilotRanges(job, 0, job.pilotDraws), job.bins);
   const histogram = newHistogram(layout);
@@ -333,5 +347,5 @@ export function runMonteCarlo(
     accumulateDraws(job, histogram, start, end, kpis);
     options.onProgress?.(end, spec.draws);
   }
-  return summarise(job, histogram, kpis);
+  return { summary: summarise(job, histogram, kpis), kpis };
 }

@@ -15,8 +15,10 @@ import {
   headlineSteps,
   maturityGap,
   PRESETS,
+  runMonteCarloWithKpis,
   statusQuo,
   wilsonInterval,
+  winProbabilityFromDraws,
   withAssumption,
   WIN_PROBABILITY_DRAWS,
   withPreset,
@@ -118,6 +120,23 @@ describe('the probability that with wins', () => {
         ).win!.wins,
     );
     expect(counts.some((c) => c !== a.win!.wins)).toBe(true);
+  });
+
+  it("counted from a Monte Carlo's KPI rows is the same as running its draws again", () => {
+    const s = withPreset();
+    s.simulation.weeks = 52;
+    const n = 40;
+    const direct = computeHeadline(s, { backend: 'codegen', draws: n }).win!;
+    const { kpis } = runMonteCarloWithKpis(
+      { scenario: s, settings: s.simulation, draws: n + 5, pilotDraws: 8 },
+      { backend: 'codegen' },
+    );
+    expect(winProbabilityFromDraws(kpis, n)).toEqual(direct);
+    expect(direct.wins).toBeGreaterThan(0);
+    expect(direct.wins).toBeLessThan(n);
+    // Too few draws, or draws that do not start at 0: not counted from them.
+    expect(winProbabilityFromDraws(kpis, n + 6)).toBeNull();
+    expect(winProbabilityFromDraws({ ...kpis, start: 1 }, n)).toBeNull();
   });
 
   it('has an honest 95% interval (Wilson)', () => {

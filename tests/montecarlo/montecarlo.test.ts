@@ -6,13 +6,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeKpis, compareKpis } from '../../simulation/analysis/kpis';
 import {
+  accumulateDraws,
   createJob,
   DIFFERENCE_KEYS,
   drawSeed,
   DrawRunner,
   gatherRows,
   KPI_KEYS,
+  layoutFromRanges,
+  newHistogram,
+  observeHistogram,
   PERCENTILE_KEYS,
+  pilotRanges,
   rowOf,
   runMonteCarlo,
   uncertainParameters,
@@ -284,6 +289,43 @@ describe('runMonteCarlo', () => {
       expect(fingerprint(runMonteCarlo({ ...spec, draws: 20 }, { backend }))).toBe(reference);
   });
 
+  it('counts draws into histograms exactly as one value at a time (observeHistogram), any chunks', () => {
+    // 100 bins stage in bytes, 300 in 16-bit slots; chunks of 70, 1 and 29 draws end batches of
+    // 64 part way. A shifted layout puts some values under and over the range.
+    for (const bins of [100, 300]) {
+      const job = createJob({ ...spec, bins }, 'codegen');
+      const layout = layoutFromRanges(pilotRanges(job, 0, 4), bins, 0);
+      const shifted = { ...layout, lo: layout.lo.map((l, r) => l + layout.width[r]! * 7) };
+      for (const l of [layout, shifted]) {
+        const staged = newHistogram(l);
+        const reference = newHistogram(l);
+        accumulateDraws(job, staged, 0, 70);
+        accumulateDraws(job, staged, 70, 71);
+        accumulateDraws(job, staged, 71, 100);
+        const row = new Float64Array(job.rows);
+        for (let i = 0; i < 100; i++) {
+          job.runner.run(i);
+          gatherRows(job, row);
+          observeHistogram(reference, row, 1);
+        }
+        expect(Buffer.from(staged.counts.buffer).equals(Buffer.from(reference.counts.buffer))).toBe(
+          true,
+        );
+        expect(staged.min).toEqual(reference.min);
+        expect(staged.max).toEqual(reference.max);
+        // Values fell under and over the range (the pilot saw 4 draws, without a margin).
+        let under = 0;
+        let over = 0;
+        for (let r = 0; r < job.rows; r++) {
+          under += reference.counts[r * (bins + 2)]!;
+          over += reference.counts[r * (bins + 2) + bins + 1]!;
+        }
+        expect(under).toBeGreaterThan(0);
+        expect(over).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('rejects a number of draws out of range', () => {
     expect(() => runMonteCarlo({ ...spec, draws: 0 })).toThrow(/draws/);
     expect(() => runMonteCarlo({ ...spec, draws: 1.5 })).toThrow(/draws/);
@@ -302,6 +344,22 @@ describe('worker threads', () => {
     expect(fingerprint(three)).toBe(fingerprint(one));
     expect(fingerprint(one)).toBe(fingerprint(runMonteCarlo(big, { backend: 'codegen' })));
     expect(one.draws).toBe(200);
+  });
+
+  it('stop when their signal aborts (the caller failed meanwhile), with its reason', async () => {
+    const controller = new AbortController();
+    const running = runMonteCarloPool(
+      { ...spec, draws: 5000 },
+      { workers: 2, workerUrl: WORKER_URL, signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(new Error('the caller failed')), 50);
+    await expect(running).rejects.toThrow('the caller failed');
+    await expect(
+      runMonteCarloPool(
+        { ...spec, draws: 200 },
+        { workers: 2, workerUrl: WORKER_URL, signal: AbortSignal.abort(new Error('before')) },
+      ),
+    ).rejects.toThrow('before');
   });
 
   it('reports a worker failure as an error, not a hang', async () => {
