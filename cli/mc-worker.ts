@@ -7,12 +7,14 @@ import { fastestBackend } from '../simulation/engine/compile';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   accumulateDraws,
+  accumulatePilot,
   createJob,
   newHistogram,
-  pilotRanges,
+  pilotKeeping,
   shapeOf,
   type HistogramSketch,
   type MonteCarloJob,
+  type PilotBlock,
 } from '../simulation/analysis/montecarlo';
 import type { FromWorker, ToWorker, WorkerSetup } from './mc-protocol';
 
@@ -25,12 +27,15 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 let job: MonteCarloJob | null = null;
 let histogram: HistogramSketch | null = null;
+/** This worker's pilot draws, counted from memory when the pool asks for them in pass 2. */
+let pilot: PilotBlock | null = null;
 
 function handle(msg: ToWorker): void {
   if (!job) throw new Error('worker not initialised');
   switch (msg.type) {
     case 'pilot': {
-      const r = pilotRanges(job, msg.start, msg.end);
+      const { ranges: r, block } = pilotKeeping(job, msg.start, msg.end);
+      pilot = block;
       reply({ type: 'pilot', min: r.min, max: r.max }, [
         r.min.buffer as ArrayBuffer,
         r.max.buffer as ArrayBuffer,
@@ -42,7 +47,12 @@ function handle(msg: ToWorker): void {
       return;
     case 'draws': {
       if (!histogram) throw new Error('draws before layout');
-      const t = accumulateDraws(job, histogram, msg.start, msg.end);
+      const kept = pilot;
+      pilot = null;
+      const t =
+        kept && kept.start === msg.start && kept.start + kept.count === msg.end
+          ? accumulatePilot(job, histogram, kept)
+          : accumulateDraws(job, histogram, msg.start, msg.end);
       const transfer = t.runs.map((a) => a.buffer as ArrayBuffer);
       if (t.differences) transfer.push(t.differences.buffer as ArrayBuffer);
       reply(

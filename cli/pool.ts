@@ -169,8 +169,9 @@ export async function runMonteCarloPoolWithKpis(
 
     // Pass 1: pilot ranges, split evenly.
     const ranges = newRangeSketch(shape.rows);
+    const pilotSplit = splitRange(shape.pilotDraws, count);
     const pilots = await Promise.all(
-      splitRange(shape.pilotDraws, count).map(([start, end], i) =>
+      pilotSplit.map(([start, end], i) =>
         handles[i]!.request({ type: 'pilot', start, end }, 'pilot'),
       ),
     );
@@ -179,15 +180,15 @@ export async function runMonteCarloPoolWithKpis(
     for (const h of handles)
       h.send({ type: 'layout', lo: layout.lo, width: layout.width, bins: layout.bins });
 
-    // Pass 2: chunks to whichever worker is free.
+    // Pass 2: each worker first counts its own pilot draws (kept in memory, not run again),
+    // then chunks go to whichever worker is free.
     const kpis = newKpiTables(shape.runCount, 0, spec.draws);
-    let next = 0;
+    let next = shape.pilotDraws;
     let done = 0;
-    const work = async (h: WorkerHandle): Promise<void> => {
-      while (next < spec.draws) {
-        const start = next;
-        const end = Math.min(spec.draws, start + CHUNK_DRAWS);
-        next = end;
+    const work = async (h: WorkerHandle, i: number): Promise<void> => {
+      let [start, end] = pilotSplit[i]!;
+      if (start === end) [start, end] = [next, (next = Math.min(spec.draws, next + CHUNK_DRAWS))];
+      while (start < end) {
         const r = await h.request({ type: 'draws', start, end }, 'draws');
         mergeKpiTables(kpis, {
           start: r.start,
@@ -197,22 +198,26 @@ export async function runMonteCarloPoolWithKpis(
         });
         done += r.count;
         options.onProgress?.(done, spec.draws);
+        start = next;
+        end = next = Math.min(spec.draws, next + CHUNK_DRAWS);
       }
     };
     await Promise.all(handles.map(work));
 
-    const histogram = newHistogram(layout);
+    // The first worker's histogram becomes the total (integer counts and exact extremes: the
+    // order of merging does not matter).
     const parts = await Promise.all(
       handles.map((h) => h.request({ type: 'collect' }, 'histogram')),
     );
-    for (const p of parts)
-      mergeHistograms(histogram, {
-        rows: shape.rows,
-        layout,
-        counts: p.counts,
-        min: p.min,
-        max: p.max,
-      });
+    const [first, ...rest] = parts.map((p) => ({
+      rows: shape.rows,
+      layout,
+      counts: p.counts,
+      min: p.min,
+      max: p.max,
+    }));
+    const histogram = first ?? newHistogram(layout);
+    for (const p of rest) mergeHistograms(histogram, p);
     return { summary: summarise(shape, histogram, kpis), kpis };
   } finally {
     signal?.removeEventListener('abort', cancel);

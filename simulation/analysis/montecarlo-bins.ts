@@ -87,6 +87,39 @@ export class BinCounter {
     }
   }
 
+  /**
+   * Stages one draw's rows as gatherRows wrote them (`values[offset + row]`), like stage() after
+   * that draw's run.
+   */
+  stageRows(values: Float64Array, offset: number): void {
+    if (!this.histogram) throw new Error('stageRows() before begin()');
+    const info = this.info;
+    const bins = this.histogram.layout.bins;
+    const over = bins + 1;
+    const staging = this.staging;
+    let at = this.staged * this.rows;
+    for (let row = 0, o = 0; row < this.rows; row++, o += ROW_INFO) {
+      const v = values[offset + row]!;
+      const l = info[o]!;
+      const w = info[o + 1]!;
+      let slot = 0;
+      if (!(v < l)) {
+        if (w === 0) slot = v === l ? 1 : over;
+        else {
+          const q = Math.floor((v - l) / w);
+          slot = q < bins ? q + 1 : v <= l + bins * w ? bins : over;
+        }
+      }
+      staging[at++] = slot;
+      if (v < info[o + 2]!) info[o + 2] = v;
+      if (v > info[o + 3]!) info[o + 3] = v;
+    }
+    if (++this.staged === this.batch) {
+      countStaged(this.histogram, staging, this.staged);
+      this.staged = 0;
+    }
+  }
+
   /** Counts the draws still staged and writes the exact minimum and maximum to the histogram. */
   end(): void {
     const h = this.histogram;

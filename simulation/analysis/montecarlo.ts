@@ -12,6 +12,7 @@ import type { Backend } from '../engine/compile';
 import type { RunSettings } from '../engine/types';
 import type { Scenario } from '../scenario/types';
 import { BinCounter } from './montecarlo-bins';
+import { accumulatePilot, pilotKeeping } from './montecarlo-pilot';
 import {
   DIFFERENCE_KEYS,
   DrawRunner,
@@ -36,6 +37,7 @@ import {
 } from './montecarlo-summary';
 
 export * from './montecarlo-draws';
+export * from './montecarlo-pilot';
 export * from './montecarlo-summary';
 
 export const DEFAULT_BINS = 200;
@@ -222,13 +224,19 @@ export function accumulateDraws(
   for (let i = start; i < end; i++) {
     runner.run(i);
     counter.stage(job);
-    const at = i - kpis.start;
-    for (let r = 0; r < runner.runCount; r++)
-      runner.writeKpis(r, kpis.runs[r]!, at * KPI_KEYS.length);
-    if (kpis.differences) runner.writeDifferences(kpis.differences, at * DIFFERENCE_KEYS.length);
+    recordKpis(job, kpis, i);
   }
   counter.end();
   return kpis;
+}
+
+/** Writes the last draw's KPIs (draw `draw`) into its rows of `kpis`. */
+export function recordKpis(job: MonteCarloJob, kpis: KpiTables, draw: number): void {
+  const { runner } = job;
+  const at = draw - kpis.start;
+  for (let r = 0; r < runner.runCount; r++)
+    runner.writeKpis(r, kpis.runs[r]!, at * KPI_KEYS.length);
+  if (kpis.differences) runner.writeDifferences(kpis.differences, at * DIFFERENCE_KEYS.length);
 }
 
 export type Bands = Record<PercentileKey, Float64Array>;
@@ -338,11 +346,18 @@ export function runMonteCarloWithKpis(
   options: MonteCarloOptions = {},
 ): MonteCarloResult {
   const job = createJob(spec, options.backend ?? 'interpreter');
-  const layout: BinLayout = layoutFromRanges(pilotRanges(job, 0, job.pilotDraws), job.bins);
+  const pilot = pilotKeeping(job, 0, job.pilotDraws);
+  const layout: BinLayout = layoutFromRanges(pilot.ranges, job.bins);
   const histogram = newHistogram(layout);
   const kpis = newKpiTables(job.runner.runCount, 0, spec.draws);
+  let from = 0;
+  if (pilot.block) {
+    mergeKpiTables(kpis, accumulatePilot(job, histogram, pilot.block));
+    from = pilot.block.count;
+    options.onProgress?.(from, spec.draws);
+  }
   const chunk = 64;
-  for (let start = 0; start < spec.draws; start += chunk) {
+  for (let start = from; start < spec.draws; start += chunk) {
     const end = Math.min(spec.draws, start + chunk);
     accumulateDraws(job, histogram, start, end, kpis);
     options.onProgress?.(end, spec.draws);

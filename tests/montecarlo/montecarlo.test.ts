@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeKpis, compareKpis } from '../../simulation/analysis/kpis';
 import {
   accumulateDraws,
+  accumulatePilot,
   createJob,
   DIFFERENCE_KEYS,
   drawSeed,
@@ -17,6 +18,7 @@ import {
   newHistogram,
   observeHistogram,
   PERCENTILE_KEYS,
+  pilotKeeping,
   pilotRanges,
   rowOf,
   runMonteCarlo,
@@ -324,6 +326,28 @@ describe('runMonteCarlo', () => {
         expect(over).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('counts kept pilot draws as it counts them run again, and keeps none past its memory limit', () => {
+    const job = createJob(spec, 'codegen');
+    const kept = pilotKeeping(job, 3, 20);
+    const rerun = pilotRanges(job, 3, 20);
+    expect(kept.ranges).toEqual(rerun);
+    const layout = layoutFromRanges(rerun, spec.bins!);
+    const fromMemory = newHistogram(layout);
+    const runAgain = newHistogram(layout);
+    const a = accumulatePilot(job, fromMemory, kept.block!);
+    const b = accumulateDraws(job, runAgain, 3, 20);
+    expect(Buffer.from(fromMemory.counts.buffer).equals(Buffer.from(runAgain.counts.buffer))).toBe(
+      true,
+    );
+    expect(fromMemory.min).toEqual(runAgain.min);
+    expect(fromMemory.max).toEqual(runAgain.max);
+    expect(a).toEqual(b);
+    const none = pilotKeeping(job, 3, 20, undefined, job.rows * 8 * 16);
+    expect(none.block).toBeNull();
+    expect(none.ranges).toEqual(rerun);
+    expect(pilotKeeping(job, 3, 19, undefined, job.rows * 8 * 16).block!.count).toBe(16);
   });
 
   it('rejects a number of draws out of range', () => {
