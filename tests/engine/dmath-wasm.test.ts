@@ -6,20 +6,35 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cbrt, exp, log, pow } from '../../simulation/engine/dmath';
+import { cbrt, cos, exp, log, pow, sin } from '../../simulation/engine/dmath';
 import { emitDmath } from '../../simulation/engine/wasm/dmath-wasm';
 import { ModuleBuilder } from '../../simulation/engine/wasm/encode';
+import { emitRound } from '../../simulation/engine/wasm/rng-wasm';
+import { emitTrig } from '../../simulation/engine/wasm/trig-wasm';
 
 function instantiate(): {
   exp: Unary;
   log: Unary;
   cbrt: Unary;
+  sin: Unary;
+  cos: Unary;
   pow: (x: number, y: number) => number;
 } {
   const builder = new ModuleBuilder();
   const fns = emitDmath(builder);
   for (const [name, fn] of Object.entries(fns)) builder.exportFunction(name, fn);
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(builder.encode()), {});
+  // sin and cos pass arguments of 2^20 pi/2 and beyond to dmath's own, imported.
+  const trig = emitTrig(
+    builder,
+    emitRound(builder),
+    builder.importFunction('hugeSin', ['f64'], ['f64']),
+    builder.importFunction('hugeCos', ['f64'], ['f64']),
+  );
+  builder.exportFunction('sin', trig.sin);
+  builder.exportFunction('cos', trig.cos);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(builder.encode()), {
+    env: { hugeSin: sin, hugeCos: cos },
+  });
   return instance.exports as unknown as ReturnType<typeof instantiate>;
 }
 type Unary = (x: number) => number;
@@ -131,6 +146,8 @@ describe('dmath in WebAssembly', () => {
       checkUnary('exp', exp, wasm.exp, x);
       checkUnary('log', log, wasm.log, x);
       checkUnary('cbrt', cbrt, wasm.cbrt, x);
+      checkUnary('sin', sin, wasm.sin, x);
+      checkUnary('cos', cos, wasm.cos, x);
       for (const y of SPECIAL) checkPow(x, y);
     }
   });
@@ -141,6 +158,8 @@ describe('dmath in WebAssembly', () => {
         checkUnary('exp', exp, wasm.exp, x);
         checkUnary('log', log, wasm.log, x);
         checkUnary('cbrt', cbrt, wasm.cbrt, x);
+        checkUnary('sin', sin, wasm.sin, x);
+        checkUnary('cos', cos, wasm.cos, y);
         checkPow(x, y);
       }),
       { numRuns: 20_000 },
@@ -165,6 +184,30 @@ describe('dmath in WebAssembly', () => {
     );
   });
 
+  it('gives sin and cos bits where the normal deviates call them, and at every reduction path (property)', () => {
+    // Box-Muller's angle 2 pi v for v in [0, 1), and arguments near multiples of pi/4 and pi/2
+    // (each branch of the reduction, the cancelling ones included) and beyond 2^20 pi/2.
+    const near = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((k) => [(k * Math.PI) / 4, (k * Math.PI) / 2]);
+    for (const c of [...near, 2 ** 20 * (Math.PI / 2), 1e9, 1e300]) {
+      for (let d = -64; d <= 64; d++) {
+        const x = c + d * 2 ** -40 * c;
+        for (const v of [x, -x, c * (1 + d * 2 ** -52)]) {
+          checkUnary('sin', sin, wasm.sin, v);
+          checkUnary('cos', cos, wasm.cos, v);
+        }
+      }
+    }
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (v) => {
+        checkUnary('sin', sin, wasm.sin, 2 * Math.PI * v);
+        checkUnary('cos', cos, wasm.cos, 2 * Math.PI * v);
+        checkUnary('sin', sin, wasm.sin, -40 * Math.PI * v);
+        checkUnary('cos', cos, wasm.cos, 1e7 * v);
+      }),
+      { numRuns: 50_000 },
+    );
+  });
+
   it('gives dmath bits over a dense sweep of arguments', () => {
     for (let i = 0; i < 200_000; i++) {
       const x = (i - 100_000) / 137.3;
@@ -172,6 +215,8 @@ describe('dmath in WebAssembly', () => {
       const p = 10 ** ((i - 100_000) / 3000);
       checkUnary('log', log, wasm.log, p);
       checkUnary('cbrt', cbrt, wasm.cbrt, x);
+      checkUnary('sin', sin, wasm.sin, x / 10);
+      checkUnary('cos', cos, wasm.cos, x / 10);
       checkPow(p, x / 500);
     }
   });

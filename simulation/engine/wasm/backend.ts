@@ -17,6 +17,7 @@ import { equationSourceOf } from '../equation-source';
 import { emitDmath, type DmathFunctions } from './dmath-wasm';
 import { BLOCK_VOID, FunctionBody, ModuleBuilder, Op, type FnRef } from './encode';
 import { emitRng, emitRound } from './rng-wasm';
+import { emitTrig, type TrigFunctions } from './trig-wasm';
 import { Translator, Untranslatable, type Builtin, type ModuleContext } from './translate';
 
 const PAGE = 65536;
@@ -43,7 +44,7 @@ const builtins = new Map<Function, (m: ModuleContext) => Builtin>();
 
 /**
  * dmath's exp, log, pow and cbrt run in the module (dmath-wasm.ts, the same bits); its sin and
- * cos, which only the normal deviates call, are imported.
+ * cos, which only the normal deviates call, too (trig-wasm.ts, see `math`).
  */
 const DMATH_IN_MODULE: readonly [(...args: number[]) => number, keyof DmathFunctions, number][] = [
   [dmath.exp, 'exp', 1],
@@ -137,8 +138,19 @@ class Assembly implements ModuleContext {
 
   private dmath: DmathFunctions | null = null;
 
+  private trig: TrigFunctions | null = null;
+
   /** dmath's <name> for the generators (as rng.ts calls it): in the module, else imported. */
   math(name: 'log' | 'sin' | 'cos' | 'exp'): FnRef {
+    if (name === 'sin' || name === 'cos') {
+      this.trig ??= emitTrig(
+        this,
+        this.round,
+        this.importCall(dmath.sin, 1),
+        this.importCall(dmath.cos, 1),
+      );
+      return this.trig[name];
+    }
     return this.builtin(dmath[name])?.fn ?? this.importCall(dmath[name], 1);
   }
 }

@@ -4,7 +4,7 @@
  * return exactly dmath's bits (tests/engine/dmath-wasm.test.ts compares them on special values
  * and millions of random arguments). JavaScript's 32-bit integer operations become i32
  * instructions (the same two's-complement results), the numbers it computes with them f64 ones.
- * sin and cos are not here: the backend imports dmath's (they only serve the normal deviates).
+ * sin and cos are in trig-wasm.ts (they only serve the normal deviates).
  *
  * fdlibm: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunPro,
  * a Sun Microsystems, Inc. business. Permission to use, copy, modify, and distribute this
