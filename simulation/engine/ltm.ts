@@ -136,26 +136,39 @@ export function loopScores(run: RunSeries, structure = loopStructure(run.model))
     relativeBuffer.subarray(l * points, (l + 1) * points),
   );
   const total = new Float64Array(points);
+  // The products of a loop's first j links, row j of `prefix` (row 0 all ones), for the edges in
+  // `prefixEdges`: loops listed one after the other share long first stretches (the circuit
+  // search lists them depth first), so each loop multiplies only the links after the stretch it
+  // shares with the one before. The same products in the same order: the same bits.
+  const longest = structure.loops.reduce((m, loop) => Math.max(m, loop.edges.length), 0);
+  const prefix = new Float64Array((longest + 1) * points).fill(1, 0, points);
+  const prefixEdges = new Int32Array(longest).fill(-1);
+  let depth = 0;
   for (const partition of structure.partitions) {
     const live = partition.loops.filter((l) =>
       structure.loops[l]!.edges.every((e) => active[position[e]!] === 1),
     );
     total.fill(0);
     for (const l of live) {
-      const out = loopScore[l]!;
-      out.fill(1);
-      out[0] = 0;
-      for (const e of structure.loops[l]!.edges) {
-        const row = position[e]! * points;
-        for (let k = 1; k < points; k++) out[k] = out[k]! * link[row + k]!;
+      const edges = structure.loops[l]!.edges;
+      let shared = 0;
+      while (shared < depth && shared < edges.length && prefixEdges[shared] === edges[shared])
+        shared++;
+      for (let j = shared; j < edges.length; j++) {
+        multiplyRow(prefix, j * points, link, position[edges[j]!]! * points, points);
+        prefixEdges[j] = edges[j]!;
       }
-      for (let k = 1; k < points; k++) total[k] = total[k]! + Math.abs(out[k]!);
+      depth = edges.length;
+      const out = loopScore[l]!;
+      out.set(prefix.subarray(depth * points, (depth + 1) * points));
+      out[0] = 0;
+      addAbsolute(total, out, points);
     }
     for (let k = 1; k < points; k++) {
       const t = total[k]!;
       if (t === 0) continue;
       if (Number.isFinite(t)) {
-        for (const l of live) relativeScore[l]![k] = loopScore[l]![k]! / t;
+        for (const l of live) relativeBuffer[l * points + k] = scoreBuffer[l * points + k]! / t;
       } else {
         relativeByLogarithms(structure, live, k, points, position, link, relativeScore);
       }
@@ -171,6 +184,26 @@ export function loopScores(run: RunSeries, structure = loopStructure(run.model))
       return at < 0 ? null : link.slice(at * points, (at + 1) * points);
     },
   };
+}
+
+/**
+ * Row `from / points + 1` of `prefix` = row `from / points` times the link row at `row`, points
+ * 1.. (its own function: small and monomorphic, so V8 optimises it whatever loopScores' fate).
+ */
+function multiplyRow(
+  prefix: Float64Array,
+  from: number,
+  link: Float64Array,
+  row: number,
+  points: number,
+): void {
+  const to = from + points;
+  for (let k = 1; k < points; k++) prefix[to + k] = prefix[from + k]! * link[row + k]!;
+}
+
+/** total[k] += |scores[k]| for points 1.. */
+function addAbsolute(total: Float64Array, scores: Float64Array, points: number): void {
+  for (let k = 1; k < points; k++) total[k] = total[k]! + Math.abs(scores[k]!);
 }
 
 /** Relative scores at point k from the logarithms of the link scores (for overflowing products). */
