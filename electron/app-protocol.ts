@@ -1,13 +1,15 @@
 /**
  * The `app://flywheel/` protocol: serves the built web app (dist/web) with the security headers,
- * and nothing outside that folder. Registered as standard and secure so the page has a real
+ * and nothing outside that folder. Every response carries the document's Content-Security-Policy
+ * but the Web Worker scripts', which carry the worker policy (renderer/csp.ts: 'wasm-unsafe-eval'
+ * added, for the engine's WebAssembly; a dedicated worker's policy is its script response's). Registered as standard and secure so the page has a real
  * origin (module workers, fetch of its own files) without the privileges of file://.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../renderer/bridge/contract';
-import { SECURITY_HEADERS } from './security/policy';
+import { SECURITY_HEADERS, securityHeadersFor } from './security/policy';
 
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
@@ -32,7 +34,14 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
 };
 
 export type AssetResolution =
-  { ok: true; filePath: string; mimeType: string } | { ok: false; status: 400 | 404 };
+  | {
+      ok: true;
+      filePath: string;
+      /** The path under the web root, '/'-separated (decides the response's policy). */
+      relativePath: string;
+      mimeType: string;
+    }
+  | { ok: false; status: 400 | 404 };
 
 /** Maps an app:// URL to a file under `root`, refusing anything that would leave it. */
 export function resolveAppAsset(url: string, root: string): AssetResolution {
@@ -67,7 +76,7 @@ export function resolveAppAsset(url: string, root: string): AssetResolution {
     return { ok: false, status: 404 };
   const mimeType = MIME_TYPES[path.extname(filePath).toLowerCase()];
   if (!mimeType) return { ok: false, status: 404 };
-  return { ok: true, filePath, mimeType };
+  return { ok: true, filePath, relativePath: segments.join('/'), mimeType };
 }
 
 /** The response for one request (separate from Electron so tests can call it). */
@@ -79,7 +88,7 @@ export async function respondToAppRequest(url: string, root: string): Promise<Re
     const body = await fs.readFile(resolved.filePath);
     return new Response(new Uint8Array(body), {
       status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': resolved.mimeType },
+      headers: { ...securityHeadersFor(resolved.relativePath), 'Content-Type': resolved.mimeType },
     });
   } catch {
     return new Response(null, { status: 404, headers: SECURITY_HEADERS });

@@ -1,7 +1,7 @@
 /**
  * What one analysis worker does for sensitivity, sweeps and goal seek (pure: a Web Worker and
  * Node): it compiles the scenario, its `without` variant and its status quo once per analysis
- * (simulation/analysis/evaluate.ts's ScenarioEvaluator, interpreter backend) and evaluates the
+ * (simulation/analysis/evaluate.ts's ScenarioEvaluator, with the worker's backend) and evaluates the
  * points it is sent, returning their KPIs packed in one array for transfer. Also computes the
  * global ranking of a finished Monte Carlo, which is too heavy for the page's thread.
  */
@@ -18,6 +18,7 @@ import {
   type RunSettings,
   type Scenario,
 } from '../../simulation';
+import type { Backend } from '../../simulation/engine/compile';
 
 /** Outcomes as they cross threads: `kpis[i * OUTCOME_WIDTH ...]` and one error per point. */
 export interface PackedOutcomes {
@@ -40,7 +41,12 @@ export function unpackOutcomes(packed: PackedOutcomes): EvalOutcome[] {
 
 export class EvaluationWorkerJob {
   /** Compiled models by structure, kept across analyses (a new analysis of the same scenario compiles nothing). */
-  private readonly models = new CompiledModelCache('interpreter');
+  private readonly models: CompiledModelCache;
+
+  /** `backend`: the worker's (renderer/engine/backend.ts); the interpreter in the page's thread. */
+  constructor(backend: Backend = 'interpreter') {
+    this.models = new CompiledModelCache(backend);
+  }
   private evaluator: ScenarioEvaluator | null = null;
 
   /** Prepares the evaluator of a scenario with these run settings (by week W: weeks = W). */

@@ -2,6 +2,7 @@
  * What an analysis worker does with a request, apart from the messaging (worker.ts posts the
  * answers; tests and the in-page fallback call this directly). Holds the worker's current job.
  */
+import type { Backend } from '../../simulation/engine/compile';
 import { serializeError } from '../engine/protocol';
 import { EvaluationWorkerJob } from './eval-job';
 import { chunkBuffers, histogramBuffers, MonteCarloWorkerJob } from './mc-worker-job';
@@ -14,7 +15,12 @@ export interface Answer {
 
 export class AnalysisHandler {
   private monteCarlo: MonteCarloWorkerJob | null = null;
-  private readonly evaluation = new EvaluationWorkerJob();
+  private readonly evaluation: EvaluationWorkerJob;
+
+  /** `backend`: the worker's (workerBackend()); the interpreter where it runs in the page. */
+  constructor(private readonly backend: Backend = 'interpreter') {
+    this.evaluation = new EvaluationWorkerJob(backend);
+  }
 
   handle(request: AnalysisRequest): Answer {
     try {
@@ -37,7 +43,7 @@ export class AnalysisHandler {
     switch (request.type) {
       case 'mc-init': {
         this.monteCarlo = null; // the old job's buffers can go before the new ones are made
-        this.monteCarlo = new MonteCarloWorkerJob(request.spec);
+        this.monteCarlo = new MonteCarloWorkerJob(request.spec, this.backend);
         const { job } = this.monteCarlo;
         const { runCount, points, bandMetrics, rows, bins, pilotDraws } = job;
         return {
@@ -46,6 +52,7 @@ export class AnalysisHandler {
             id,
             shape: { runCount, points, bandMetrics: [...bandMetrics], rows, bins, pilotDraws },
             parameters: job.runner.uncertain.map((u) => u.name),
+            backend: this.backend,
           },
           transfer: [],
         };

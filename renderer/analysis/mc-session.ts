@@ -6,6 +6,7 @@
  * draws, which are exactly `flywheel run --runs k`.
  */
 import { DIFFERENCE_KEYS, KPI_KEYS, validateSpec, type MonteCarloSpec } from '../../simulation';
+import type { Backend } from '../../simulation/engine/compile';
 import { MonteCarloMerge } from './mc-merge';
 import type { DrawChunk } from './mc-worker-job';
 import type { AnalysisPool, PoolWorker } from './pool';
@@ -16,8 +17,15 @@ export const CHUNK_DRAWS = 32;
 export type SessionPhase = 'compiling' | 'pilot' | 'draws';
 
 export interface SessionCallbacks {
-  /** The workers compiled the job: the merge exists (nothing merged yet). */
-  readonly onStart?: (merge: MonteCarloMerge, parameters: readonly string[]) => void;
+  /**
+   * The workers compiled the job: the merge exists (nothing merged yet); `backends` are the
+   * engine backends they compute with, one per worker.
+   */
+  readonly onStart?: (
+    merge: MonteCarloMerge,
+    parameters: readonly string[],
+    backends: readonly Backend[],
+  ) => void;
   /** Something moved: a phase began, draws arrived or were merged. */
   readonly onProgress?: (merge: MonteCarloMerge, phase: SessionPhase) => void;
 }
@@ -26,6 +34,8 @@ export interface SessionOutcome {
   readonly status: 'done' | 'cancelled';
   readonly merge: MonteCarloMerge | null;
   readonly parameters: readonly string[];
+  /** The engine backend of each worker (empty if none compiled the job). */
+  readonly backends: readonly Backend[];
 }
 
 export class CancelledError extends Error {
@@ -92,6 +102,7 @@ export async function runMonteCarloSession(
   const workers = pool.workers(Math.ceil(spec.draws / CHUNK_DRAWS));
   let merge: MonteCarloMerge | null = null;
   let parameters: readonly string[] = [];
+  let backends: readonly Backend[] = [];
   const progress = (phase: SessionPhase): void => {
     if (merge && !stop.aborted) callbacks.onProgress?.(merge, phase);
   };
@@ -108,9 +119,10 @@ export async function runMonteCarloSession(
     );
     const { shape } = ready[0]!;
     parameters = ready[0]!.parameters;
+    backends = ready.map((r) => r.backend);
     merge = new MonteCarloMerge(shape, spec.draws, parameters.length);
     const m = merge;
-    callbacks.onStart?.(m, parameters);
+    callbacks.onStart?.(m, parameters, backends);
     progress('pilot');
 
     // Pass 1: the pilot draws in chunks; every worker keeps its pilot rows until the layout.
@@ -164,10 +176,10 @@ export async function runMonteCarloSession(
   try {
     await work();
   } catch (e) {
-    if (signal.aborted) return { status: 'cancelled', merge, parameters };
+    if (signal.aborted) return { status: 'cancelled', merge, parameters, backends };
     inner.abort();
     throw e;
   }
   const status = signal.aborted ? 'cancelled' : 'done';
-  return { status, merge, parameters };
+  return { status, merge, parameters, backends };
 }

@@ -26,6 +26,7 @@ import {
   type MonteCarloJob,
   type MonteCarloSpec,
 } from '../../simulation';
+import type { Backend } from '../../simulation/engine/compile';
 
 /** The results of draws [start, start + count) of one worker. */
 export interface DrawChunk {
@@ -86,8 +87,12 @@ export class MonteCarloWorkerJob {
   /** A batch of draws' band values, row-major (BATCH_DRAWS per row), waiting to be counted. */
   private readonly staging: Float64Array;
 
-  constructor(readonly spec: MonteCarloSpec) {
-    this.job = createJob(spec, 'interpreter');
+  /** `backend`: the worker's (renderer/engine/backend.ts); the interpreter in the page's thread. */
+  constructor(
+    readonly spec: MonteCarloSpec,
+    backend: Backend = 'interpreter',
+  ) {
+    this.job = createJob(spec, backend);
     this.staging = new Float64Array(BATCH_DRAWS * this.job.rows);
   }
 

@@ -13,6 +13,7 @@ import type {
   RunSettings,
   Scenario,
 } from '../../simulation';
+import type { Backend } from '../../simulation/engine/compile';
 import type { SerializedError } from '../engine/protocol';
 import type { PackedOutcomes } from './eval-job';
 import type { DrawChunk, HistogramCounts } from './mc-worker-job';
@@ -63,6 +64,8 @@ export type AnalysisResponse =
       readonly shape: MonteCarloShape;
       /** The uncertain parameters' names, in the order of each draw's parameter values. */
       readonly parameters: readonly string[];
+      /** The engine backend the worker computes the draws with (renderer/engine/backend.ts). */
+      readonly backend: Backend;
     }
   | {
       readonly type: 'mc-pilot';

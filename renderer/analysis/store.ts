@@ -14,6 +14,7 @@ import type {
   SweepResult,
   TornadoResult,
 } from '../../simulation';
+import type { Backend } from '../../simulation/engine/compile';
 import {
   DEFAULT_SEEK,
   DEFAULT_SENSITIVITY,
@@ -63,6 +64,8 @@ export interface UncertaintyRun extends RunBase {
   readonly phase: SessionPhase;
   /** Workers computing it. */
   readonly workers: number;
+  /** The workers' engine backend (null until they compiled the job; 'mixed' if they differ). */
+  readonly backend?: Backend | 'mixed' | null;
   /** Draws computed (merged or waiting for earlier ones) and merged (shown). */
   readonly received: number;
   readonly merged: number;

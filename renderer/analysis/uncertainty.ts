@@ -215,9 +215,10 @@ export class UncertaintyController {
 
     try {
       const outcome = await runMonteCarloSession(this.deps.pool(), spec, signal, {
-        onStart: (m, parameters) => {
+        onStart: (m, parameters, backends) => {
           merge = m;
-          patch({ parameters, phase: 'pilot', merge: m });
+          const backend = backends.every((b) => b === backends[0]) ? backends[0]! : 'mixed';
+          patch({ parameters, phase: 'pilot', merge: m, backend });
         },
         onProgress: (m, phase) => {
           patch({ phase, received: m.received, merged: m.merged });

@@ -1,16 +1,17 @@
 /// <reference lib="webworker" />
 /**
  * An analysis Web Worker (the page starts one per core): Monte Carlo draws and other independent
- * evaluations, with the interpreter backend (no eval under the page's Content-Security-Policy).
- * See protocol.ts and handler.ts.
+ * evaluations, on the WebAssembly backend where this worker's policy allows it (renderer/csp.ts's
+ * WORKER_CSP), else the interpreter (renderer/engine/backend.ts). See protocol.ts and handler.ts.
  */
 import '../bridge/zod-without-eval'; // first: before any zod schema is built
+import { workerBackend } from '../engine/backend';
 import { serializeError } from '../engine/protocol';
 import { AnalysisHandler } from './handler';
 import { isAnalysisRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const handler = new AnalysisHandler();
+const handler = new AnalysisHandler(workerBackend());
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const data = event.data;

@@ -1,8 +1,8 @@
 /**
- * What the worker does with a request: run the scenario with and without data products (the
- * 'interpreter' backend: no eval, so it runs under the page's Content-Security-Policy) and pack
- * the series for transfer. Pure apart from the clock and the compiled models it keeps; tested in
- * Node.
+ * What the worker does with a request: run the scenario with and without data products and pack
+ * the series for transfer. The worker sets its backend first (setEngineBackend: WebAssembly where
+ * its policy allows it, renderer/engine/backend.ts); the interpreter until then. Pure apart from
+ * the clock and the compiled models it keeps; tested in Node.
  */
 import {
   compareWithWithout,
@@ -11,6 +11,7 @@ import {
   runScenarios,
   type ScenarioRun,
 } from '../../simulation';
+import type { Backend } from '../../simulation/engine/compile';
 import { computeHeadline } from '../../simulation/analysis/headline';
 import { loopDominance } from '../../simulation/analysis/loop-dominance';
 import {
@@ -38,7 +39,20 @@ export function packRun(run: ScenarioRun): TransferredRun {
  * The worker's compiled models, by structure: a parameter change (a slider step) compiles nothing;
  * only adding or rewiring products and consumers does.
  */
-const models = new CompiledModelCache('interpreter', 16);
+let backend: Backend = 'interpreter';
+let cache: CompiledModelCache | null = null;
+const models = (): CompiledModelCache => (cache ??= new CompiledModelCache(backend, 16));
+
+/** The backend of this thread's models (the worker: workerBackend()); drops the compiled models. */
+export function setEngineBackend(next: Backend): void {
+  backend = next;
+  cache = null;
+}
+
+/** The backend the engine computes with in this thread (for the page's diagnostics and tests). */
+export function engineBackend(): Backend {
+  return backend;
+}
 
 /** The response and the buffers to transfer with it. */
 export function handleRequest(
@@ -49,7 +63,7 @@ export function handleRequest(
   if (request.type === 'loops') return handleLoops(request.id, request.scenario, now, started);
   if (request.type === 'headline') {
     try {
-      const headline = computeHeadline(request.scenario, { models });
+      const headline = computeHeadline(request.scenario, { models: models() });
       return {
         response: { type: 'headline-result', id: request.id, headline, computeMs: now() - started },
         transfer: [],
@@ -63,7 +77,7 @@ export function handleRequest(
   }
   try {
     if (request.type === 'runs') {
-      const many = runScenarios(request.scenarios, { models });
+      const many = runScenarios(request.scenarios, { models: models() });
       const runs = many.runs.map(packRun);
       return {
         response: {
@@ -79,7 +93,7 @@ export function handleRequest(
         ]),
       };
     }
-    const comparison = compareWithWithout(request.scenario, { models });
+    const comparison = compareWithWithout(request.scenario, { models: models() });
     const runs = comparison.runs.map(packRun);
     const transfer: ArrayBuffer[] = [];
     for (const r of runs)
@@ -113,7 +127,7 @@ function handleLoops(
   started: number,
 ): { response: EngineResponse; transfer: ArrayBuffer[] } {
   try {
-    const dominance = loopDominance(scenario, { models, settings: { mode: 'expected' } });
+    const dominance = loopDominance(scenario, { models: models(), settings: { mode: 'expected' } });
     return {
       response: { type: 'loops-result', id, dominance, computeMs: now() - started },
       transfer: [],

@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 /** The engine's Web Worker: answers compare requests (see protocol.ts and compute.ts). */
 import '../bridge/zod-without-eval'; // first: before any zod schema is built
-import { handleRequest } from './compute';
+import { workerBackend } from './backend';
+import { handleRequest, setEngineBackend } from './compute';
 import { isEngineRequest, serializeError } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+setEngineBackend(workerBackend());
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
   const data = event.data;

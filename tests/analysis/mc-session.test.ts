@@ -67,6 +67,17 @@ describe('Monte Carlo in the app', () => {
     expectSame(await snapshotOf(out.merge!, settings.stepWeeks), reference);
   });
 
+  it("on the workers' WebAssembly backend equals the interpreter, bit for bit", async () => {
+    const out = await session(2, spec, () => inPagePort(new AnalysisHandler('wasm')));
+    expect(out.backends).toEqual(['wasm', 'wasm']);
+    expectSame(await snapshotOf(out.merge!, settings.stepWeeks), reference);
+    // The draws' KPIs and parameters too (the global ranking and the draws CSV read them).
+    const interpreted = await session(2);
+    expect(interpreted.backends).toEqual(['interpreter', 'interpreter']);
+    expect(hex(out.merge!.kpis)).toBe(hex(interpreted.merge!.kpis));
+    expect(hex(out.merge!.parameters)).toBe(hex(interpreted.merge!.parameters));
+  });
+
   it('merges chunks that come back in any order into the same numbers', async () => {
     // Each worker answers after a delay that depends on the draws it ran: chunks overtake.
     const slow = (): AnalysisPort => {

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenarioText, serializeScenario, withPreset } from '../../simulation';
-import { BUILD_CSP } from '../../renderer/csp';
+import { cspFor } from '../../renderer/csp';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const shots = path.join(os.tmpdir(), 'flywheel-bridge-shots');
@@ -47,7 +47,8 @@ beforeAll(async () => {
       const body = await fs.readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': BUILD_CSP,
+        // The shell's headers: the worker policy on the worker scripts, the page's elsewhere.
+        'Content-Security-Policy': cspFor(pathname === '/' ? '/index.html' : pathname),
       });
       res.end(body);
     } catch {

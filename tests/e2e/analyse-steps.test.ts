@@ -92,23 +92,49 @@ function cli(testId: string, stderr: RegExp | '' = ''): Promise<Record<string, u
 const done = (id: string) =>
   eventually(() => page.getByTestId(`${id}-status`).getAttribute('data-running')).toBe('false');
 
-/** Waits until the analysis shows progress short of its end, and returns it. */
-async function progressSeen(id: string): Promise<{ done: number; total: number }> {
-  const h = await page.waitForFunction((testId) => {
-    const bar = document.querySelector(`[data-testid="${testId}-progress"]`);
-    const d = Number(bar?.getAttribute('data-done'));
-    const t = Number(bar?.getAttribute('data-total'));
-    return bar && d > 0 && (t === 0 || d < t) ? { done: d, total: t } : null;
-  }, id);
-  return (await h.jsonValue())!;
+/**
+ * Clicks Run and resolves with the first progress short of the end that the analysis shows (null
+ * if it ended without showing any), clicking Cancel right then when `cancel`. A mutation observer
+ * in the page checks every change in the task that made it, so the analysis cannot end in between:
+ * on the WebAssembly backend a whole tornado takes a few tenths of a second.
+ */
+function runSeeingProgress(
+  id: string,
+  cancel = false,
+): Promise<{ done: number; total: number } | null> {
+  return page.evaluate(
+    ([testId, andCancel]) =>
+      new Promise<{ done: number; total: number } | null>((resolve) => {
+        const q = (name: string) => document.querySelector(`[data-testid="${testId}-${name}"]`);
+        let started = false;
+        const check = () => {
+          const bar = q('progress');
+          const d = Number(bar?.getAttribute('data-done'));
+          const t = Number(bar?.getAttribute('data-total'));
+          const running = q('status')?.getAttribute('data-running');
+          if (running === 'true') started = true;
+          if (bar && d > 0 && (t === 0 || d < t)) {
+            if (andCancel) (q('cancel') as HTMLButtonElement).click();
+            observer.disconnect();
+            resolve({ done: d, total: t });
+          } else if (started && running === 'false') {
+            observer.disconnect();
+            resolve(null);
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+        (q('run') as HTMLButtonElement).click();
+      }),
+    [id, cancel] as const,
+  );
 }
 
 describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () => {
   it('tornado: progress, then every bar equal to flywheel sensitivity', async () => {
     await page.getByTestId('analysis-sensitivity-choice').click();
-    await page.getByTestId('tornado-run').click();
-    const seen = await progressSeen('tornado');
-    expect(seen.total).toBeGreaterThan(200);
+    const seen = await runSeeingProgress('tornado');
+    expect(seen?.total).toBeGreaterThan(200);
     await done('tornado');
     expect(await page.getByTestId('tornado-command').textContent()).toBe(
       "flywheel sensitivity 'E-commerce with data products.flywheel.json' --weeks 156 --seed 1 --mode stochastic --kpi cumulativeNetValueUsd --difference",
@@ -138,9 +164,7 @@ describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () 
 
   it('tornado: Cancel stops and gives the previous result back', async () => {
     await page.getByTestId('tornado-range-relative').check();
-    await page.getByTestId('tornado-run').click();
-    await progressSeen('tornado');
-    await page.getByTestId('tornado-cancel').click();
+    expect(await runSeeingProgress('tornado', true)).not.toBeNull();
     await eventually(() => page.getByTestId('tornado-problem').textContent()).toBe('Cancelled.');
     await done('tornado');
     expect(await page.getByTestId('tornado-command').textContent()).not.toContain('--relative');
@@ -194,9 +218,7 @@ describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () 
   it('two-parameter sweep: heatmap with the break-even contour, equal to the CLI; Cancel', async () => {
     await page.getByTestId('sweep-mode-two').check();
     await page.getByTestId('sweep-steps').fill('40');
-    await page.getByTestId('sweep-run').click();
-    await progressSeen('sweep');
-    await page.getByTestId('sweep-cancel').click();
+    expect(await runSeeingProgress('sweep', true)).not.toBeNull();
     await eventually(() => page.getByTestId('sweep-problem').textContent()).toBe('Cancelled.');
     expect(await page.getByTestId('sweep-results').getAttribute('data-kind')).toBe('curves');
     await page.getByTestId('sweep-steps').fill('8');

@@ -135,7 +135,10 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
     expect(await shownDraws()).toBe(DRAWS);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     expect(analysisWorkers()).toHaveLength(Math.min(cores, Math.ceil(DRAWS / 32)));
-    expect(await status().textContent()).toMatch(/300 draws in [\d.]+ s on \d workers?/);
+    // On the WebAssembly backend: the worker scripts' policy allows it (renderer/csp.ts).
+    expect(await status().textContent()).toMatch(
+      /300 draws in [\d.]+ s on \d workers? \(WebAssembly\)\./,
+    );
     for (const chart of ['active-users', 'revenue', 'net-value', 'cumulative-net-value']) {
       const fig = page.getByTestId(`chart-uncertainty-${chart}`);
       for (const band of ['p5-p95', 'p25-p75', 'p50'])
@@ -252,5 +255,21 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
 
   it('logged no console errors, warnings or CSP violations', () => {
     expect(problems).toEqual([]);
+  });
+
+  it('compiles WebAssembly in its workers only: the page itself may not (its policy has no unsafe-*)', async () => {
+    const compiles = `(() => {
+      try {
+        return new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)) ? 'compiled' : 'no';
+      } catch (e) {
+        return String(e);
+      }
+    })()`;
+    // The engine's two workers and the analysis workers: each takes its policy from its script.
+    expect(page.workers().length).toBeGreaterThanOrEqual(3);
+    for (const w of page.workers()) expect(await w.evaluate(compiles)).toBe('compiled');
+    expect(await page.evaluate(compiles)).toMatch(
+      /CompileError.*(Content Security Policy|unsafe-eval)/i,
+    );
   });
 });

@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../cli/pdf';
-import { BUILD_CSP } from '../../renderer/csp';
+import { cspFor } from '../../renderer/csp';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,7 +50,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` read-only on 127.0.0.1 (a random free port), with the page's full CSP header. */
+/**
+ * Serves `root` read-only on 127.0.0.1 (a random free port), with the CSP headers the desktop
+ * shell sends (electron/app-protocol.ts): the worker policy on the worker scripts, the page's
+ * full policy on everything else.
+ */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
@@ -66,7 +70,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     }
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': BUILD_CSP,
+      'content-security-policy': cspFor(path === '/' ? '/index.html' : path),
     });
     createReadStream(file).pipe(res);
   });

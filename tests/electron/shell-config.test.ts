@@ -9,7 +9,13 @@ import { OpenQueue, scenarioPathsFromArgv } from '../../electron/lifecycle/open-
 import { buildMenuTemplate, type Platform } from '../../electron/menu/template';
 import { navigationDecision, permissionDecision } from '../../electron/security/guards';
 import { isAllowedExternalUrl, isAppUrl } from '../../electron/security/origin';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/security/policy';
+import {
+  CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
+  securityHeadersFor,
+  WORKER_CONTENT_SECURITY_POLICY,
+} from '../../electron/security/policy';
+import { cspFor, WORKER_DIR } from '../../renderer/csp';
 import { loadWindowState, mainWindowOptions } from '../../electron/window/main-window';
 import { defaultWindowState, fitToDisplays } from '../../electron/window/window-state';
 import { windowTitle, type MenuCommand } from '../../renderer/bridge/contract';
@@ -75,6 +81,36 @@ describe('Content-Security-Policy', () => {
     );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe|\*|http:|https:/);
   });
+
+  it("of the worker scripts is the document's with exactly 'wasm-unsafe-eval' added, never 'unsafe-eval'", () => {
+    const directives = (p: string) => p.split('; ');
+    const worker = directives(WORKER_CONTENT_SECURITY_POLICY);
+    const page = directives(CONTENT_SECURITY_POLICY);
+    expect(worker).toHaveLength(page.length);
+    const changed = worker.filter((d, i) => d !== page[i]);
+    expect(changed).toEqual(["script-src 'self' 'wasm-unsafe-eval'"]);
+    expect(WORKER_CONTENT_SECURITY_POLICY.match(/unsafe[-\w]*/g)).toEqual(['unsafe-eval']);
+    expect(WORKER_CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|unsafe-inline|unsafe-hashes/);
+    expect(WORKER_CONTENT_SECURITY_POLICY).not.toMatch(/\*|http:|https:|data:.*script/);
+  });
+
+  it('goes to the worker scripts only: everything else gets the document policy', () => {
+    expect(cspFor(`/${WORKER_DIR}/worker-Dx4HblYv.js`)).toBe(WORKER_CONTENT_SECURITY_POLICY);
+    expect(cspFor(`${WORKER_DIR}/worker.mjs`)).toBe(WORKER_CONTENT_SECURITY_POLICY);
+    for (const p of [
+      '/index.html',
+      '/',
+      '/assets/index-CauvQRdv.js',
+      `/${WORKER_DIR}/worker.js.map`,
+      `/${WORKER_DIR}/nested/worker.js`,
+      `/${WORKER_DIR}`,
+      `/${WORKER_DIR}/`,
+      `/x/${WORKER_DIR}/worker.js`,
+      '/assets/worker.js',
+      `/${WORKER_DIR}/index.html`,
+    ])
+      expect(cspFor(p), p).toBe(CONTENT_SECURITY_POLICY);
+  });
 });
 
 describe('the app:// protocol', () => {
@@ -100,7 +136,26 @@ describe('the app:// protocol', () => {
     expect(await r.text()).toContain('<title>x</title>');
     const js = await respondToAppRequest('app://flywheel/assets/app.js', root);
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(js.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect((await respondToAppRequest('app://flywheel/', root)).status).toBe(200);
+  });
+
+  it('serves the worker scripts with the worker policy, and the rest of the headers unchanged', async () => {
+    await fs.mkdir(path.join(root, ...WORKER_DIR.split('/')), { recursive: true });
+    await fs.writeFile(path.join(root, ...WORKER_DIR.split('/'), 'worker-abc.js'), 'self.x = 1');
+    const r = await respondToAppRequest(`app://flywheel/${WORKER_DIR}/worker-abc.js`, root);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-security-policy')).toBe(WORKER_CONTENT_SECURITY_POLICY);
+    expect(r.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (name !== 'Content-Security-Policy') expect(r.headers.get(name)).toBe(value);
+    // A path that only looks like one (encoded, or climbing out and back) is not a worker script.
+    const sneaky = await respondToAppRequest(
+      `app://flywheel/${WORKER_DIR}/..%2f..%2findex.html`,
+      root,
+    );
+    expect(sneaky.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(securityHeadersFor('/index.html')).toBe(SECURITY_HEADERS);
   });
 
   it.each([

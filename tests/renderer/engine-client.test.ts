@@ -6,7 +6,7 @@ import {
   type EngineOutcome,
   type EnginePort,
 } from '../../renderer/engine/client';
-import { handleRequest } from '../../renderer/engine/compute';
+import { engineBackend, handleRequest, setEngineBackend } from '../../renderer/engine/compute';
 import type { EngineRequest } from '../../renderer/engine/protocol';
 
 /** A worker stand-in: structured-clones messages both ways (with transfer), answers asynchronously. */
@@ -54,6 +54,29 @@ describe('worker engine client', () => {
         expect(metricSeries(received, m.name)).toEqual(metricSeries(run, m.name));
       }
     });
+  });
+
+  it("on the WebAssembly backend (the worker's where its policy allows) answers the same bits", () => {
+    const ask = (id: number, backend: 'wasm' | 'interpreter') => {
+      setEngineBackend(backend);
+      expect(engineBackend()).toBe(backend);
+      const { response } = handleRequest({ type: 'compare', id, scenario: withQuality(0.85) });
+      if (response.type !== 'result') throw new Error(`no result: ${response.type}`);
+      return response;
+    };
+    try {
+      const wasm = ask(1, 'wasm');
+      const interpreted = ask(2, 'interpreter');
+      expect(wasm.differences).toEqual(interpreted.differences);
+      wasm.runs.forEach((run, i) => {
+        const other = interpreted.runs[i]!;
+        expect(run.kpis).toEqual(other.kpis);
+        expect(run.layout).toBe(other.layout);
+        expect(Buffer.from(run.values.buffer).equals(Buffer.from(other.values.buffer))).toBe(true);
+      });
+    } finally {
+      setEngineBackend('interpreter');
+    }
   });
 
   it('supersedes waiting requests: only the newest of a burst is computed', async () => {

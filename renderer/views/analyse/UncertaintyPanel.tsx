@@ -40,12 +40,20 @@ function statusText(run: UncertaintyRun | null): string {
         return `Starting ${run.workers} worker${run.workers > 1 ? 's' : ''}…`;
       return `${count(run.received)} of ${total} draws${run.phase === 'pilot' ? ' (the first ones fix the bands’ bins)' : ''}`;
     case 'done':
-      return `${total} draws${took} on ${run.workers} worker${run.workers > 1 ? 's' : ''}.`;
+      return `${total} draws${took} on ${run.workers} worker${run.workers > 1 ? 's' : ''}${backendNote(run)}.`;
     case 'cancelled':
       return `Cancelled: showing the first ${count(run.merged)} of ${total} draws.`;
     case 'failed':
       return run.merged > 0 ? `Stopped after ${count(run.merged)} of ${total} draws.` : 'Stopped.';
   }
+}
+
+/** Which engine computed the draws (bit-identical either way: this is about speed). */
+function backendNote(run: UncertaintyRun): string {
+  if (run.backend === 'wasm') return ' (WebAssembly)';
+  if (run.backend === 'interpreter')
+    return ' (interpreter: this window may not compile WebAssembly)';
+  return '';
 }
 
 const chartCache = new WeakMap<UncertaintySnapshot, BandChartData[]>();
