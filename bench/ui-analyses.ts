@@ -56,17 +56,27 @@ async function longestMainTaskCpu(browser: Browser, run: () => Promise<void>): P
   return Math.round(longest * 10) / 10;
 }
 
-/** Clicks `run` in the page and resolves with the ms until `status` stops running. */
+/**
+ * Clicks `run` in the page and resolves with the ms until `status` stops running and every figure
+ * of the results that says which draws it shows (`data-draws`, the Uncertainty view's: they redraw
+ * one per task) shows the results' draws.
+ */
 const TIMED_RUN = `(async ([run, status]) => {
   window.__longTasks = [];
   const t0 = performance.now();
+  const allShown = () => {
+    const results = status === 'mc-status' && document.querySelector('[data-testid="mc-results"]');
+    if (!results) return true;
+    const draws = results.getAttribute('data-draws');
+    return [...results.querySelectorAll('[data-draws]')].every((e) => e.getAttribute('data-draws') === draws);
+  };
   const done = new Promise((resolve) => {
     let seenRunning = false;
     const check = () => {
       const s = document.querySelector('[data-testid="' + status + '"]');
       const running = s && s.getAttribute('data-running') === 'true';
       if (running) seenRunning = true;
-      if (seenRunning && s && !running) {
+      if (seenRunning && s && !running && allShown()) {
         observer.disconnect();
         resolve(performance.now() - t0);
       }

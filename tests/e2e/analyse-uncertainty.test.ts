@@ -74,6 +74,11 @@ async function download(testId: string): Promise<{ name: string; text: string; b
 const status = () => page.getByTestId('mc-status');
 const shownDraws = async (): Promise<number> =>
   Number(await page.getByTestId('mc-results').getAttribute('data-draws'));
+/** The draws each figure shows (they take a new snapshot one per task, so they may lag a little). */
+const figureDraws = (): Promise<number[]> =>
+  page
+    .locator('[data-testid="mc-results"] [data-draws]')
+    .evaluateAll((es) => es.map((e) => Number(e.getAttribute('data-draws'))));
 
 async function run(draws: number, seed = ''): Promise<void> {
   await page.getByTestId('mc-draws').fill(String(draws));
@@ -133,6 +138,8 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
     expect(seen.total).toBe(DRAWS);
     await eventually(() => status().getAttribute('data-running')).toBe('false');
     expect(await shownDraws()).toBe(DRAWS);
+    // Every figure ends up showing every draw: the KPI cards, the histogram, eight band charts.
+    await eventually(figureDraws).toEqual(new Array(10).fill(DRAWS));
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     expect(analysisWorkers()).toHaveLength(Math.min(cores, Math.ceil(DRAWS / 32)));
     // On the WebAssembly backend: the worker scripts' policy allows it (renderer/csp.ts).
@@ -235,6 +242,7 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
     expect(await status().textContent()).toContain(
       `Cancelled: showing the first ${kept.toLocaleString('en-US')} of 20,000 draws`,
     );
+    await eventually(figureDraws).toEqual(new Array(10).fill(kept));
     expect(await page.getByTestId('mc-command').textContent()).toMatch(
       new RegExp(`--runs ${kept}$`),
     );

@@ -55,7 +55,7 @@ function Row({ name, p, unit }: { name: string; p: KpiPercentiles; unit: string 
 export function KpiIntervals({ snapshot }: { snapshot: UncertaintySnapshot }): ReactElement {
   const [withP, withoutP] = snapshot.kpiPercentiles;
   return (
-    <div className="fw-kpis fw-kpis--intervals" data-testid="mc-kpis">
+    <div className="fw-kpis fw-kpis--intervals" data-testid="mc-kpis" data-draws={snapshot.draws}>
       {CARD_KPIS.map(({ id }) => {
         const { label, unit } = KPI_INFO[id];
         const w = withP?.[id];

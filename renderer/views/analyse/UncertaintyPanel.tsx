@@ -11,8 +11,6 @@ import type { UncertaintySnapshot } from '../../analysis/mc-snapshot';
 import { runSource } from '../../analysis/commands';
 import { analysisStore, type UncertaintyRun } from '../../analysis/store';
 import { bandsCsv, drawsCsv, kpisCsv } from '../../analysis/uncertainty-csv';
-import { BandChart as BandChartStatic, type BandChartData } from '../../charts/BandChart';
-import { GapHistogram as GapHistogramStatic } from '../../charts/GapHistogram';
 import { commandFileName } from '../../export/app-exports';
 import { APP_VERSION } from '../../export/version';
 import { runCommandFor } from '../../report/reproduce';
@@ -20,14 +18,14 @@ import { resultsStore } from '../../state/results';
 import { CHARTS } from '../../state/selectors';
 import { workspaceStore } from '../../state/workspace';
 import { AnalysisExports } from './AnalysisExports';
-import { KpiIntervals as KpiIntervalsStatic } from './KpiIntervals';
 import { count, formatDuration, RunStatus } from './RunStatus';
 import { isStale } from './stale';
-
-// Memoised: a progress update (draws received) re-renders nothing of a snapshot already shown.
-const BandChart = memo(BandChartStatic);
-const GapHistogram = memo(GapHistogramStatic);
-const KpiIntervals = memo(KpiIntervalsStatic);
+import {
+  StaggeredBandChart,
+  StaggeredGapHistogram,
+  StaggeredKpiIntervals,
+  type BandFigure,
+} from './UncertaintyFigures';
 
 function statusText(run: UncertaintyRun | null): string {
   if (!run) return 'Not run yet.';
@@ -56,9 +54,9 @@ function backendNote(run: UncertaintyRun): string {
   return '';
 }
 
-const chartCache = new WeakMap<UncertaintySnapshot, BandChartData[]>();
+const chartCache = new WeakMap<UncertaintySnapshot, BandFigure[]>();
 
-function bandCharts(s: UncertaintySnapshot, units: ReadonlyMap<string, string>): BandChartData[] {
+function bandCharts(s: UncertaintySnapshot, units: ReadonlyMap<string, string>): BandFigure[] {
   let charts = chartCache.get(s);
   if (!charts) {
     charts = CHARTS.flatMap((spec) => {
@@ -68,7 +66,13 @@ function bandCharts(s: UncertaintySnapshot, units: ReadonlyMap<string, string>):
       });
       return series.length === 0
         ? []
-        : [{ title: spec.title, unit: units.get(spec.metric) ?? '', time: s.time, series }];
+        : [
+            {
+              id: spec.id,
+              data: { title: spec.title, unit: units.get(spec.metric) ?? '', time: s.time, series },
+              draws: s.draws,
+            },
+          ];
     });
     chartCache.set(s, charts);
   }
@@ -133,7 +137,7 @@ function Form({ scenario, running }: { scenario: Scenario; running: boolean }): 
   );
 }
 
-function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
+function ResultsOf({ run }: { run: UncertaintyRun }): ReactElement | null {
   const comparison = useStore(resultsStore, (s) => s.comparison);
   const units = useMemo(
     () => new Map((comparison?.runs[0]?.metrics ?? []).map((m) => [m.name, m.unit])),
@@ -142,7 +146,6 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
   const s = run.snapshot;
   if (!s) return null;
   const charts = bandCharts(s, units);
-  const gap = s.differencePercentiles?.cumulativeNetValueUsd;
   const command = runCommandFor(runSource(run.fileName, run.variant), run.scenario, {
     runs: s.draws,
   });
@@ -155,7 +158,7 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
   });
   return (
     <div className="fw-analysis-results" data-testid="mc-results" data-draws={s.draws}>
-      <KpiIntervals snapshot={s} />
+      <StaggeredKpiIntervals snapshot={s} />
       {s.netValueGaps && s.wins ? (
         <figure
           className="fw-chart fw-chart--wide"
@@ -172,28 +175,22 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
               {count(s.draws)} draws.
             </span>
           </figcaption>
-          <GapHistogram
-            values={s.netValueGaps}
-            unit="usd"
-            title="Cumulative net value gap"
-            median={gap?.p50 ?? null}
-            aheadShare={s.wins.cumulativeNetValueUsd.withBetter}
-          />
+          <StaggeredGapHistogram snapshot={s} />
         </figure>
       ) : null}
       <div className="fw-charts" data-testid="mc-charts">
-        {charts.map((c, i) => (
+        {charts.map((c) => (
           <figure
-            key={c.title}
+            key={c.id}
             className="fw-chart"
-            data-testid={`chart-uncertainty-${CHARTS[i]!.id}`}
+            data-testid={`chart-uncertainty-${c.id}`}
             {...exportText(
-              `${c.title}: Monte Carlo percentiles`,
+              `${c.data.title}: Monte Carlo percentiles`,
               'With and without data products, week by week; line: median, shaded: middle 90% and 50% of draws',
             )}
           >
-            <figcaption className="fw-chart__title">{c.title}</figcaption>
-            <BandChart data={c} />
+            <figcaption className="fw-chart__title">{c.data.title}</figcaption>
+            <StaggeredBandChart figure={c} />
           </figure>
         ))}
       </div>
@@ -229,6 +226,21 @@ function Results({ run }: { run: UncertaintyRun }): ReactElement | null {
     </div>
   );
 }
+
+/**
+ * Re-rendered when what it shows changes (a new snapshot), not with every chunk of draws that
+ * moves the progress bar.
+ */
+const Results = memo(
+  ResultsOf,
+  ({ run: a }, { run: b }) =>
+    a.snapshot === b.snapshot &&
+    a.scenario === b.scenario &&
+    a.fileName === b.fileName &&
+    a.variant === b.variant &&
+    a.parameters === b.parameters &&
+    a.merge === b.merge,
+);
 
 export function UncertaintyPanel(): ReactElement {
   const run = useStore(analysisStore, (s) => s.uncertainty);
