@@ -59,6 +59,14 @@ async function main(): Promise<void> {
         });
         await shoot(page, `analyse-uncertainty-running-${theme}`);
         await done('mc');
+        // Every figure shows the last draws (they take a new snapshot one per task).
+        await page.waitForFunction(() => {
+          const results = document.querySelector('[data-testid="mc-results"]');
+          const draws = results?.getAttribute('data-draws');
+          return [...(results?.querySelectorAll('[data-draws]') ?? [])].every(
+            (e) => e.getAttribute('data-draws') === draws,
+          );
+        });
         await shoot(page, `analyse-uncertainty-${theme}`);
         await page.locator('main').evaluate((el) => (el.scrollTop = 700));
         await page

@@ -10,7 +10,6 @@ import {
   histogramQuantiles,
   KPI_KEYS,
   layoutFromRanges,
-  mergeHistograms,
   mergeRanges,
   newHistogram,
   newKpiTables,
@@ -25,7 +24,7 @@ import {
   type MonteCarloShape,
   type RangeSketch,
 } from '../../simulation';
-import type { DrawChunk, HistogramCounts } from './mc-worker-job';
+import { addCounts, type DrawChunk, type HistogramCounts } from './mc-worker-job';
 
 export class MonteCarloMerge {
   readonly ranges: RangeSketch;
@@ -87,7 +86,7 @@ export class MonteCarloMerge {
   addPilotCounts(counts: HistogramCounts): void {
     const h = this.histogramValue;
     if (!h || this.pilotDone) throw new Error('pilot counts outside the pilot');
-    mergeHistograms(h, { rows: h.rows, layout: h.layout, ...counts });
+    addCounts(h, counts);
   }
 
   /** Every worker's pilot counts are in: the pilot's draws are merged. */
@@ -124,7 +123,7 @@ export class MonteCarloMerge {
   private mergeOne(chunk: DrawChunk): void {
     const h = this.histogramValue;
     if (!h) throw new Error('chunk before the bin layout');
-    mergeHistograms(h, { rows: h.rows, layout: h.layout, ...chunk.histogram! });
+    addCounts(h, chunk.histogram!);
     this.copyRows(chunk);
     this.mergedValue += chunk.count;
   }

@@ -144,7 +144,8 @@ describe('MonteCarloMerge', () => {
     differences: null,
     parameters: new Float64Array(count),
     histogram: {
-      counts: Uint32Array.from([0, count, 0, 0, 0, 0]),
+      slots: Uint32Array.of(1),
+      counts: Uint32Array.of(count),
       min: Float64Array.of(value),
       max: Float64Array.of(value),
     },
