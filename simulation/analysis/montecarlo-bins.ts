@@ -29,6 +29,20 @@ function binCapacity(staging: BinStaging): number {
   return staging instanceof Uint8Array ? 0x100 : staging instanceof Uint16Array ? 0x10000 : 2 ** 32;
 }
 
+/**
+ * The counts slot of value v in a row whose bins start at l and are w wide: binOf's rule, small
+ * enough to be inlined. Where w > 0 and v >= l, p = (v - l) / w is 0 or more (or NaN), and when
+ * p < bins (at most 100,000) binOf's floor(p) is p truncated, `p | 0`, without Math.floor and the
+ * conversion of a double to an index: the same slot for every value (NaN fails `p < bins` and
+ * `v <= top` and lands in the overflow, as in binOf).
+ */
+function slotIn(v: number, l: number, w: number, bins: number): number {
+  if (v < l) return 0;
+  if (w === 0) return v === l ? 1 : bins + 1;
+  const p = (v - l) / w;
+  return p < bins ? (p | 0) + 1 : v <= l + bins * w ? bins : bins + 1;
+}
+
 /** Per row, 4 numbers: bin start, bin width, minimum so far, maximum so far. */
 const ROW_INFO = 4;
 
@@ -95,22 +109,11 @@ export class BinCounter {
     if (!this.histogram) throw new Error('stageRows() before begin()');
     const info = this.info;
     const bins = this.histogram.layout.bins;
-    const over = bins + 1;
     const staging = this.staging;
     let at = this.staged * this.rows;
     for (let row = 0, o = 0; row < this.rows; row++, o += ROW_INFO) {
       const v = values[offset + row]!;
-      const l = info[o]!;
-      const w = info[o + 1]!;
-      let slot = 0;
-      if (!(v < l)) {
-        if (w === 0) slot = v === l ? 1 : over;
-        else {
-          const q = Math.floor((v - l) / w);
-          slot = q < bins ? q + 1 : v <= l + bins * w ? bins : over;
-        }
-      }
-      staging[at++] = slot;
+      staging[at++] = slotIn(v, info[o]!, info[o + 1]!, bins);
       if (v < info[o + 2]!) info[o + 2] = v;
       if (v > info[o + 3]!) info[o + 3] = v;
     }
@@ -150,7 +153,6 @@ function stageDraw(
 ): void {
   const { runner } = job;
   const points = runner.points;
-  const over = bins + 1;
   let o = 0;
   let at = d * job.rows;
   for (let r = 0; r < runner.runCount; r++) {
@@ -162,18 +164,7 @@ function stageDraw(
       const base = k * n;
       for (let j = 0; j < m; j++, o += ROW_INFO) {
         const v = values[base + slots[j]!]!;
-        const l = info[o]!;
-        const w = info[o + 1]!;
-        // Same rule as binOf, inlined for speed.
-        let slot = 0;
-        if (!(v < l)) {
-          if (w === 0) slot = v === l ? 1 : over;
-          else {
-            const q = Math.floor((v - l) / w);
-            slot = q < bins ? q + 1 : v <= l + bins * w ? bins : over;
-          }
-        }
-        staging[at++] = slot;
+        staging[at++] = slotIn(v, info[o]!, info[o + 1]!, bins);
         if (v < info[o + 2]!) info[o + 2] = v;
         if (v > info[o + 3]!) info[o + 3] = v;
       }
