@@ -185,9 +185,19 @@ export async function runMonteCarloPoolWithKpis(
     const kpis = newKpiTables(shape.runCount, 0, spec.draws);
     let next = shape.pilotDraws;
     let done = 0;
+    // Chunks shrink towards the end (to a quarter of what each worker has left, at least 8
+    // draws) so that the workers finish together instead of one waiting for the other's last
+    // 64 draws.
+    const take = (): [number, number] => {
+      const left = spec.draws - next;
+      const size = Math.min(CHUNK_DRAWS, Math.max(8, Math.ceil(left / (4 * count))));
+      const start = next;
+      next = Math.min(spec.draws, next + size);
+      return [start, next];
+    };
     const work = async (h: WorkerHandle, i: number): Promise<void> => {
       let [start, end] = pilotSplit[i]!;
-      if (start === end) [start, end] = [next, (next = Math.min(spec.draws, next + CHUNK_DRAWS))];
+      if (start === end) [start, end] = take();
       while (start < end) {
         const r = await h.request({ type: 'draws', start, end }, 'draws');
         mergeKpiTables(kpis, {
@@ -198,8 +208,7 @@ export async function runMonteCarloPoolWithKpis(
         });
         done += r.count;
         options.onProgress?.(done, spec.draws);
-        start = next;
-        end = next = Math.min(spec.draws, next + CHUNK_DRAWS);
+        [start, end] = take();
       }
     };
     await Promise.all(handles.map(work));
