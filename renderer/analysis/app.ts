@@ -1,6 +1,7 @@
 /**
- * The app's analysis machinery: one pool of workers (started on the first analysis) shared by the
- * analyses, and their controllers over the app's store.
+ * The app's analysis machinery: one pool of workers (started and warmed up when the Analyse view
+ * first opens, warm.ts, or by the first analysis) shared by the analyses, and their controllers
+ * over the app's store.
  */
 import { createAppAnalysisPool, type AnalysisPool } from './pool';
 import { analysisStore } from './store';

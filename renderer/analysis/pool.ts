@@ -110,6 +110,11 @@ export class AnalysisPool {
     if (!(Number.isInteger(size) && size >= 1)) throw new RangeError('a pool needs a worker');
   }
 
+  /** Workers started so far (0: no analysis has used the pool yet). */
+  get started(): number {
+    return this.all.length;
+  }
+
   /** `count` workers (at most the pool's size), starting or replacing them as needed. */
   workers(count = this.size): PoolWorker[] {
     const n = Math.max(1, Math.min(this.size, count));

@@ -3,9 +3,12 @@
  * goal seek). One analysis shown at a time, chosen with the buttons at the top; each keeps its
  * settings and its last results while another is shown.
  */
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useStore } from 'zustand';
+import { appAnalysisPool } from '../../analysis/app';
 import { analysisStore, type AnalysisKind } from '../../analysis/store';
+import { warmAnalysisWorkers } from '../../analysis/warm';
+import { workspaceStore } from '../../state/workspace';
 import { SeekPanel } from './SeekPanel';
 import { SensitivityPanel } from './SensitivityPanel';
 import { SweepPanel } from './SweepPanel';
@@ -50,6 +53,14 @@ export function AnalyseView(): ReactElement {
   const current = useStore(analysisStore, (s) => s.view);
   const entry = ENTRIES.find((e) => e.id === current) ?? ENTRIES[0]!;
   const Panel = entry.component;
+  // The first analysis should not pay for starting the workers: they start as the view opens.
+  useEffect(() => {
+    const timer = setTimeout(
+      () => warmAnalysisWorkers(appAnalysisPool, workspaceStore.getState().scenario),
+      0,
+    );
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div className="fw-analyse" data-testid="analyse">
       {ENTRIES.length > 1 ? (
