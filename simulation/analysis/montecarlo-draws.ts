@@ -3,7 +3,7 @@
  * derived from the base seed and the draw's index alone (so any thread computes any draw), applied
  * alike to the scenario, its `without` variant and the status quo (common random numbers).
  */
-import type { Backend } from '../engine/compile';
+import { compileModel, type Backend } from '../engine/compile';
 import { Rng } from '../engine/rng';
 import { allocateSeries, runModel, runModelKeeping, type RunSeries } from '../engine/run';
 import type { RunSettings } from '../engine/types';
@@ -25,6 +25,8 @@ import {
   type SeriesTable,
   type StatusQuoColumns,
 } from './kpis';
+import { buildFlywheelModel } from '../model/flywheel';
+import { prunedModel } from './prune';
 import { prepareModel, type PreparedModel } from './simulate';
 
 export type KpiKey = keyof Kpis;
@@ -115,6 +117,13 @@ interface ModelSlot {
   table: SeriesTable;
 }
 
+/** A scenario's model cut down to what the variables `keep` need (see prune.ts). */
+function preparePruned(s: Scenario, backend: Backend, keep: readonly string[]): PreparedModel {
+  const built = buildFlywheelModel(s);
+  const decl = prunedModel(built.decl, keep);
+  return { scenario: s, built: { ...built, decl }, compiled: compileModel(decl, { backend }) };
+}
+
 /** A table over a buffer that holds the variables `names` (in this order) at every point. */
 export function keptTable(
   names: readonly string[],
@@ -172,8 +181,7 @@ export class DrawRunner {
     this.drawn = new Float64Array(this.uncertain.length);
     this.settings = { ...baseSettings };
     this.points = Math.round(baseSettings.weeks / baseSettings.stepWeeks) + 1;
-    const slot = (s: Scenario): ModelSlot => {
-      const prepared = prepareModel(s, backend);
+    const slot = (prepared: PreparedModel): ModelSlot => {
       const names = prepared.compiled.parameterNames;
       const uncertainIndex = Int32Array.from(this.uncertain.map((u) => names.indexOf(u.name)));
       const buffer = allocateSeries(prepared.compiled, baseSettings);
@@ -186,10 +194,11 @@ export class DrawRunner {
         table: this.wholeTable(prepared, buffer),
       };
     };
-    this.models = this.scenarios.map(slot);
+    this.models = this.scenarios.map((s) => slot(prepareModel(s, backend)));
     this.kpiRows = this.models.map(() => new Float64Array(KPI_KEYS.length).fill(NaN));
     this.differenceRow = new Float64Array(DIFFERENCE_KEYS.length).fill(NaN);
-    this.baseline = slot(statusQuo(scenario));
+    // The status quo is read for the KPIs alone: its model computes only what they need.
+    this.baseline = slot(preparePruned(statusQuo(scenario), backend, STATUS_QUO_KPI_SERIES));
     this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
     this.statusQuoColumns = statusQuoColumns(this.baseline.table);
   }
