@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * The calibration Web Worker: fits the status quo to a history (simulation/calibration) with the
- * interpreter backend (the page's CSP forbids eval), posting progress as it goes. Cancelling
- * terminates the worker; each calibration gets a new one.
+ * The calibration Web Worker: fits the status quo to a history (simulation/calibration) on the
+ * workers' backend (WebAssembly where the worker policy lets it compile, else the interpreter:
+ * renderer/engine/backend.ts; the same numbers either way), posting progress as it goes.
+ * Cancelling terminates the worker; each calibration gets a new one.
  */
 import '../bridge/zod-without-eval'; // first: before any zod schema is built
 import { calibrate } from '../../simulation/calibration/fit';
+import { workerBackend } from '../engine/backend';
 import { isCalibrateRequest, type CalibrateResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -24,7 +26,7 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     const result = calibrate(
       { scenario: r.scenario, history: r.history, fit: r.fit, seed: r.seed, starts: r.starts },
       {
-        backend: 'interpreter',
+        backend: workerBackend(),
         onProgress: (progress) => {
           const now = performance.now();
           if (now - posted < PROGRESS_EVERY_MS) return;
