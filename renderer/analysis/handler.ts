@@ -3,6 +3,7 @@
  * answers; tests and the in-page fallback call this directly). Holds the worker's current job.
  */
 import type { Backend } from '../../simulation/engine/compile';
+import { withWasmFallback } from '../engine/backend';
 import { serializeError } from '../engine/protocol';
 import { EvaluationWorkerJob } from './eval-job';
 import { chunkBuffers, histogramBuffers, MonteCarloWorkerJob } from './mc-worker-job';
@@ -15,12 +16,18 @@ export interface Answer {
 
 export class AnalysisHandler {
   private monteCarlo: MonteCarloWorkerJob | null = null;
-  private readonly evaluation: EvaluationWorkerJob;
+  private evaluation: EvaluationWorkerJob;
 
   /** `backend`: the worker's (workerBackend()); the interpreter where it runs in the page. */
-  constructor(private readonly backend: Backend = 'interpreter') {
+  constructor(private backend: Backend = 'interpreter') {
     this.evaluation = new EvaluationWorkerJob(backend);
   }
+
+  /** WebAssembly refused a model after all: this worker computes on the interpreter from now on. */
+  private readonly fallBack = (): void => {
+    this.backend = 'interpreter';
+    this.evaluation = new EvaluationWorkerJob('interpreter');
+  };
 
   handle(request: AnalysisRequest): Answer {
     try {
@@ -43,7 +50,11 @@ export class AnalysisHandler {
     switch (request.type) {
       case 'mc-init': {
         this.monteCarlo = null; // the old job's buffers can go before the new ones are made
-        this.monteCarlo = new MonteCarloWorkerJob(request.spec, this.backend);
+        this.monteCarlo = withWasmFallback(
+          this.backend,
+          (backend) => new MonteCarloWorkerJob(request.spec, backend),
+          this.fallBack,
+        );
         const { job } = this.monteCarlo;
         const { runCount, points, bandMetrics, rows, bins, pilotDraws } = job;
         return {
@@ -79,7 +90,11 @@ export class AnalysisHandler {
         return { response: { type: 'mc-chunk', id, chunk }, transfer: chunkBuffers(chunk) };
       }
       case 'eval-init':
-        this.evaluation.init(request.scenario, request.settings);
+        withWasmFallback(
+          this.backend,
+          () => this.evaluation.init(request.scenario, request.settings),
+          this.fallBack,
+        );
         return { response: { type: 'eval-ready', id }, transfer: [] };
       case 'eval': {
         const outcomes = this.evaluation.evaluate(request.points);

@@ -20,3 +20,35 @@ export function workerBackend(): WorkerBackend {
   probed ??= wasmAvailable() ? 'wasm' : 'interpreter';
   return probed;
 }
+
+/** True for WebAssembly refusing a module (compiling or linking it), which the interpreter never does. */
+export function isWasmRefusal(error: unknown): boolean {
+  const wasm = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
+  if (wasm === undefined) return false;
+  if (error instanceof wasm.CompileError || error instanceof wasm.LinkError) return true;
+  // An error that crossed threads keeps its name only.
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'CompileError' || name === 'LinkError';
+}
+
+/**
+ * Runs `work` on `backend`; where that is wasm and WebAssembly refuses the model after all (the
+ * probe compiles an empty module; a real one could still be refused, e.g. for its size), runs it
+ * once more on the interpreter, which gives the same numbers, and calls `onFallback` (the caller
+ * then stays on the interpreter). Any other error is thrown as it is.
+ */
+export function withWasmFallback<T>(
+  backend: Backend,
+  work: (backend: Backend) => T,
+  onFallback: () => void = () => {},
+): T {
+  if (backend !== 'wasm') return work(backend);
+  try {
+    return work('wasm');
+  } catch (error) {
+    if (!isWasmRefusal(error)) throw error;
+    probed = 'interpreter';
+    onFallback();
+    return work('interpreter');
+  }
+}

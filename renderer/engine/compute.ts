@@ -12,6 +12,7 @@ import {
   type ScenarioRun,
 } from '../../simulation';
 import type { Backend } from '../../simulation/engine/compile';
+import { isWasmRefusal } from './backend';
 import { computeHeadline } from '../../simulation/analysis/headline';
 import { loopDominance } from '../../simulation/analysis/loop-dominance';
 import {
@@ -114,6 +115,22 @@ export function handleRequest(
       transfer: [],
     };
   }
+}
+
+/**
+ * handleRequest, and where WebAssembly refused the request's model after all, the same request
+ * once more on the interpreter (same numbers); the worker then stays on the interpreter.
+ */
+export function handleRequestWithFallback(
+  request: EngineRequest,
+  now: () => number = () => performance.now(),
+): { response: EngineResponse; transfer: ArrayBuffer[] } {
+  const answer = handleRequest(request, now);
+  const { response } = answer;
+  if (backend !== 'wasm' || response.type !== 'error' || !isWasmRefusal(response.error))
+    return answer;
+  setEngineBackend('interpreter');
+  return handleRequest(request, now);
 }
 
 /**

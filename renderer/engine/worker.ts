@@ -2,7 +2,7 @@
 /** The engine's Web Worker: answers compare requests (see protocol.ts and compute.ts). */
 import '../bridge/zod-without-eval'; // first: before any zod schema is built
 import { workerBackend } from './backend';
-import { handleRequest, setEngineBackend } from './compute';
+import { handleRequestWithFallback, setEngineBackend } from './compute';
 import { isEngineRequest, serializeError } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -20,6 +20,6 @@ scope.addEventListener('message', (event: MessageEvent<unknown>) => {
     });
     return;
   }
-  const { response, transfer } = handleRequest(data);
+  const { response, transfer } = handleRequestWithFallback(data);
   scope.postMessage(response, transfer);
 });
