@@ -9,6 +9,7 @@ import {
   accumulateDraws,
   accumulatePilot,
   createJob,
+  finishCounting,
   newHistogram,
   pilotKeeping,
   shapeOf,
@@ -52,7 +53,7 @@ function handle(msg: ToWorker): void {
       const t =
         kept && kept.start === msg.start && kept.start + kept.count === msg.end
           ? accumulatePilot(job, histogram, kept)
-          : accumulateDraws(job, histogram, msg.start, msg.end);
+          : accumulateDraws(job, histogram, msg.start, msg.end, undefined, false);
       const transfer = t.runs.map((a) => a.buffer as ArrayBuffer);
       if (t.differences) transfer.push(t.differences.buffer as ArrayBuffer);
       reply(
@@ -63,6 +64,7 @@ function handle(msg: ToWorker): void {
     }
     case 'collect': {
       if (!histogram) throw new Error('collect before layout');
+      finishCounting(job);
       const h = histogram;
       histogram = null;
       reply({ type: 'histogram', counts: h.counts, min: h.min, max: h.max }, [

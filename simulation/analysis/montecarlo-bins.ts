@@ -50,6 +50,8 @@ const ROW_INFO = 4;
  * Draws staged for one histogram: begin() takes in its layout, minimum and maximum, stage() adds
  * the job's last draw, and end() counts what is staged and writes the minimum and maximum back.
  * Between end() and the next begin() the histogram is complete and may be read, merged or sent.
+ * begin() on the histogram already begun continues it (a worker counts its chunks as one batch
+ * stream and ends before it sends the histogram); begin() on another ends the first.
  */
 export class BinCounter {
   private readonly info: Float64Array;
@@ -70,6 +72,8 @@ export class BinCounter {
 
   /** Starts counting into `h` (of this counter's rows and bins). */
   begin(h: HistogramSketch): void {
+    if (this.histogram === h) return;
+    this.end();
     if (h.rows !== this.rows || h.layout.bins + 2 > binCapacity(this.staging))
       throw new Error(`a histogram of ${h.rows} rows and ${h.layout.bins} bins does not fit`);
     const info = this.info;

@@ -124,7 +124,7 @@ export function createJob(spec: MonteCarloSpec, backend: Backend): MonteCarloJob
     rows,
     bins,
     pilotDraws: Math.min(spec.draws, spec.pilotDraws ?? DEFAULT_PILOT_DRAWS),
-    counter: new BinCounter(rows, bins, BATCH_DRAWS),
+    counter: new BinCounter(rows, bins, COUNT_BATCH_DRAWS),
   };
 }
 
@@ -211,13 +211,25 @@ export function mergeKpiTables(into: KpiTables, chunk: KpiTables): void {
 /** Draws staged per histogram batch (see montecarlo-bins.ts). */
 export const BATCH_DRAWS = 64;
 
-/** Pass 2 on draws [start, end): histogram counts and KPI rows. */
+/**
+ * Draws the band counter stages before it counts them (montecarlo-bins.ts): each pass over the
+ * counts (tens of megabytes, which no cache holds) then serves 256 draws. Its staging is a byte
+ * per row per draw (9 MB for the default job at 520 weeks).
+ */
+export const COUNT_BATCH_DRAWS = 256;
+
+/**
+ * Pass 2 on draws [start, end): histogram counts and KPI rows. With `finish` false the last
+ * batch may stay staged (counted with the next call's draws): the histogram is complete only
+ * after finishCounting (a worker counts many chunks into one histogram before it sends it).
+ */
 export function accumulateDraws(
   job: MonteCarloJob,
   histogram: HistogramSketch,
   start: number,
   end: number,
   kpis = newKpiTables(job.runner.runCount, start, end - start),
+  finish = true,
 ): KpiTables {
   const { runner, counter } = job;
   counter.begin(histogram);
@@ -226,8 +238,13 @@ export function accumulateDraws(
     counter.stage(job);
     recordKpis(job, kpis, i);
   }
-  counter.end();
+  if (finish) counter.end();
   return kpis;
+}
+
+/** Counts the draws still staged into the histogram they were staged for (see accumulateDraws). */
+export function finishCounting(job: MonteCarloJob): void {
+  job.counter.end();
 }
 
 /** Writes the last draw's KPIs (draw `draw`) into its rows of `kpis`. */

@@ -12,6 +12,7 @@ import {
   DIFFERENCE_KEYS,
   drawSeed,
   DrawRunner,
+  finishCounting,
   gatherRows,
   KPI_KEYS,
   layoutFromRanges,
@@ -326,6 +327,27 @@ describe('runMonteCarlo', () => {
         expect(over).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('may leave draws staged across chunks until finishCounting, with the same histogram', () => {
+    const job = createJob(spec, 'codegen');
+    const layout = layoutFromRanges(pilotRanges(job, 0, 8), spec.bins!);
+    const open = newHistogram(layout);
+    accumulateDraws(job, open, 0, 30, undefined, false);
+    accumulateDraws(job, open, 30, 60, undefined, false);
+    expect(open.counts.reduce((a, b) => a + b, 0)).toBe(0); // staged, not counted yet
+    finishCounting(job);
+    const done = newHistogram(layout);
+    accumulateDraws(job, done, 0, 60);
+    expect(Buffer.from(open.counts.buffer).equals(Buffer.from(done.counts.buffer))).toBe(true);
+    expect(open.min).toEqual(done.min);
+    expect(open.max).toEqual(done.max);
+    // Beginning another histogram ends the first: its staged draws are counted there.
+    const first = newHistogram(layout);
+    const second = newHistogram(layout);
+    accumulateDraws(job, first, 0, 60, undefined, false);
+    accumulateDraws(job, second, 0, 1);
+    expect(Buffer.from(first.counts.buffer).equals(Buffer.from(done.counts.buffer))).toBe(true);
   });
 
   it('counts kept pilot draws as it counts them run again, and keeps none past its memory limit', () => {
