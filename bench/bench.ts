@@ -239,7 +239,7 @@ async function main(): Promise<void> {
 
   if (only('c')) {
     console.log(
-      `(c) Monte Carlo, ${draws} draws over 520 weeks, ${workers} worker threads (stochastic, uncertain parameters;\n    each draw runs with, without and the status quo, and summarises 32 metrics x 521 weeks x 2 runs):`,
+      `(c) Monte Carlo, ${draws} draws over 520 weeks, ${workers} worker threads (stochastic, uncertain parameters;\n    each draw runs with, without and the status quo, and summarises every global metric x 521 weeks x 2 runs):`,
     );
     const spec = { scenario: s, settings: settingsOf(s, { weeks: 520 }), draws };
     const workerUrl = new URL('./mc-worker.mjs', import.meta.url);
