@@ -2,6 +2,7 @@
  * What an analysis worker does with a request, apart from the messaging (worker.ts posts the
  * answers; tests and the in-page fallback call this directly). Holds the worker's current job.
  */
+import { CompiledModelCache } from '../../simulation/analysis/model-cache';
 import type { Backend } from '../../simulation/engine/compile';
 import { withWasmFallback } from '../engine/backend';
 import { serializeError } from '../engine/protocol';
@@ -18,16 +19,29 @@ export class AnalysisHandler {
   private monteCarlo: MonteCarloWorkerJob | null = null;
   private evaluation: EvaluationWorkerJob;
 
+  /**
+   * The Monte Carlo jobs' compiled models, by structure, on `backend`: the second run of an
+   * analysis (new seed, more draws, a changed value) compiles nothing. Jobs run one at a time.
+   */
+  private models: CompiledModelCache;
+
   /** `backend`: the worker's (workerBackend()); the interpreter where it runs in the page. */
   constructor(private backend: Backend = 'interpreter') {
     this.evaluation = new EvaluationWorkerJob(backend);
+    this.models = new CompiledModelCache(backend, 4);
   }
 
   /** WebAssembly refused a model after all: this worker computes on the interpreter from now on. */
   private readonly fallBack = (): void => {
     this.backend = 'interpreter';
     this.evaluation = new EvaluationWorkerJob('interpreter');
+    this.models = new CompiledModelCache('interpreter', 4);
   };
+
+  /** The cache of `backend`'s models (the fallback's first attempt may still name wasm). */
+  private modelsOf(backend: Backend): CompiledModelCache | Backend {
+    return backend === this.models.backend ? this.models : backend;
+  }
 
   handle(request: AnalysisRequest): Answer {
     try {
@@ -52,7 +66,7 @@ export class AnalysisHandler {
         this.monteCarlo = null; // the old job's buffers can go before the new ones are made
         this.monteCarlo = withWasmFallback(
           this.backend,
-          (backend) => new MonteCarloWorkerJob(request.spec, backend),
+          (backend) => new MonteCarloWorkerJob(request.spec, this.modelsOf(backend)),
           this.fallBack,
         );
         const { job } = this.monteCarlo;

@@ -31,6 +31,7 @@ import {
   type MonteCarloSpec,
 } from '../../simulation';
 import type { Backend } from '../../simulation/engine/compile';
+import type { CompiledModelCache } from '../../simulation/analysis/model-cache';
 
 /** The results of draws [start, start + count) of one worker. */
 export interface DrawChunk {
@@ -132,12 +133,16 @@ export class MonteCarloWorkerJob {
   /** A batch of draws' band values, row-major (BATCH_DRAWS per row), waiting to be counted. */
   private readonly staging: Float64Array;
 
-  /** `backend`: the worker's (renderer/engine/backend.ts); the interpreter in the page's thread. */
+  /**
+   * `models`: the worker's cache of compiled models on its backend (renderer/engine/backend.ts),
+   * so a second Monte Carlo of the same structure compiles nothing; or a backend (the interpreter
+   * in the page's thread).
+   */
   constructor(
     readonly spec: MonteCarloSpec,
-    backend: Backend = 'interpreter',
+    models: Backend | CompiledModelCache = 'interpreter',
   ) {
-    this.job = createJob(spec, backend);
+    this.job = createJob(spec, models);
     this.staging = new Float64Array(BATCH_DRAWS * this.job.rows);
   }
 

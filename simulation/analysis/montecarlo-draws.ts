@@ -27,6 +27,7 @@ import {
 } from './kpis';
 import { buildFlywheelModel } from '../model/flywheel';
 import { prunedModel } from './prune';
+import { CompiledModelCache } from './model-cache';
 import { prepareModel, type PreparedModel } from './simulate';
 
 export type KpiKey = keyof Kpis;
@@ -174,8 +175,17 @@ export class DrawRunner {
   constructor(
     scenario: Scenario,
     readonly baseSettings: RunSettings,
-    backend: Backend,
+    /**
+     * The backend to compile with, or this thread's cache of compiled models of one backend: a
+     * worker that runs job after job then compiles each structure once. Every run starts from
+     * the parameters it is given, so other users of the cache may run the same models between
+     * this runner's runs (one thread: runs never overlap).
+     */
+    models: Backend | CompiledModelCache,
   ) {
+    const backend = models instanceof CompiledModelCache ? models.backend : models;
+    const prepare = (s: Scenario): PreparedModel =>
+      models instanceof CompiledModelCache ? models.prepare(s) : prepareModel(s, backend);
     this.scenarios = comparedScenarios(scenario);
     this.uncertain = uncertainParameters(scenario);
     this.drawn = new Float64Array(this.uncertain.length);
@@ -194,7 +204,7 @@ export class DrawRunner {
         table: this.wholeTable(prepared, buffer),
       };
     };
-    this.models = this.scenarios.map((s) => slot(prepareModel(s, backend)));
+    this.models = this.scenarios.map((s) => slot(prepare(s)));
     this.kpiRows = this.models.map(() => new Float64Array(KPI_KEYS.length).fill(NaN));
     this.differenceRow = new Float64Array(DIFFERENCE_KEYS.length).fill(NaN);
     // The status quo is read for the KPIs alone: its model computes only what they need.

@@ -9,6 +9,7 @@
  * across threads (cli/ runs them on worker threads) gives bit-identical summaries.
  */
 import type { Backend } from '../engine/compile';
+import type { CompiledModelCache } from './model-cache';
 import type { RunSettings } from '../engine/types';
 import type { Scenario } from '../scenario/types';
 import { BinCounter } from './montecarlo-bins';
@@ -102,9 +103,13 @@ export function validateSpec(spec: MonteCarloSpec): void {
 }
 
 /** Compiles the models of a job on this thread (every worker calls this with the same spec). */
-export function createJob(spec: MonteCarloSpec, backend: Backend): MonteCarloJob {
+/** `models`: the backend, or a thread's cache of compiled models (see DrawRunner). */
+export function createJob(
+  spec: MonteCarloSpec,
+  models: Backend | CompiledModelCache,
+): MonteCarloJob {
   validateSpec(spec);
-  const runner = new DrawRunner(spec.scenario, spec.settings, backend);
+  const runner = new DrawRunner(spec.scenario, spec.settings, models);
   const bandMetrics = spec.bandMetrics ? [...spec.bandMetrics] : mainMetrics(runner);
   // Each draw keeps only the band metrics (first, so gathering reads each point's in one block)
   // and the series its KPIs need.
