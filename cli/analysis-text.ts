@@ -132,13 +132,16 @@ function namedRows(
   const rows: string[][] = [];
   const extra: string[] = [];
   const above = new Map<number, string>();
+  // The rank as the table's rank column shows it: right-aligned, two spaces before the name.
+  const rankWidth = Math.max(header[0]!.length, ...cells.map((r) => r[0]!.length));
   cells.forEach((r, i) => {
-    if (r[1]!.length > nameWidth) above.set(rows.length, `${r[0]!.padEnd(3)}${r[1]}`);
+    if (r[1]!.length > nameWidth) above.set(rows.length, `${r[0]!.padStart(rankWidth)}  ${r[1]}`);
     rows.push(r[1]!.length > nameWidth ? ['', '', ...r.slice(2)] : [...r]);
     extra.push(after[i] ?? '');
   });
   const left = header.map((_, c) => c === 1);
-  const lines = columns(header, rows, left);
+  // The rank column is as wide as every rank, those written above their row included.
+  const lines = columns([header[0]!.padStart(rankWidth), ...header.slice(1)], rows, left);
   const out = lines.slice(0, 2);
   lines.slice(2).forEach((line, i) => {
     const name = above.get(i);

@@ -131,6 +131,22 @@ describe('flywheel sensitivity', () => {
     ]);
     expect(csv).toHaveLength(10);
   });
+
+  it("aligns a long name's own line with the table's rank and name columns", () => {
+    const text = run('sensitivity', '--weeks', '52', '--mode', 'expected', '--format', 'text');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split('\n');
+    const header = lines.find((l) => /^\s*#\s+Parameter/.test(l))!;
+    const nameAt = header.indexOf('Parameter');
+    const rankEnd = header.indexOf('#') + 1;
+    const ranked = lines.filter((l) => /^\s*\d+ {2}\S/.test(l));
+    expect(ranked.length).toBeGreaterThan(10); // two-digit ranks too
+    for (const l of ranked) {
+      expect(/\S/.exec(l.slice(nameAt))?.index, l).toBe(0);
+      expect(l.slice(0, rankEnd).trim(), l).toMatch(/^\d+$/);
+      expect(l[rankEnd], l).toBe(' ');
+    }
+  });
 });
 
 describe('flywheel sweep and seek', () => {
