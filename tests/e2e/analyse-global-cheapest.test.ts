@@ -7,88 +7,36 @@
  * command the app shows (the CLI run here as a child process). The cheapest combination is then
  * added as a variant, whose own run must reach the target.
  */
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../renderer/export/csv';
-import { ensureBuilt, flywheel, tempFolder } from '../cli/helpers';
 import {
-  buildWebApp,
-  launchChromium,
-  removeBuild,
-  serveStatic,
-  type StaticServer,
-} from './harness';
+  cliResults,
+  download as downloadFrom,
+  eventually,
+  openBuiltApp,
+  shownCommand,
+  stepDone,
+  type OpenApp,
+} from './analyse-page';
 
-let outDir = '';
-let server: StaticServer;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
-const problems: string[] = [];
-const READY = '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])';
-const FILE = 'E-commerce with data products.flywheel.json';
-
-const eventually = <T>(fn: () => T | Promise<T>) =>
-  expect.poll(fn, { timeout: 120_000, interval: 50 });
 
 beforeAll(async () => {
-  ensureBuilt();
-  outDir = await buildWebApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-  page = await browser.newPage({
-    viewport: { width: 1600, height: 1000 },
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
-  });
-  page.setDefaultTimeout(120_000);
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  await page.goto(server.url);
-  await page.waitForSelector(READY);
+  app = await openBuiltApp();
+  page = app.page;
   await page.getByTestId('view-tab-analyse').click();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeBuild(outDir);
+  await app?.close();
 });
 
-async function download(testId: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(testId).click(),
-  ]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-}
-
-/** The words of the command the app shows (quotes removed). */
-async function commandWords(testId: string): Promise<string[]> {
-  const command = (await page.getByTestId(testId).textContent())!;
-  const words = command.match(/'[^']*'|\S+/g)!.map((w) => w.replace(/^'(.*)'$/, '$1'));
-  expect(words[0]).toBe('flywheel');
-  expect(words[2]).toBe(FILE);
-  return words;
-}
-
-/** The CLI's JSON results for the command the app shows, run on the default scenario. */
-async function cli(testId: string): Promise<Record<string, unknown>> {
-  const words = await commandWords(testId);
-  const { dir, cleanup } = tempFolder();
-  try {
-    const r = flywheel([words[1]!, ...words.slice(3), '--format', 'json'], dir);
-    expect(r.stderr).toBe('');
-    return (JSON.parse(r.stdout) as { results: Record<string, unknown> }).results;
-  } finally {
-    cleanup();
-  }
-}
-
-const done = (id: string) =>
-  eventually(() => page.getByTestId(`${id}-status`).getAttribute('data-running')).toBe('false');
+const download = (testId: string) => downloadFrom(page, testId);
+const commandWords = (testId: string) => shownCommand(page, testId);
+const cli = (testId: string) => cliResults(page, testId);
+const done = (id: string) => stepDone(page, id);
 
 /** Draws of the Uncertainty run the ranking reads (a ranking of ~150 assumptions needs > 150). */
 const DRAWS = 240;
@@ -233,6 +181,6 @@ describe('Analyse: global ranking and the cheapest combination', { timeout: 600_
   });
 
   it('logged no console errors, warnings or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

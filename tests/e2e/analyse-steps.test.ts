@@ -6,91 +6,38 @@
  * settings (the CLI run here as a child process, with the command the app shows).
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../renderer/export/csv';
 import { PNG_SIGNATURE } from '../../renderer/export/png';
-import { ensureBuilt, flywheel, tempFolder } from '../cli/helpers';
 import {
-  buildWebApp,
-  launchChromium,
-  removeBuild,
-  serveStatic,
-  type StaticServer,
-} from './harness';
+  cliResults,
+  download as downloadFrom,
+  eventually,
+  openBuiltApp,
+  stepDone,
+  type OpenApp,
+} from './analyse-page';
 
-let outDir = '';
 /** The goal seek's answer as the app's sentence shows it (the report must say the same). */
 let seekValueShown = '';
-let server: StaticServer;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
-const problems: string[] = [];
-const READY = '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])';
-
-const eventually = <T>(fn: () => T | Promise<T>) =>
-  expect.poll(fn, { timeout: 120_000, interval: 50 });
 
 beforeAll(async () => {
-  ensureBuilt();
-  outDir = await buildWebApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-  page = await browser.newPage({
-    viewport: { width: 1600, height: 1000 },
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
-  });
-  page.setDefaultTimeout(120_000);
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  await page.goto(server.url);
-  await page.waitForSelector(READY);
+  app = await openBuiltApp();
+  page = app.page;
   await page.getByTestId('view-tab-analyse').click();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeBuild(outDir);
+  await app?.close();
 });
 
-async function download(testId: string): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(testId).click(),
-  ]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
-}
-
+const download = (testId: string) => downloadFrom(page, testId);
 /** The CLI's JSON for the command the app shows (the scenario file is the default scenario). */
-function cli(testId: string, stderr: RegExp | '' = ''): Promise<Record<string, unknown>> {
-  return page
-    .getByTestId(testId)
-    .textContent()
-    .then((command) => {
-      const words = command!.match(/'[^']*'|\S+/g)!.map((w) => w.replace(/^'(.*)'$/, '$1'));
-      expect(words[0]).toBe('flywheel');
-      // A document never saved is named after its scenario.
-      expect(words[2]).toBe('E-commerce with data products.flywheel.json');
-      const args = [words[1]!, ...words.slice(3), '--format', 'json'];
-      const { dir, cleanup } = tempFolder();
-      try {
-        const r = flywheel(args, dir);
-        if (stderr === '') expect(r.stderr).toBe('');
-        else expect(r.stderr).toMatch(stderr);
-        return (JSON.parse(r.stdout) as { results: Record<string, unknown> }).results;
-      } finally {
-        cleanup();
-      }
-    });
-}
-
-const done = (id: string) =>
-  eventually(() => page.getByTestId(`${id}-status`).getAttribute('data-running')).toBe('false');
+const cli = (testId: string, stderr: RegExp | '' = '') => cliResults(page, testId, stderr);
+const done = (id: string) => stepDone(page, id);
 
 /**
  * Clicks Run and resolves with the first progress short of the end that the analysis shows (null
@@ -326,6 +273,6 @@ describe('Analyse: sensitivity, sweeps and goal seek', { timeout: 600_000 }, () 
   });
 
   it('logged no console errors, warnings or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

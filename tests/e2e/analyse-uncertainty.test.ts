@@ -4,72 +4,35 @@
  * first draws, bad settings refused with a message, exports, and the numbers equal to
  * `flywheel run --runs N` for the same scenario and seed (the CLI run here as a child process).
  */
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERCENTILE_KEYS, uncertainParameters, withPreset } from '../../simulation';
 import { parseCsv } from '../../renderer/export/csv';
 import { PNG_SIGNATURE } from '../../renderer/export/png';
-import { ensureBuilt, flywheel, tempFolder } from '../cli/helpers';
-import {
-  buildWebApp,
-  launchChromium,
-  removeBuild,
-  serveStatic,
-  type StaticServer,
-} from './harness';
+import { flywheel, tempFolder } from '../cli/helpers';
+import { download as downloadFrom, eventually, openBuiltApp, type OpenApp } from './analyse-page';
 
-let outDir = '';
 /** The engine's workers (the app starts them on load); an analysis adds workers of another script. */
 let engineWorkerUrls = new Set<string>();
 const analysisWorkers = () => page.workers().filter((w) => !engineWorkerUrls.has(w.url()));
-let server: StaticServer;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
-const problems: string[] = [];
-const READY = '[data-testid="kpi-cumulativeNetValueUsd"][data-with]:not([data-with=""])';
 const DRAWS = 300;
 const SEED = 7;
 
-const eventually = <T>(fn: () => T | Promise<T>) =>
-  expect.poll(fn, { timeout: 120_000, interval: 50 });
-
 beforeAll(async () => {
-  ensureBuilt();
-  outDir = await buildWebApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-  page = await browser.newPage({
-    viewport: { width: 1600, height: 1000 },
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
-  });
-  page.setDefaultTimeout(120_000);
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  await page.goto(server.url);
-  await page.waitForSelector(READY);
+  app = await openBuiltApp();
+  page = app.page;
   // The engine's workers (results and the headline's, both started on load) share one script.
   while (page.workers().length < 2) await page.waitForEvent('worker');
   engineWorkerUrls = new Set(page.workers().map((w) => w.url()));
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeBuild(outDir);
+  await app?.close();
 });
 
-async function download(testId: string): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(testId).click(),
-  ]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
-}
+const download = (testId: string) => downloadFrom(page, testId);
 
 const status = () => page.getByTestId('mc-status');
 const shownDraws = async (): Promise<number> =>
@@ -267,7 +230,7 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
   });
 
   it('logged no console errors, warnings or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 
   it('compiles WebAssembly in its workers only: the page itself may not (its policy has no unsafe-*)', async () => {
