@@ -1,12 +1,16 @@
 /**
  * Second backend for the per-step program: generates one JavaScript function for the whole run
- * loop, with each equation called from its own call site so the JIT can inline it. It performs
- * exactly the interpreter's arithmetic in the same order, so results are bit-identical (a test
- * checks this). It needs `new Function`, which a strict Content-Security-Policy forbids: the app's
- * Web Worker uses the interpreter; Node (CLI, Monte Carlo workers, tests) uses this.
+ * loop (and one for the start of a run: constants and initial values). Each equation is written
+ * inline from its syntax tree (js-emit.ts), its inputs read from the state vector; an equation
+ * without a source (scripts run without the build's transform) or outside what the writer handles
+ * is called from its own call site, so that the JIT can inline it. Either way it performs exactly
+ * the interpreter's arithmetic in the same order, so results are bit-identical (tests check this).
+ * It needs `new Function`, which a strict Content-Security-Policy forbids: the app's Web Worker
+ * uses the interpreter; Node (CLI, Monte Carlo workers, tests) uses this.
  */
 import type { CompiledModel, Program } from './compile';
 import { exp } from './dmath';
+import { emitEquation, JsModule, JsUnsupported, Writer } from './js-emit';
 
 /**
  * Runs every step, copying the state vector into `values` at each point (only the slots listed in
@@ -35,50 +39,92 @@ export function codegenAvailable(): boolean {
 }
 
 /**
- * Equations per generated chunk function. V8 inlines callees only up to a cumulative bytecode
- * budget per optimised function; small chunks each get their own budget, so nearly every equation
- * is inlined (no call, no boxed return value). Measured on the default model: one big function
- * ~460 us per run, chunks of 16 about 300 us (see `npm run bench`).
+ * Size of a generated chunk function, in equations written inline; an equation called instead
+ * counts as three. V8 inlines callees only up to a cumulative bytecode budget per optimised
+ * function: small chunks each get their own budget, so nearly every called equation is inlined
+ * (no call, no boxed return value). Equations written inline need no inlining, and a value
+ * computed earlier in the same chunk is read from a local instead of the state vector, so their
+ * chunks are larger. Measured on the default model (CPU per run of both presets): one big
+ * function of calls ~460 us, chunks of 16 calls ~300 us; written inline, chunks of 16 ~436 us and
+ * of 48 ~409 us against 494 us for 16 calls (with the pow of that time: see `npm run bench`).
  */
-const CHUNK = 16;
+const CHUNK_BUDGET = 48;
+const CALLED_COST = 3;
+
+/** The expression of an equation written inline (temporaries from `w`), or null to call it. */
+function written(
+  js: JsModule,
+  w: Writer,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- an equation closure
+  fn: Function,
+  inputs: readonly string[],
+  list: boolean,
+): string | null {
+  try {
+    return emitEquation(js, w, fn, inputs, list);
+  } catch (e) {
+    if (!(e instanceof JsUnsupported)) throw e;
+    return null;
+  }
+}
 
 export function generateRunLoop(model: CompiledModel): RunLoop {
   const p: Program = model.program;
-  const lines: string[] = ['"use strict";'];
-  for (let i = 0; i < p.length; i++) {
-    if (p.listFns[i]) lines.push(`const l${i} = L[${i}], b${i} = B[${i}];`);
-    else lines.push(`const f${i} = F[${i}];`);
-    if (p.streams[i]) lines.push(`const r${i} = R[${i}];`);
-  }
+  const js = new JsModule();
+  const lines: string[] = [];
   const chunkNames: string[] = [];
-  for (let start = 0; start < p.length; start += CHUNK) {
-    const name = `chunk${chunkNames.length}`;
-    chunkNames.push(name);
-    lines.push(`function ${name}(x, dt, stochastic) {`);
-    lines.push('let v = 0, sg = 0, ck = 0;');
-    for (let i = start; i < Math.min(p.length, start + CHUNK); i++) {
-      const a = p.inputStart[i]!;
-      const b = p.inputStart[i + 1]!;
-      const args: string[] = [];
-      for (let j = a; j < b; j++) args.push(`x[${p.inputs[j]}]`);
-      if (p.listFns[i]) {
-        args.forEach((arg, j) => lines.push(`b${i}[${j}] = ${arg};`));
-        lines.push(`v = l${i}(b${i});`);
-      } else {
-        lines.push(`v = f${i}(${args.join(', ')});`);
-      }
-      if (p.noise[i] === 1) lines.push(`if (stochastic) v = r${i}.poisson(v * dt) / dt;`);
-      if (p.noise[i] === 2) {
-        lines.push(
-          `if (stochastic) { sg = x[${p.noiseSigma[i]}]; v = v * EXP(sg * r${i}.normal() - 0.5 * sg * sg); }`,
-        );
-      }
-      lines.push(`x[${p.outputs[i]}] = v;`);
-      lines.push('ck += v * 0;');
+  let used = CHUNK_BUDGET;
+  let temps: string[] = [];
+  let local = new Map<number, string>();
+  const closeChunk = (): void => {
+    if (chunkNames.length === 0) return;
+    lines.push('return ck;', '}');
+    if (temps.length > 0)
+      lines.splice(lines.lastIndexOf('let v = 0, ck = 0;'), 0, `let ${temps.join(', ')};`);
+  };
+  for (let i = 0; i < p.length; i++) {
+    const args = (slots: Iterable<number>): string[] =>
+      [...slots].map((s) => local.get(s) ?? `x[${s}]`);
+    const slots = p.inputs.subarray(p.inputStart[i]!, p.inputStart[i + 1]!);
+    const list = p.listFns[i] !== null;
+    const w = new Writer(js, new Set(), `t${i}_`);
+    let code = written(js, w, p.listFns[i] ?? p.fns[i]!, args(slots), list);
+    const cost = code === null ? CALLED_COST : 1;
+    if (used + cost > CHUNK_BUDGET) {
+      closeChunk();
+      const name = `chunk${chunkNames.length}`;
+      chunkNames.push(name);
+      lines.push(`function ${name}(x, dt, stochastic) {`, 'let v = 0, ck = 0;');
+      used = 0;
+      temps = [];
+      local = new Map();
+      // Written again: the inputs computed in the previous chunk are read from the state vector.
+      if (code !== null) code = written(js, w, p.listFns[i] ?? p.fns[i]!, args(slots), list);
     }
-    lines.push('return ck;');
-    lines.push('}');
+    used += cost;
+    temps.push(...w.temps);
+    if (code !== null) {
+      lines.push(`v = ${code};`);
+    } else if (list) {
+      const buffer = js.bind(p.listBuffers[i]);
+      args(slots).forEach((arg, j) => lines.push(`${buffer}[${j}] = ${arg};`));
+      lines.push(`v = ${js.bind(p.listFns[i])}(${buffer});`);
+    } else {
+      lines.push(`v = ${js.bind(p.fns[i])}(${args(slots).join(', ')});`);
+    }
+    const rng = p.noise[i] === 0 ? '' : js.bind(p.streams[i]);
+    if (p.noise[i] === 1) lines.push(`if (stochastic) v = ${rng}.poisson(v * dt) / dt;`);
+    if (p.noise[i] === 2) {
+      const sg = local.get(p.noiseSigma[i]!) ?? `x[${p.noiseSigma[i]}]`;
+      lines.push(`if (stochastic) v = v * EXP(${sg} * ${rng}.normal() - 0.5 * ${sg} * ${sg});`);
+    }
+    // The state vector holds numbers: a value read later in this chunk is converted as a store
+    // into it converts (a boolean to 0 or 1), once.
+    const out = p.outputs[i]!;
+    lines.push(`const y${i} = +v;`, `x[${out}] = y${i};`, `ck += y${i} * 0;`);
+    local.set(out, `y${i}`);
   }
+  closeChunk();
   lines.push('return function run(x, values, points, dt, stochastic, record) {');
   lines.push('const steps = points - 1;');
   lines.push('let check = 0;');
@@ -102,13 +148,42 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
   lines.push('}');
   lines.push('return check;');
   lines.push('};');
-  const factory = new Function('F', 'L', 'B', 'R', 'EXP', lines.join('\n')) as (
-    F: readonly unknown[],
-    L: readonly unknown[],
-    B: readonly unknown[],
-    R: readonly unknown[],
+  const source = ['"use strict";', js.prelude(), ...lines].join('\n');
+  const factory = new Function('EXP', 'K', source) as (
     EXP: (x: number) => number,
+    K: readonly unknown[],
   ) => RunLoop;
   // The deterministic exp (dmath.ts), as the interpreter uses: the same bits in every engine.
-  return factory(p.fns, p.listFns, p.listBuffers, p.streams, exp);
+  return factory(exp, js.bound());
+}
+
+/**
+ * The start of a run as one generated function: each start equation (constants, then initial
+ * values) written inline into its slot, or its evaluator called.
+ */
+export function generateStart(model: CompiledModel): () => void {
+  const js = new JsModule();
+  const lines: string[] = [];
+  const temps: string[] = [];
+  model.startEquations.forEach((e, i) => {
+    const eq = e.equation;
+    const w = new Writer(js, new Set(), `t${i}_`);
+    const inputs = e.inputSlots.map((s) => `x[${s}]`);
+    const code = written(js, w, 'listFn' in eq ? eq.listFn : eq.fn, inputs, 'listFn' in eq);
+    temps.push(...w.temps);
+    lines.push(code === null ? `${js.bind(e.evaluate)}();` : `x[${e.slot}] = ${code};`);
+  });
+  const source = [
+    '"use strict";',
+    js.prelude(),
+    'return function start() {',
+    temps.length > 0 ? `let ${temps.join(', ')};` : '',
+    ...lines,
+    '};',
+  ].join('\n');
+  const factory = new Function('x', 'K', source) as (
+    x: Float64Array,
+    K: readonly unknown[],
+  ) => () => void;
+  return factory(model.context.x, js.bound());
 }

@@ -12,7 +12,7 @@ import {
   type ListFn,
 } from './types';
 import { Rng } from './rng';
-import { codegenAvailable, generateRunLoop, type RunLoop } from './codegen';
+import { codegenAvailable, generateRunLoop, generateStart, type RunLoop } from './codegen';
 import { interpretRunLoop } from './interpreter';
 import { generateWasmRunLoop, wasmAvailable } from './wasm/backend';
 
@@ -41,9 +41,13 @@ export interface CompiledModel {
   readonly parameterSlots: Int32Array;
   readonly stockSlots: Int32Array;
   readonly metricNames: readonly string[];
-  /** Internal: evaluators in dependency order. */
-  readonly constantEvaluators: readonly (() => void)[];
-  readonly initialEvaluators: readonly (() => void)[];
+  /**
+   * Internal: what a run evaluates once, before its first step: the constants in dependency order,
+   * then the stocks' initial values.
+   */
+  readonly startEquations: readonly StartEquation[];
+  /** Evaluates the start equations into the state vector (the chosen backend's way). */
+  readonly start: () => void;
   /** Internal: the per-step program, a flat instruction list (see run.ts). */
   readonly program: Program;
   /** Internal: for stock k, inflows are flowSlots[inStart[k]..inStart[k+1]) etc. */
@@ -55,6 +59,15 @@ export interface CompiledModel {
   /** The per-step loop of the chosen backend. */
   readonly runLoop: RunLoop;
   readonly backend: Backend;
+}
+
+/** An equation evaluated once per run (a constant or a stock's initial value). */
+export interface StartEquation {
+  readonly slot: number;
+  readonly equation: Equation;
+  readonly inputSlots: readonly number[];
+  /** Writes the equation's value into its slot (calls the equation). */
+  readonly evaluate: () => void;
 }
 
 /**
@@ -209,18 +222,25 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
   }
 
   const context: EvalContext = { x: new Float64Array(nSlots) };
-  const constantEvaluators: (() => void)[] = [];
+  const startEquations: StartEquation[] = [];
+  const startEquation = (slot: number, equation: Equation, inputSlots: readonly number[]): void => {
+    const value = makeEvaluator(context, slot, equation, inputSlots);
+    const x = context.x;
+    const evaluate = (): void => {
+      x[slot] = value();
+    };
+    startEquations.push({ slot, equation, inputSlots, evaluate });
+  };
   const dynamicOrder: number[] = [];
   for (const s of order) {
     const d = declAt(s)!;
     if (d.kind !== 'flow' && d.kind !== 'auxiliary') continue;
     if (constant[s] === 1) {
-      const eqSlots = d.equation.inputs.map((n) => slotOf.get(n)!);
-      const value = makeEvaluator(context, s, d.equation, eqSlots);
-      const x = context.x;
-      constantEvaluators.push(() => {
-        x[s] = value();
-      });
+      startEquation(
+        s,
+        d.equation,
+        d.equation.inputs.map((n) => slotOf.get(n)!),
+      );
     } else {
       dynamicOrder.push(s);
     }
@@ -232,7 +252,6 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
   );
 
   const stocks: number[] = [];
-  const initialEvaluators: (() => void)[] = [];
   const inflowSlots: number[] = [];
   const outflowSlots: number[] = [];
   const inflowStart: number[] = [0];
@@ -248,11 +267,7 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
       }
     }
     stocks.push(s);
-    const init = makeEvaluator(context, s, d.initial, inputSlots[s]!);
-    const x = context.x;
-    initialEvaluators.push(() => {
-      x[s] = init();
-    });
+    startEquation(s, d.initial, inputSlots[s]!);
     for (const f of d.inflows) inflowSlots.push(slotOf.get(f)!);
     for (const f of d.outflows) outflowSlots.push(slotOf.get(f)!);
     inflowStart.push(inflowSlots.length);
@@ -273,15 +288,14 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     });
   }
   const parameters = decls.filter((d) => d.kind === 'parameter');
-  const compiled: Omit<CompiledModel, 'runLoop' | 'backend'> = {
+  const compiled: Omit<CompiledModel, 'runLoop' | 'start' | 'backend'> = {
     variables,
     slotOf,
     parameterNames: parameters.map((d) => d.name),
     parameterSlots: Int32Array.from(parameters.map((d) => slotOf.get(d.name)!)),
     stockSlots: Int32Array.from(stocks),
     metricNames: decls.filter((d) => d.metric === true).map((d) => d.name),
-    constantEvaluators,
-    initialEvaluators,
+    startEquations,
     program,
     inflowSlots: Int32Array.from(inflowSlots),
     inflowStart: Int32Array.from(inflowStart),
@@ -290,8 +304,19 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     context,
   };
   const backend = options.backend ?? 'interpreter';
-  const withLoop = { ...compiled, backend, runLoop: interpretRunLoop(compiled as CompiledModel) };
-  if (backend === 'codegen') withLoop.runLoop = generateRunLoop(withLoop);
+  const start = (): void => {
+    for (const e of startEquations) e.evaluate();
+  };
+  const withLoop = {
+    ...compiled,
+    backend,
+    start,
+    runLoop: interpretRunLoop(compiled as CompiledModel),
+  };
+  if (backend === 'codegen') {
+    withLoop.runLoop = generateRunLoop(withLoop);
+    withLoop.start = generateStart(withLoop);
+  }
   if (backend === 'wasm') withLoop.runLoop = generateWasmRunLoop(withLoop);
   return withLoop;
 }

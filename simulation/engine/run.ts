@@ -108,10 +108,7 @@ function startRun(model: CompiledModel, parameters: Float64Array, settings: RunS
   x[1] = dt;
   const ps = model.parameterSlots;
   for (let i = 0; i < ps.length; i++) x[ps[i]!] = parameters[i]!;
-  const cons = model.constantEvaluators;
-  for (let i = 0; i < cons.length; i++) cons[i]!();
-  const inits = model.initialEvaluators;
-  for (let i = 0; i < inits.length; i++) inits[i]!();
+  model.start(); // constants, then the stocks' initial values
   return stepCount(settings) + 1;
 }
 
