@@ -51,6 +51,20 @@ export function codegenAvailable(): boolean {
 const CHUNK_BUDGET = 48;
 const CALLED_COST = 3;
 
+/** How many equations a generated function writes inline and how many it calls. */
+export interface CodegenStats {
+  readonly written: number;
+  readonly called: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+const statsOf = new WeakMap<Function, CodegenStats>();
+
+/** The statistics of a generated run loop or start function (undefined for other backends'). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- looked up by identity
+export function codegenStatsOf(fn: Function): CodegenStats | undefined {
+  return statsOf.get(fn);
+}
+
 /** The expression of an equation written inline (temporaries from `w`), or null to call it. */
 function written(
   js: JsModule,
@@ -74,6 +88,7 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
   const lines: string[] = [];
   const chunkNames: string[] = [];
   let used = CHUNK_BUDGET;
+  let called = 0;
   let temps: string[] = [];
   let local = new Map<number, string>();
   const closeChunk = (): void => {
@@ -102,6 +117,7 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
       if (code !== null) code = written(js, w, p.listFns[i] ?? p.fns[i]!, args(slots), list);
     }
     used += cost;
+    called += code === null ? 1 : 0;
     temps.push(...w.temps);
     if (code !== null) {
       lines.push(`v = ${code};`);
@@ -154,7 +170,9 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
     K: readonly unknown[],
   ) => RunLoop;
   // The deterministic exp (dmath.ts), as the interpreter uses: the same bits in every engine.
-  return factory(exp, js.bound());
+  const run = factory(exp, js.bound());
+  statsOf.set(run, { written: p.length - called, called });
+  return run;
 }
 
 /**
@@ -165,6 +183,7 @@ export function generateStart(model: CompiledModel): () => void {
   const js = new JsModule();
   const lines: string[] = [];
   const temps: string[] = [];
+  let called = 0;
   model.startEquations.forEach((e, i) => {
     const eq = e.equation;
     const w = new Writer(js, new Set(), `t${i}_`);
@@ -172,6 +191,7 @@ export function generateStart(model: CompiledModel): () => void {
     const code = written(js, w, 'listFn' in eq ? eq.listFn : eq.fn, inputs, 'listFn' in eq);
     temps.push(...w.temps);
     lines.push(code === null ? `${js.bind(e.evaluate)}();` : `x[${e.slot}] = ${code};`);
+    called += code === null ? 1 : 0;
   });
   const source = [
     '"use strict";',
@@ -185,5 +205,7 @@ export function generateStart(model: CompiledModel): () => void {
     x: Float64Array,
     K: readonly unknown[],
   ) => () => void;
-  return factory(model.context.x, js.bound());
+  const start = factory(model.context.x, js.bound());
+  statsOf.set(start, { written: model.startEquations.length - called, called });
+  return start;
 }

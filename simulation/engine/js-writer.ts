@@ -1,0 +1,275 @@
+/**
+ * Writes one equation's or helper's body as JavaScript (see js-emit.ts): expressions with values
+ * known while writing folded, helpers inlined, statements with known loops unrolled.
+ */
+import { equationSourceOf, type AstNode, type EquationSource } from './equation-source';
+import {
+  assignedNames,
+  BINARY,
+  fail,
+  freeScope,
+  IDENT,
+  JsUnsupported,
+  isTag,
+  known,
+  fold,
+  Scope,
+  type Val,
+} from './js-emit-common';
+import type { JsModule } from './js-emit';
+
+/**
+ * Writes expressions and statements of one generated function (or of one chunk of the run
+ * loop): `temps` are the temporaries it needs declared.
+ */
+export class Writer {
+  readonly temps: string[] = [];
+
+  constructor(
+    private readonly m: JsModule,
+    private readonly assigned: ReadonlySet<string>,
+    private readonly prefix = 't',
+  ) {}
+
+  private temp(): string {
+    const t = `${this.prefix}${this.temps.length}`;
+    this.temps.push(t);
+    return t;
+  }
+
+  expr(node: AstNode, scope: Scope): Val {
+    if (typeof node === 'number') return known(node);
+    if (typeof node === 'string') {
+      const b = scope.get(node);
+      if (b.k === 'known') return known(b.v);
+      if (b.k === 'code') return { js: b.js };
+      return fail(`${node} used as a value`);
+    }
+    if (!Array.isArray(node)) return fail('node');
+    const [tag, a, c, d] = node as unknown as [string, AstNode, AstNode, AstNode];
+    switch (tag) {
+      case 'lit':
+        return known((a as unknown) === true);
+      case 'neg':
+      case 'pos':
+      case 'not': {
+        const v = this.expr(a, scope);
+        const op = tag === 'neg' ? '-' : tag === 'pos' ? '+' : '!';
+        if (v.known === undefined) return { js: `(${op}${v.js})` };
+        return known(tag === 'neg' ? -v.known : tag === 'pos' ? +v.known : !v.known);
+      }
+      case '&&':
+      case '||':
+      case '??': {
+        const l = this.expr(a, scope);
+        if (l.known === undefined) return { js: `(${l.js} ${tag} ${this.expr(c, scope).js})` };
+        // A number or boolean is never nullish; otherwise the left decides.
+        if (tag === '??' || (tag === '&&' ? !l.known : l.known)) return l;
+        return this.expr(c, scope);
+      }
+      case '?': {
+        const cond = this.expr(a, scope);
+        if (cond.known !== undefined) return this.expr(cond.known ? c : d, scope);
+        return { js: `(${cond.js} ? ${this.expr(c, scope).js} : ${this.expr(d, scope).js})` };
+      }
+      case 'call':
+        return this.call(a, node.slice(2) as AstNode[], scope);
+      case '.':
+        return this.member(a, c as unknown as string, scope);
+      case '[]':
+        return this.index(a, c, scope);
+      default: {
+        if (!BINARY.has(tag)) return fail(`operator ${tag}`);
+        const l = this.expr(a, scope);
+        const r = this.expr(c, scope);
+        if (l.known !== undefined && r.known !== undefined)
+          return known(fold(tag, l.known, r.known));
+        return { js: `(${l.js} ${tag} ${r.js})` };
+      }
+    }
+  }
+
+  private member(obj: AstNode, prop: string, scope: Scope): Val {
+    if (typeof obj !== 'string' || !IDENT.test(prop)) return fail('member');
+    const o = scope.get(obj);
+    if (o.k === 'math' && typeof (Math as unknown as Record<string, unknown>)[prop] === 'number')
+      return { js: `Math.${prop}` };
+    if (o.k === 'list' && prop === 'length') return known(o.items.length);
+    if (o.k === 'object') return { js: `${this.m.bind(o.value)}.${prop}` };
+    return fail(`.${prop}`);
+  }
+
+  /**
+   * `list[i]` at a number known while writing: that input, or `undefined` where a typed array
+   * has no element (a fraction, a negative or too large index; -0 reads element 0).
+   */
+  private index(obj: AstNode, at: AstNode, scope: Scope): Val {
+    if (typeof obj !== 'string') return fail('index of an expression');
+    const o = scope.get(obj);
+    if (o.k !== 'list') return fail('index of a non-list');
+    const i = this.expr(at, scope).known;
+    if (typeof i !== 'number') return fail('index not known');
+    if (!Number.isInteger(i) || i < 0 || i >= o.items.length) return { js: '(void 0)' };
+    return { js: o.items[i]! };
+  }
+
+  private call(callee: AstNode, args: readonly AstNode[], scope: Scope): Val {
+    if (isTag(callee, '.')) {
+      const [, obj, prop] = callee as unknown as [string, AstNode, string];
+      if (typeof obj !== 'string' || scope.get(obj).k !== 'math' || !IDENT.test(prop))
+        return fail('method call');
+      if (typeof (Math as unknown as Record<string, unknown>)[prop] !== 'function')
+        return fail(`Math.${prop}`);
+      return { js: `Math.${prop}(${args.map((x) => this.expr(x, scope).js).join(', ')})` };
+    }
+    if (typeof callee !== 'string') return fail('callee');
+    const f = scope.get(callee);
+    if (f.k !== 'fn') return fail(`${callee} is not a function`);
+    const src = equationSourceOf(f.fn);
+    if (src && src.params.length === args.length) {
+      try {
+        return this.helper(f.fn, src, args, scope);
+      } catch (e) {
+        if (!(e instanceof JsUnsupported)) throw e;
+      }
+    }
+    // Called as the closure would call it (lists cannot be passed: they are not arrays here).
+    const values = args.map((x) => this.expr(x, scope).js);
+    return { js: `${this.m.bind(f.fn)}(${values.join(', ')})` };
+  }
+
+  /**
+   * A helper with a source: an expression body inline, its arguments evaluated once each, in
+   * order (into temporaries, unless an argument is a literal or a read); a block body as a
+   * generated function.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- a bound JS function
+  private helper(fn: Function, src: EquationSource, args: readonly AstNode[], scope: Scope): Val {
+    const lists = args.map((x) => {
+      const b = typeof x === 'string' ? scope.get(x) : null;
+      return b?.k === 'list' ? b : null;
+    });
+    if (src.kind === 'block') {
+      const shapes = lists.map((l) => (l ? l.items.length : 'v'));
+      const name = this.m.blockFunction(fn, src, shapes);
+      const values = args.flatMap((x, i) => lists[i]?.items ?? [this.expr(x, scope).js]);
+      return { js: `${name}(${values.join(', ')})` };
+    }
+    const inner = new Scope(freeScope(src));
+    const sets: string[] = [];
+    args.forEach((x, i) => {
+      const list = lists[i];
+      if (list) return inner.set(src.params[i]!, list);
+      const v = this.expr(x, scope);
+      if (v.known !== undefined) return inner.set(src.params[i]!, { k: 'known', v: v.known });
+      // A read of a name or of the state vector stays the same while the body is evaluated.
+      const atom = /^[A-Za-z_$][A-Za-z0-9_$]*(\[\d+\])?$/.test(v.js);
+      const js = atom ? v.js : this.temp();
+      if (!atom) sets.push(`${js} = ${v.js}`);
+      inner.set(src.params[i]!, { k: 'code', js, mutable: false });
+    });
+    // An expression body has no statements: this writer's temporaries serve it too.
+    const value = this.expr(src.body as AstNode, inner);
+    if (sets.length === 0) return value;
+    return { js: `(${sets.join(', ')}, ${value.js})` };
+  }
+
+  /** Statements of a block body, as a block's contents. */
+  statements(stmts: readonly AstNode[], parent: Scope): string {
+    const scope = new Scope(parent);
+    // A name declared in this block cannot be read from an outer scope before its declaration.
+    for (const s of stmts)
+      if (isTag(s, 'let'))
+        scope.set(s[1] as string, { k: 'unusable', what: `${String(s[1])} before declaration` });
+    return stmts.map((s) => this.statement(s, scope)).join('\n');
+  }
+
+  private statement(s: AstNode, scope: Scope): string {
+    if (!Array.isArray(s)) return fail('statement');
+    const [tag, a, c, d, e] = s as unknown as [string, AstNode, AstNode, AstNode, AstNode];
+    if (tag === 'let') {
+      const name = a as string;
+      const v = this.expr(c, scope);
+      if (v.known !== undefined && !this.assigned.has(name)) {
+        scope.set(name, { k: 'known', v: v.known });
+        return '';
+      }
+      const js = `_${name}`;
+      scope.set(name, { k: 'code', js, mutable: true });
+      return `let ${js} = ${v.js};`;
+    }
+    if (tag === 'set') {
+      const target = scope.get(c as string);
+      if (target.k !== 'code' || !target.mutable) return fail('assignment');
+      if (!['=', '+=', '-=', '*=', '/='].includes(a as string)) return fail(`operator ${a}`);
+      return `${target.js} ${a as string} ${this.expr(d, scope).js};`;
+    }
+    if (tag === 'if') {
+      const cond = this.expr(a, scope);
+      const yes = c as unknown as AstNode[];
+      const no = d as unknown as AstNode[];
+      if (cond.known !== undefined) return `{\n${this.statements(cond.known ? yes : no, scope)}\n}`;
+      return `if (${cond.js}) {\n${this.statements(yes, scope)}\n} else {\n${this.statements(no, scope)}\n}`;
+    }
+    if (tag === 'for') {
+      const init = a as unknown as AstNode[];
+      const step = d as unknown as AstNode[];
+      const body = e as unknown as AstNode[];
+      return this.unrolled(init, c, step, body, scope) ?? this.loop(init, c, step, body, scope);
+    }
+    if (tag === 'return') return `return ${this.expr(a, scope).js};`;
+    if (tag === 'block') return `{\n${this.statements(a as unknown as AstNode[], scope)}\n}`;
+    return fail(`statement ${tag}`);
+  }
+
+  /** A loop as written (the language has no `break` or `continue`: the step ends the body). */
+  private loop(
+    init: readonly AstNode[],
+    cond: AstNode | null,
+    step: readonly AstNode[],
+    body: readonly AstNode[],
+    scope: Scope,
+  ): string {
+    const loopScope = new Scope(scope);
+    const first = init.map((s) => this.statement(s, loopScope)).join('\n');
+    const test = cond === null ? '' : this.expr(cond, loopScope).js;
+    const inner = this.statements(body, loopScope);
+    const next = step.map((s) => this.statement(s, loopScope)).join('\n');
+    return `{\n${first}\nfor (;${test};) {\n{\n${inner}\n}\n${next}\n}\n}`;
+  }
+
+  /**
+   * `for (let i = a; cond; i += b)` with a and b known, i not assigned in the body and the
+   * condition known at every step: the body written once per step with i known. Null otherwise.
+   */
+  private unrolled(
+    init: readonly AstNode[],
+    cond: AstNode | null,
+    step: readonly AstNode[],
+    body: readonly AstNode[],
+    scope: Scope,
+  ): string | null {
+    const [first] = init;
+    const [next] = step;
+    if (init.length !== 1 || step.length !== 1 || cond === null) return null;
+    if (!isTag(first, 'let') || !isTag(next, 'set')) return null;
+    const name = first[1] as string;
+    const by = next[3];
+    if (next[2] !== name || (next[1] !== '+=' && next[1] !== '-=') || typeof by !== 'number')
+      return null;
+    if (assignedNames(body).has(name)) return null;
+    let i = this.expr(first[2] as AstNode, scope).known;
+    const out: string[] = [];
+    for (let n = 0; typeof i === 'number'; n++) {
+      if (n > 256) return null;
+      const loopScope = new Scope(scope);
+      loopScope.set(name, { k: 'known', v: i });
+      const test = this.expr(cond, loopScope).known;
+      if (test === undefined) return null;
+      if (!test) return `{\n${out.join('\n')}\n}`;
+      out.push(`{\n${this.statements(body, loopScope)}\n}`);
+      i = next[1] === '+=' ? i + by : i - by;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The codegen backend writes equations inline (simulation/engine/js-emit.ts) where it can and
+ * calls the others; a run must match the interpreter to the bit either way, with noise, at any
+ * step length, including a boolean equation read later in the same generated chunk (a stored
+ * value is a number) and list equations. On the presets every equation must be written.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  PRESETS,
+  codegenStatsOf,
+  compileModel,
+  prepareModel,
+  runModel,
+  type ListFn,
+  type ModelDecl,
+  type PositionalFn,
+  type PresetName,
+  type RunSettings,
+  type VariableDecl,
+} from '../../simulation';
+import { sourced } from './js-emit-helpers';
+
+/** An equation usable as either kind (the test picks). */
+type Fn = PositionalFn & ListFn;
+const eq = sourced(`
+const sum = (v: Float64Array): number => {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]!;
+  return s;
+};
+export const live = (t: number, p: number) => t >= p;
+export const twice = (live: number) => (live === 1 ? 2 : 3);
+export const growth = (s: number, g: number, k: number) => g * s * k * 0.01;
+export const events = (s: number) => s * 0.01;
+export const total = sum;
+export const mean = (v: Float64Array) => (v.length === 0 ? 0 : sum(v) / v.length);
+export const doubled = (g: number) => g * 2;
+export const initial = (c: number) => c * 100;
+export const refused = (v: Float64Array) => v[Math.floor(v[0]!)] ?? 0;
+`) as Record<string, Fn>;
+
+// Test files do not go through the transform: these have no source and are called.
+const calledFn = (a: number, b: number): number => a / (b + 1);
+const calledList = (v: Float64Array): number => v[0]! - v[v.length - 1]!;
+
+const param = (name: string): VariableDecl => ({
+  kind: 'parameter',
+  name,
+  unit: '',
+  description: '',
+});
+const aux = (name: string, inputs: string[], fn: PositionalFn, extra = {}): VariableDecl =>
+  ({
+    kind: 'auxiliary',
+    name,
+    unit: '',
+    description: '',
+    equation: { inputs, fn },
+    ...extra,
+  }) as VariableDecl;
+const auxList = (name: string, inputs: string[], listFn: ListFn): VariableDecl =>
+  ({
+    kind: 'auxiliary',
+    name,
+    unit: '',
+    description: '',
+    equation: { inputs, listFn },
+  }) as VariableDecl;
+
+const decl: ModelDecl = {
+  variables: [
+    param('p'),
+    param('g'),
+    param('sigma'),
+    param('m1'),
+    param('m2'),
+    aux('c1', ['g'], eq.doubled!),
+    aux('c2', ['g', 'm1'], calledFn),
+    aux('live', ['time', 'p'], eq.live!),
+    aux('twice', ['live'], eq.twice!),
+    {
+      kind: 'flow',
+      name: 'grow',
+      unit: '',
+      description: '',
+      equation: { inputs: ['S', 'g', 'twice'], fn: eq.growth! },
+      noise: { type: 'lognormal', sigma: 'sigma' },
+    },
+    {
+      kind: 'flow',
+      name: 'leave',
+      unit: '',
+      description: '',
+      equation: { inputs: ['S'], fn: eq.events! },
+      noise: { type: 'poisson' },
+    },
+    auxList('total', ['m1', 'm2', 'grow', 'twice'], eq.total!),
+    auxList('average', ['m1', 'grow', 'live'], eq.mean!),
+    aux('ratio', ['total', 'average'], calledFn),
+    auxList('difference', ['grow', 'total', 'm2'], calledList),
+    auxList('picked', ['live', 'grow', 'total'], eq.refused!),
+    {
+      kind: 'stock',
+      name: 'S',
+      unit: '',
+      description: '',
+      initial: { inputs: ['c1'], fn: eq.initial! },
+      inflows: ['grow'],
+      outflows: ['leave'],
+    },
+  ],
+};
+const parameters = Float64Array.of(3, 0.1, 0.2, 1.5, -2);
+
+describe('codegen writes equations inline', () => {
+  it('matches the interpreter to the bit, written and called equations mixed', () => {
+    const interpreted = compileModel(decl, { backend: 'interpreter' });
+    const generated = compileModel(decl, { backend: 'codegen' });
+    // live, twice, grow, leave, total, average written; ratio, difference, picked called.
+    expect(codegenStatsOf(generated.runLoop)).toEqual({ written: 6, called: 3 });
+    // c1 and S's initial value written, c2 called.
+    expect(codegenStatsOf(generated.start)).toEqual({ written: 2, called: 1 });
+    for (const mode of ['expected', 'stochastic'] as const) {
+      for (const stepWeeks of [1, 0.25]) {
+        const settings: RunSettings = { mode, stepWeeks, weeks: 26, seed: 7 };
+        const a = runModel(interpreted, parameters, settings).values;
+        const b = runModel(generated, parameters, settings).values;
+        expect(Buffer.from(b.buffer).equals(Buffer.from(a.buffer))).toBe(true);
+      }
+    }
+    const twice = generated.slotOf.get('twice')!;
+    const run = runModel(generated, parameters, {
+      mode: 'expected',
+      stepWeeks: 1,
+      weeks: 6,
+      seed: 1,
+    });
+    const n = generated.variables.length;
+    // Week 3 onwards live is true, stored as 1: twice reads 1 (=== 1), not true.
+    expect([0, 3, 6].map((k) => run.values[k * n + twice])).toEqual([3, 2, 2]);
+  });
+
+  it('writes every equation of the presets (none called)', () => {
+    for (const name of Object.keys(PRESETS) as PresetName[]) {
+      const { compiled } = prepareModel(PRESETS[name](), 'codegen');
+      expect(codegenStatsOf(compiled.runLoop)).toEqual({
+        written: compiled.program.length,
+        called: 0,
+      });
+      expect(codegenStatsOf(compiled.start)).toEqual({
+        written: compiled.startEquations.length,
+        called: 0,
+      });
+    }
+  });
+});
