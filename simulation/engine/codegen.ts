@@ -82,65 +82,106 @@ function written(
   }
 }
 
+/**
+ * The chunk functions of a run loop, filled equation by equation: a chunk ends when its budget is
+ * spent. Within a chunk a value computed earlier is read from its local (`y<i>`).
+ */
+class Chunks {
+  readonly names: string[] = [];
+  readonly lines: string[] = [];
+  private body: string[] = [];
+  private temps: string[] = [];
+  private local = new Map<number, string>();
+  private used = CHUNK_BUDGET;
+
+  /** The expression reading a slot's current value. */
+  read(slot: number): string {
+    return this.local.get(slot) ?? `x[${slot}]`;
+  }
+
+  /**
+   * Opens a new chunk when an equation of this cost does not fit in the one being filled; true
+   * when it did (the equation's inputs from the previous chunk are then read from the state).
+   */
+  makeRoom(cost: number): boolean {
+    if (this.used + cost <= CHUNK_BUDGET) return false;
+    if (this.names.length > 0) this.close();
+    this.names.push(`chunk${this.names.length}`);
+    this.body = [];
+    this.temps = [];
+    this.local = new Map();
+    this.used = 0;
+    return true;
+  }
+
+  /** Adds an equation's lines (its value computed into `v`), its temporaries and its output. */
+  add(
+    cost: number,
+    temps: readonly string[],
+    body: readonly string[],
+    index: number,
+    out: number,
+  ): void {
+    this.used += cost;
+    this.temps.push(...temps);
+    this.body.push(...body);
+    // The state vector holds numbers: a value read later in this chunk is converted as a store
+    // into it converts (a boolean to 0 or 1), once.
+    this.body.push(`const y${index} = +v;`, `x[${out}] = y${index};`, `ck += y${index} * 0;`);
+    this.local.set(out, `y${index}`);
+  }
+
+  /** Ends the chunk being filled. */
+  close(): void {
+    const name = this.names[this.names.length - 1];
+    if (name === undefined) return;
+    this.lines.push(`function ${name}(x, dt, stochastic) {`);
+    this.lines.push(`let v = 0, ck = 0${this.temps.map((t) => `, ${t}`).join('')};`);
+    this.lines.push(...this.body, 'return ck;', '}');
+  }
+}
+
 export function generateRunLoop(model: CompiledModel): RunLoop {
   const p: Program = model.program;
   const js = new JsModule();
-  const lines: string[] = [];
-  const chunkNames: string[] = [];
-  let used = CHUNK_BUDGET;
+  const chunks = new Chunks();
   let called = 0;
-  let temps: string[] = [];
-  let local = new Map<number, string>();
-  const closeChunk = (): void => {
-    if (chunkNames.length === 0) return;
-    lines.push('return ck;', '}');
-    if (temps.length > 0)
-      lines.splice(lines.lastIndexOf('let v = 0, ck = 0;'), 0, `let ${temps.join(', ')};`);
-  };
   for (let i = 0; i < p.length; i++) {
-    const args = (slots: Iterable<number>): string[] =>
-      [...slots].map((s) => local.get(s) ?? `x[${s}]`);
-    const slots = p.inputs.subarray(p.inputStart[i]!, p.inputStart[i + 1]!);
+    const fn = p.listFns[i] ?? p.fns[i]!;
     const list = p.listFns[i] !== null;
+    const inputs = (): string[] => {
+      const out: string[] = [];
+      for (let j = p.inputStart[i]!; j < p.inputStart[i + 1]!; j++)
+        out.push(chunks.read(p.inputs[j]!));
+      return out;
+    };
     const w = new Writer(js, new Set(), `t${i}_`);
-    let code = written(js, w, p.listFns[i] ?? p.fns[i]!, args(slots), list);
+    let code = written(js, w, fn, inputs(), list);
     const cost = code === null ? CALLED_COST : 1;
-    if (used + cost > CHUNK_BUDGET) {
-      closeChunk();
-      const name = `chunk${chunkNames.length}`;
-      chunkNames.push(name);
-      lines.push(`function ${name}(x, dt, stochastic) {`, 'let v = 0, ck = 0;');
-      used = 0;
-      temps = [];
-      local = new Map();
-      // Written again: the inputs computed in the previous chunk are read from the state vector.
-      if (code !== null) code = written(js, w, p.listFns[i] ?? p.fns[i]!, args(slots), list);
-    }
-    used += cost;
-    called += code === null ? 1 : 0;
-    temps.push(...w.temps);
+    if (chunks.makeRoom(cost) && code !== null) code = written(js, w, fn, inputs(), list);
+    const body: string[] = [];
     if (code !== null) {
-      lines.push(`v = ${code};`);
+      body.push(`v = ${code};`);
     } else if (list) {
+      called++;
       const buffer = js.bind(p.listBuffers[i]);
-      args(slots).forEach((arg, j) => lines.push(`${buffer}[${j}] = ${arg};`));
-      lines.push(`v = ${js.bind(p.listFns[i])}(${buffer});`);
+      inputs().forEach((arg, j) => body.push(`${buffer}[${j}] = ${arg};`));
+      body.push(`v = ${js.bind(fn)}(${buffer});`);
     } else {
-      lines.push(`v = ${js.bind(p.fns[i])}(${args(slots).join(', ')});`);
+      called++;
+      body.push(`v = ${js.bind(fn)}(${inputs().join(', ')});`);
     }
     const rng = p.noise[i] === 0 ? '' : js.bind(p.streams[i]);
-    if (p.noise[i] === 1) lines.push(`if (stochastic) v = ${rng}.poisson(v * dt) / dt;`);
+    if (p.noise[i] === 1) body.push(`if (stochastic) v = ${rng}.poisson(v * dt) / dt;`);
     if (p.noise[i] === 2) {
-      const sg = local.get(p.noiseSigma[i]!) ?? `x[${p.noiseSigma[i]}]`;
-      lines.push(`if (stochastic) v = v * EXP(${sg} * ${rng}.normal() - 0.5 * ${sg} * ${sg});`);
+      const sg = chunks.read(p.noiseSigma[i]!);
+      body.push(`if (stochastic) v = v * EXP(${sg} * ${rng}.normal() - 0.5 * ${sg} * ${sg});`);
     }
-    // The state vector holds numbers: a value read later in this chunk is converted as a store
-    // into it converts (a boolean to 0 or 1), once.
-    const out = p.outputs[i]!;
-    lines.push(`const y${i} = +v;`, `x[${out}] = y${i};`, `ck += y${i} * 0;`);
-    local.set(out, `y${i}`);
+    chunks.add(cost, w.temps, body, i, p.outputs[i]!);
   }
-  closeChunk();
+  chunks.close();
+  const lines = chunks.lines;
+  const chunkNames = chunks.names;
   lines.push('return function run(x, values, points, dt, stochastic, record) {');
   lines.push('const steps = points - 1;');
   lines.push('let check = 0;');

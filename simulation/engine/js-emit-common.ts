@@ -103,8 +103,15 @@ export function assignedNames(body: unknown, into = new Set<string>()): Set<stri
   return into;
 }
 
-/** The free names of a source, bound to what they are. */
+const freeScopes = new WeakMap<EquationSource, Scope>();
+
+/**
+ * The free names of a source, bound to what they are. Kept per source: the names are bound once
+ * and for all (see equation-source.ts), and a captured object's properties are read by the code.
+ */
 export function freeScope(src: EquationSource): Scope {
+  const kept = freeScopes.get(src);
+  if (kept) return kept;
   const scope = new Scope(null);
   let values: readonly unknown[];
   try {
@@ -120,6 +127,7 @@ export function freeScope(src: EquationSource): Scope {
     else if (typeof v === 'object' && v !== null) scope.set(name, { k: 'object', value: v });
     else scope.set(name, { k: 'unusable', what: `${name} is ${typeof v}` });
   });
+  freeScopes.set(src, scope);
   return scope;
 }
 

@@ -46,7 +46,12 @@ export class Writer {
       return fail(`${node} used as a value`);
     }
     if (!Array.isArray(node)) return fail('node');
-    const [tag, a, c, d] = node as unknown as [string, AstNode, AstNode, AstNode];
+    // Indexed reads, not destructuring: the writer runs cold, once per compile.
+    const n = node as unknown as readonly AstNode[];
+    const tag = n[0] as string;
+    const a = n[1]!;
+    const c = n[2]!;
+    const d = n[3]!;
     switch (tag) {
       case 'lit':
         return known((a as unknown) === true);
@@ -115,7 +120,8 @@ export class Writer {
 
   private call(callee: AstNode, args: readonly AstNode[], scope: Scope): Val {
     if (isTag(callee, '.')) {
-      const [, obj, prop] = callee as unknown as [string, AstNode, string];
+      const obj = callee[1] as AstNode;
+      const prop = callee[2] as string;
       if (typeof obj !== 'string' || scope.get(obj).k !== 'math' || !IDENT.test(prop))
         return fail('method call');
       if (typeof (Math as unknown as Record<string, unknown>)[prop] !== 'function')
@@ -186,7 +192,12 @@ export class Writer {
 
   private statement(s: AstNode, scope: Scope): string {
     if (!Array.isArray(s)) return fail('statement');
-    const [tag, a, c, d, e] = s as unknown as [string, AstNode, AstNode, AstNode, AstNode];
+    const n = s as unknown as readonly AstNode[];
+    const tag = n[0] as string;
+    const a = n[1]!;
+    const c = n[2]!;
+    const d = n[3]!;
+    const e = n[4]!;
     if (tag === 'let') {
       const name = a as string;
       const v = this.expr(c, scope);
@@ -249,8 +260,8 @@ export class Writer {
     body: readonly AstNode[],
     scope: Scope,
   ): string | null {
-    const [first] = init;
-    const [next] = step;
+    const first = init[0];
+    const next = step[0];
     if (init.length !== 1 || step.length !== 1 || cond === null) return null;
     if (!isTag(first, 'let') || !isTag(next, 'set')) return null;
     const name = first[1] as string;
