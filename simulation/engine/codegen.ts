@@ -44,9 +44,10 @@ export function codegenAvailable(): boolean {
  * function: small chunks each get their own budget, so nearly every called equation is inlined
  * (no call, no boxed return value). Equations written inline need no inlining, and a value
  * computed earlier in the same chunk is read from a local instead of the state vector, so their
- * chunks are larger. Measured on the default model (CPU per run of both presets): one big
- * function of calls ~460 us, chunks of 16 calls ~300 us; written inline, chunks of 16 ~436 us and
- * of 48 ~409 us against 494 us for 16 calls (with the pow of that time: see `npm run bench`).
+ * chunks are larger. Measured (CPU per run of both presets, 156 weeks, before the start was
+ * generated): calls in chunks of 16, 494 us; written inline, chunks of 16, 436 us, of 24-32,
+ * 413-427 us, of 48, 406-415 us, of 64-400, 441-452 us (one big function of calls was ~1.5x
+ * chunks of 16 calls). See docs/ARCHITECTURE.md "Performance".
  */
 const CHUNK_BUDGET = 48;
 const CALLED_COST = 3;
