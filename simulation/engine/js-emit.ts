@@ -15,9 +15,11 @@
  *   each step (a literal start, a literal step, a condition that folds) is unrolled, so a sum over
  *   three inputs becomes three additions. Values known while writing (literals, captured
  *   constants, a list's length, unrolled counters, locals never assigned) are folded with
- *   JavaScript's own operators, so folding computes what the code would have.
- * - Anything else (an index not known, a list passed where it cannot be, a name bound to an
- *   object) throws JsUnsupported: the caller then calls the closure, as before.
+ *   JavaScript's own operators, so folding computes what the code would have. A captured
+ *   object's property is read when the code runs, as the closure reads it.
+ * - Anything else (an index not known, a list passed where it cannot be, a name bound to
+ *   `undefined` or a string, a method other than `Math`'s) throws JsUnsupported: the caller then
+ *   calls the closure, as before.
  */
 import { equationSourceOf, type AstNode, type EquationSource } from './equation-source';
 import { assignedNames, fail, freeScope, Scope, type ArgShape } from './js-emit-common';
