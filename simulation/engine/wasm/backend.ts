@@ -97,6 +97,10 @@ class Assembly implements ModuleContext {
     this.builder.define(fn, body);
   }
 
+  data(bytes: Uint8Array): number {
+    return this.builder.data(bytes);
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any JS function
   importCall(fn: Function, arity: number): FnRef {
     let byArity = this.importRefs.get(fn);
@@ -174,7 +178,8 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   let maxList = 0;
   for (let i = 0; i < p.length; i++)
     if (p.listFns[i]) maxList = Math.max(maxList, p.inputStart[i + 1]! - p.inputStart[i]!);
-  const fixedEnd = align8(scratch + maxList * 8);
+  // Tables of the deterministic maths (data segments) go after the list scratch area.
+  asm.builder.dataStart = align8(scratch + maxList * 8);
 
   // Views of the memory, renewed when it grows (growing detaches the old buffer).
   const mem = {
@@ -351,6 +356,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   b.get(check);
   asm.define(run, b);
   asm.builder.exportFunction('run', run);
+  const fixedEnd = align8(asm.builder.dataEnd);
   asm.builder.memory(Math.max(1, Math.ceil(fixedEnd / PAGE)), 'memory');
 
   const instance = new WebAssembly.Instance(new WebAssembly.Module(asm.builder.encode()), {

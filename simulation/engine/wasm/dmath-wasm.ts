@@ -12,6 +12,7 @@
  */
 import type { FnRef, FunctionBody, ValType } from './encode';
 import { emitPow, emitScalbn } from './pow-wasm';
+import { emitTablePow } from './table-pow-wasm';
 import {
   add,
   addBitsMasked,
@@ -54,6 +55,8 @@ export interface DmathFunctions {
 export interface Definer {
   declareFunction(params: readonly ValType[], results: readonly ValType[]): FnRef;
   define(fn: FnRef, body: FunctionBody): void;
+  /** Places bytes in the module's memory (a data segment); returns their address. */
+  data(bytes: Uint8Array): number;
 }
 
 export const HUGE = 1.0e300;
@@ -252,10 +255,12 @@ export function emitDmath(m: Definer): DmathFunctions {
   const pow = m.declareFunction(['f64', 'f64'], ['f64']);
   const scalbn = m.declareFunction(['f64', 'i32'], ['f64']);
   const cbrt = m.declareFunction(['f64'], ['f64']);
+  const tablePow = m.declareFunction(['f64', 'f64'], ['f64']);
   emitExp(m, exp);
   emitLog(m, log);
   emitScalbn(m, scalbn);
-  emitPow(m, pow, scalbn);
+  emitTablePow(m, tablePow);
+  emitPow(m, pow, scalbn, tablePow);
   emitCbrt(m, cbrt);
   return { exp, log, pow, cbrt };
 }

@@ -312,6 +312,14 @@ export class ModuleBuilder {
   private readonly exports: { name: string; fn: FnRef }[] = [];
   private memoryPages = 1;
   private memoryExport: string | null = null;
+  private readonly segments: { offset: number; bytes: Uint8Array }[] = [];
+  /** Where `data` places its first bytes (the engine sets it past its own memory layout). */
+  dataStart = 0;
+  /** The end of the last bytes `data` placed (dataStart when none were). */
+  get dataEnd(): number {
+    const last = this.segments[this.segments.length - 1];
+    return last ? last.offset + last.bytes.length : this.dataStart;
+  }
 
   private typeOf(sig: Signature): number {
     const key = signatureKey(sig);
@@ -348,6 +356,16 @@ export class ModuleBuilder {
     this.exports.push({ name, fn });
   }
 
+  /**
+   * Bytes the module's memory holds from instantiation (an active data segment), 8-byte aligned
+   * after the previous ones; returns their address.
+   */
+  data(bytes: Uint8Array): number {
+    const offset = Math.ceil(this.dataEnd / 8) * 8;
+    this.segments.push({ offset, bytes });
+    return offset;
+  }
+
   /** The module's memory: initial size in 64 KiB pages, exported under `name`. */
   memory(pages: number, name: string): void {
     this.memoryPages = pages;
@@ -377,7 +395,8 @@ export class ModuleBuilder {
     const fns = new Bytes().u32(this.functions.length);
     for (const f of this.functions) fns.u32(f.type);
     section(3, fns);
-    section(5, new Bytes().u32(1).byte(0x00).u32(this.memoryPages));
+    const pages = Math.max(this.memoryPages, Math.ceil(this.dataEnd / 65536));
+    section(5, new Bytes().u32(1).byte(0x00).u32(pages));
     const exports = new Bytes().u32(this.exports.length + (this.memoryExport ? 1 : 0));
     for (const e of this.exports) exports.name(e.name).byte(0x00).u32(e.fn.index);
     if (this.memoryExport) exports.name(this.memoryExport).byte(0x02).u32(0);
@@ -388,6 +407,15 @@ export class ModuleBuilder {
       code.raw(f.body.encode().out);
     }
     section(10, code);
+    if (this.segments.length > 0) {
+      const data = new Bytes().u32(this.segments.length);
+      for (const seg of this.segments) {
+        // Active segment of memory 0 at a constant address: i32.const offset, end, the bytes.
+        data.byte(0x00).byte(Op.i32_const).s32(seg.offset).byte(Op.end).u32(seg.bytes.length);
+        data.raw(Array.from(seg.bytes));
+      }
+      section(11, data);
+    }
     return Uint8Array.from(out.out);
   }
 }

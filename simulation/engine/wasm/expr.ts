@@ -156,6 +156,14 @@ export const addBitsMasked = (a: X, add: bigint, mask: bigint): X =>
     b.i64(add).op(Op.i64_add).i64(mask).op(Op.i64_and).op(Op.f64_reinterpret_i64);
   });
 
+/** The double at byte address `addr` (an i32) + `offset` of the module's memory. */
+export const loadF64 = (addr: X, offset: number): X =>
+  x('f64', (b) => {
+    if (addr.t !== 'i32') throw new Error('address must be i32');
+    addr.emit(b);
+    b.loadF64(offset);
+  });
+
 export const call = (fn: FnRef, t: T, ...args: X[]): X =>
   x(t, (b) => {
     for (const a of args) a.emit(b);

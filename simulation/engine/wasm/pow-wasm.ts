@@ -95,7 +95,7 @@ export function emitScalbn(m: Definer, ref: FnRef): void {
   m.define(ref, f.end(mul(y, fromWords(shl(add(I(0x3ff), n), I(20)), I(0)))));
 }
 
-export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef): void {
+export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef, tablePow: FnRef): void {
   const f = new Fn(['f64', 'f64'], 'f64');
   const x = f.param(0);
   const y = f.param(1);
@@ -176,6 +176,11 @@ export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef): void {
   f.if(eq(or(n, yisint), I(0)), () => f.ret(F(NaN)));
   const s = f.let(F(1));
   f.if(eq(or(n, sub(yisint, I(1))), I(0)), () => f.set(s, F(-1)));
+
+  f.if(le(iy, I(0x41e00000)), () => {
+    const r = f.let(call(tablePow, 'f64', ax, y));
+    f.if(eq(r, r), () => f.ret(mul(s, r)));
+  });
 
   const t1 = f.let('f64');
   const t2 = f.let('f64');
