@@ -252,7 +252,31 @@ function scalbn(x: number, n: number): number {
   return y * pow2(n);
 }
 
+/**
+ * x^y. The common case (x > 0 finite; y finite, not 0, 1, -1, 2 or 1/2, |y| < 2^31 + 2^11, the
+ * values for which the general code below reaches the tables) goes straight to the tables: a
+ * small function, so the JIT can inline it into the equations (a call that is not inlined
+ * returns its double boxed, an allocation per call).
+ */
 export function pow(x: number, y: number): number {
+  if (
+    x > 0 &&
+    x < Infinity &&
+    y !== 0 &&
+    y !== 1 &&
+    y !== -1 &&
+    y !== 2 &&
+    y !== 0.5 &&
+    Math.abs(y) < 2147485696
+  ) {
+    const r = tablePow(x, y);
+    if (r === r) return r;
+  }
+  return powGeneral(x, y);
+}
+
+/** x^y for any arguments: fdlibm's special cases, the tables, and fdlibm's code at the edges. */
+export function powGeneral(x: number, y: number): number {
   F64[0] = x;
   const hx = I32[HI]!;
   const lx = I32[LO]! >>> 0;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pow } from '../../simulation/engine/dmath';
+import { pow, powGeneral } from '../../simulation/engine/dmath';
 import { LOG_OFFSET, POW_TABLES } from '../../simulation/engine/dmath-tables';
 import { tablePow } from '../../simulation/engine/dmath-pow';
 import { emitDmath } from '../../simulation/engine/wasm/dmath-wasm';
@@ -156,6 +156,45 @@ describe('pow from tables', () => {
         else expect(Math.abs(r - m)).toBeLessThanOrEqual(Math.abs(m) * 3e-16 + 5e-324);
       }
     }
+  });
+
+  it('takes its shortcut to the tables only where the general code reaches them (property)', () => {
+    const special = [
+      0,
+      -0,
+      1,
+      -1,
+      2,
+      0.5,
+      -0.5,
+      3,
+      2 ** 31,
+      2 ** 31 + 2 ** 11,
+      2 ** 31 + 2 ** 11 - 2 ** -21,
+    ];
+    const xs = [...special, Infinity, -Infinity, NaN, 5e-324, 1e-310, 1.5, -1.5, 1e300];
+    const ys = [...special, ...special.map((v) => -v), Infinity, -Infinity, NaN, 5e-324];
+    // Arguments where the tables' result differs from the general code's (x * x, 1 / x, sqrt,
+    // fdlibm beyond 2^31 + 2^11): the shortcut must leave them to the general code.
+    const differing: [number, number][] = [
+      [2.7211310358252376, 2],
+      [3.4109901597257704, -1],
+      [2.4245538583490998, 0.5],
+      [1.0000000000001796, 2147485706.665154],
+    ];
+    for (const [x, y] of differing) {
+      expect(tablePow(x, y)).not.toBe(powGeneral(x, y));
+      expect(pow(x, y)).toBe(powGeneral(x, y));
+    }
+    for (const x of xs)
+      for (const y of ys)
+        expect(Object.is(pow(x, y), powGeneral(x, y)), `pow(${x}, ${y})`).toBe(true);
+    fc.assert(
+      fc.property(fc.double(), fc.double(), (x, y) => {
+        expect(Object.is(pow(x, y), powGeneral(x, y)), `pow(${x}, ${y})`).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('gives the same bits in WebAssembly on 200,000 arguments of the model kind', () => {
