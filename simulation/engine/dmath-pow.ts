@@ -12,8 +12,8 @@
  * halves of 26 bits (Veltkamp), each product with the 26-bit invc is exact. ln x comes out as a
  * double-double H + L (absolute error about 2^-68), then y (H + L) as ph + pl (Dekker's exact
  * product), and e^(ph + pl) = 2^(k / 128) e^rr with |rr| <= ln2 / 256 from a table of 128 and a
- * polynomial. Both polynomials are Taylor series, to degree 8 for ln(1 + r) and 6 for e^rr: their
- * truncation errors are below 2^-67 and 2^-70.
+ * polynomial. Both polynomials are Taylor series, to degree 8 for ln(1 + r) and 6 for e^rr (their
+ * truncation errors are below 2^-67 and 2^-70), evaluated by Estrin's scheme.
  */
 import { LOG_OFFSET, POW_TABLES, TABLE_BITS } from './dmath-tables';
 
@@ -86,7 +86,9 @@ export function tablePow(x: number, y: number): number {
   const sb = s - a;
   const err = a - (s - sb) + (rh - sb);
   const r2 = rh * rh;
-  const q = C3 + rh * (C4 + rh * (C5 + rh * (C6 + rh * (C7 + rh * C8))));
+  // Estrin's scheme: shorter chains of dependent operations than Horner's.
+  const r4 = r2 * r2;
+  const q = C3 + rh * C4 + r2 * (C5 + rh * C6) + r4 * (C7 + rh * C8);
   const lo = err + (e * LN2_LO + T[2 * N + i]!) + rl + (r2 * rh * q - 0.5 * r2);
   const h = s + lo;
   const hb = h - s;
@@ -106,7 +108,8 @@ export function tablePow(x: number, y: number): number {
   const k = kd | 0;
   const rr = ph - kd * LN2N_HI - kd * LN2N_LO + pl;
   const j = k & (N - 1);
-  const p = rr + rr * rr * (E2 + rr * (E3 + rr * (E4 + rr * (E5 + rr * E6))));
+  const s2 = rr * rr;
+  const p = rr + s2 * (E2 + rr * E3 + s2 * (E4 + rr * E5 + s2 * E6));
   const th = T[3 * N + j]!;
   return (th + (th * p + T[4 * N + j]!)) * POW2[(k >> TABLE_BITS) + 1100]!;
 }

@@ -81,9 +81,10 @@ export function emitTablePow(m: Definer, ref: FnRef): void {
   const sb = f.let(sub(s, a));
   const err = f.let(add(sub(a, sub(s, sb)), sub(rh, sb)));
   const r2 = f.let(mul(rh, rh));
-  const poly = (cs: readonly number[], v: X): X =>
-    cs.slice(0, -1).reduceRight<X>((acc, c) => add(F(c), mul(v, acc)), F(cs[cs.length - 1]!));
-  const q = f.let(poly([C3, C4, C5, C6, C7, C8], rh));
+  // c0 + v c1 (a term of Estrin's scheme)
+  const lin = (c0: number, v: X, c1: number): X => add(F(c0), mul(v, F(c1)));
+  const r4 = f.let(mul(r2, r2));
+  const q = f.let(add(add(lin(C3, rh, C4), mul(r2, lin(C5, rh, C6))), mul(r4, lin(C7, rh, C8))));
   const lo = f.let(
     add(
       add(add(err, add(mul(e, F(ln2Lo)), table(2, i))), rl),
@@ -118,7 +119,10 @@ export function emitTablePow(m: Definer, ref: FnRef): void {
   const k = f.let(toI(kd));
   const rr = f.let(add(sub(sub(ph, mul(kd, F(ln2NHi))), mul(kd, F(ln2NLo))), pl));
   const j = f.let(and(k, I(N - 1)));
-  const p = f.let(add(rr, mul(mul(rr, rr), poly([E2, E3, E4, E5, E6], rr))));
+  const s2 = f.let(mul(rr, rr));
+  const p = f.let(
+    add(rr, mul(s2, add(lin(E2, rr, E3), mul(s2, add(lin(E4, rr, E5), mul(s2, F(E6))))))),
+  );
   const th = f.let(table(3, j));
   const scale = fromWords(shl(add(I(0x3ff), shr(k, I(TABLE_BITS))), I(20)), I(0));
   m.define(ref, f.end(mul(add(th, add(mul(th, p), table(4, j))), scale)));
