@@ -93,7 +93,7 @@ class Chunks {
   private body: string[] = [];
   private temps: string[] = [];
   private local = new Map<number, string>();
-  private used = CHUNK_BUDGET;
+  private used = 0;
 
   /** The expression reading a slot's current value. */
   read(slot: number): string {
@@ -105,7 +105,7 @@ class Chunks {
    * when it did (the equation's inputs from the previous chunk are then read from the state).
    */
   makeRoom(cost: number): boolean {
-    if (this.used + cost <= CHUNK_BUDGET) return false;
+    if (this.names.length > 0 && this.used + cost <= CHUNK_BUDGET) return false;
     if (this.names.length > 0) this.close();
     this.names.push(`chunk${this.names.length}`);
     this.body = [];
