@@ -253,24 +253,22 @@ function scalbn(x: number, n: number): number {
 }
 
 /**
- * x^y. The common case (x > 0 finite; y finite, not 0, 1, -1, 2 or 1/2, |y| < 2^31 + 2^11, the
- * values for which the general code below reaches the tables) goes straight to the tables: a
- * small function, so the JIT can inline it into the equations (a call that is not inlined
- * returns its double boxed, an allocation per call).
+ * x^y. For x > 0 finite, the exponents fdlibm treats specially (1, 1/2, 2, -1: x, sqrt(x), x * x,
+ * 1 / x) and then the common case (y not 0, |y| < 2^31 + 2^11: the values for which the general
+ * code below reaches the tables) go straight there, with exactly powGeneral's results: a small
+ * function, so the JIT can inline it into the equations (a call that is not inlined returns its
+ * double boxed, an allocation per call).
  */
 export function pow(x: number, y: number): number {
-  if (
-    x > 0 &&
-    x < Infinity &&
-    y !== 0 &&
-    y !== 1 &&
-    y !== -1 &&
-    y !== 2 &&
-    y !== 0.5 &&
-    Math.abs(y) < 2147485696
-  ) {
-    const r = tablePow(x, y);
-    if (r === r) return r;
+  if (x > 0 && x < Infinity) {
+    if (y === 1) return x;
+    if (y === 0.5) return Math.sqrt(x);
+    if (y === 2) return x * x;
+    if (y === -1) return 1 / x;
+    if (y !== 0 && Math.abs(y) < 2147485696) {
+      const r = tablePow(x, y);
+      if (r === r) return r;
+    }
   }
   return powGeneral(x, y);
 }

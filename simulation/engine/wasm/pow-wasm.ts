@@ -99,20 +99,17 @@ export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef, tablePow: FnRef):
   const f = new Fn(['f64', 'f64'], 'f64');
   const x = f.param(0);
   const y = f.param(1);
-  // dmath's pow: the common case straight to the tables, else powGeneral.
-  const common = [
-    gt(x, F(0)),
-    lt(x, F(Infinity)),
-    ne(y, F(0)),
-    ne(y, F(1)),
-    ne(y, F(-1)),
-    ne(y, F(2)),
-    ne(y, F(0.5)),
-    lt(abs(y), F(2147485696)),
-  ].reduce((all, c) => and(all, c));
-  f.if(common, () => {
-    const r = f.let(call(tablePow, 'f64', x, y));
-    f.if(eq(r, r), () => f.ret(r));
+  // dmath's pow: x > 0 finite with a special exponent, or the common case straight to the
+  // tables; else powGeneral.
+  f.if(and(gt(x, F(0)), lt(x, F(Infinity))), () => {
+    f.if(eq(y, F(1)), () => f.ret(x));
+    f.if(eq(y, F(0.5)), () => f.ret(sqrt(x)));
+    f.if(eq(y, F(2)), () => f.ret(mul(x, x)));
+    f.if(eq(y, F(-1)), () => f.ret(div(F(1), x)));
+    f.if(and(ne(y, F(0)), lt(abs(y), F(2147485696))), () => {
+      const r = f.let(call(tablePow, 'f64', x, y));
+      f.if(eq(r, r), () => f.ret(r));
+    });
   });
   const hx = f.let(hiWord(x));
   const lx = f.let(loWord(x));
