@@ -138,7 +138,7 @@ class Chunks {
     if (name === undefined) return;
     this.lines.push(`function ${name}(x, dt, stochastic) {`);
     this.lines.push(`let v = 0, ck = 0${this.temps.map((t) => `, ${t}`).join('')};`);
-    this.lines.push(...this.body, 'return ck;', '}');
+    this.lines.push(...this.body, 'CK[0] += ck;', '}');
   }
 }
 
@@ -185,10 +185,10 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
   const chunkNames = chunks.names;
   lines.push('return function run(x, values, points, dt, stochastic, record) {');
   lines.push('const steps = points - 1;');
-  lines.push('let check = 0;');
+  lines.push('CK[0] = 0;');
   lines.push('for (let k = 0; k < points; k++) {');
   lines.push('x[0] = k * dt;');
-  for (const c of chunkNames) lines.push(`check += ${c}(x, dt, stochastic);`);
+  for (const c of chunkNames) lines.push(`${c}(x, dt, stochastic);`);
   lines.push('if (record === null) values.set(x, k * x.length);');
   lines.push(
     'else for (let j = 0, b = k * record.length; j < record.length; j++) values[b + j] = x[record[j]];',
@@ -204,9 +204,11 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
     lines.push(`x[${s}] += dt * (0${terms.join('')});`);
   });
   lines.push('}');
-  lines.push('return check;');
+  lines.push('return CK[0];');
   lines.push('};');
-  const source = ['"use strict";', js.prelude(), ...lines].join('\n');
+  const source = ['"use strict";', 'const CK = new Float64Array(1);', js.prelude(), ...lines].join(
+    '\n',
+  );
   const factory = new Function('EXP', 'K', source) as (
     EXP: (x: number) => number,
     K: readonly unknown[],

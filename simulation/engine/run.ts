@@ -49,9 +49,21 @@ export function runModel(
   // constants are non-finite at some point only if they are at the end. Only then is the whole
   // run searched, for the first non-finite value (its variable and week).
   if (computed !== 0 || !allFinite(x)) throwFirstNonFinite(model, values, points, dt);
-  const time = new Float64Array(points);
-  for (let k = 0; k < points; k++) time[k] = k * dt;
-  return { model, settings, points, time, values };
+  // `time` is made when first read: most callers of runModel in a loop never read it.
+  let time: Float64Array | null = null;
+  return {
+    model,
+    settings,
+    points,
+    values,
+    get time(): Float64Array {
+      if (time === null) {
+        time = new Float64Array(points);
+        for (let k = 0; k < points; k++) time[k] = k * dt;
+      }
+      return time;
+    },
+  };
 }
 
 /**
