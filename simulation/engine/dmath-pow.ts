@@ -15,21 +15,13 @@
  * polynomial. Both polynomials are Taylor series, to degree 8 for ln(1 + r) and 6 for e^rr (their
  * truncation errors are below 2^-67 and 2^-70), evaluated by Estrin's scheme.
  */
+import { F64, HI, I32, POW2 } from './dmath-bits';
 import { LOG_OFFSET, POW_TABLES, TABLE_BITS } from './dmath-tables';
-
-const F64 = new Float64Array(1);
-const I32 = new Int32Array(F64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 const N = 1 << TABLE_BITS;
 const T = POW_TABLES.all;
 const { ln2Hi: LN2_HI, ln2Lo: LN2_LO, ln2NHi: LN2N_HI, ln2NLo: LN2N_LO } = POW_TABLES;
 const INV_LN2N = POW_TABLES.invLn2N;
-
-/** POW2[n + 1100] = 2^n, exactly, for n in [-1100, 1100). */
-const POW2 = new Float64Array(2200);
-for (let n = 0, p = 1; n < 1100; n++, p *= 2) POW2[n + 1100] = p;
-for (let n = -1, p = 0.5; n >= -1100; n--, p /= 2) POW2[n + 1100] = p;
 
 /** Veltkamp's splitting constant 2^27 + 1: x * SPLIT splits a double into two 26-bit halves. */
 export const SPLIT = 134217729;

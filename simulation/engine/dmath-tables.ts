@@ -17,13 +17,12 @@
  * double's exponent range allows) and the rest.
  */
 
+import { F64, HI, I32, LO } from './dmath-bits';
+
 const P = 128n;
 const ONE = 1n << P;
 
-const F64 = new Float64Array(1);
-const I32 = new Int32Array(F64.buffer);
 const U64 = new BigUint64Array(F64.buffer);
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The exact value of a finite double of magnitude at least 2^-200, in fixed point. */
 function fixedOf(d: number): bigint {
@@ -74,8 +73,8 @@ function expFixed(x: bigint): bigint {
 
 /** The double whose high word is `hi` and low word 0. */
 function withHighWord(hi: number): number {
-  I32[LITTLE ? 1 : 0] = hi;
-  I32[LITTLE ? 0 : 1] = 0;
+  I32[HI] = hi;
+  I32[LO] = 0;
   return F64[0]!;
 }
 

@@ -21,24 +21,8 @@
  * is preserved.
  * ====================================================
  */
+import { F64, HI, I32, LO, POW2 } from './dmath-bits';
 import { tablePow } from './dmath-pow';
-
-// Bit access to a double: one shared buffer (the engine runs one thread per module instance).
-// Only whole doubles are stored into it and words read back: storing a word and then reading the
-// double defeats the processor's store-to-load forwarding (a stall of about a dozen cycles, several
-// per pow), so doubles are put together from words by exact arithmetic instead, and pow does its
-// word access inline (V8 does not inline every helper into a function of pow's size). Measured:
-// pow about 20% faster, the same bits (tests/engine/dmath*.test.ts).
-const F64 = new Float64Array(1);
-const I32 = new Int32Array(F64.buffer);
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HI = LITTLE ? 1 : 0;
-const LO = LITTLE ? 0 : 1;
-
-/** POW2[n + 1100] = 2^n for n in [-1100, 1100): exact (0 below 2^-1074, Infinity above 2^1023). */
-const POW2 = new Float64Array(2200);
-for (let n = 0, p = 1; n < 1100; n++, p *= 2) POW2[n + 1100] = p;
-for (let n = -1, p = 0.5; n >= -1100; n--, p /= 2) POW2[n + 1100] = p;
 
 /** WORD_UNIT[e] = the value of the low word's last bit in a double whose exponent field is e. */
 const WORD_UNIT = new Float64Array(2048);

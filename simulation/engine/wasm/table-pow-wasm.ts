@@ -36,6 +36,7 @@ import {
   loadF64,
   lt,
   mul,
+  not,
   shl,
   shr,
   sub,
@@ -105,16 +106,7 @@ export function emitTablePow(m: Definer, ref: FnRef): void {
     add(add(add(add(sub(mul(yh, hh), ph), mul(yh, hl)), mul(yl, hh)), mul(yl, hl)), mul(y, l)),
   );
   // !(ph < T_LIMIT && ph > -T_LIMIT): NaN is neither.
-  f.if(
-    lt(ph, F(T_LIMIT)),
-    () => {},
-    () => f.ret(F(NaN)),
-  );
-  f.if(
-    gt(ph, F(-T_LIMIT)),
-    () => {},
-    () => f.ret(F(NaN)),
-  );
+  f.if(not(and(lt(ph, F(T_LIMIT)), gt(ph, F(-T_LIMIT)))), () => f.ret(F(NaN)));
   const kd = f.let(sub(add(mul(ph, F(invLn2N)), F(SHIFT)), F(SHIFT)));
   const k = f.let(toI(kd));
   const rr = f.let(add(sub(sub(ph, mul(kd, F(ln2NHi))), mul(kd, F(ln2NLo))), pl));
