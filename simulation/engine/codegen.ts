@@ -74,9 +74,10 @@ function written(
   fn: Function,
   inputs: readonly string[],
   list: boolean,
-): string | null {
+): { pre: string[]; code: string } | null {
   try {
-    return emitEquation(js, w, fn, inputs, list);
+    const { pre, value } = w.capture(() => emitEquation(js, w, fn, inputs, list));
+    return { pre, code: value };
   } catch (e) {
     if (!(e instanceof JsUnsupported)) throw e;
     return null;
@@ -162,7 +163,7 @@ export function generateRunLoop(model: CompiledModel): RunLoop {
     if (chunks.makeRoom(cost) && code !== null) code = written(js, w, fn, inputs(), list);
     const body: string[] = [];
     if (code !== null) {
-      body.push(`v = ${code};`);
+      body.push(...code.pre, `v = ${code.code};`);
     } else if (list) {
       called++;
       const buffer = js.bind(p.listBuffers[i]);
@@ -234,7 +235,8 @@ export function generateStart(model: CompiledModel): () => void {
     const inputs = e.inputSlots.map((s) => `x[${s}]`);
     const code = written(js, w, 'listFn' in eq ? eq.listFn : eq.fn, inputs, 'listFn' in eq);
     temps.push(...w.temps);
-    lines.push(code === null ? `${js.bind(e.evaluate)}();` : `x[${e.slot}] = ${code};`);
+    if (code === null) lines.push(`${js.bind(e.evaluate)}();`);
+    else lines.push(...code.pre, `x[${e.slot}] = ${code.code};`);
     called += code === null ? 1 : 0;
   });
   const source = [

@@ -22,14 +22,65 @@ import type { JsModule } from './js-emit';
  * Writes expressions and statements of one generated function (or of one chunk of the run
  * loop): `temps` are the temporaries it needs declared.
  */
+/** A read of a name or of the state vector: it stays the same while a body is evaluated. */
+const ATOM = /^[A-Za-z_$][A-Za-z0-9_$]*(\[\d+\])?$/;
+
 export class Writer {
-  readonly temps: string[] = [];
+  /**
+   * Where statements computing inlined block bodies go, written before the expression being
+   * written; null where that expression may not be evaluated (a branch of `?:`, the right of
+   * `&&`, a loop's condition): there a block helper is called as a generated function.
+   */
+  private sink: string[] | null = null;
+  /** Inside an inlined block body: `return v` assigns the result and leaves the block. */
+  private returnTo: { readonly temp: string; readonly label: string } | null = null;
 
   constructor(
     private readonly m: JsModule,
     private readonly assigned: ReadonlySet<string>,
     private readonly prefix = 't',
+    /** Temporaries to declare (shared with the writer of an inlined block body). */
+    readonly temps: string[] = [],
+    /** Prefix of the locals a body declares (unique per inlined body). */
+    private readonly local = '',
   ) {}
+
+  /**
+   * Writes with block bodies inlined: `f`'s value, and the statements to run before it (in
+   * order). The statements and the value only read the state and their own locals and
+   * temporaries.
+   */
+  capture<T>(f: () => T): { pre: string[]; value: T } {
+    const pre: string[] = [];
+    const value = this.into(pre, f);
+    return { pre, value };
+  }
+
+  /** True where a block body may be written inline (see capture). */
+  get inlining(): boolean {
+    return this.sink !== null;
+  }
+
+  private into<T>(sink: string[] | null, f: () => T): T {
+    const saved = this.sink;
+    this.sink = sink;
+    try {
+      return f();
+    } finally {
+      this.sink = saved;
+    }
+  }
+
+  /** An expression that may not be evaluated: nothing of it is written before it. */
+  private branch(node: AstNode, scope: Scope): Val {
+    return this.into(null, () => this.expr(node, scope));
+  }
+
+  /** A statement with the statements computing its inlined blocks before it. */
+  private withPre(f: () => string): string {
+    const { pre, value } = this.capture(f);
+    return pre.length === 0 ? value : `${pre.join('\n')}\n${value}`;
+  }
 
   private temp(): string {
     const t = `${this.prefix}${this.temps.length}`;
@@ -67,7 +118,7 @@ export class Writer {
       case '||':
       case '??': {
         const l = this.expr(a, scope);
-        if (l.known === undefined) return { js: `(${l.js} ${tag} ${this.expr(c, scope).js})` };
+        if (l.known === undefined) return { js: `(${l.js} ${tag} ${this.branch(c, scope).js})` };
         // A number or boolean is never nullish; otherwise the left decides.
         if (tag === '??' || (tag === '&&' ? !l.known : l.known)) return l;
         return this.expr(c, scope);
@@ -75,7 +126,7 @@ export class Writer {
       case '?': {
         const cond = this.expr(a, scope);
         if (cond.known !== undefined) return this.expr(cond.known ? c : d, scope);
-        return { js: `(${cond.js} ? ${this.expr(c, scope).js} : ${this.expr(d, scope).js})` };
+        return { js: `(${cond.js} ? ${this.branch(c, scope).js} : ${this.branch(d, scope).js})` };
       }
       case 'call':
         return this.call(a, node.slice(2) as AstNode[], scope);
@@ -156,6 +207,11 @@ export class Writer {
       return b?.k === 'list' ? b : null;
     });
     if (src.kind === 'block') {
+      if (this.sink !== null)
+        return this.inlineBlock(
+          src,
+          args.map((x, i) => lists[i] ?? this.expr(x, scope)),
+        );
       const shapes = lists.map((l) => (l ? l.items.length : 'v'));
       const name = this.m.blockFunction(fn, src, shapes);
       const values = args.flatMap((x, i) => lists[i]?.items ?? [this.expr(x, scope).js]);
@@ -168,16 +224,55 @@ export class Writer {
       if (list) return inner.set(src.params[i]!, list);
       const v = this.expr(x, scope);
       if (v.known !== undefined) return inner.set(src.params[i]!, { k: 'known', v: v.known });
-      // A read of a name or of the state vector stays the same while the body is evaluated.
-      const atom = /^[A-Za-z_$][A-Za-z0-9_$]*(\[\d+\])?$/.test(v.js);
+      const atom = ATOM.test(v.js);
       const js = atom ? v.js : this.temp();
-      if (!atom) sets.push(`${js} = ${v.js}`);
+      // Where block bodies are written before the expression, the argument is too: a body in
+      // this helper's may read it.
+      if (!atom) (this.sink ?? sets).push(this.sink ? `${js} = ${v.js};` : `${js} = ${v.js}`);
       inner.set(src.params[i]!, { k: 'code', js, mutable: false });
     });
     // An expression body has no statements: this writer's temporaries serve it too.
     const value = this.expr(src.body as AstNode, inner);
     if (sets.length === 0) return value;
     return { js: `(${sets.join(', ')}, ${value.js})` };
+  }
+
+  /**
+   * A block body inline: its statements written before the expression (in a labelled block, its
+   * locals named uniquely, `return` assigning a temporary and leaving the block), the temporary
+   * as its value. The arguments are written first, in order, as a call evaluates them.
+   */
+  inlineBlock(
+    src: EquationSource,
+    args: readonly (Val | { k: 'list'; items: readonly string[] })[],
+  ): Val {
+    const sink = this.sink;
+    if (sink === null) return fail('block body where it may not be evaluated');
+    const result = this.temp();
+    const label = `L${result}`;
+    const assigned = assignedNames(src.body);
+    const child = new Writer(this.m, assigned, this.prefix, this.temps, `${result}_`);
+    const scope = new Scope(freeScope(src));
+    const lines: string[] = [];
+    src.params.forEach((p, i) => {
+      const a = args[i];
+      if (a === undefined) return fail('missing argument');
+      if ('items' in a) return scope.set(p, { k: 'list', items: a.items });
+      const mutable = assigned.has(p);
+      if (!mutable && a.known !== undefined) return scope.set(p, { k: 'known', v: a.known });
+      if (!mutable && ATOM.test(a.js)) return scope.set(p, { k: 'code', js: a.js, mutable: false });
+      const js = `_${result}_${p}`;
+      lines.push(`let ${js} = ${a.js};`);
+      scope.set(p, { k: 'code', js, mutable: true });
+    });
+    child.returnTo = { temp: result, label };
+    const stmts = src.body as AstNode[];
+    const last = stmts[stmts.length - 1];
+    // A body that may end without `return` gives undefined, as the function would.
+    if (!isTag(last, 'return')) lines.unshift(`${result} = void 0;`);
+    const body = child.statements(stmts, scope);
+    sink.push(`${label}: {`, ...lines, body, '}');
+    return { js: result };
   }
 
   /** Statements of a block body, as a block's contents. */
@@ -200,27 +295,32 @@ export class Writer {
     const e = n[4]!;
     if (tag === 'let') {
       const name = a as string;
-      const v = this.expr(c, scope);
-      if (v.known !== undefined && !this.assigned.has(name)) {
-        scope.set(name, { k: 'known', v: v.known });
-        return '';
-      }
-      const js = `_${name}`;
-      scope.set(name, { k: 'code', js, mutable: true });
-      return `let ${js} = ${v.js};`;
+      return this.withPre(() => {
+        const v = this.expr(c, scope);
+        if (v.known !== undefined && !this.assigned.has(name)) {
+          scope.set(name, { k: 'known', v: v.known });
+          return '';
+        }
+        const js = `_${this.local}${name}`;
+        scope.set(name, { k: 'code', js, mutable: true });
+        return `let ${js} = ${v.js};`;
+      });
     }
     if (tag === 'set') {
       const target = scope.get(c as string);
       if (target.k !== 'code' || !target.mutable) return fail('assignment');
       if (!['=', '+=', '-=', '*=', '/='].includes(a as string)) return fail(`operator ${a}`);
-      return `${target.js} ${a as string} ${this.expr(d, scope).js};`;
+      return this.withPre(() => `${target.js} ${a as string} ${this.expr(d, scope).js};`);
     }
     if (tag === 'if') {
-      const cond = this.expr(a, scope);
       const yes = c as unknown as AstNode[];
       const no = d as unknown as AstNode[];
-      if (cond.known !== undefined) return `{\n${this.statements(cond.known ? yes : no, scope)}\n}`;
-      return `if (${cond.js}) {\n${this.statements(yes, scope)}\n} else {\n${this.statements(no, scope)}\n}`;
+      return this.withPre(() => {
+        const cond = this.expr(a, scope);
+        if (cond.known !== undefined)
+          return `{\n${this.statements(cond.known ? yes : no, scope)}\n}`;
+        return `if (${cond.js}) {\n${this.statements(yes, scope)}\n} else {\n${this.statements(no, scope)}\n}`;
+      });
     }
     if (tag === 'for') {
       const init = a as unknown as AstNode[];
@@ -228,7 +328,13 @@ export class Writer {
       const body = e as unknown as AstNode[];
       return this.unrolled(init, c, step, body, scope) ?? this.loop(init, c, step, body, scope);
     }
-    if (tag === 'return') return `return ${this.expr(a, scope).js};`;
+    if (tag === 'return') {
+      const to = this.returnTo;
+      return this.withPre(() => {
+        const v = this.expr(a, scope).js;
+        return to === null ? `return ${v};` : `${to.temp} = ${v};\nbreak ${to.label};`;
+      });
+    }
     if (tag === 'block') return `{\n${this.statements(a as unknown as AstNode[], scope)}\n}`;
     return fail(`statement ${tag}`);
   }
@@ -243,7 +349,9 @@ export class Writer {
   ): string {
     const loopScope = new Scope(scope);
     const first = init.map((s) => this.statement(s, loopScope)).join('\n');
-    const test = cond === null ? '' : this.expr(cond, loopScope).js;
+    // The condition runs at every pass: nothing of it is written before the loop (the step's
+    // statements are written at the end of the body, each after what it needs).
+    const test = cond === null ? '' : this.branch(cond, loopScope).js;
     const inner = this.statements(body, loopScope);
     const next = step.map((s) => this.statement(s, loopScope)).join('\n');
     return `{\n${first}\nfor (;${test};) {\n{\n${inner}\n}\n${next}\n}\n}`;
@@ -275,7 +383,7 @@ export class Writer {
       if (n > 256) return null;
       const loopScope = new Scope(scope);
       loopScope.set(name, { k: 'known', v: i });
-      const test = this.expr(cond, loopScope).known;
+      const test = this.branch(cond, loopScope).known;
       if (test === undefined) return null;
       if (!test) return `{\n${out.join('\n')}\n}`;
       out.push(`{\n${this.statements(body, loopScope)}\n}`);

@@ -26,6 +26,14 @@ export function sourced(code: string): Record<string, unknown> {
 }
 
 /**
+ * How block bodies are written: `inline` as statements before the equation's expression (as the
+ * run loop's chunks write them), `functions` as generated functions called from it (where a
+ * body may not be evaluated, in a branch).
+ */
+export type BlockMode = 'inline' | 'functions';
+export const BLOCK_MODES: readonly BlockMode[] = ['inline', 'functions'];
+
+/**
  * The writer's code for an equation over `n` inputs (a list of n when `list`), as a function of
  * the state vector `x` (inputs in x[0..n-1]). Throws JsUnsupported where the writer refuses.
  */
@@ -34,15 +42,19 @@ export function written(
   fn: Function,
   n: number,
   list = false,
-): { code: string; evaluate: (x: Float64Array) => unknown } {
+  mode: BlockMode = 'inline',
+): { code: string; pre: readonly string[]; evaluate: (x: Float64Array) => unknown } {
   const m = new JsModule();
   const w = new Writer(m, new Set(), 't');
   const inputs = Array.from({ length: n }, (_, i) => `x[${i}]`);
-  const code = emitEquation(m, w, fn, inputs, list);
+  const { pre, value: code } =
+    mode === 'inline'
+      ? w.capture(() => emitEquation(m, w, fn, inputs, list))
+      : { pre: [], value: emitEquation(m, w, fn, inputs, list) };
   const temps = w.temps.length > 0 ? `let ${w.temps.join(', ')};` : '';
-  const source = `"use strict";\n${m.prelude()}\nreturn (x) => { ${temps} return ${code}; };`;
+  const source = `"use strict";\n${m.prelude()}\nreturn (x) => { ${temps}\n${pre.join('\n')}\nreturn ${code}; };`;
   const evaluate = new Function('K', source)(m.bound()) as (x: Float64Array) => unknown;
-  return { code, evaluate };
+  return { code, pre, evaluate };
 }
 
 /** Arguments worth trying: signed zeros, infinities, NaN, integers, fractions, huge and tiny. */

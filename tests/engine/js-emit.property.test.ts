@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsUnsupported } from '../../simulation/engine/js-emit';
 import { propertyRuns } from '../model/helpers';
-import { SPECIAL, sourced, written } from './js-emit-helpers';
+import { BLOCK_MODES, SPECIAL, sourced, written } from './js-emit-helpers';
 
 const PRELUDE = `
 const K = 0.25;
@@ -141,9 +141,9 @@ describe('random equations written as JavaScript give the closure value', () => 
           a: number,
           b: number,
         ) => unknown;
-        let evaluate: (x: Float64Array) => unknown;
+        let evaluators: ((x: Float64Array) => unknown)[];
         try {
-          evaluate = written(fn, 2).evaluate;
+          evaluators = BLOCK_MODES.map((mode) => written(fn, 2, false, mode).evaluate);
         } catch (e) {
           if (!(e instanceof JsUnsupported)) throw e;
           refused++;
@@ -152,11 +152,13 @@ describe('random equations written as JavaScript give the closure value', () => 
         const pairs = [...SPECIAL.flatMap((a) => SPECIAL.map((b) => [a, b])), ...extra];
         for (const [a = 0, b = 0] of pairs) {
           const expected = fn(a, b);
-          const got = evaluate(Float64Array.of(a, b));
-          if (!Object.is(got, expected))
-            expect.fail(
-              `${text} at a=${a}, b=${b}: written ${String(got)}, closure ${String(expected)}`,
-            );
+          evaluators.forEach((evaluate, i) => {
+            const got = evaluate(Float64Array.of(a, b));
+            if (!Object.is(got, expected))
+              expect.fail(
+                `${text} at a=${a}, b=${b} (${BLOCK_MODES[i]}): written ${String(got)}, closure ${String(expected)}`,
+              );
+          });
         }
       }),
       { numRuns: propertyRuns(150) },
@@ -173,11 +175,13 @@ export const f = (a: number, b: number) => { ${text} };`) as Record<
           (...x: number[]) => unknown
         >;
         const expected = f(a, b);
-        const got = written(f, 2).evaluate(Float64Array.of(a, b));
-        if (!Object.is(got, expected))
-          expect.fail(
-            `${text}\nat ${a}, ${b}: written ${String(got)}, closure ${String(expected)}`,
-          );
+        for (const mode of BLOCK_MODES) {
+          const got = written(f, 2, false, mode).evaluate(Float64Array.of(a, b));
+          if (!Object.is(got, expected))
+            expect.fail(
+              `${text}\nat ${a}, ${b} (${mode}): written ${String(got)}, closure ${String(expected)}`,
+            );
+        }
       }),
       { numRuns: propertyRuns(100) },
     );
@@ -193,11 +197,13 @@ export const g = (v: Float64Array) => { const a = v[0]!; const b = v[v.length - 
         >;
         const list = Float64Array.from(args.slice(0, n));
         const expected = g(Float64Array.from(list));
-        const got = written(g, n, true).evaluate(list);
-        if (!Object.is(got, expected))
-          expect.fail(
-            `${text}\nat [${[...list].join(', ')}]: written ${String(got)}, closure ${String(expected)}`,
-          );
+        for (const mode of BLOCK_MODES) {
+          const got = written(g, n, true, mode).evaluate(list);
+          if (!Object.is(got, expected))
+            expect.fail(
+              `${text}\nat [${[...list].join(', ')}] (${mode}): written ${String(got)}, closure ${String(expected)}`,
+            );
+        }
       }),
       { numRuns: propertyRuns(100) },
     );

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsUnsupported } from '../../simulation/engine/js-emit';
 import { propertyRuns } from '../model/helpers';
-import { SPECIAL, sourced, written } from './js-emit-helpers';
+import { BLOCK_MODES, SPECIAL, sourced, written } from './js-emit-helpers';
 
 const EQUATIONS = `
 const K = 0.25;
@@ -21,6 +21,7 @@ const tanh = (x: number): number => {
   const r = (1 - t) / (1 + t);
   return x < 0 ? -r : r;
 };
+const soft = (x: number): number => tanh(x * 2) + x;
 const sum = (v: Float64Array): number => {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i]!;
@@ -75,6 +76,20 @@ export const positional = {
     return a * n + m;
   },
   tanh,
+  // Block bodies inside block bodies and helpers: inline where they are surely evaluated, a
+  // generated function in a branch or a loop's condition; their locals never clash.
+  nestedBlocks: (a: number, b: number) => tanh(tanh(a) + b) + (a > b ? tanh(b) : 0),
+  blockInHelper: (a: number, b: number) => soft(a + b) * soft(a),
+  shadowedArgument: (a: number) => {
+    const r = a * 3;
+    const t = r - 1;
+    return tanh(r) + tanh(t) * r;
+  },
+  loopConditionBlock: (a: number) => {
+    let s = 0;
+    for (let i = 0; i < 4 && tanh(s) < 0.9; i++) s += a;
+    return s;
+  },
 };
 export const lists = {
   sum,
@@ -136,14 +151,16 @@ describe('equations written as JavaScript', () => {
   it('positional equations give the closure value on special and random inputs', () => {
     for (const [name, fn] of Object.entries(eq.positional)) {
       const n = arityOf(name, fn);
-      const { evaluate } = written(fn, n);
+      const evaluators = BLOCK_MODES.map((mode) => written(fn, n, false, mode).evaluate);
       const check = (args: number[]): void => {
         const expected = fn(...args);
-        const got = evaluate(Float64Array.from(args));
-        if (!Object.is(got, expected))
-          expect.fail(
-            `${name}(${args.join(', ')}): written ${String(got)}, closure ${String(expected)}`,
-          );
+        evaluators.forEach((evaluate, i) => {
+          const got = evaluate(Float64Array.from(args));
+          if (!Object.is(got, expected))
+            expect.fail(
+              `${name}(${args.join(', ')}) (${BLOCK_MODES[i]}): written ${String(got)}, closure ${String(expected)}`,
+            );
+        });
       };
       for (const a of SPECIAL) for (const b of SPECIAL) check([a, b, a - b].slice(0, n));
       fc.assert(fc.property(fc.array(value, { minLength: n, maxLength: n }), check), {
@@ -155,16 +172,17 @@ describe('equations written as JavaScript', () => {
   it('list equations give the closure value for lists of every length up to 9', () => {
     for (const [name, fn] of Object.entries(eq.lists)) {
       for (let n = 1; n <= 9; n++) {
-        const { evaluate } = written(fn, n, true);
+        const evaluators = BLOCK_MODES.map((mode) => written(fn, n, true, mode).evaluate);
         fc.assert(
           fc.property(fc.array(value, { minLength: n, maxLength: n }), (args) => {
-            const x = Float64Array.from(args);
             const expected = fn(Float64Array.from(args));
-            const got = evaluate(x);
-            if (!Object.is(got, expected))
-              expect.fail(
-                `${name}[${args.join(', ')}]: written ${String(got)}, closure ${String(expected)}`,
-              );
+            evaluators.forEach((evaluate, i) => {
+              const got = evaluate(Float64Array.from(args));
+              if (!Object.is(got, expected))
+                expect.fail(
+                  `${name}[${args.join(', ')}] (${BLOCK_MODES[i]}): written ${String(got)}, closure ${String(expected)}`,
+                );
+            });
           }),
           { numRuns: propertyRuns(60) },
         );
@@ -173,10 +191,10 @@ describe('equations written as JavaScript', () => {
   });
 
   it('unrolls loops over a list and folds what is known: a sum of three is three additions', () => {
-    const { code } = written(eq.lists.sum!, 3, true);
-    expect(code).not.toMatch(/for|v\[|length/);
-    expect(code).toContain('x[0]');
-    expect(code).toContain('x[2]');
+    const sum = written(eq.lists.sum!, 3, true);
+    const text = [...sum.pre, sum.code].join('\n');
+    expect(text).not.toMatch(/for|v\[|length/);
+    expect(text.match(/\+= x\[\d\]/g)).toEqual(['+= x[0]', '+= x[1]', '+= x[2]']);
     const mean = written(eq.lists.mean!, 4, true).code;
     expect(mean).toMatch(/\/ 4\)$/); // v.length === 0 folded away, the length a literal
     const folded = written(eq.positional.folded!, 1).code;
@@ -185,11 +203,29 @@ describe('equations written as JavaScript', () => {
   });
 
   it('evaluates each argument of an inlined helper once, in order', () => {
-    const { code } = written(eq.positional.temporaries!, 2);
+    const { code } = written(eq.positional.temporaries!, 2, false, 'functions');
     // lerp(a * 2, b - 1, clamp01(a + b)): three temporaries set before lerp's body reads them.
     expect(code).toMatch(/\(t0 = \(x\[0\] \* 2\), t1 = \(x\[1\] - 1\), t\d+ = /);
+    // Where block bodies are written before the expression, so are the temporaries (in order).
+    const inline = written(eq.positional.temporaries!, 2);
+    expect(inline.pre.slice(0, 2)).toEqual(['t0 = (x[0] * 2);', 't1 = (x[1] - 1);']);
     // lerp(a, a, a): reads of the inputs need no temporaries.
     expect(code).toContain('(x[0] + ((x[0] - x[0]) * x[0]))');
+  });
+
+  it('writes block bodies inline as statements where they are surely evaluated', () => {
+    const nested = written(eq.positional.nestedBlocks!, 2);
+    // Two tanh bodies inline (labelled blocks before the expression), the one in a branch called.
+    expect(nested.pre.join('\n').match(/^L\w+: \{$/gm)).toHaveLength(2);
+    expect(nested.code).toMatch(/\? g\d+\(x\[1\]\) : 0/);
+    const list = written(eq.lists.weightedMeanOr!, 5, true);
+    expect(list.pre.join('\n')).toContain('break');
+    expect(list.code).toMatch(/^t\d+$/);
+    // Each inlined body's locals have names of their own: the argument read is the outer one.
+    const shadowed = written(eq.positional.shadowedArgument!, 1).pre.join('\n');
+    const locals = [...shadowed.matchAll(/let (_\w+) =/g)].map((m) => m[1]);
+    expect(new Set(locals).size).toBe(locals.length);
+    expect(written(eq.positional.block!, 2, false, 'functions').code).toMatch(/^g\d+\(/);
   });
 
   it("reads a captured object's property when it runs, as the closure does", () => {
