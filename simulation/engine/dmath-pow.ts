@@ -45,10 +45,27 @@ export const E5 = 1 / 120;
 export const E6 = 1 / 720;
 
 /**
+ * tablePowIO's arguments and result: it computes IO[2] = IO[0] ^ IO[1]. Passed through memory, so
+ * that a caller the JIT compiled (an equation chunk, dmath's pow inlined into it) does not box
+ * two arguments and a result into heap numbers at each call: tablePow is too large to be inlined.
+ */
+export const POW_IO = new Float64Array(3);
+
+/**
  * x^y for finite x > 0 (subnormal included) and |y| <= 2^31; NaN when |y ln x| >= 708 (the caller
  * then computes it another way).
  */
 export function tablePow(x: number, y: number): number {
+  POW_IO[0] = x;
+  POW_IO[1] = y;
+  tablePowIO();
+  return POW_IO[2]!;
+}
+
+/** tablePow from and into POW_IO (see there). */
+export function tablePowIO(): void {
+  let x = POW_IO[0]!;
+  const y = POW_IO[1]!;
   F64[0] = x;
   let ix = I32[HI]!;
   let e0 = 0;
@@ -94,7 +111,10 @@ export function tablePow(x: number, y: number): number {
   const hl = h - hh;
   const ph = y * h;
   const pl = yh * hh - ph + yh * hl + yl * hh + yl * hl + y * l;
-  if (!(ph < T_LIMIT && ph > -T_LIMIT)) return NaN;
+  if (!(ph < T_LIMIT && ph > -T_LIMIT)) {
+    POW_IO[2] = NaN;
+    return;
+  }
   // e^(ph + pl) = 2^(k / 128) e^rr.
   const kd = ph * INV_LN2N + SHIFT - SHIFT;
   const k = kd | 0;
@@ -103,5 +123,5 @@ export function tablePow(x: number, y: number): number {
   const s2 = rr * rr;
   const p = rr + s2 * (E2 + rr * E3 + s2 * (E4 + rr * E5 + s2 * E6));
   const th = T[3 * N + j]!;
-  return (th + (th * p + T[4 * N + j]!)) * POW2[(k >> TABLE_BITS) + 1100]!;
+  POW_IO[2] = (th + (th * p + T[4 * N + j]!)) * POW2[(k >> TABLE_BITS) + 1100]!;
 }
