@@ -85,18 +85,44 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
+/**
+ * e^x: a small function, so that the JIT inlines it into its callers (equations, the noise): the
+ * work is done by expIO on numbers passed through EXP_IO, so that a compiled caller boxes no
+ * argument and no result (expIO is too large to be inlined).
+ */
 export function exp(x: number): number {
+  EXP_IO[0] = x;
+  expIO();
+  return EXP_IO[1]!;
+}
+
+/** expIO's argument and result: it computes EXP_IO[1] = e^EXP_IO[0]. */
+const EXP_IO = new Float64Array(2);
+
+/** fdlibm's exp (e_exp.c), from and into EXP_IO. */
+function expIO(): void {
+  let x = EXP_IO[0]!;
   let hx = highWord(x);
   const xsb = (hx >>> 31) & 1;
   hx &= 0x7fffffff;
   // Non-finite and out-of-range arguments.
   if (hx >= 0x40862e42) {
     if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
-      return xsb === 0 ? x : 0.0; // exp(+-inf) = inf, 0
+      if (((hx & 0xfffff) | lowWord(x)) !== 0) {
+        EXP_IO[1] = x + x; // NaN
+        return;
+      }
+      EXP_IO[1] = xsb === 0 ? x : 0.0; // exp(+-inf) = inf, 0
+      return;
     }
-    if (x > O_THRESHOLD) return HUGE * HUGE;
-    if (x < U_THRESHOLD) return TWOM1000 * TWOM1000;
+    if (x > O_THRESHOLD) {
+      EXP_IO[1] = HUGE * HUGE;
+      return;
+    }
+    if (x < U_THRESHOLD) {
+      EXP_IO[1] = TWOM1000 * TWOM1000;
+      return;
+    }
   }
   let hi = 0;
   let lo = 0;
@@ -104,7 +130,10 @@ export function exp(x: number): number {
   // Argument reduction: x = k ln2 + r, |r| <= 0.5 ln2.
   if (hx > 0x3fd62e42) {
     if (hx < 0x3ff0a2b2) {
-      if (x === 1.0) return E;
+      if (x === 1.0) {
+        EXP_IO[1] = E;
+        return;
+      }
       hi = xsb === 0 ? x - LN2_HI : x + LN2_HI;
       lo = xsb === 0 ? LN2_LO : -LN2_LO;
       k = 1 - xsb - xsb;
@@ -116,17 +145,27 @@ export function exp(x: number): number {
     x = hi - lo;
   } else if (hx < 0x3e300000) {
     // |x| < 2^-28
-    if (HUGE + x > 1.0) return 1.0 + x;
+    if (HUGE + x > 1.0) {
+      EXP_IO[1] = 1.0 + x;
+      return;
+    }
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1.0 - ((x * c) / (c - 2.0) - x);
+  if (k === 0) {
+    EXP_IO[1] = 1.0 - ((x * c) / (c - 2.0) - x);
+    return;
+  }
   const y = 1.0 - (lo - (x * c) / (2.0 - c) - hi);
   if (k >= -1021) {
-    if (k === 1024) return y * 2.0 * 8.98846567431158e307; // 2^1023
-    return y * pow2(k);
+    if (k === 1024) {
+      EXP_IO[1] = y * 2.0 * 8.98846567431158e307; // 2^1023
+      return;
+    }
+    EXP_IO[1] = y * pow2(k);
+    return;
   }
-  return y * pow2(k + 1000) * TWOM1000;
+  EXP_IO[1] = y * pow2(k + 1000) * TWOM1000;
 }
 
 // ---- log --------------------------------------------------------------------------------------
