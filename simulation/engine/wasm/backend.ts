@@ -206,8 +206,18 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   const sg = b.local('f64');
   const j = b.local('i32');
   const base = b.local('i32');
-  const load = (slot: number) => (): void => {
-    b.i32(0).loadF64(slot * 8);
+  // A value computed earlier in the step is read from its local, not loaded back from the memory
+  // it was just stored to (V8 does not forward those stores: each load waited on its store).
+  const localOf = new Map<number, number>();
+  const load = (slot: number) => {
+    const l = localOf.get(slot);
+    return l === undefined
+      ? (): void => {
+          b.i32(0).loadF64(slot * 8);
+        }
+      : (): void => {
+          b.get(l);
+        };
   };
 
   let translated = 0;
@@ -294,9 +304,8 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       b.end();
     } else if (p.noise[i] === 2) {
       b.get(STOCH).begin(Op.if, BLOCK_VOID);
-      b.i32(0)
-        .loadF64(p.noiseSigma[i]! * 8)
-        .set(sg);
+      load(p.noiseSigma[i]!)();
+      b.set(sg);
       // v * exp(sg * normal() - 0.5 * sg * sg)
       b.get(v);
       b.get(sg).i32(rngAt[i]!).call(rng.normal).op(Op.f64_mul);
@@ -304,6 +313,9 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       b.call(asm.math('exp')).op(Op.f64_mul).set(v);
       b.end();
     }
+    const out = b.local('f64');
+    b.get(v).set(out);
+    localOf.set(p.outputs[i]!, out);
     b.i32(0)
       .get(v)
       .storeF64(p.outputs[i]! * 8);
@@ -339,14 +351,14 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       .loadF64(s * 8)
       .get(DT)
       .f64(0);
-    for (let f = model.inflowStart[q]!; f < model.inflowStart[q + 1]!; f++)
-      b.i32(0)
-        .loadF64(model.inflowSlots[f]! * 8)
-        .op(Op.f64_add);
-    for (let f = model.outflowStart[q]!; f < model.outflowStart[q + 1]!; f++)
-      b.i32(0)
-        .loadF64(model.outflowSlots[f]! * 8)
-        .op(Op.f64_sub);
+    for (let f = model.inflowStart[q]!; f < model.inflowStart[q + 1]!; f++) {
+      load(model.inflowSlots[f]!)();
+      b.op(Op.f64_add);
+    }
+    for (let f = model.outflowStart[q]!; f < model.outflowStart[q + 1]!; f++) {
+      load(model.outflowSlots[f]!)();
+      b.op(Op.f64_sub);
+    }
     b.op(Op.f64_mul)
       .op(Op.f64_add)
       .storeF64(s * 8);
