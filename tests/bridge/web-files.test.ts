@@ -62,7 +62,11 @@ beforeEach(async () => {
   });
   page = await context.newPage();
   await page.goto(url);
-  await page.getByTestId('document-chrome').waitFor({ state: 'attached' });
+  // Started: the page has read (and set aside) any backup, so one planted now is read only by
+  // the next page load, as in the tests below (planted earlier, the page itself could take it).
+  await page
+    .locator('[data-testid="document-chrome"][data-started="true"]')
+    .waitFor({ state: 'attached' });
 }, 60_000);
 
 afterEach(async () => {

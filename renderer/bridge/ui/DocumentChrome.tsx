@@ -3,7 +3,7 @@
  * the browser build), the unsaved-changes and recovery dialogs, file-drop handling and the notices
  * about files. It starts the document controller (autosave, recovery, menu commands) on mount.
  */
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { DocumentController } from '../controller';
 import { getBridge, getDocumentController } from '../runtime';
 import { DropZone } from './DropZone';
@@ -23,13 +23,22 @@ export interface DocumentChromeProps {
 export function DocumentChrome(props: DocumentChromeProps): ReactElement {
   const controller = props.controller ?? getDocumentController();
   const state = useControllerState(controller);
+  // True once the start is done (any unsaved work offered back or found absent): until then the
+  // controller may still be reading the backup, so tests plant one only after this.
+  const [started, setStarted] = useState(false);
   useEffect(() => {
-    void controller.start();
-    return () => controller.dispose();
+    let live = true;
+    void controller.start().then(() => {
+      if (live) setStarted(true);
+    });
+    return () => {
+      live = false;
+      controller.dispose();
+    };
   }, [controller]);
   const showButtons = props.fileButtons ?? getBridge().kind === 'web';
   return (
-    <div className="fw-chrome" data-testid="document-chrome">
+    <div className="fw-chrome" data-testid="document-chrome" data-started={started}>
       {showButtons ? <FileBar controller={controller} busy={state.busy} /> : null}
       {state.prompt ? <PromptDialog prompt={state.prompt} controller={controller} /> : null}
       <DropZone controller={controller} />
