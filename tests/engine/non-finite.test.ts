@@ -81,7 +81,43 @@ const tankModel: ModelDecl = {
   ],
 };
 
+/**
+ * Eight auxiliaries computed in turn, each its own 1 / (time - at_i): the i-th is infinite at
+ * week at_i only. A backend that checks its equations in several sums (wasm) must see each of
+ * them, whatever its position.
+ */
+const SPIKES = 8;
+const rowModel: ModelDecl = {
+  variables: [
+    ...Array.from({ length: SPIKES }, (_, i) => ({
+      kind: 'parameter' as const,
+      name: `at${i}`,
+      unit: 'week',
+      description: '',
+    })),
+    ...Array.from({ length: SPIKES }, (_, i) => ({
+      kind: 'auxiliary' as const,
+      name: `spike${i}`,
+      unit: '1',
+      description: '',
+      equation: { inputs: ['time', `at${i}`], fn: (t: number, at: number) => 1 / (t - at) },
+    })),
+  ],
+};
+
 describe('non-finite values stop the run with the first one named', () => {
+  for (const backend of backends) {
+    it(`${backend}: a value infinite for a single step, at every position in the step`, () => {
+      for (let i = 0; i < SPIKES; i++) {
+        const at = Array.from({ length: SPIKES }, (_, j) => (j === i ? 3 : 50.5));
+        expect(runWith(rowModel, backend, at)).toThrow(
+          new ModelError(`'spike${i}' became Infinity at week 3`),
+        );
+      }
+      expect(runWith(rowModel, backend, Array<number>(SPIKES).fill(50.5))).not.toThrow();
+    });
+  }
+
   for (const backend of backends) {
     it(`${backend}: a value infinite for a single step`, () => {
       expect(runWith(spikeModel, backend, [4, 0.1])).toThrow(

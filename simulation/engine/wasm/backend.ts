@@ -159,6 +159,13 @@ class Assembly implements ModuleContext {
   }
 }
 
+/**
+ * The finiteness check (each computed value's v * 0, summed: 0 unless one was NaN or infinite)
+ * goes into this many sums, in turn: one sum made every equation of a step wait on the previous
+ * one's addition (measured: a run about 17% slower than without the check; with 4 sums about 7%,
+ * with 8 or 16 no better).
+ */
+const CHECKS = 4;
 export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   const p: Program = model.program;
   const nSlots = model.variables.length;
@@ -201,7 +208,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   const [POINTS, DT, STOCH, REC, RECLEN, OUT] = [0, 1, 2, 3, 4, 5];
   const b = new FunctionBody(PARAMS);
   const k = b.local('i32');
-  const check = b.local('f64');
+  const checks = Array.from({ length: CHECKS }, () => b.local('f64'));
   const v = b.local('f64');
   const sg = b.local('f64');
   const j = b.local('i32');
@@ -319,6 +326,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
     b.i32(0)
       .get(v)
       .storeF64(p.outputs[i]! * 8);
+    const check = checks[i % CHECKS]!;
     b.get(check).get(v).f64(0).op(Op.f64_mul).op(Op.f64_add).set(check);
   }
   // Record the point: the whole state, or the listed slots.
@@ -365,7 +373,10 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   });
   b.get(k).i32(1).op(Op.i32_add).set(k);
   b.opU(Op.br, 0).end().end();
-  b.get(check);
+  checks.forEach((c, q) => {
+    b.get(c);
+    if (q > 0) b.op(Op.f64_add);
+  });
   asm.define(run, b);
   asm.builder.exportFunction('run', run);
   const fixedEnd = align8(asm.builder.dataEnd);
