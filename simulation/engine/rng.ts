@@ -94,9 +94,12 @@ export class Rng {
   poisson(mean: number): number {
     if (!(mean > 0)) return 0;
     if (mean < 30) {
+      let p = this.uniform();
+      // A uniform below poissonSureZero(mean) is below exp(-mean): the count is 0 and the loop
+      // below would not run, so exp need not be computed (same count, same uniforms drawn).
+      if (p < poissonSureZero(mean)) return 0;
       const limit = exp(-mean);
       let k = 0;
-      let p = this.uniform();
       while (p > limit) {
         k++;
         p *= this.uniform();
@@ -115,4 +118,18 @@ export class Rng {
       ? min + Math.sqrt(u * (max - min) * (mode - min))
       : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
   }
+}
+
+/** Below this margin, rounding cannot bring poissonSureZero's bound above exp(-mean). */
+export const POISSON_SURE_MARGIN = 2 ** -40;
+
+/**
+ * A number surely below dmath's exp(-mean) for mean > 0: 1 - m + m^2/2 - m^3/6 is below e^-m
+ * (Taylor's remainder e^-t m^4/24 is positive), its rounding errors (about 1e-15 while the bound
+ * is positive, for m under 1.6) and exp's (under an ulp) are far smaller than the margin. Most
+ * Poisson draws in the model have small means (0.2 on average): most of their first uniforms are
+ * below it, and their count, 0, needs no exponential.
+ */
+export function poissonSureZero(mean: number): number {
+  return 1 - mean * (1 - mean * (0.5 - mean / 6)) - POISSON_SURE_MARGIN;
 }

@@ -6,6 +6,7 @@
  */
 import { BLOCK_VOID, blockType, FunctionBody, Op, type FnRef } from './encode';
 import type { ModuleContext } from './translate';
+import { POISSON_SURE_MARGIN } from '../rng';
 
 export interface RngFunctions {
   /** (state pointer) -> uniform deviate on [0, 1) */
@@ -99,9 +100,14 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
     b.f64(0).op(Op.return).end();
     b.get(mean).f64(30).op(Op.f64_lt).begin(Op.if, blockType('f64'));
     {
-      // Knuth: multiply uniforms until the product falls to exp(-mean)
-      b.get(mean).op(Op.f64_neg).call(math.exp).set(limit);
+      // Knuth: multiply uniforms until the product falls to exp(-mean). A first uniform below
+      // poissonSureZero(mean) (../rng.ts) is below exp(-mean): 0, without the exponential.
       b.get(p).call(uniform).set(q);
+      b.get(q).f64(1).get(mean).f64(1).get(mean).f64(0.5).get(mean).f64(6).op(Op.f64_div);
+      b.op(Op.f64_sub).op(Op.f64_mul).op(Op.f64_sub).op(Op.f64_mul).op(Op.f64_sub);
+      b.f64(POISSON_SURE_MARGIN).op(Op.f64_sub).op(Op.f64_lt).begin(Op.if, BLOCK_VOID);
+      b.f64(0).op(Op.return).end();
+      b.get(mean).op(Op.f64_neg).call(math.exp).set(limit);
       b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
       b.get(q).get(limit).op(Op.f64_gt).op(Op.i32_eqz).opU(Op.br_if, 1);
       b.get(k).i32(1).op(Op.i32_add).set(k);

@@ -1,0 +1,102 @@
+/**
+ * Poisson draws skip the exponential when the first uniform alone decides a count of 0
+ * (rng.ts poissonSureZero, and the same in WebAssembly): the counts and the uniforms drawn must be
+ * exactly Knuth's product method's, which computes exp(-mean) first.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exp } from '../../simulation/engine/dmath';
+import { compileModel, runModel, type Backend, type ModelDecl } from '../../simulation/engine';
+import { poissonSureZero, Rng } from '../../simulation/engine/rng';
+import { propertyRuns } from '../model/helpers';
+
+/** Knuth's product method as it was written before the shortcut (the reference). */
+function knuth(rng: Rng, mean: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean < 30) {
+    const limit = exp(-mean);
+    let k = 0;
+    let p = rng.uniform();
+    while (p > limit) {
+      k++;
+      p *= rng.uniform();
+    }
+    return k;
+  }
+  return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.normal()));
+}
+
+/** Means where the bound matters: tiny, around the model's usual 0.2, where it turns negative. */
+const MEANS = [1e-12, 0.001, 0.05, 0.19, 0.2, 0.5, 0.99, 1, 1.2, 1.59, 1.6, 1.61, 2, 5, 29.99];
+
+describe('Poisson draws', () => {
+  it('poissonSureZero is below exp(-mean) for every mean', () => {
+    for (const m of MEANS) expect(poissonSureZero(m)).toBeLessThan(exp(-m));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 30, noNaN: true }), (m) => {
+        expect(poissonSureZero(m)).toBeLessThan(exp(-m));
+      }),
+      { numRuns: propertyRuns(2000) },
+    );
+  });
+
+  it("gives Knuth's counts and leaves the stream where Knuth's method left it", () => {
+    for (const mean of MEANS) {
+      const a = new Rng(7);
+      const b = new Rng(7);
+      let zeros = 0;
+      for (let i = 0; i < 4000; i++) {
+        const k = a.poisson(mean);
+        expect(k).toBe(knuth(b, mean));
+        if (k === 0) zeros++;
+      }
+      expect(a.uniform()).toBe(b.uniform());
+      // The shortcut is taken for most small means (the counts are mostly 0 there).
+      if (mean <= 0.2) expect(zeros).toBeGreaterThan(3000);
+    }
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        (seed, mean) => {
+          const a = new Rng(seed);
+          const b = new Rng(seed);
+          for (let i = 0; i < 20; i++) expect(a.poisson(mean)).toBe(knuth(b, mean));
+          expect(a.uniform()).toBe(b.uniform());
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it('gives the same counts in WebAssembly as in JavaScript, mean by mean', () => {
+    // One Poisson-noise flow per mean, each with its own stream, over 400 weeks.
+    const decl: ModelDecl = {
+      variables: MEANS.flatMap((m, i) => [
+        {
+          kind: 'flow' as const,
+          name: `events${i}`,
+          unit: '1/week',
+          description: '',
+          equation: { inputs: [], fn: () => m },
+          noise: { type: 'poisson' as const },
+        },
+        {
+          kind: 'stock' as const,
+          name: `count${i}`,
+          unit: '1',
+          description: '',
+          initial: { inputs: [], fn: () => 0 },
+          inflows: [`events${i}`],
+          outflows: [],
+        },
+      ]),
+    };
+    const settings = { stepWeeks: 1, weeks: 400, seed: 11, mode: 'stochastic' as const };
+    const run = (backend: Backend): Float64Array =>
+      runModel(compileModel(decl, { backend }), new Float64Array(0), settings).values;
+    const js = run('interpreter');
+    expect(run('wasm')).toEqual(js);
+    expect(run('codegen')).toEqual(js);
+  });
+});
