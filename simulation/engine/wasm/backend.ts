@@ -7,18 +7,19 @@
  * so the results are bit-identical (tests/engine/backends.property.test.ts).
  *
  * Memory: the state vector x at 0 (copied in from the model's context before a run and back
- * after), the generators' states, a scratch area for list equations' inputs, then per run the
- * recorded slots and the series, which are copied to the caller's buffer.
+ * after), the generators' states, a scratch area for the inputs of list equations that could
+ * not be inlined (see translate.ts, inlineListEquation), then per run the recorded slots and the
+ * series, which are copied to the caller's buffer.
  */
 import type { CompiledModel, Program } from '../compile';
 import type { RunLoop } from '../codegen';
-import * as dmath from '../dmath';
 import { equationSourceOf } from '../equation-source';
-import { emitDmath, type DmathFunctions } from './dmath-wasm';
-import { BLOCK_VOID, FunctionBody, ModuleBuilder, Op, type FnRef } from './encode';
-import { emitRng, emitRound } from './rng-wasm';
-import { emitTrig, type TrigFunctions } from './trig-wasm';
-import { Translator, Untranslatable, type Builtin, type ModuleContext } from './translate';
+import { Assembly } from './assembly';
+import { BLOCK_VOID, FunctionBody, Op, type FnRef } from './encode';
+import { emitRng } from './rng-wasm';
+import { Translator, Untranslatable } from './translate';
+
+export { registerWasmBuiltin } from './assembly';
 
 const PAGE = 65536;
 const RNG_BYTES = 32;
@@ -37,32 +38,10 @@ export function wasmAvailable(): boolean {
 export interface WasmStats {
   readonly translated: number;
   readonly called: number;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
-const builtins = new Map<Function, (m: ModuleContext) => Builtin>();
-
-/**
- * dmath's exp, log, pow and cbrt run in the module (dmath-wasm.ts, the same bits); its sin and
- * cos, which only the normal deviates call, too (trig-wasm.ts, see `math`).
- */
-const DMATH_IN_MODULE: readonly [(...args: number[]) => number, keyof DmathFunctions, number][] = [
-  [dmath.exp, 'exp', 1],
-  [dmath.log, 'log', 1],
-  [dmath.pow, 'pow', 2],
-  [dmath.cbrt, 'cbrt', 1],
-];
-
-/**
- * Registers a module implementation of a JavaScript function (the deterministic math): where an
- * equation calls `fn`, the module calls its own function instead, which must give the same bits.
- */
-export function registerWasmBuiltin(
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
-  fn: Function,
-  emit: (m: ModuleContext) => Builtin,
-): void {
-  builtins.set(fn, emit);
+  /** List equations emitted inline, reading their inputs where they are. */
+  readonly inlineLists: number;
+  /** List equations whose inputs are copied to the scratch area for a helper or a call. */
+  readonly copiedLists: number;
 }
 
 const stats = new WeakMap<RunLoop, WasmStats>();
@@ -71,93 +50,6 @@ export function wasmStatsOf(loop: RunLoop): WasmStats | undefined {
 }
 
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
-
-/** The module being built and the JavaScript functions it imports. */
-class Assembly implements ModuleContext {
-  readonly builder = new ModuleBuilder();
-  readonly imports: Record<string, unknown> = {};
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
-  private readonly importRefs = new Map<Function, Map<number, FnRef>>();
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
-  private readonly builtinRefs = new Map<Function, Builtin>();
-  readonly round: FnRef;
-
-  constructor() {
-    this.round = emitRound(this);
-  }
-
-  declareFunction(
-    params: readonly ('i32' | 'i64' | 'f64')[],
-    results: readonly ('i32' | 'i64' | 'f64')[],
-  ): FnRef {
-    return this.builder.declareFunction(params, results);
-  }
-
-  define(fn: FnRef, body: FunctionBody): void {
-    this.builder.define(fn, body);
-  }
-
-  data(bytes: Uint8Array): number {
-    return this.builder.data(bytes);
-  }
-
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any JS function
-  importCall(fn: Function, arity: number): FnRef {
-    let byArity = this.importRefs.get(fn);
-    if (!byArity) this.importRefs.set(fn, (byArity = new Map()));
-    let ref = byArity.get(arity);
-    if (!ref) {
-      const name = `f${Object.keys(this.imports).length}`;
-      this.imports[name] = fn;
-      ref = this.builder.importFunction(name, new Array(arity).fill('f64'), ['f64']);
-      byArity.set(arity, ref);
-    }
-    return ref;
-  }
-
-  /** An import of a function without arguments (a list equation reading the scratch area). */
-  importThunk(fn: () => number): FnRef {
-    const name = `f${Object.keys(this.imports).length}`;
-    this.imports[name] = fn;
-    return this.builder.importFunction(name, [], ['f64']);
-  }
-
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- looked up by identity
-  builtin(fn: Function): Builtin | undefined {
-    let b = this.builtinRefs.get(fn);
-    if (!b) {
-      const inModule = DMATH_IN_MODULE.find(([f]) => f === fn);
-      if (inModule) {
-        this.dmath ??= emitDmath(this);
-        b = { fn: this.dmath[inModule[1]], arity: inModule[2] };
-      } else {
-        const emit = builtins.get(fn);
-        if (!emit) return undefined;
-        b = emit(this);
-      }
-      this.builtinRefs.set(fn, b);
-    }
-    return b;
-  }
-
-  private dmath: DmathFunctions | null = null;
-
-  private trig: TrigFunctions | null = null;
-
-  /** dmath's <name> for the generators (as rng.ts calls it): in the module, else imported. */
-  math(name: 'log' | 'sin' | 'cos' | 'exp'): FnRef {
-    if (name === 'sin' || name === 'cos') {
-      this.trig ??= emitTrig(
-        this,
-        this.round,
-        this.importCall(dmath.sin, 1),
-        this.importCall(dmath.cos, 1),
-      );
-      return this.trig[name];
-    }
-    return this.builtin(dmath[name])?.fn ?? this.importCall(dmath[name], 1);
-  }
-}
 
 /**
  * The finiteness check (each computed value's v * 0, summed: 0 unless one was NaN or infinite)
@@ -229,6 +121,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
 
   let translated = 0;
   let called = 0;
+  let inlineLists = 0;
   b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
   // x[0] = k * dt
   b.i32(0).get(k).op(Op.f64_convert_i32_s).get(DT).op(Op.f64_mul).storeF64(0);
@@ -237,8 +130,24 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
     const n = p.inputStart[i + 1]! - a;
     const inputs = Array.from({ length: n }, (_, q) => p.inputs[a + q]!);
     const lf = p.listFns[i];
+    let inlined = false;
     if (lf) {
-      // Copy the inputs to the scratch area, then call the list function on (pointer, length).
+      // Inline, each input read from its slot where the equation uses it (translate.ts).
+      try {
+        translator.inlineListEquation(
+          lf,
+          b,
+          inputs.map((slot) => (into: FunctionBody) => void into.i32(0).loadF64(slot * 8)),
+        );
+        inlined = true;
+        translated++;
+        inlineLists++;
+      } catch (e) {
+        if (!(e instanceof Untranslatable)) throw e;
+      }
+    }
+    if (lf && !inlined) {
+      // Else copy the inputs to the scratch area and call the list function on (pointer, length).
       inputs.forEach((slot, q) =>
         b
           .i32(scratch + q * 8)
@@ -262,7 +171,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
         b.call(fn);
         called++;
       }
-    } else {
+    } else if (!lf) {
       const f = p.fns[i]!;
       const src = equationSourceOf(f);
       const args = inputs.map(load);
@@ -422,6 +331,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
     values.set(mem.f64.subarray(out / 8, out / 8 + points * width));
     return result;
   };
-  stats.set(loop, { translated, called });
+  const lists = p.listFns.filter((f) => f !== null).length;
+  stats.set(loop, { translated, called, inlineLists, copiedLists: lists - inlineLists });
   return loop;
 }

@@ -188,8 +188,14 @@ export class FunctionBody {
   /** Finished code segments, each followed by a call to a function not yet numbered. */
   private readonly segments: { code: Bytes; call: FnRef }[] = [];
   private readonly localTypes: ValType[] = [];
+  /** How many blocks, loops and ifs are open: a branch out of them counts its labels from it. */
+  private open = 0;
 
   constructor(readonly params: readonly ValType[]) {}
+
+  get depth(): number {
+    return this.open;
+  }
 
   /** A new local of type `t`; returns its index. */
   local(t: ValType): number {
@@ -260,10 +266,12 @@ export class FunctionBody {
   /** block / loop / if with a block type (BLOCK_VOID or blockType(t)). */
   begin(code: typeof Op.block | typeof Op.loop | typeof Op.if, type = BLOCK_VOID): this {
     this.code.byte(code).byte(type);
+    this.open++;
     return this;
   }
 
   end(): this {
+    this.open--;
     return this.op(Op.end);
   }
 

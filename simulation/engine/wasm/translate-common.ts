@@ -12,21 +12,29 @@ export type Ty = 'f64' | 'bool' | 'mixed';
 export type Binding =
   | { readonly k: 'local'; readonly index: number; readonly decl: object | null; ty: Ty }
   | { readonly k: 'list'; readonly ptr: number; readonly len: number }
+  /** A list of inputs known while translating (an inlined list equation): code for each item. */
+  | { readonly k: 'items'; readonly items: readonly Item[] }
   | { readonly k: 'const'; readonly value: number | boolean }
   | { readonly k: 'math' }
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- a bound JS function
   | { readonly k: 'fn'; readonly fn: Function }
   | { readonly k: 'bad'; readonly what: string };
 
+/** Pushes one item of a list of known inputs (an f64) onto the stack of `body`. */
+export type Item = (body: FunctionBody) => void;
+
 export class Scope {
   private readonly names = new Map<string, Binding>();
   constructor(readonly parent: Scope | null) {}
 
   get(name: string): Binding {
-    const b = this.names.get(name);
+    const b = this.lookup(name);
     if (b) return b;
-    if (this.parent) return this.parent.get(name);
     throw new Untranslatable(`unbound name ${name}`);
+  }
+
+  lookup(name: string): Binding | undefined {
+    return this.names.get(name) ?? this.parent?.lookup(name);
   }
 
   set(name: string, b: Binding): void {
@@ -108,6 +116,15 @@ export function alwaysReturns(stmts: readonly AstNode[]): boolean {
   if (isTag(last, 'if'))
     return alwaysReturns(last[2] as AstNode[]) && alwaysReturns(last[3] as AstNode[]);
   return false;
+}
+
+/** Names assigned anywhere in a body (a `let` of such a name is never treated as known). */
+export function assignedNames(body: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(body)) {
+    if (body[0] === 'set' && typeof body[2] === 'string') into.add(body[2]);
+    for (const c of body) assignedNames(c, into);
+  }
+  return into;
 }
 
 /** Parameters used as lists (`p.length`, `p[i]`) in a body. */

@@ -1,13 +1,17 @@
 /**
- * Emits one equation body (or one inlined expression) as WebAssembly: expressions, calls and
- * statements with JavaScript's conversions (see translate.ts).
+ * Emits expressions of one equation body (or of one inlined equation) as WebAssembly, with
+ * JavaScript's conversions (see translate.ts); the statements are translate-statements.ts'.
+ * Values known while translating are folded (translate-fold.ts); a helper called on a list of
+ * known inputs is inlined, its list parameter bound to the same inputs.
  */
-import { equationSourceOf, type AstNode } from '../equation-source';
-import { BLOCK_VOID, blockType, FunctionBody, Op } from './encode';
+import { equationSourceOf, type AstNode, type EquationSource } from '../equation-source';
+import { blockType, FunctionBody, Op } from './encode';
 import type { Translator } from './translate';
 import {
   ARITH,
+  assignedNames,
   COMPARE,
+  freeScope,
   isTag,
   join,
   MATH_UNARY,
@@ -16,25 +20,42 @@ import {
   wasmType,
   type Ty,
 } from './translate-common';
+import { knownValue, type Known } from './translate-fold';
 
 /**
- * Emits one function body (or one inlined expression). `localTypes` carries the joined type of
- * every `let` from one pass to the next (see Translator.helper).
+ * Emits the expressions of one function body (or of one inlined equation). `knownLocalTypes`
+ * carries the joined type of every `let` from one pass to the next (see Translator.helper).
  */
-export class Emitter {
+export abstract class ExprEmitter {
   readonly returns: Ty[] = [];
   /** Joined types of the locals, by declaration (read by the next pass). */
   readonly localTypes = new Map<object, Ty>();
 
   constructor(
-    private readonly t: Translator,
-    private readonly body: FunctionBody,
-    private readonly resultTy: Ty | null,
-    private readonly knownLocalTypes: ReadonlyMap<object, Ty>,
+    protected readonly t: Translator,
+    protected readonly body: FunctionBody,
+    protected readonly resultTy: Ty | null,
+    readonly knownLocalTypes: ReadonlyMap<object, Ty>,
   ) {}
 
-  private fail(what: string): never {
+  protected fail(what: string): never {
     throw new Untranslatable(what);
+  }
+
+  /**
+   * Emits a block body inline (its parameters bound in `scope`), leaving its value on the stack;
+   * returns the value's type.
+   */
+  protected abstract inlineBlock(src: EquationSource, scope: Scope): Ty;
+
+  /** Emits a value known while translating. */
+  protected constant(v: Known): Ty {
+    if (typeof v === 'boolean') {
+      this.body.i32(v ? 1 : 0);
+      return 'bool';
+    }
+    this.body.f64(v);
+    return 'f64';
   }
 
   /** Converts the value on the stack from `from` to `to` (f64 or mixed from bool: 0 or 1). */
@@ -54,23 +75,13 @@ export class Emitter {
 
   expr(node: AstNode, scope: Scope): Ty {
     const b = this.body;
-    if (typeof node === 'number') {
-      b.f64(node);
-      return 'f64';
-    }
+    const k = knownValue(node, scope);
+    if (k !== undefined) return this.constant(k);
     if (typeof node === 'string') {
       const v = scope.get(node);
       if (v.k === 'local') {
         b.get(v.index);
         return v.ty;
-      }
-      if (v.k === 'const') {
-        if (typeof v.value === 'boolean') {
-          b.i32(v.value ? 1 : 0);
-          return 'bool';
-        }
-        b.f64(v.value);
-        return 'f64';
       }
       return this.fail(`${node} is not a number`);
     }
@@ -138,6 +149,9 @@ export class Emitter {
 
   private logical(and: boolean, a: AstNode, c: AstNode, scope: Scope): Ty {
     const b = this.body;
+    // A known left operand decides without code: it is the value, or the right one is.
+    const left = knownValue(a, scope);
+    if (left !== undefined) return (and ? !left : left) ? this.constant(left) : this.expr(c, scope);
     const ta = this.t.typeOf(a, scope, this);
     const tc = this.t.typeOf(c, scope, this);
     if (ta === 'bool' && tc === 'bool') {
@@ -167,6 +181,8 @@ export class Emitter {
 
   private conditional(cond: AstNode, yes: AstNode, no: AstNode, scope: Scope): Ty {
     const b = this.body;
+    const known = knownValue(cond, scope);
+    if (known !== undefined) return this.expr(known ? yes : no, scope);
     const ty = join(this.t.typeOf(yes, scope, this), this.t.typeOf(no, scope, this));
     const to = ty === 'bool' ? 'bool' : 'f64';
     this.as(cond, scope, 'bool');
@@ -187,6 +203,7 @@ export class Emitter {
       this.body.f64(v);
       return 'f64';
     }
+    if (o.k === 'items' && prop === 'length') return this.constant(o.items.length);
     if (o.k === 'list' && prop === 'length') {
       this.body.get(o.len).op(Op.f64_convert_i32_u);
       return 'f64';
@@ -199,6 +216,17 @@ export class Emitter {
     const b = this.body;
     if (typeof obj !== 'string') return this.fail('index of an expression');
     const o = scope.get(obj);
+    if (o.k === 'items') {
+      // Known inputs: the index must be known too (then the item is read directly).
+      const i = knownValue(at, scope);
+      if (typeof i !== 'number') return this.fail('index of known inputs not known');
+      if (!Number.isInteger(i) || i < 0 || i >= o.items.length) {
+        b.f64(NaN); // undefined: a typed array has no such element (-0 reads element 0)
+        return 'mixed';
+      }
+      o.items[i]!(b);
+      return 'f64';
+    }
     if (o.k !== 'list') return this.fail('index of a non-list');
     const i = b.local('f64');
     this.as(at, scope, 'f64');
@@ -230,7 +258,10 @@ export class Emitter {
       b.call(builtin.fn);
       return 'f64';
     }
-    const helper = equationSourceOf(f.fn) ? this.t.helper(f.fn) : null;
+    const src = equationSourceOf(f.fn);
+    if (src && args.some((a) => typeof a === 'string' && scope.lookup(a)?.k === 'items'))
+      return this.inlineHelper(src, args, scope);
+    const helper = src ? this.t.helper(f.fn) : null;
     if (helper) {
       if (args.length !== helper.params.length) return this.fail('helper arity');
       helper.params.forEach((kind, i) => {
@@ -246,6 +277,33 @@ export class Emitter {
     for (const a of args) this.as(a, scope, 'f64');
     b.call(this.t.module.importCall(f.fn, args.length));
     return 'mixed';
+  }
+
+  /**
+   * A helper called on a list of known inputs, inline: its list parameters bound to the same
+   * inputs, the others to the arguments (evaluated once each, in order, as a call evaluates
+   * them, into locals of their own type unless known).
+   */
+  private inlineHelper(src: EquationSource, args: readonly AstNode[], scope: Scope): Ty {
+    if (src.params.length !== args.length) return this.fail('inlined helper arity');
+    const inner = new Scope(freeScope(src));
+    const assigned = assignedNames(src.body);
+    src.params.forEach((p, i) => {
+      const arg = args[i]!;
+      const list = typeof arg === 'string' ? scope.lookup(arg) : undefined;
+      if (list?.k === 'items' || list?.k === 'list') {
+        if (list.k === 'list' || assigned.has(p)) this.fail('list argument');
+        return inner.set(p, list);
+      }
+      const k = knownValue(arg, scope);
+      if (k !== undefined && !assigned.has(p)) return inner.set(p, { k: 'const', value: k });
+      const ty = this.expr(arg, scope);
+      const index = this.body.local(wasmType(ty));
+      this.body.set(index);
+      inner.set(p, { k: 'local', index, decl: null, ty });
+    });
+    if (src.kind === 'expr') return this.expr(src.body as AstNode, inner);
+    return this.inlineBlock(src, inner);
   }
 
   private mathCall(name: string, args: readonly AstNode[], scope: Scope): Ty {
@@ -273,108 +331,6 @@ export class Emitter {
     if (builtin && builtin.arity === args.length) b.call(builtin.fn);
     else b.call(this.t.module.importCall(fn, args.length));
     return 'f64';
-  }
-
-  // ---- statements -----------------------------------------------------------------------------
-
-  statements(stmts: readonly AstNode[], parent: Scope): void {
-    const scope = new Scope(parent);
-    for (const s of stmts) this.statement(s, scope);
-  }
-
-  private declareLocal(decl: object, name: string, ty: Ty, scope: Scope): number {
-    const joined = join(this.knownLocalTypes.get(decl) ?? ty, ty);
-    this.localTypes.set(decl, joined);
-    const index = this.body.local(wasmType(joined));
-    scope.set(name, { k: 'local', index, decl, ty: joined });
-    return index;
-  }
-
-  private statement(s: AstNode, scope: Scope): void {
-    const b = this.body;
-    if (!Array.isArray(s)) return this.fail('statement');
-    const tag = s[0] as string;
-    if (tag === 'let') {
-      const [, name, value] = s as unknown as [string, string, AstNode];
-      const ty = this.t.typeOf(value, scope, this);
-      const declared = join(this.knownLocalTypes.get(s) ?? ty, ty);
-      this.convertInto(value, scope, declared);
-      b.set(this.declareLocal(s, name, ty, scope));
-      return;
-    }
-    if (tag === 'set') {
-      const [, op, name, value] = s as unknown as [string, string, string, AstNode];
-      const target = scope.get(name);
-      if (target.k !== 'local') return this.fail(`assignment to ${name}`);
-      let ty: Ty;
-      if (op === '=') {
-        ty = this.t.typeOf(value, scope, this);
-      } else {
-        const arith = op.slice(0, 1);
-        if (!(arith in ARITH)) return this.fail(`operator ${op}`);
-        ty = 'f64';
-      }
-      // A local assigned a value of another type widens (to 'mixed'); the pass is repeated with
-      // the widened type (see Translator.translateHelper). A parameter keeps its type.
-      const joined = target.decl ? join(target.ty, ty) : target.ty;
-      if (target.decl) {
-        const known = this.localTypes.get(target.decl) ?? joined;
-        this.localTypes.set(target.decl, join(known, joined));
-      } else if (ty !== target.ty) {
-        return this.fail('parameter assigned another type');
-      }
-      if (op === '=') {
-        this.convertInto(value, scope, joined);
-      } else {
-        this.convertInto(name, scope, 'f64');
-        this.as(value, scope, 'f64');
-        b.op(ARITH[op.slice(0, 1)]!);
-      }
-      b.set(target.index);
-      return;
-    }
-    if (tag === 'if') {
-      const [, cond, yes, no] = s as unknown as [string, AstNode, AstNode[], AstNode[]];
-      this.as(cond, scope, 'bool');
-      b.begin(Op.if, BLOCK_VOID);
-      this.statements(yes, scope);
-      if (no.length > 0) {
-        b.op(Op.else);
-        this.statements(no, scope);
-      }
-      b.end();
-      return;
-    }
-    if (tag === 'for') {
-      const [, init, cond, step, body] = s as unknown as [
-        string,
-        AstNode[],
-        AstNode | null,
-        AstNode[],
-        AstNode[],
-      ];
-      const loopScope = new Scope(scope);
-      for (const i of init) this.statement(i, loopScope);
-      b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
-      if (cond !== null) {
-        this.as(cond, loopScope, 'bool');
-        b.op(Op.i32_eqz).opU(Op.br_if, 1);
-      }
-      this.statements(body, loopScope);
-      for (const u of step) this.statement(u, loopScope);
-      b.opU(Op.br, 0).end().end();
-      return;
-    }
-    if (tag === 'return') {
-      if (this.resultTy === null) return this.fail('return in an inlined equation');
-      const value = s[1] as AstNode;
-      this.returns.push(this.t.typeOf(value, scope, this));
-      this.convertInto(value, scope, this.resultTy);
-      b.op(Op.return);
-      return;
-    }
-    if (tag === 'block') return this.statements(s[1] as AstNode[], scope);
-    return this.fail(`statement ${tag}`);
   }
 
   /** Emits a value as the representation of `ty` (i32 for bool, else f64). */

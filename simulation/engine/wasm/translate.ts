@@ -10,12 +10,16 @@
  * cannot be translated exactly throws Untranslatable, and the backend calls that equation instead.
  *
  * A value is `f64`, `bool` (an i32 0 or 1) or `mixed` (an f64 that JavaScript may hold as a
- * boolean or `undefined`: fine in arithmetic and comparisons, refused in `===`); a list parameter
- * (a list equation's inputs) is a pointer and a length.
+ * boolean or `undefined`: fine in arithmetic and comparisons, refused in `===`). A list parameter
+ * (a list equation's inputs) is either known while translating, when a list equation is inlined
+ * into the run function (its items are the loads of its inputs' slots, its length a constant,
+ * loops over it unrolled: translate-fold.ts, translate-statements.ts), or a pointer and a
+ * length, in a helper function reading a copy of the inputs.
  */
 import { type AstNode, type EquationSource, equationSourceOf } from '../equation-source';
 import { FunctionBody, type FnRef, type ValType } from './encode';
-import { Emitter } from './translate-emitter';
+import type { ExprEmitter } from './translate-emitter';
+import { Emitter } from './translate-statements';
 import {
   alwaysReturns,
   freeScope,
@@ -25,11 +29,18 @@ import {
   Untranslatable,
   wasmType,
   type Helper,
+  type Item,
   type ModuleContext,
   type Ty,
 } from './translate-common';
 
-export { Untranslatable, type Builtin, type ModuleContext, type Ty } from './translate-common';
+export {
+  Untranslatable,
+  type Builtin,
+  type Item,
+  type ModuleContext,
+  type Ty,
+} from './translate-common';
 
 /**
  * Translates equations and their helpers into functions of one module. One per module being
@@ -45,9 +56,9 @@ export class Translator {
    * The type of an expression, found by emitting it into a scratch body (which is dropped):
    * helpers it calls are translated (and kept) on the way.
    */
-  typeOf(node: AstNode, scope: Scope, from: Emitter): Ty {
-    void from;
-    const scratch = new Emitter(this, new FunctionBody([]), 'mixed', new Map());
+  typeOf(node: AstNode, scope: Scope, from: ExprEmitter): Ty {
+    // The locals' types of the pass: a block body inlined in the expression declares some.
+    const scratch = new Emitter(this, new FunctionBody([]), 'mixed', from.knownLocalTypes);
     return scratch.expr(node, new Scope(scope));
   }
 
@@ -151,6 +162,38 @@ export class Translator {
     });
     const emitter = new Emitter(this, body, null, new Map());
     emitter.as(src.body as AstNode, scope, 'f64');
+  }
+
+  /**
+   * Emits a list equation inline into `body`, its list bound to `items` (the code pushing each
+   * input): `v.length` is a constant, `v[i]` at a known index the item itself, loops over the
+   * list unrolled, a block body a wasm `block`. Its value is left on the stack as an f64 (a
+   * boolean as 0 or 1, undefined as NaN: what the run loop stores). Passes into scratch bodies
+   * until the locals' types settle, so a failure (Untranslatable) leaves nothing in `body`.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
+  inlineListEquation(fn: Function, body: FunctionBody, items: readonly Item[]): void {
+    const src = equationSourceOf(fn);
+    if (!src || src.params.length !== 1) throw new Untranslatable('list function');
+    const emit = (into: FunctionBody, localTypes: ReadonlyMap<object, Ty>): Emitter => {
+      const scope = new Scope(freeScope(src));
+      scope.set(src.params[0]!, { k: 'items', items });
+      const emitter = new Emitter(this, into, null, localTypes);
+      if (src.kind === 'expr') emitter.as(src.body as AstNode, scope, 'f64');
+      else emitter.inlineBody(src.body as AstNode[], scope, 'mixed');
+      return emitter;
+    };
+    let localTypes: ReadonlyMap<object, Ty> = new Map();
+    for (let pass = 0; pass < 4; pass++) {
+      const next = emit(new FunctionBody([]), localTypes).localTypes;
+      const settled = [...next].every(([decl, ty]) => localTypes.get(decl) === ty);
+      localTypes = next;
+      if (settled) {
+        emit(body, localTypes);
+        return;
+      }
+    }
+    throw new Untranslatable('types do not settle');
   }
 
   /** A list equation: its helper, taking (pointer, length) of the inputs' copy. */
