@@ -251,15 +251,23 @@ export abstract class ExprEmitter {
     if (typeof callee !== 'string') return this.fail('callee');
     const f = scope.get(callee);
     if (f.k !== 'fn') return this.fail(`${callee} is not a function`);
+    // A function given a boolean or undefined may not do what it does with 0, 1 or NaN (dmath's
+    // exp tests `x === 1`): such arguments go only to a helper inlined (which keeps their type).
+    const isList = (a: AstNode): boolean => {
+      const k = typeof a === 'string' ? scope.lookup(a)?.k : undefined;
+      return k === 'items' || k === 'list';
+    };
+    const numbers = args.every((a) => isList(a) || this.t.typeOf(a, scope, this) === 'f64');
     const builtin = this.t.module.builtin(f.fn);
     if (builtin) {
       if (args.length !== builtin.arity) return this.fail('builtin arity');
+      if (!numbers) return this.fail('a boolean or undefined argument');
       for (const a of args) this.as(a, scope, 'f64');
       b.call(builtin.fn);
       return 'f64';
     }
     const src = equationSourceOf(f.fn);
-    if (src && args.some((a) => typeof a === 'string' && scope.lookup(a)?.k === 'items'))
+    if (src && (!numbers || args.some((a) => isList(a) && scope.get(a as string).k === 'items')))
       return this.inlineHelper(src, args, scope);
     const helper = src ? this.t.helper(f.fn) : null;
     if (helper) {
@@ -274,6 +282,7 @@ export abstract class ExprEmitter {
       b.call(helper.fn);
       return helper.result;
     }
+    if (!numbers) return this.fail('a boolean or undefined argument');
     for (const a of args) this.as(a, scope, 'f64');
     b.call(this.t.module.importCall(f.fn, args.length));
     return 'mixed';
@@ -302,8 +311,9 @@ export abstract class ExprEmitter {
       this.body.set(index);
       inner.set(p, { k: 'local', index, decl: null, ty });
     });
-    if (src.kind === 'expr') return this.expr(src.body as AstNode, inner);
-    return this.inlineBlock(src, inner);
+    return this.t.inlining(src, () =>
+      src.kind === 'expr' ? this.expr(src.body as AstNode, inner) : this.inlineBlock(src, inner),
+    );
   }
 
   private mathCall(name: string, args: readonly AstNode[], scope: Scope): Ty {

@@ -50,7 +50,21 @@ export class Translator {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
   private readonly helpers = new Map<Function, Helper | null | 'pending'>();
 
+  /** Helpers being inlined (a recursive one cannot be). */
+  private readonly inlined = new Set<EquationSource>();
+
   constructor(readonly module: ModuleContext) {}
+
+  /** Runs `f`, which inlines the helper `src`; refuses a helper inlined into itself. */
+  inlining<T>(src: EquationSource, f: () => T): T {
+    if (this.inlined.has(src)) throw new Untranslatable('recursive helper');
+    this.inlined.add(src);
+    try {
+      return f();
+    } finally {
+      this.inlined.delete(src);
+    }
+  }
 
   /**
    * The type of an expression, found by emitting it into a scratch body (which is dropped):
