@@ -5,13 +5,15 @@
  * to memory, a helper looping over (pointer, length)). Both return the value the run loop stores:
  * an f64, as a Float64Array converts the closure's result.
  */
+import { equationSourceOf } from '../../simulation/engine/equation-source';
 import { Assembly } from '../../simulation/engine/wasm/assembly';
 import { FunctionBody } from '../../simulation/engine/wasm/encode';
 import { Translator } from '../../simulation/engine/wasm/translate';
 
-export type ListPath = 'inline' | 'helper';
+/** `positional`: an equation of n numbers inlined (translate.ts' inlineEquation). */
+export type ListPath = 'inline' | 'helper' | 'positional';
 
-/** The wasm code of list equation `fn` over `n` inputs; throws Untranslatable where refused. */
+/** The wasm code of equation `fn` over `n` inputs (a list of them unless `positional`); throws Untranslatable where refused. */
 export function compiledList(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any list equation
   fn: Function,
@@ -24,11 +26,13 @@ export function compiledList(
   asm.builder.dataStart = Math.max(8, n * 8);
   const f = asm.declareFunction([], ['f64']);
   const body = new FunctionBody([]);
+  const items = Array.from({ length: n }, (_, q) => (into: FunctionBody) => {
+    into.i32(0).loadF64(q * 8);
+  });
   if (path === 'inline') {
-    const items = Array.from({ length: n }, (_, q) => (into: FunctionBody) => {
-      into.i32(0).loadF64(q * 8);
-    });
     translator.inlineListEquation(fn, body, items);
+  } else if (path === 'positional') {
+    translator.inlineEquation(equationSourceOf(fn)!, body, items);
   } else {
     body.i32(0).i32(n).call(translator.listEquation(fn));
   }

@@ -33,11 +33,20 @@ const last = (v: Float64Array) => v[v.length - 1]!;
 
 const BINARY = ['+', '-', '*', '/', '<', '<=', '>', '>=', '===', '!==', '&&', '||'];
 
-/** Expressions over `names` (fully parenthesised). */
-function expression(names: readonly string[]): fc.Arbitrary<string> {
+/** Expressions over `names` (fully parenthesised), and over the list `v` unless `list` is false. */
+function expression(names: readonly string[], list = true): fc.Arbitrary<string> {
   const leaf = fc.oneof(
     fc.constantFrom(...names),
-    fc.constantFrom('K', 'FLAG', 'true', '0', '1', '2', '0.5', '-0', '1e308', 'v.length', 'n'),
+    fc.constantFrom('K', 'FLAG', 'true', '0', '1', '2', '0.5', '-0', '1e308', 'n'),
+  );
+  const listLeaf = fc.constantFrom(
+    'v.length',
+    'total(v)',
+    'avg(v)',
+    'last(v)',
+    'v[0]!',
+    'v[n]!',
+    'v[v.length]!',
   );
   const { e } = fc.letrec<{ e: string }>((tie) => ({
     e: fc.oneof(
@@ -54,8 +63,8 @@ function expression(names: readonly string[]): fc.Arbitrary<string> {
       fc
         .tuple(fc.constantFrom('Math.max', 'Math.min', 'Math.abs', 'clamp01', 'exp'), tie('e'))
         .map(([f, x]) => `${f}(${x})`),
-      fc.constantFrom('total(v)', 'avg(v)', 'last(v)', 'v[0]!', 'v[n]!', 'v[v.length]!'),
-      tie('e').map((x) => `firstAbove(v, ${x})`),
+      list ? listLeaf : leaf,
+      list ? tie('e').map((x) => `firstAbove(v, ${x})`) : leaf,
     ),
   }));
   return e;
@@ -108,7 +117,8 @@ const values = fc.array(fc.oneof(fc.constantFrom(...SPECIAL), fc.double()), {
 
 type Compiled = ((v: Float64Array) => number) | 'refused';
 
-function compile(fn: (v: Float64Array) => unknown, n: number, path: ListPath): Compiled {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any equation
+function compile(fn: Function, n: number, path: ListPath): Compiled {
   try {
     return compiledList(fn, n, path);
   } catch (e) {
@@ -175,5 +185,49 @@ export const g = (v: Float64Array) => { const n = (v.length - 1) / 2; return ${t
       ),
       { numRuns: propertyRuns(150) },
     );
+  });
+
+  it('block bodies of positional equations, inlined', () => {
+    const x = (names: readonly string[]): fc.Arbitrary<string> => expression(names, false);
+    const positional = fc
+      .tuple(
+        x(['a', 'b']),
+        fc.array(
+          fc.oneof(
+            x(['a', 'b', 's']).map((e) => `s += ${e};`),
+            fc
+              .tuple(x(['a', 's']), x(['b', 's']))
+              .map(([c, e]) => `if (${c}) s = ${e}; else s *= 2;`),
+            fc
+              .tuple(fc.constantFrom('3', 'n', 'Math.min(a, 5)'), x(['s', 'b', 'i']))
+              .map(([to, e]) => `for (let i = 0; i < ${to}; i++) s = ${e};`),
+            x(['a', 's']).map((e) => `{ const t = ${e}; if (t > 1) return t; }`),
+          ),
+          { maxLength: 4 },
+        ),
+        x(['s', 'a']),
+      )
+      .map(([first, statements, last]) => {
+        return `const n = 2;\nlet s = ${first};\n${statements.join('\n')}\nreturn ${last};`;
+      });
+    let inlined = 0;
+    fc.assert(
+      fc.property(positional, values, (text, [a = 0, b = 0]) => {
+        const { g } = sourced(`${PRELUDE}
+export const g = (a: number, b: number) => { ${text} };`) as Record<
+          'g',
+          (a: number, b: number) => unknown
+        >;
+        const wasm = compile(g, 2, 'positional');
+        if (wasm === 'refused') return;
+        inlined++;
+        const expected = stored(g(a, b));
+        const got = wasm(Float64Array.of(a, b));
+        if (!Object.is(got, expected))
+          expect.fail(`${text}\nat ${a}, ${b}: wasm ${got}, closure ${expected}`);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+    expect(inlined).toBeGreaterThan(0);
   });
 });

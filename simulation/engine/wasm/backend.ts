@@ -108,14 +108,15 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   // A value computed earlier in the step is read from its local, not loaded back from the memory
   // it was just stored to (V8 does not forward those stores: each load waited on its store).
   const localOf = new Map<number, number>();
+  /** Pushes the value of a slot onto the stack of `into` (a translated equation's body). */
   const load = (slot: number) => {
     const l = localOf.get(slot);
     return l === undefined
-      ? (): void => {
-          b.i32(0).loadF64(slot * 8);
+      ? (into: FunctionBody): void => {
+          into.i32(0).loadF64(slot * 8);
         }
-      : (): void => {
-          b.get(l);
+      : (into: FunctionBody): void => {
+          into.get(l);
         };
   };
 
@@ -134,11 +135,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
     if (lf) {
       // Inline, each input read from its slot where the equation uses it (translate.ts).
       try {
-        translator.inlineListEquation(
-          lf,
-          b,
-          inputs.map((slot) => (into: FunctionBody) => void into.i32(0).loadF64(slot * 8)),
-        );
+        translator.inlineListEquation(lf, b, inputs.map(load));
         inlined = true;
         translated++;
         inlineLists++;
@@ -178,19 +175,14 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       let done = false;
       if (src) {
         try {
-          // A dry run first: a failure must leave nothing in the run function.
-          translator.inlineEquation(
-            src,
-            new FunctionBody(PARAMS),
-            args.map(() => () => {}),
-          );
+          // Inline (a failure leaves nothing in the run function), else a helper called.
           translator.inlineEquation(src, b, args);
           done = true;
         } catch (e) {
           if (!(e instanceof Untranslatable)) throw e;
           try {
             const fn = translator.positionalFunction(f, n);
-            for (const arg of args) arg();
+            for (const arg of args) arg(b);
             b.call(fn);
             done = true;
           } catch (e2) {
@@ -200,7 +192,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       }
       if (done) translated++;
       else {
-        for (const arg of args) arg();
+        for (const arg of args) arg(b);
         b.call(asm.importCall(f, n));
         called++;
       }
@@ -220,7 +212,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       b.end();
     } else if (p.noise[i] === 2) {
       b.get(STOCH).begin(Op.if, BLOCK_VOID);
-      load(p.noiseSigma[i]!)();
+      load(p.noiseSigma[i]!)(b);
       b.set(sg);
       // v * exp(sg * normal() - 0.5 * sg * sg)
       b.get(v);
@@ -269,11 +261,11 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       .get(DT)
       .f64(0);
     for (let f = model.inflowStart[q]!; f < model.inflowStart[q + 1]!; f++) {
-      load(model.inflowSlots[f]!)();
+      load(model.inflowSlots[f]!)(b);
       b.op(Op.f64_add);
     }
     for (let f = model.outflowStart[q]!; f < model.outflowStart[q + 1]!; f++) {
-      load(model.outflowSlots[f]!)();
+      load(model.outflowSlots[f]!)(b);
       b.op(Op.f64_sub);
     }
     b.op(Op.f64_mul)

@@ -267,7 +267,8 @@ export abstract class ExprEmitter {
       return 'f64';
     }
     const src = equationSourceOf(f.fn);
-    if (src && (!numbers || args.some((a) => isList(a) && scope.get(a as string).k === 'items')))
+    const onItems = args.some((a) => isList(a) && scope.get(a as string).k === 'items');
+    if (src && (!numbers || onItems || (src.kind === 'expr' && !args.some(isList))))
       return this.inlineHelper(src, args, scope);
     const helper = src ? this.t.helper(f.fn) : null;
     if (helper) {

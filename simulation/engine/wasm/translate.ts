@@ -158,40 +158,52 @@ export class Translator {
   }
 
   /**
-   * Emits an equation inline into `body`: its parameters are set from `args` (which push one f64
-   * each) and its value is left on the stack as an f64. Only expression bodies are inlined; a
-   * block body is translated as a helper and called. Throws Untranslatable.
+   * Emits a positional equation inline into `body`: its parameters are set from `args` (which
+   * push one f64 each), its value is left on the stack as an f64 (as the run loop stores it: a
+   * boolean as 0 or 1, undefined as NaN); a block body is a wasm `block` (see inlineBody).
+   * Throws Untranslatable, leaving nothing in `body`.
    */
-  inlineEquation(src: EquationSource, body: FunctionBody, args: readonly (() => void)[]): void {
+  inlineEquation(src: EquationSource, body: FunctionBody, args: readonly Item[]): void {
     if (src.params.length > args.length) throw new Untranslatable('missing arguments');
-    if (src.kind === 'block' || listParams(src.params, src.body).size > 0) {
-      throw new Untranslatable('not inlinable');
-    }
-    const scope = new Scope(freeScope(src));
-    src.params.forEach((p, i) => {
-      const index = body.local('f64');
-      args[i]!();
-      body.set(index);
-      scope.set(p, { k: 'local', index, decl: null, ty: 'f64' });
+    if (listParams(src.params, src.body).size > 0) throw new Untranslatable('list parameter');
+    this.inlineSettled(body, src, (into, scope) => {
+      src.params.forEach((p, i) => {
+        const index = into.local('f64');
+        args[i]!(into);
+        into.set(index);
+        scope.set(p, { k: 'local', index, decl: null, ty: 'f64' });
+      });
     });
-    const emitter = new Emitter(this, body, null, new Map());
-    emitter.as(src.body as AstNode, scope, 'f64');
   }
 
   /**
    * Emits a list equation inline into `body`, its list bound to `items` (the code pushing each
    * input): `v.length` is a constant, `v[i]` at a known index the item itself, loops over the
-   * list unrolled, a block body a wasm `block`. Its value is left on the stack as an f64 (a
-   * boolean as 0 or 1, undefined as NaN: what the run loop stores). Passes into scratch bodies
-   * until the locals' types settle, so a failure (Untranslatable) leaves nothing in `body`.
+   * list unrolled, a helper called on the list inlined. As inlineEquation otherwise.
    */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
   inlineListEquation(fn: Function, body: FunctionBody, items: readonly Item[]): void {
     const src = equationSourceOf(fn);
     if (!src || src.params.length !== 1) throw new Untranslatable('list function');
+    this.inlineSettled(body, src, (_, scope) => {
+      scope.set(src.params[0]!, { k: 'items', items });
+    });
+  }
+
+  /**
+   * Emits an equation inline: `bind` binds its parameters (emitting into the body it is given).
+   * First into scratch bodies, until the locals' types settle (a local
+   * assigned values of several types widens, see translateHelper), then into `body`: a failure
+   * leaves nothing there.
+   */
+  private inlineSettled(
+    body: FunctionBody,
+    src: EquationSource,
+    bind: (into: FunctionBody, scope: Scope) => void,
+  ): void {
     const emit = (into: FunctionBody, localTypes: ReadonlyMap<object, Ty>): Emitter => {
       const scope = new Scope(freeScope(src));
-      scope.set(src.params[0]!, { k: 'items', items });
+      bind(into, scope);
       const emitter = new Emitter(this, into, null, localTypes);
       if (src.kind === 'expr') emitter.as(src.body as AstNode, scope, 'f64');
       else emitter.inlineBody(src.body as AstNode[], scope, 'mixed');
