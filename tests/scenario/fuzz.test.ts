@@ -158,8 +158,14 @@ function nullable(path: readonly (string | number)[]): boolean {
   );
 }
 
+/** A slot that may hold null but no number: a document's comparison baseline (none chosen). */
+function nullOnly(path: readonly (string | number)[]): boolean {
+  return path.length === 2 && path[0] === 'comparison' && path[1] === 'baseline';
+}
+
 /** A retype the format accepts: null, or a number, where null is allowed (not a start date). */
 function harmlessRetype(path: readonly (string | number)[], value: unknown): boolean {
+  if (nullOnly(path)) return value === null;
   return (
     nullable(path) &&
     (value === null || (typeof value === 'number' && path[path.length - 1] !== 'startDate'))
