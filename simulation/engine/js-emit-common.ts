@@ -2,11 +2,12 @@
  * What the JavaScript writer's parts share (js-emit.ts, js-writer.ts): names and their bindings,
  * values known while writing, and JavaScript's operators applied to them.
  */
+import { foldOperator, type Known } from './equation-ast';
 import type { EquationSource } from './equation-source';
 
 export class JsUnsupported extends Error {}
 
-export type Known = number | boolean;
+export { assignedNames, isTag, type Known } from './equation-ast';
 /** What a name stands for while writing. `code`: a JavaScript expression without side effects. */
 export type Binding =
   | { readonly k: 'code'; readonly js: string; readonly mutable: boolean }
@@ -42,8 +43,6 @@ export class Scope {
 export const fail = (what: string): never => {
   throw new JsUnsupported(what);
 };
-export const isTag = (n: unknown, tag: string): n is readonly [string, ...unknown[]] =>
-  Array.isArray(n) && n[0] === tag;
 
 /** JavaScript source of a number or boolean that reads back as exactly that value. */
 export function literal(v: Known): string {
@@ -57,25 +56,7 @@ export const known = (v: Known): Val => ({ js: literal(v), known: v });
 
 /** JavaScript's operators, applied while writing to values known then. */
 export function fold(op: string, a: Known, b: Known): Known {
-  const x = a as number;
-  const y = b as number;
-  // prettier-ignore
-  switch (op) {
-    case '+': return x + y;
-    case '-': return x - y;
-    case '*': return x * y;
-    case '/': return x / y;
-    case '%': return x % y;
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    case '>=': return x >= y;
-    case '===': return a === b;
-    case '!==': return a !== b;
-    case '==': return a == b;
-    case '!=': return a != b;
-    default: return fail(`operator ${op}`);
-  }
+  return foldOperator(op, a, b) ?? fail(`operator ${op}`);
 }
 export const BINARY = new Set([
   '+',
@@ -93,15 +74,6 @@ export const BINARY = new Set([
   '!=',
 ]);
 export const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** Names assigned anywhere in a body (such locals are never treated as known). */
-export function assignedNames(body: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(body)) {
-    if (body[0] === 'set' && typeof body[2] === 'string') into.add(body[2]);
-    for (const c of body) assignedNames(c, into);
-  }
-  return into;
-}
 
 const freeScopes = new WeakMap<EquationSource, Scope>();
 

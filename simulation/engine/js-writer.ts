@@ -2,6 +2,7 @@
  * Writes one equation's or helper's body as JavaScript (see js-emit.ts): expressions with values
  * known while writing folded, helpers inlined, statements with known loops unrolled.
  */
+import { unrolledSteps } from './equation-ast';
 import { equationSourceOf, type AstNode, type EquationSource } from './equation-source';
 import {
   assignedNames,
@@ -358,8 +359,8 @@ export class Writer {
   }
 
   /**
-   * `for (let i = a; cond; i += b)` with a and b known, i not assigned in the body and the
-   * condition known at every step: the body written once per step with i known. Null otherwise.
+   * A loop that can be unrolled (equation-ast.ts unrolledSteps): the body written once per step
+   * with the counter known. Null otherwise.
    */
   private unrolled(
     init: readonly AstNode[],
@@ -368,27 +369,21 @@ export class Writer {
     body: readonly AstNode[],
     scope: Scope,
   ): string | null {
-    const first = init[0];
-    const next = step[0];
-    if (init.length !== 1 || step.length !== 1 || cond === null) return null;
-    if (!isTag(first, 'let') || !isTag(next, 'set')) return null;
-    const name = first[1] as string;
-    const by = next[3];
-    if (next[2] !== name || (next[1] !== '+=' && next[1] !== '-=') || typeof by !== 'number')
-      return null;
-    if (assignedNames(body).has(name)) return null;
-    let i = this.expr(first[2] as AstNode, scope).known;
-    const out: string[] = [];
-    for (let n = 0; typeof i === 'number'; n++) {
-      if (n > 256) return null;
-      const loopScope = new Scope(scope);
-      loopScope.set(name, { k: 'known', v: i });
-      const test = this.branch(cond, loopScope).known;
-      if (test === undefined) return null;
-      if (!test) return `{\n${out.join('\n')}\n}`;
-      out.push(`{\n${this.statements(body, loopScope)}\n}`);
-      i = next[1] === '+=' ? i + by : i - by;
-    }
-    return null;
+    const counterAt = (name: string, v: number): Scope => {
+      const s = new Scope(scope);
+      s.set(name, { k: 'known', v });
+      return s;
+    };
+    const plan = unrolledSteps(
+      init,
+      cond,
+      step,
+      body,
+      (n) => this.branch(n, scope).known,
+      (name, v) => this.branch(cond!, counterAt(name, v)).known,
+    );
+    if (plan === null) return null;
+    const out = plan.values.map((v) => `{\n${this.statements(body, counterAt(plan.name, v))}\n}`);
+    return `{\n${out.join('\n')}\n}`;
   }
 }

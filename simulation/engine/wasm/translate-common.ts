@@ -2,6 +2,7 @@
  * What the equation translator's parts share (translate.ts, translate-emitter.ts): the value
  * types, scopes of names, the module context and small helpers over syntax trees.
  */
+import { assignedNames, isTag } from '../equation-ast';
 import { type AstNode, type EquationSource } from '../equation-source';
 import { Op, type FnRef, type FunctionBody, type ValType } from './encode';
 
@@ -90,8 +91,7 @@ export const MATH_UNARY: Record<string, number> = {
 
 export const wasmType = (t: Ty): ValType => (t === 'bool' ? 'i32' : 'f64');
 export const join = (a: Ty, b: Ty): Ty => (a === b ? a : 'mixed');
-export const isTag = (n: AstNode, tag: string): n is readonly [string, ...unknown[]] =>
-  Array.isArray(n) && n[0] === tag;
+export { assignedNames, isTag };
 
 /** The free names of a source bound to what they are. */
 export function freeScope(src: EquationSource): Scope {
@@ -116,15 +116,6 @@ export function alwaysReturns(stmts: readonly AstNode[]): boolean {
   if (isTag(last, 'if'))
     return alwaysReturns(last[2] as AstNode[]) && alwaysReturns(last[3] as AstNode[]);
   return false;
-}
-
-/** Names assigned anywhere in a body (a `let` of such a name is never treated as known). */
-export function assignedNames(body: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(body)) {
-    if (body[0] === 'set' && typeof body[2] === 'string') into.add(body[2]);
-    for (const c of body) assignedNames(c, into);
-  }
-  return into;
 }
 
 /** Parameters used as lists (`p.length`, `p[i]`) in a body. */

@@ -5,32 +5,10 @@
  * algebra is applied: `0 + x` stays an addition, since it turns -0 into 0).
  */
 import { type AstNode } from '../equation-source';
+import { foldOperator, type Known } from '../equation-ast';
 import { type Scope } from './translate-common';
 
-export type Known = number | boolean;
-
-/** JavaScript's binary operators on known values (undefined: not one the translator folds). */
-function foldBinary(op: string, a: Known, b: Known): Known | undefined {
-  const x = a as number;
-  const y = b as number;
-  // prettier-ignore
-  switch (op) {
-    case '+': return x + y;
-    case '-': return x - y;
-    case '*': return x * y;
-    case '/': return x / y;
-    case '%': return x % y;
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    case '>=': return x >= y;
-    case '===': return a === b;
-    case '!==': return a !== b;
-    case '==': return a == b;
-    case '!=': return a != b;
-    default: return undefined;
-  }
-}
+export type { Known };
 
 /** `Math` functions folded on known arguments: JavaScript's own, so the bits are the closure's. */
 const PURE_MATH = new Set(['min', 'max', 'abs', 'floor', 'ceil', 'trunc', 'round', 'sqrt']);
@@ -96,7 +74,7 @@ export function knownValue(node: AstNode, scope: Scope): Known | undefined {
       const l = knownValue(n[1]!, scope);
       if (l === undefined) return undefined;
       const r = knownValue(n[2]!, scope);
-      return r === undefined ? undefined : foldBinary(tag, l, r);
+      return r === undefined ? undefined : foldOperator(tag, l, r);
     }
   }
 }

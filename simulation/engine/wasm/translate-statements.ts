@@ -6,6 +6,7 @@
  * (a helper called on a list of known inputs) is a wasm `block` giving its value: `return`
  * branches to its end with the value.
  */
+import { unrolledSteps } from '../equation-ast';
 import type { AstNode, EquationSource } from '../equation-source';
 import { BLOCK_VOID, blockType, FunctionBody, Op } from './encode';
 import { ExprEmitter } from './translate-emitter';
@@ -13,16 +14,12 @@ import {
   alwaysReturns,
   ARITH,
   assignedNames,
-  isTag,
   join,
   Scope,
   wasmType,
   type Ty,
 } from './translate-common';
 import { knownValue } from './translate-fold';
-
-/** Steps beyond which a loop is kept a loop (the lists of a model are far shorter). */
-const MAX_UNROLLED_STEPS = 256;
 
 /** An inlined block body being emitted: where `return` branches to, and its value's type. */
 interface InlineReturn {
@@ -200,9 +197,8 @@ export class Emitter extends ExprEmitter {
   }
 
   /**
-   * `for (let i = a; cond; i += b)` (or `-=`) with a and b known, i not assigned in the body
-   * and the condition known at every step: the body emitted once per step with i a constant.
-   * False (and nothing emitted) otherwise.
+   * A loop that can be unrolled (../equation-ast.ts unrolledSteps): the body emitted once per
+   * step with the counter a constant. False (and nothing emitted) otherwise.
    */
   private unrolled(
     init: readonly AstNode[],
@@ -211,32 +207,22 @@ export class Emitter extends ExprEmitter {
     body: readonly AstNode[],
     scope: Scope,
   ): boolean {
-    if (init.length !== 1 || step.length !== 1 || cond === null) return false;
-    const first = init[0]!;
-    const next = step[0]!;
-    if (!isTag(first, 'let') || !isTag(next, 'set')) return false;
-    const name = first[1] as string;
-    const by = next[3];
-    if (next[2] !== name || (next[1] !== '+=' && next[1] !== '-=') || typeof by !== 'number')
-      return false;
-    if (assignedNames(body).has(name)) return false;
-    const counter = (i: number): Scope => {
+    const counterAt = (name: string, value: number): Scope => {
       const s = new Scope(scope);
-      s.set(name, { k: 'const', value: i });
+      s.set(name, { k: 'const', value });
       return s;
     };
     // Every step's condition first: nothing is emitted unless all of them are known.
-    const values: number[] = [];
-    let i = knownValue(first[2] as AstNode, scope);
-    while (typeof i === 'number') {
-      const test = knownValue(cond, counter(i));
-      if (test === undefined || values.length > MAX_UNROLLED_STEPS) return false;
-      if (!test) break;
-      values.push(i);
-      i = next[1] === '+=' ? i + by : i - by;
-    }
-    if (typeof i !== 'number') return false;
-    for (const v of values) this.statements(body, counter(v));
+    const plan = unrolledSteps(
+      init,
+      cond,
+      step,
+      body,
+      (n) => knownValue(n, scope),
+      (name, v) => knownValue(cond!, counterAt(name, v)),
+    );
+    if (plan === null) return false;
+    for (const v of plan.values) this.statements(body, counterAt(plan.name, v));
     return true;
   }
 }
