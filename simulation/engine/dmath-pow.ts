@@ -45,11 +45,12 @@ export const E5 = 1 / 120;
 export const E6 = 1 / 720;
 
 /**
- * tablePowIO's arguments and result: it computes IO[2] = IO[0] ^ IO[1]. Passed through memory, so
- * that a caller the JIT compiled (an equation chunk, dmath's pow inlined into it) does not box
- * two arguments and a result into heap numbers at each call: tablePow is too large to be inlined.
+ * tablePowIO's arguments and result: it computes IO[2] = IO[0] ^ IO[1]. The tables' code is too
+ * large for the JIT to inline, so it takes its numbers through memory: tablePow, a small wrapper
+ * that is inlined (into dmath's pow, and so into an equation chunk), then boxes no argument and
+ * no result into heap numbers at each call.
  */
-export const POW_IO = new Float64Array(3);
+const POW_IO = new Float64Array(3);
 
 /**
  * x^y for finite x > 0 (subnormal included) and |y| <= 2^31; NaN when |y ln x| >= 708 (the caller
@@ -63,7 +64,7 @@ export function tablePow(x: number, y: number): number {
 }
 
 /** tablePow from and into POW_IO (see there). */
-export function tablePowIO(): void {
+function tablePowIO(): void {
   let x = POW_IO[0]!;
   const y = POW_IO[1]!;
   F64[0] = x;
