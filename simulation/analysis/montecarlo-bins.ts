@@ -13,20 +13,21 @@
  * makes staging about a third faster than reading the layout's and the histogram's own arrays.
  */
 import type { MonteCarloJob } from './montecarlo';
+import { BinKernel, type SeriesLayout, type SlotBytes } from './montecarlo-bins-wasm';
 import type { HistogramSketch } from './montecarlo-summary';
 
 export type BinStaging = Uint8Array | Uint16Array | Uint32Array;
 
-/** Staging for `draws` draws of `rows` rows: the smallest integers that hold bins + 2 slots. */
-export function newBinStaging(rows: number, bins: number, draws: number): BinStaging {
-  const n = rows * draws;
-  if (bins + 2 <= 0x100) return new Uint8Array(n);
-  if (bins + 2 <= 0x10000) return new Uint16Array(n);
-  return new Uint32Array(n);
+/** Bytes per staged slot: the smallest integers that hold bins + 2 slots. */
+export function slotBytesFor(bins: number): SlotBytes {
+  return bins + 2 <= 0x100 ? 1 : bins + 2 <= 0x10000 ? 2 : 4;
 }
 
-function binCapacity(staging: BinStaging): number {
-  return staging instanceof Uint8Array ? 0x100 : staging instanceof Uint16Array ? 0x10000 : 2 ** 32;
+/** Staging for `draws` draws of `rows` rows (see slotBytesFor). */
+export function newBinStaging(rows: number, bins: number, draws: number): BinStaging {
+  const n = rows * draws;
+  const bytes = slotBytesFor(bins);
+  return bytes === 1 ? new Uint8Array(n) : bytes === 2 ? new Uint16Array(n) : new Uint32Array(n);
 }
 
 /**
@@ -46,16 +47,31 @@ function slotIn(v: number, l: number, w: number, bins: number): number {
 /** Per row, 4 numbers: bin start, bin width, minimum so far, maximum so far. */
 const ROW_INFO = 4;
 
+export interface BinCounterOptions {
+  /** Where stage() reads a draw's rows: the job's runs (DrawRunner.values), point-major. */
+  readonly series?: SeriesLayout;
+  /** Count in WebAssembly where it is had (default); false counts in JavaScript. */
+  readonly wasm?: boolean;
+}
+
 /**
  * Draws staged for one histogram: begin() takes in its layout, minimum and maximum, stage() adds
  * the job's last draw, and end() counts what is staged and writes the minimum and maximum back.
  * Between end() and the next begin() the histogram is complete and may be read, merged or sent.
  * begin() on the histogram already begun continues it (a worker counts its chunks as one batch
  * stream and ends before it sends the histogram); begin() on another ends the first.
+ *
+ * It counts in WebAssembly (montecarlo-bins-wasm.ts) where it can, else in JavaScript; the counts
+ * are the same. For the CLI's default job (34,386 rows) WebAssembly stages a draw in 0.08 ms
+ * against 0.23 and counts it in 0.05 ms against 0.14; it keeps the counts in its own memory
+ * between begin() and end() (as many bytes again as the histogram's counts).
  */
 export class BinCounter {
+  /** The WebAssembly counter, or null: then info and staging are JavaScript's. */
+  private readonly kernel: BinKernel | null;
   private readonly info: Float64Array;
   private readonly staging: BinStaging;
+  private readonly slotBytes: SlotBytes;
   private histogram: HistogramSketch | null = null;
   private layoutOf: HistogramSketch['layout'] | null = null;
   private staged = 0;
@@ -65,44 +81,87 @@ export class BinCounter {
     bins: number,
     /** Draws a batch holds. */
     readonly batch: number,
+    options: BinCounterOptions = {},
   ) {
-    this.info = new Float64Array(rows * ROW_INFO);
-    this.staging = newBinStaging(rows, bins, batch);
+    this.slotBytes = slotBytesFor(bins);
+    this.kernel =
+      options.wasm === false
+        ? null
+        : BinKernel.create({
+            rows,
+            bins,
+            batch,
+            slotBytes: this.slotBytes,
+            series: options.series ?? null,
+          });
+    this.info = new Float64Array(this.kernel ? 0 : rows * ROW_INFO);
+    this.staging = this.kernel ? new Uint8Array(0) : newBinStaging(rows, bins, batch);
+  }
+
+  /**
+   * Where stage() reads run r's series when a run writes them there itself (see
+   * DrawRunner.placeSeries), or null (then stage() copies them from the runner).
+   */
+  seriesBuffer(run: number): Float64Array | null {
+    return this.kernel?.shape.series ? this.kernel.seriesInput(run) : null;
+  }
+
+  /** Whether this counter counts in WebAssembly. */
+  get wasm(): boolean {
+    return this.kernel !== null;
   }
 
   /** Starts counting into `h` (of this counter's rows and bins). */
   begin(h: HistogramSketch): void {
     if (this.histogram === h) return;
     this.end();
-    if (h.rows !== this.rows || h.layout.bins + 2 > binCapacity(this.staging))
+    if (h.rows !== this.rows || slotBytesFor(h.layout.bins) > this.slotBytes)
       throw new Error(`a histogram of ${h.rows} rows and ${h.layout.bins} bins does not fit`);
-    const info = this.info;
-    if (this.layoutOf !== h.layout) {
-      const { lo, width } = h.layout;
-      for (let r = 0, o = 0; r < h.rows; r++, o += ROW_INFO) {
-        info[o] = lo[r]!;
-        info[o + 1] = width[r]!;
-      }
-      this.layoutOf = h.layout;
-    }
+    if (this.kernel && this.kernel.shape.bins !== h.layout.bins)
+      throw new Error(
+        `a histogram of ${h.layout.bins} bins for a counter of ${this.kernel.shape.bins}`,
+      );
+    const { lo, width } = h.layout;
     const { min, max } = h;
-    for (let r = 0, o = 0; r < h.rows; r++, o += ROW_INFO) {
-      info[o + 2] = min[r]!;
-      info[o + 3] = max[r]!;
+    const kernel = this.kernel;
+    if (kernel) {
+      if (this.layoutOf !== h.layout) kernel.setLayout(lo, width);
+      kernel.setExtremes(min, max);
+      kernel.loadCounts(h.counts);
+    } else {
+      const info = this.info;
+      if (this.layoutOf !== h.layout) {
+        for (let r = 0, o = 0; r < h.rows; r++, o += ROW_INFO) {
+          info[o] = lo[r]!;
+          info[o + 1] = width[r]!;
+        }
+      }
+      for (let r = 0, o = 0; r < h.rows; r++, o += ROW_INFO) {
+        info[o + 2] = min[r]!;
+        info[o + 3] = max[r]!;
+      }
     }
+    this.layoutOf = h.layout;
     this.histogram = h;
     this.staged = 0;
   }
 
   /** Stages the job's last draw (counting the batch when it is full). */
   stage(job: MonteCarloJob): void {
-    if (!this.histogram) throw new Error('stage() before begin()');
+    const h = this.histogram;
+    if (!h) throw new Error('stage() before begin()');
     if (job.rows !== this.rows) throw new Error(`a job of ${job.rows} rows for ${this.rows}`);
-    stageDraw(job, this.info, this.histogram.layout.bins, this.staging, this.staged);
-    if (++this.staged === this.batch) {
-      countStaged(this.histogram, this.staging, this.staged);
-      this.staged = 0;
-    }
+    const kernel = this.kernel;
+    if (kernel) {
+      const { runner } = job;
+      for (let r = 0; r < runner.runCount; r++) {
+        const input = kernel.seriesInput(r);
+        const values = runner.values(r);
+        if (values !== input) input.set(values);
+      }
+      kernel.stageSeries(this.staged);
+    } else stageDraw(job, this.info, h.layout.bins, this.staging, this.staged);
+    this.next();
   }
 
   /**
@@ -110,34 +169,49 @@ export class BinCounter {
    * that draw's run.
    */
   stageRows(values: Float64Array, offset: number): void {
-    if (!this.histogram) throw new Error('stageRows() before begin()');
-    const info = this.info;
-    const bins = this.histogram.layout.bins;
-    const staging = this.staging;
-    let at = this.staged * this.rows;
-    for (let row = 0, o = 0; row < this.rows; row++, o += ROW_INFO) {
-      const v = values[offset + row]!;
-      staging[at++] = slotIn(v, info[o]!, info[o + 1]!, bins);
-      if (v < info[o + 2]!) info[o + 2] = v;
-      if (v > info[o + 3]!) info[o + 3] = v;
+    const h = this.histogram;
+    if (!h) throw new Error('stageRows() before begin()');
+    if (this.kernel) this.kernel.stageRows(values, offset, this.staged);
+    else {
+      const info = this.info;
+      const bins = h.layout.bins;
+      const staging = this.staging;
+      let at = this.staged * this.rows;
+      for (let row = 0, o = 0; row < this.rows; row++, o += ROW_INFO) {
+        const v = values[offset + row]!;
+        staging[at++] = slotIn(v, info[o]!, info[o + 1]!, bins);
+        if (v < info[o + 2]!) info[o + 2] = v;
+        if (v > info[o + 3]!) info[o + 3] = v;
+      }
     }
-    if (++this.staged === this.batch) {
-      countStaged(this.histogram, staging, this.staged);
-      this.staged = 0;
-    }
+    this.next();
+  }
+
+  private next(): void {
+    if (++this.staged === this.batch) this.countStaged();
+  }
+
+  private countStaged(): void {
+    if (this.kernel) this.kernel.count(this.staged);
+    else countStaged(this.histogram!, this.staging, this.staged);
+    this.staged = 0;
   }
 
   /** Counts the draws still staged and writes the exact minimum and maximum to the histogram. */
   end(): void {
     const h = this.histogram;
     if (!h) return;
-    if (this.staged > 0) countStaged(h, this.staging, this.staged);
-    this.staged = 0;
-    const info = this.info;
+    if (this.staged > 0) this.countStaged();
     const { min, max } = h;
-    for (let r = 0, o = 0; r < h.rows; r++, o += ROW_INFO) {
-      min[r] = info[o + 2]!;
-      max[r] = info[o + 3]!;
+    if (this.kernel) {
+      this.kernel.storeCounts(h.counts);
+      this.kernel.getExtremes(min, max);
+    } else {
+      const info = this.info;
+      for (let r = 0, o = 0; r < h.rows; r++, o += ROW_INFO) {
+        min[r] = info[o + 2]!;
+        max[r] = info[o + 3]!;
+      }
     }
     this.histogram = null;
   }

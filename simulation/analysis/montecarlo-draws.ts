@@ -258,6 +258,20 @@ export class DrawRunner {
     this.statusQuoColumns = statusQuoColumns(this.baseline.table);
   }
 
+  /**
+   * Keeps run `run`'s kept series in `buffer` from now on (of the same length as values(run): the
+   * band counter's memory, which then reads them where the run wrote them).
+   */
+  placeSeries(run: number, buffer: Float64Array): void {
+    const m = this.models[run]!;
+    if (m.kept === null) throw new Error('placeSeries() before keepOnly()');
+    if (buffer.length !== m.buffer.length)
+      throw new Error(`run ${run} keeps ${m.buffer.length} values, not ${buffer.length}`);
+    m.buffer = buffer;
+    m.table = { ...m.table, values: buffer };
+    this.kpiColumns[run] = kpiColumns(m.table);
+  }
+
   get runCount(): number {
     return this.models.length;
   }

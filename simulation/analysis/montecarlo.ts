@@ -119,6 +119,17 @@ export function createJob(
     Int32Array.from(bandMetrics.map((m) => runner.slotOf(r, m))),
   );
   const bins = spec.bins ?? DEFAULT_BINS;
+  const counter = new BinCounter(rows, bins, COUNT_BATCH_DRAWS, {
+    series: {
+      points: runner.points,
+      runs: slots.map((s, r) => ({ width: runner.slotCount(r), slots: s })),
+    },
+  });
+  // The runs write their kept series where the counter reads them (no copy per draw).
+  for (let r = 0; r < runner.runCount; r++) {
+    const buffer = counter.seriesBuffer(r);
+    if (buffer) runner.placeSeries(r, buffer);
+  }
   return {
     spec,
     runner,
@@ -129,7 +140,7 @@ export function createJob(
     rows,
     bins,
     pilotDraws: Math.min(spec.draws, spec.pilotDraws ?? DEFAULT_PILOT_DRAWS),
-    counter: new BinCounter(rows, bins, COUNT_BATCH_DRAWS),
+    counter,
   };
 }
 

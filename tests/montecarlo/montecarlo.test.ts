@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeKpis, compareKpis } from '../../simulation/analysis/kpis';
+import { BinCounter } from '../../simulation/analysis/montecarlo-bins';
 import {
   accumulateDraws,
   accumulatePilot,
@@ -295,11 +296,21 @@ describe('runMonteCarlo', () => {
   it('counts draws into histograms exactly as one value at a time (observeHistogram), any chunks', () => {
     // 100 bins stage in bytes, 300 in 16-bit slots; chunks of 70, 1 and 29 draws end batches of
     // 64 part way. A shifted layout puts some values under and over the range.
+    // The job's counter counts in WebAssembly, reading the series where the runs wrote them; the
+    // same job with a JavaScript counter must count the same.
     for (const bins of [100, 300]) {
-      const job = createJob({ ...spec, bins }, 'codegen');
-      const layout = layoutFromRanges(pilotRanges(job, 0, 4), bins, 0);
+      const wasmJob = createJob({ ...spec, bins }, 'codegen');
+      expect(wasmJob.counter.wasm).toBe(true);
+      expect(wasmJob.runner.values(1)).toBe(wasmJob.counter.seriesBuffer(1));
+      const jsJob = {
+        ...wasmJob,
+        counter: new BinCounter(wasmJob.rows, bins, 64, { wasm: false }),
+      };
+      const layout = layoutFromRanges(pilotRanges(wasmJob, 0, 4), bins, 0);
       const shifted = { ...layout, lo: layout.lo.map((l, r) => l + layout.width[r]! * 7) };
-      for (const l of [layout, shifted]) {
+      for (const [job, l] of [wasmJob, jsJob].flatMap((j) =>
+        [layout, shifted].map((l) => [j, l] as const),
+      )) {
         const staged = newHistogram(l);
         const reference = newHistogram(l);
         accumulateDraws(job, staged, 0, 70);

@@ -1,11 +1,12 @@
 /**
  * A small WebAssembly binary writer: just what the engine's generated modules need (one memory,
- * imported and defined functions, i32/i64/f64 arithmetic, structured control flow). No text
- * format, no validation beyond what `WebAssembly.Module` does when it compiles the bytes.
+ * imported and defined functions, i32/i64/f64 arithmetic, the few 128-bit SIMD instructions the
+ * Monte Carlo's band counter uses, structured control flow). No text format, no validation beyond
+ * what `WebAssembly.Module` does when it compiles the bytes.
  */
 
-export type ValType = 'i32' | 'i64' | 'f64';
-const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c };
+export type ValType = 'i32' | 'i64' | 'f64' | 'v128';
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f64: 0x7c, v128: 0x7b };
 
 /** Opcodes used by the engine (names as in the specification, `.` -> `_`). */
 export const Op = {
@@ -27,6 +28,8 @@ export const Op = {
   i32_load: 0x28,
   i64_load: 0x29,
   f64_load: 0x2b,
+  i32_load8_u: 0x2d,
+  i32_load16_u: 0x2f,
   i32_store: 0x36,
   i64_store: 0x37,
   f64_store: 0x39,
@@ -100,6 +103,36 @@ export const Op = {
   f64_convert_i32_u: 0xb8,
   i64_reinterpret_f64: 0xbd,
   f64_reinterpret_i64: 0xbf,
+} as const;
+
+/**
+ * SIMD opcodes (after the 0xfd prefix) used by the band counter. Every lane operation is the
+ * scalar IEEE-754 operation on each lane, so results are those of f64 code, to the bit.
+ */
+export const SimdOp = {
+  v128_load: 0x00,
+  v128_store: 0x0b,
+  v128_const: 0x0c,
+  i8x16_shuffle: 0x0d,
+  f64x2_splat: 0x14,
+  f64x2_eq: 0x47,
+  f64x2_lt: 0x49,
+  f64x2_gt: 0x4a,
+  f64x2_le: 0x4b,
+  v128_bitselect: 0x52,
+  v128_load64_lane: 0x57,
+  v128_store16_lane: 0x59,
+  v128_store32_lane: 0x5a,
+  v128_store64_lane: 0x5b,
+  v128_load64_zero: 0x5d,
+  i8x16_narrow_i16x8_u: 0x66,
+  f64x2_trunc: 0x7a,
+  i16x8_narrow_i32x4_u: 0x86,
+  f64x2_add: 0xf0,
+  f64x2_sub: 0xf1,
+  f64x2_mul: 0xf2,
+  f64x2_div: 0xf3,
+  i32x4_trunc_sat_f64x2_u_zero: 0xfd,
 } as const;
 
 /** Block types: no result, or one value. */
@@ -261,6 +294,37 @@ export class FunctionBody {
 
   storeI32(offset = 0): this {
     return this.mem(Op.i32_store, 2, offset);
+  }
+
+  /** A SIMD instruction without immediates. */
+  simd(code: number): this {
+    this.code.byte(0xfd).u32(code);
+    return this;
+  }
+
+  /** A SIMD load or store with its alignment (log2 bytes) and constant offset. */
+  simdMem(code: number, align: number, offset: number): this {
+    this.code.byte(0xfd).u32(code).u32(align).u32(offset);
+    return this;
+  }
+
+  /** A SIMD load or store of one lane: alignment, offset and the lane. */
+  simdLane(code: number, align: number, offset: number, lane: number): this {
+    this.code.byte(0xfd).u32(code).u32(align).u32(offset).byte(lane);
+    return this;
+  }
+
+  /** i8x16.shuffle: byte i of the result is byte lanes[i] of the two operands (0-15, 16-31). */
+  shuffle(lanes: readonly number[]): this {
+    if (lanes.length !== 16) throw new Error('a shuffle takes 16 lanes');
+    this.code.byte(0xfd).u32(SimdOp.i8x16_shuffle).raw(lanes);
+    return this;
+  }
+
+  /** v128.const with two f64 lanes. */
+  f64x2(a: number, b: number): this {
+    this.code.byte(0xfd).u32(SimdOp.v128_const).f64(a).f64(b);
+    return this;
   }
 
   /** block / loop / if with a block type (BLOCK_VOID or blockType(t)). */

@@ -1,0 +1,318 @@
+/**
+ * The band counter's two loops (montecarlo-bins.ts) in WebAssembly: staging a draw (each row's
+ * counts slot, minimum and maximum) two rows at a time in 128-bit SIMD lanes, and counting the
+ * staged draws. Every lane operation is the IEEE-754 operation of the JavaScript code, per lane
+ * (subtraction, division, truncation, comparisons), so the slots, extremes and counts are those
+ * of the JavaScript counter, to the bit (tests/montecarlo/bins.test.ts checks both against
+ * observeHistogram).
+ *
+ * The module is generated for one job's shape (rows, bins, batch, the runs' series) and owns its
+ * memory:
+ * - a zero (the value of the padding row when the rows are odd);
+ * - the rows' layout and extremes, a pair of rows in 64 bytes: [lo lo] [width width] [min min]
+ *   [max max], so each is one 16-byte load;
+ * - two tables of row addresses: where each row's value is in the runs' series (the series are
+ *   copied into the input area after each run), and the identity (a row vector in the input area);
+ * - the input area, the staged slots (draw-major, as in JavaScript) and the counts.
+ */
+import { wasmAvailable } from '../engine/wasm/backend';
+import { FunctionBody, ModuleBuilder, Op, SimdOp } from '../engine/wasm/encode';
+
+export type SlotBytes = 1 | 2 | 4;
+
+/** The runs whose series a draw is staged from: values[k * width + slots[j]] for point k. */
+export interface SeriesLayout {
+  readonly points: number;
+  readonly runs: readonly { readonly width: number; readonly slots: Int32Array }[];
+}
+
+export interface BinKernelShape {
+  readonly rows: number;
+  readonly bins: number;
+  /** Draws the staging holds. */
+  readonly batch: number;
+  readonly slotBytes: SlotBytes;
+  readonly series: SeriesLayout | null;
+}
+
+const PAGE = 65536;
+const TWO52 = 2 ** 52;
+const align16 = (n: number): number => Math.ceil(n / 16) * 16;
+
+interface Regions {
+  readonly info: number;
+  readonly gather: number;
+  readonly identity: number;
+  readonly input: number;
+  /** Where each run's series start in the input area. */
+  readonly runAt: readonly number[];
+  readonly staging: number;
+  readonly counts: number;
+  readonly end: number;
+}
+
+function regionsOf(shape: BinKernelShape, rowsP: number): Regions {
+  const info = 16;
+  const gather = align16(info + (rowsP / 2) * 64);
+  const identity = align16(gather + rowsP * 4);
+  const input = align16(identity + rowsP * 4);
+  const runAt: number[] = [];
+  let seriesEnd = input;
+  for (const run of shape.series?.runs ?? []) {
+    runAt.push(seriesEnd);
+    seriesEnd = align16(seriesEnd + run.width * shape.series!.points * 8);
+  }
+  const staging = align16(Math.max(seriesEnd, input + rowsP * 8));
+  const counts = align16(staging + shape.batch * rowsP * shape.slotBytes);
+  const end = counts + shape.rows * (shape.bins + 2) * 4;
+  return { info, gather, identity, input, runAt, staging, counts, end };
+}
+
+/** stage(addresses, out): the slots of every row into `out`, and the rows' extremes updated. */
+function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionBody {
+  const b = new FunctionBody(['i32', 'i32']);
+  const ADDR = 0;
+  const OUT = 1;
+  const info = b.local('i32');
+  const v = b.local('v128');
+  const l = b.local('v128');
+  const w = b.local('v128');
+  const p = b.local('v128');
+  const ext = b.local('v128');
+  const sW = b.local('v128');
+  const s = b.local('v128');
+  const bins = shape.bins;
+  const end = at.info + (rowsP / 2) * 64;
+  // The slots are computed plus 2^52: an integer n below 2^32 is then the low 32 bits of the
+  // double 2^52 + n (exactly), and a shuffle takes the slots' bytes without a conversion.
+  const constant = (value: number): number => {
+    const local = b.local('v128');
+    b.f64x2(value, value).set(local);
+    return local;
+  };
+  const ZERO = constant(0);
+  const BINS = constant(bins);
+  const S0 = constant(TWO52);
+  const S1 = constant(TWO52 + 1);
+  const S_BINS = constant(TWO52 + bins);
+  const S_OVER = constant(TWO52 + bins + 1);
+  b.i32(at.info).set(info);
+  b.begin(Op.loop);
+  // v: the two rows' values, from their addresses.
+  b.get(ADDR).loadI32(0).simdMem(SimdOp.v128_load64_zero, 3, 0).set(v);
+  b.get(ADDR).loadI32(4).get(v).simdLane(SimdOp.v128_load64_lane, 3, 0, 1).set(v);
+  b.get(info).simdMem(SimdOp.v128_load, 4, 0).set(l);
+  b.get(info).simdMem(SimdOp.v128_load, 4, 16).set(w);
+  // min = v < min ? v : min; max = v > max ? v : max (NaN changes neither, as in JavaScript).
+  for (const [offset, cmp] of [
+    [32, SimdOp.f64x2_lt],
+    [48, SimdOp.f64x2_gt],
+  ] as const) {
+    b.get(info).simdMem(SimdOp.v128_load, 4, offset).set(ext);
+    b.get(info).get(v).get(ext).get(v).get(ext).simd(cmp).simd(SimdOp.v128_bitselect);
+    b.simdMem(SimdOp.v128_store, 4, offset);
+  }
+  // slotIn: p = (v - l) / w; p < bins ? trunc(p) + 1 : v <= l + bins w ? bins : bins + 1.
+  b.get(v).get(l).simd(SimdOp.f64x2_sub).get(w).simd(SimdOp.f64x2_div).set(p);
+  b.get(p).simd(SimdOp.f64x2_trunc).get(S1).simd(SimdOp.f64x2_add);
+  b.get(S_BINS).get(S_OVER);
+  b.get(v).get(l).get(BINS).get(w).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add);
+  b.simd(SimdOp.f64x2_le).simd(SimdOp.v128_bitselect);
+  b.get(p).get(BINS).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_bitselect).set(sW);
+  // w = 0: v = l ? 1 : bins + 1.
+  b.get(S1).get(S_OVER).get(v).get(l).simd(SimdOp.f64x2_eq);
+  b.simd(SimdOp.v128_bitselect).get(sW).get(w).get(ZERO).simd(SimdOp.f64x2_eq);
+  b.simd(SimdOp.v128_bitselect).set(s);
+  // v < l: 0.
+  b.get(OUT).get(S0).get(s).get(v).get(l).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_bitselect);
+  // The two slots' low bytes (1, 2 or 4 of each), side by side in the first lanes.
+  const n = shape.slotBytes;
+  const lanes = Array.from({ length: 16 }, (_, i) => (i < 2 * n ? (i < n ? i : 8 + i - n) : 0));
+  b.tee(s).get(s).shuffle(lanes);
+  const store = {
+    1: SimdOp.v128_store16_lane,
+    2: SimdOp.v128_store32_lane,
+    4: SimdOp.v128_store64_lane,
+  };
+  b.simdLane(store[n], 0, 0, 0);
+  b.get(ADDR).i32(8).op(Op.i32_add).set(ADDR);
+  b.get(OUT)
+    .i32(2 * shape.slotBytes)
+    .op(Op.i32_add)
+    .set(OUT);
+  b.get(info).i32(64).op(Op.i32_add).tee(info).i32(end).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.end();
+  return b;
+}
+
+/** count(draws): adds the first `draws` staged draws to the counts, row by row. */
+function countBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionBody {
+  const b = new FunctionBody(['i32']);
+  const DRAWS = 0;
+  const row = b.local('i32');
+  const rowCounts = b.local('i32');
+  const p = b.local('i32');
+  const k = b.local('i32');
+  const c = b.local('i32');
+  const load = { 1: Op.i32_load8_u, 2: Op.i32_load16_u, 4: Op.i32_load }[shape.slotBytes];
+  const alignOf = { 1: 0, 2: 1, 4: 2 }[shape.slotBytes];
+  b.i32(at.counts).set(rowCounts);
+  b.begin(Op.loop);
+  b.get(row).i32(shape.slotBytes).op(Op.i32_mul).i32(at.staging).op(Op.i32_add).set(p);
+  b.get(DRAWS).set(k);
+  b.begin(Op.loop);
+  b.get(rowCounts).get(p).mem(load, alignOf, 0).i32(2).op(Op.i32_shl).op(Op.i32_add).tee(c);
+  b.get(c).loadI32(0).i32(1).op(Op.i32_add).storeI32(0);
+  b.get(p)
+    .i32(rowsP * shape.slotBytes)
+    .op(Op.i32_add)
+    .set(p);
+  b.get(k).i32(1).op(Op.i32_sub).tee(k).opU(Op.br_if, 0);
+  b.end();
+  b.get(rowCounts)
+    .i32((shape.bins + 2) * 4)
+    .op(Op.i32_add)
+    .set(rowCounts);
+  b.get(row).i32(1).op(Op.i32_add).tee(row).i32(shape.rows).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.end();
+  return b;
+}
+
+/**
+ * One job's band counting in WebAssembly. Between loadCounts and storeCounts the counts live in
+ * the kernel's memory.
+ */
+export class BinKernel {
+  private readonly f64: Float64Array;
+  private readonly u32: Uint32Array;
+  private readonly stageFn: (addresses: number, out: number) => void;
+  private readonly countFn: (draws: number) => void;
+  private readonly rowsP: number;
+  private readonly inputs: Float64Array[];
+
+  private constructor(
+    readonly shape: BinKernelShape,
+    private readonly at: Regions,
+    rowsP: number,
+    instance: WebAssembly.Instance,
+  ) {
+    this.rowsP = rowsP;
+    const memory = instance.exports.memory as WebAssembly.Memory;
+    this.f64 = new Float64Array(memory.buffer);
+    this.u32 = new Uint32Array(memory.buffer);
+    this.stageFn = instance.exports.stage as (addresses: number, out: number) => void;
+    this.countFn = instance.exports.count as (draws: number) => void;
+    // The identity table (row r reads the input area's value r) and the series table.
+    const { identity, gather, input } = at;
+    for (let r = 0; r < rowsP; r++) this.u32[identity / 4 + r] = r < shape.rows ? input + r * 8 : 0;
+    const series = shape.series;
+    this.inputs = (series?.runs ?? []).map((run, i) =>
+      this.f64.subarray(at.runAt[i]! / 8, at.runAt[i]! / 8 + series!.points * run.width),
+    );
+    if (series) {
+      let r = 0;
+      series.runs.forEach((run, i) => {
+        const base = at.runAt[i]!;
+        for (let k = 0; k < series.points; k++)
+          for (let j = 0; j < run.slots.length; j++)
+            this.u32[gather / 4 + r++] = base + (k * run.width + run.slots[j]!) * 8;
+      });
+      if (r !== shape.rows) throw new Error(`the runs' series give ${r} rows, not ${shape.rows}`);
+      for (; r < rowsP; r++) this.u32[gather / 4 + r] = 0;
+    }
+  }
+
+  /** A kernel for this shape, or null where WebAssembly (or the memory it needs) is not had. */
+  static create(shape: BinKernelShape): BinKernel | null {
+    if (!wasmAvailable()) return null;
+    const rowsP = shape.rows + (shape.rows % 2);
+    const at = regionsOf(shape, rowsP);
+    if (at.end > 2 ** 31) return null;
+    const m = new ModuleBuilder();
+    const stage = m.declareFunction(['i32', 'i32'], []);
+    const count = m.declareFunction(['i32'], []);
+    m.define(stage, stageBody(shape, rowsP, at));
+    m.define(count, countBody(shape, rowsP, at));
+    m.exportFunction('stage', stage);
+    m.exportFunction('count', count);
+    m.memory(Math.ceil(at.end / PAGE), 'memory');
+    try {
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(m.encode()), {});
+      return new BinKernel(shape, at, rowsP, instance);
+    } catch (e) {
+      // A page whose policy forbids compiling WebAssembly, or no memory for this job.
+      if (e instanceof RangeError || e instanceof WebAssembly.CompileError) return null;
+      if (e instanceof Error && e.name === 'EvalError') return null;
+      throw e;
+    }
+  }
+
+  /** The rows' bin starts and widths (the padding row: 0 and 0). */
+  setLayout(lo: Float64Array, width: Float64Array): void {
+    const f = this.f64;
+    for (let r = 0; r < this.rowsP; r++) {
+      const o = this.at.info / 8 + (r >> 1) * 8 + (r & 1);
+      f[o] = r < this.shape.rows ? lo[r]! : 0;
+      f[o + 2] = r < this.shape.rows ? width[r]! : 0;
+    }
+  }
+
+  setExtremes(min: Float64Array, max: Float64Array): void {
+    const f = this.f64;
+    for (let r = 0; r < this.shape.rows; r++) {
+      const o = this.at.info / 8 + (r >> 1) * 8 + (r & 1);
+      f[o + 4] = min[r]!;
+      f[o + 6] = max[r]!;
+    }
+  }
+
+  getExtremes(min: Float64Array, max: Float64Array): void {
+    const f = this.f64;
+    for (let r = 0; r < this.shape.rows; r++) {
+      const o = this.at.info / 8 + (r >> 1) * 8 + (r & 1);
+      min[r] = f[o + 4]!;
+      max[r] = f[o + 6]!;
+    }
+  }
+
+  loadCounts(counts: Uint32Array): void {
+    this.u32.set(counts, this.at.counts / 4);
+  }
+
+  storeCounts(counts: Uint32Array): void {
+    counts.set(this.u32.subarray(this.at.counts / 4, this.at.counts / 4 + counts.length));
+  }
+
+  /**
+   * Run r's series (values[k * width + slot]) where stageSeries reads them: a run may write them
+   * here directly (DrawRunner.placeSeries), or they are copied in. The views stay valid: the
+   * memory never grows.
+   */
+  seriesInput(run: number): Float64Array {
+    const view = this.inputs[run];
+    if (!view) throw new Error(`no series input for run ${run}`);
+    return view;
+  }
+
+  /** Stages the runs' series (see seriesInput) as draw d of the batch. */
+  stageSeries(d: number): void {
+    if (!this.shape.series) throw new Error('this kernel stages row vectors only');
+    this.stageFn(this.at.gather, this.stagingAt(d));
+  }
+
+  /** Stages rows values[offset + row] as draw d of the batch. */
+  stageRows(values: Float64Array, offset: number, d: number): void {
+    this.f64.set(values.subarray(offset, offset + this.shape.rows), this.at.input / 8);
+    this.stageFn(this.at.identity, this.stagingAt(d));
+  }
+
+  /** Adds the first `draws` staged draws to the counts. */
+  count(draws: number): void {
+    if (draws > 0) this.countFn(draws);
+  }
+
+  private stagingAt(d: number): number {
+    if (!(d >= 0 && d < this.shape.batch)) throw new Error(`draw ${d} outside the batch`);
+    return this.at.staging + d * this.rowsP * this.shape.slotBytes;
+  }
+}
