@@ -14,6 +14,7 @@ import type { RunSettings } from '../engine/types';
 import type { Scenario } from '../scenario/types';
 import { BinCounter } from './montecarlo-bins';
 import { accumulatePilot, pilotKeeping } from './montecarlo-pilot';
+import { columnPercentiles } from './montecarlo-wins';
 import {
   DIFFERENCE_KEYS,
   DrawRunner,
@@ -27,7 +28,6 @@ import {
   newHistogram,
   newRangeSketch,
   observeRange,
-  percentilesOf,
   PERCENTILE_FRACTIONS,
   PERCENTILE_KEYS,
   type BinLayout,
@@ -291,21 +291,14 @@ export interface MonteCarloSummary {
   readonly outsideRangeShare: number;
 }
 
+/** Exact percentiles of every column of a draws table (columnPercentiles: no comparator sort). */
 function tablePercentiles<K extends string>(
   table: Float64Array,
   keys: readonly K[],
   draws: number,
 ): Record<K, KpiPercentiles> {
-  const width = keys.length;
-  const column = new Array<number | null>(draws);
   const out = {} as Record<K, KpiPercentiles>;
-  keys.forEach((k, j) => {
-    for (let i = 0; i < draws; i++) {
-      const v = table[i * width + j]!;
-      column[i] = Number.isNaN(v) ? null : v;
-    }
-    out[k] = percentilesOf(column);
-  });
+  keys.forEach((k, j) => (out[k] = columnPercentiles(table, j, keys.length, draws)));
   return out;
 }
 

@@ -72,7 +72,8 @@ export class Rng {
 
   /** Uniform on [0, 1). */
   uniform(): number {
-    return this.nextUint32() / 4294967296;
+    // Times 2^-32, exactly as a division by 2^32 (a power of two), without a division's latency.
+    return this.nextUint32() * 2.3283064365386963e-10;
   }
 
   /** Standard normal deviate. */

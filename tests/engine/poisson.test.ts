@@ -29,6 +29,14 @@ function knuth(rng: Rng, mean: number): number {
 /** Means where the bound matters: tiny, around the model's usual 0.2, where it turns negative. */
 const MEANS = [1e-12, 0.001, 0.05, 0.19, 0.2, 0.5, 0.99, 1, 1.2, 1.59, 1.6, 1.61, 2, 5, 29.99];
 
+describe('uniform deviates', () => {
+  it('are the 32-bit draws over 2^32, exactly (a multiplication by 2^-32, not a division)', () => {
+    const a = new Rng(11);
+    const b = new Rng(11);
+    for (let i = 0; i < 20000; i++) expect(a.uniform()).toBe(b.nextUint32() / 4294967296);
+  });
+});
+
 describe('Poisson draws', () => {
   it('poissonSureZero is below exp(-mean) for every mean', () => {
     for (const m of MEANS) expect(poissonSureZero(m)).toBeLessThan(exp(-m));

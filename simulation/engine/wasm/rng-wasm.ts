@@ -56,7 +56,8 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
   }
   {
     const b = new FunctionBody(['i32']);
-    b.get(0).call(next).op(Op.f64_convert_i32_u).f64(4294967296).op(Op.f64_div);
+    // next * 2^-32: exactly next / 2^32, without a division.
+    b.get(0).call(next).op(Op.f64_convert_i32_u).f64(2 ** -32).op(Op.f64_mul);
     m.define(uniform, b);
   }
   {
