@@ -217,6 +217,14 @@ export class Fn {
     this.body.end();
   }
 
+  /** Stores the double `value` at byte address `addr` (an i32) + `offset`. */
+  store(addr: X, offset: number, value: X): void {
+    if (addr.t !== 'i32' || value.t !== 'f64') throw new Error('store takes an i32 address and an f64');
+    addr.emit(this.body);
+    value.emit(this.body);
+    this.body.storeF64(offset);
+  }
+
   ret(e: X): void {
     if (e.t !== this.result) throw new Error(`return ${e.t} from a ${this.result} function`);
     e.emit(this.body);

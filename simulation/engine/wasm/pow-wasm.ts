@@ -24,6 +24,7 @@ import {
   hiWord,
   I,
   le,
+  loadF64,
   loWord,
   lt,
   mul,
@@ -96,6 +97,8 @@ export function emitScalbn(m: Definer, ref: FnRef): void {
 }
 
 export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef, tablePow: FnRef): void {
+  // Two entries of (x, y, x^y); x = 0 marks an empty one (never a key: keys have x > 0).
+  const memo = m.data(new Uint8Array(48));
   const f = new Fn(['f64', 'f64'], 'f64');
   const x = f.param(0);
   const y = f.param(1);
@@ -107,8 +110,20 @@ export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef, tablePow: FnRef):
     f.if(eq(y, F(2)), () => f.ret(mul(x, x)));
     f.if(eq(y, F(-1)), () => f.ret(div(F(1), x)));
     f.if(and(ne(y, F(0)), lt(abs(y), F(2147485696))), () => {
+      // The last two powers the tables computed, newest first: several equations of a step may
+      // take the same power (consumers of the same data products: 2 of the default model's 8 a
+      // step). x > 0 and y != 0 here, so equal values are equal bits (no -0, no NaN).
+      const at = (entry: number, field: number): X => loadF64(I(0), memo + entry * 24 + field * 8);
+      for (const entry of [0, 1])
+        f.if(and(eq(x, at(entry, 0)), eq(y, at(entry, 1))), () => f.ret(at(entry, 2)));
       const r = f.let(call(tablePow, 'f64', x, y));
-      f.if(eq(r, r), () => f.ret(r));
+      f.if(eq(r, r), () => {
+        for (let field = 0; field < 3; field++) f.store(I(0), memo + 24 + field * 8, at(0, field));
+        f.store(I(0), memo, x);
+        f.store(I(0), memo + 8, y);
+        f.store(I(0), memo + 16, r);
+        f.ret(r);
+      });
     });
   });
   const hx = f.let(hiWord(x));
