@@ -123,14 +123,17 @@ export class Rng {
 
 /** Below this margin, rounding cannot bring poissonSureZero's bound above exp(-mean). */
 export const POISSON_SURE_MARGIN = 2 ** -40;
+/** 1/6, rounded: poissonSureZero multiplies by it. */
+export const POISSON_SIXTH = 1 / 6;
 
 /**
  * A number surely below dmath's exp(-mean) for mean > 0: 1 - m + m^2/2 - m^3/6 is below e^-m
  * (Taylor's remainder e^-t m^4/24 is positive), its rounding errors (about 1e-15 while the bound
  * is positive, for m under 1.6) and exp's (under an ulp) are far smaller than the margin. Most
  * Poisson draws in the model have small means (0.2 on average): most of their first uniforms are
- * below it, and their count, 0, needs no exponential.
+ * below it, and their count, 0, needs no exponential. m^3/6 is taken as m m (m SIXTH), which
+ * rounds differently from a division by 6 (by an ulp, far below the margin) without its latency.
  */
 export function poissonSureZero(mean: number): number {
-  return 1 - mean * (1 - mean * (0.5 - mean / 6)) - POISSON_SURE_MARGIN;
+  return 1 - mean * (1 - mean * (0.5 - mean * POISSON_SIXTH)) - POISSON_SURE_MARGIN;
 }

@@ -6,7 +6,7 @@
  */
 import { BLOCK_VOID, blockType, FunctionBody, Op, type FnRef } from './encode';
 import type { ModuleContext } from './translate';
-import { POISSON_SURE_MARGIN } from '../rng';
+import { POISSON_SIXTH, POISSON_SURE_MARGIN } from '../rng';
 
 export interface RngFunctions {
   /** (state pointer) -> uniform deviate on [0, 1) */
@@ -104,7 +104,7 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
       // Knuth: multiply uniforms until the product falls to exp(-mean). A first uniform below
       // poissonSureZero(mean) (../rng.ts) is below exp(-mean): 0, without the exponential.
       b.get(p).call(uniform).set(q);
-      b.get(q).f64(1).get(mean).f64(1).get(mean).f64(0.5).get(mean).f64(6).op(Op.f64_div);
+      b.get(q).f64(1).get(mean).f64(1).get(mean).f64(0.5).get(mean).f64(POISSON_SIXTH).op(Op.f64_mul);
       b.op(Op.f64_sub).op(Op.f64_mul).op(Op.f64_sub).op(Op.f64_mul).op(Op.f64_sub);
       b.f64(POISSON_SURE_MARGIN).op(Op.f64_sub).op(Op.f64_lt).begin(Op.if, BLOCK_VOID);
       b.f64(0).op(Op.return).end();
