@@ -18,11 +18,14 @@ import { Assembly } from './assembly';
 import { BLOCK_VOID, FunctionBody, Op, type FnRef } from './encode';
 import { emitRng } from './rng-wasm';
 import { Translator, Untranslatable } from './translate';
+import type { Hoister } from './translate-common';
 
 export { registerWasmBuiltin } from './assembly';
 
 const PAGE = 65536;
 const RNG_BYTES = 32;
+/** The most values hoisted out of the steps of one model (more stay in the steps). */
+const HOIST_CAPACITY = 1024;
 
 /** True where WebAssembly may be compiled (not under a CSP without 'wasm-unsafe-eval'). */
 export function wasmAvailable(): boolean {
@@ -42,6 +45,8 @@ export interface WasmStats {
   readonly inlineLists: number;
   /** List equations whose inputs are copied to the scratch area for a helper or a call. */
   readonly copiedLists: number;
+  /** Run-invariant expressions computed once per run instead of in every step. */
+  readonly hoisted: number;
 }
 
 const stats = new WeakMap<RunLoop, WasmStats>();
@@ -77,8 +82,10 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   let maxList = 0;
   for (let i = 0; i < p.length; i++)
     if (p.listFns[i]) maxList = Math.max(maxList, p.inputStart[i + 1]! - p.inputStart[i]!);
-  // Tables of the deterministic maths (data segments) go after the list scratch area.
-  asm.builder.dataStart = align8(scratch + maxList * 8);
+  // Values hoisted out of the steps (see the hoister below) go after the list scratch area, the
+  // tables of the deterministic maths (data segments) after them.
+  const hoistAt = align8(scratch + maxList * 8);
+  asm.builder.dataStart = hoistAt + HOIST_CAPACITY * 8;
 
   // Views of the memory, renewed when it grows (growing detaches the old buffer).
   const mem = {
@@ -120,9 +127,34 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
         };
   };
 
+  // Expressions of an equation that do not change during a run (of parameters and constants
+  // only: `p + acq`, `1 - cut * p`, ...) are computed once, by `init` before the first step, into
+  // memory, and the steps read them: the same operations on the same values, so the same bits.
+  const init = asm.declareFunction([], []);
+  const initBody = new FunctionBody([]);
+  let hoisted = 0;
+  const hoister: Hoister = {
+    hoist(compute) {
+      if (hoisted === HOIST_CAPACITY) return null;
+      try {
+        compute(new FunctionBody([])); // a failure leaves nothing in init
+      } catch (e) {
+        if (e instanceof Untranslatable) return null;
+        throw e;
+      }
+      const at = hoistAt + 8 * hoisted++;
+      initBody.i32(0);
+      compute(initBody);
+      initBody.storeF64(at);
+      return (into) => void into.i32(0).loadF64(at);
+    },
+  };
+  const invariantSlot = (slot: number): boolean => model.variables[slot]!.constant;
+
   let translated = 0;
   let called = 0;
   let inlineLists = 0;
+  b.call(init);
   b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
   // x[0] = k * dt
   b.i32(0).get(k).op(Op.f64_convert_i32_s).get(DT).op(Op.f64_mul).storeF64(0);
@@ -176,7 +208,10 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       if (src) {
         try {
           // Inline (a failure leaves nothing in the run function), else a helper called.
-          translator.inlineEquation(src, b, args);
+          translator.inlineEquation(src, b, args, {
+            invariant: inputs.map(invariantSlot),
+            hoister,
+          });
           done = true;
         } catch (e) {
           if (!(e instanceof Untranslatable)) throw e;
@@ -278,6 +313,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
     b.get(c);
     if (q > 0) b.op(Op.f64_add);
   });
+  asm.define(init, initBody);
   asm.define(run, b);
   asm.builder.exportFunction('run', run);
   const fixedEnd = align8(asm.builder.dataEnd);
@@ -324,6 +360,6 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
     return result;
   };
   const lists = p.listFns.filter((f) => f !== null).length;
-  stats.set(loop, { translated, called, inlineLists, copiedLists: lists - inlineLists });
+  stats.set(loop, { translated, called, inlineLists, copiedLists: lists - inlineLists, hoisted });
   return loop;
 }

@@ -219,7 +219,8 @@ export class Fn {
 
   /** Stores the double `value` at byte address `addr` (an i32) + `offset`. */
   store(addr: X, offset: number, value: X): void {
-    if (addr.t !== 'i32' || value.t !== 'f64') throw new Error('store takes an i32 address and an f64');
+    if (addr.t !== 'i32' || value.t !== 'f64')
+      throw new Error('store takes an i32 address and an f64');
     addr.emit(this.body);
     value.emit(this.body);
     this.body.storeF64(offset);

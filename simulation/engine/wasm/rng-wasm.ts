@@ -57,7 +57,11 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
   {
     const b = new FunctionBody(['i32']);
     // next * 2^-32: exactly next / 2^32, without a division.
-    b.get(0).call(next).op(Op.f64_convert_i32_u).f64(2 ** -32).op(Op.f64_mul);
+    b.get(0)
+      .call(next)
+      .op(Op.f64_convert_i32_u)
+      .f64(2 ** -32)
+      .op(Op.f64_mul);
     m.define(uniform, b);
   }
   {
@@ -104,7 +108,15 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
       // Knuth: multiply uniforms until the product falls to exp(-mean). A first uniform below
       // poissonSureZero(mean) (../rng.ts) is below exp(-mean): 0, without the exponential.
       b.get(p).call(uniform).set(q);
-      b.get(q).f64(1).get(mean).f64(1).get(mean).f64(0.5).get(mean).f64(POISSON_SIXTH).op(Op.f64_mul);
+      b.get(q)
+        .f64(1)
+        .get(mean)
+        .f64(1)
+        .get(mean)
+        .f64(0.5)
+        .get(mean)
+        .f64(POISSON_SIXTH)
+        .op(Op.f64_mul);
       b.op(Op.f64_sub).op(Op.f64_mul).op(Op.f64_sub).op(Op.f64_mul).op(Op.f64_sub);
       b.f64(POISSON_SURE_MARGIN).op(Op.f64_sub).op(Op.f64_lt).begin(Op.if, BLOCK_VOID);
       b.f64(0).op(Op.return).end();

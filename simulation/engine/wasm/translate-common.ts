@@ -16,6 +16,8 @@ export type Binding =
   /** A list of inputs known while translating (an inlined list equation): code for each item. */
   | { readonly k: 'items'; readonly items: readonly Item[] }
   | { readonly k: 'const'; readonly value: number | boolean }
+  /** A value that does not change during a run (a parameter, a constant): `item` pushes it. */
+  | { readonly k: 'invariant'; readonly item: Item }
   | { readonly k: 'math' }
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- a bound JS function
   | { readonly k: 'fn'; readonly fn: Function }
@@ -23,6 +25,15 @@ export type Binding =
 
 /** Pushes one item of a list of known inputs (an f64) onto the stack of `body`. */
 export type Item = (body: FunctionBody) => void;
+
+/**
+ * Where run-invariant expressions go (see ExprEmitter.expr): `hoist` takes code that computes
+ * one (emitting into the body it is given), has it computed once before a run's first step, and
+ * returns code that reads the value; null when it cannot take it.
+ */
+export interface Hoister {
+  hoist(compute: (into: FunctionBody) => void): Item | null;
+}
 
 export class Scope {
   private readonly names = new Map<string, Binding>();
@@ -129,4 +140,62 @@ export function listParams(params: readonly string[], body: unknown): Set<string
   };
   visit(body);
   return found;
+}
+
+/** Operators whose value depends only on their operands' (no effects, no reads of state). */
+const PURE_OPERATORS = new Set([
+  'lit',
+  'neg',
+  'pos',
+  'not',
+  '+',
+  '-',
+  '*',
+  '/',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '===',
+  '!==',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '?',
+]);
+
+/**
+ * True when `node` has the same value in every step of a run: literals, names bound to
+ * run-invariant inputs or known values, and pure operators and functions (Math's but random,
+ * the module's deterministic maths) of such.
+ */
+export function runInvariant(
+  node: AstNode,
+  scope: Scope,
+  module: Pick<ModuleContext, 'builtin'>,
+): boolean {
+  if (typeof node === 'number') return true;
+  if (typeof node === 'string') {
+    const b = scope.lookup(node);
+    return b?.k === 'invariant' || b?.k === 'const';
+  }
+  if (!Array.isArray(node)) return false;
+  const [tag, ...rest] = node as unknown as [string, ...AstNode[]];
+  if (PURE_OPERATORS.has(tag)) return rest.every((r) => runInvariant(r, scope, module));
+  if (tag === '.') {
+    const [obj] = rest;
+    return typeof obj === 'string' && scope.lookup(obj)?.k === 'math';
+  }
+  if (tag !== 'call') return false;
+  const [callee, ...args] = rest;
+  let pure = false;
+  if (isTag(callee, '.')) {
+    const [, obj, prop] = callee as unknown as [string, AstNode, string];
+    pure = typeof obj === 'string' && scope.lookup(obj)?.k === 'math' && prop !== 'random';
+  } else if (typeof callee === 'string') {
+    const f = scope.lookup(callee);
+    pure = f?.k === 'fn' && module.builtin(f.fn) !== undefined;
+  }
+  return pure && args.every((a) => runInvariant(a!, scope, module));
 }

@@ -13,11 +13,13 @@ import {
   COMPARE,
   freeScope,
   isTag,
+  runInvariant,
   join,
   MATH_UNARY,
   Scope,
   Untranslatable,
   wasmType,
+  type Hoister,
   type Ty,
 } from './translate-common';
 import { knownValue, type Known } from './translate-fold';
@@ -30,6 +32,12 @@ export abstract class ExprEmitter {
   readonly returns: Ty[] = [];
   /** Joined types of the locals, by declaration (read by the next pass). */
   readonly localTypes = new Map<object, Ty>();
+
+  /**
+   * Where to hoist expressions that do not change during a run (null: nowhere). Set for the run
+   * loop's equations only: their code then runs once per run instead of once per step.
+   */
+  hoister: Hoister | null = null;
 
   constructor(
     protected readonly t: Translator,
@@ -83,9 +91,27 @@ export abstract class ExprEmitter {
         b.get(v.index);
         return v.ty;
       }
+      if (v.k === 'invariant') {
+        v.item(b);
+        return 'f64';
+      }
       return this.fail(`${node} is not a number`);
     }
     if (!Array.isArray(node)) return this.fail('node');
+    if (
+      this.hoister &&
+      runInvariant(node, scope, this.t.module) &&
+      this.t.typeOf(node, scope, this) === 'f64'
+    ) {
+      // The same operations on the same values, once per run: the same bits in every step.
+      const read = this.hoister.hoist((into) =>
+        this.t.emitter(into, this.knownLocalTypes).as(node, scope, 'f64'),
+      );
+      if (read) {
+        read(b);
+        return 'f64';
+      }
+    }
     const [tag, a, c, d] = node as [string, AstNode, AstNode, AstNode];
     switch (tag) {
       case 'lit':

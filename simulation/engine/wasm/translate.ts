@@ -21,6 +21,7 @@ import { FunctionBody, type FnRef, type ValType } from './encode';
 import type { ExprEmitter } from './translate-emitter';
 import { Emitter } from './translate-statements';
 import {
+  assignedNames,
   alwaysReturns,
   freeScope,
   join,
@@ -29,6 +30,7 @@ import {
   Untranslatable,
   wasmType,
   type Helper,
+  type Hoister,
   type Item,
   type ModuleContext,
   type Ty,
@@ -41,6 +43,12 @@ export {
   type ModuleContext,
   type Ty,
 } from './translate-common';
+
+/** Which inputs of an equation do not change during a run, and where to hoist what they decide. */
+export interface RunInvariance {
+  readonly invariant: readonly boolean[];
+  readonly hoister: Hoister | null;
+}
 
 /**
  * Translates equations and their helpers into functions of one module. One per module being
@@ -74,6 +82,11 @@ export class Translator {
     // The locals' types of the pass: a block body inlined in the expression declares some.
     const scratch = new Emitter(this, new FunctionBody([]), 'mixed', from.knownLocalTypes);
     return scratch.expr(node, new Scope(scope));
+  }
+
+  /** A new emitter of expressions into `body`. */
+  emitter(body: FunctionBody, knownLocalTypes: ReadonlyMap<object, Ty>): ExprEmitter {
+    return new Emitter(this, body, 'mixed', knownLocalTypes);
   }
 
   /** A helper function translated on its own (null when it cannot be). */
@@ -163,17 +176,31 @@ export class Translator {
    * boolean as 0 or 1, undefined as NaN); a block body is a wasm `block` (see inlineBody).
    * Throws Untranslatable, leaving nothing in `body`.
    */
-  inlineEquation(src: EquationSource, body: FunctionBody, args: readonly Item[]): void {
+  inlineEquation(
+    src: EquationSource,
+    body: FunctionBody,
+    args: readonly Item[],
+    run: RunInvariance | null = null,
+  ): void {
     if (src.params.length > args.length) throw new Untranslatable('missing arguments');
     if (listParams(src.params, src.body).size > 0) throw new Untranslatable('list parameter');
-    this.inlineSettled(body, src, (into, scope) => {
-      src.params.forEach((p, i) => {
-        const index = into.local('f64');
-        args[i]!(into);
-        into.set(index);
-        scope.set(p, { k: 'local', index, decl: null, ty: 'f64' });
-      });
-    });
+    const assigned = assignedNames(src.body);
+    this.inlineSettled(
+      body,
+      src,
+      (into, scope) => {
+        src.params.forEach((p, i) => {
+          // A run-invariant input is read where it is used (its code is a load).
+          if (run?.invariant[i] && !assigned.has(p))
+            return scope.set(p, { k: 'invariant', item: args[i]! });
+          const index = into.local('f64');
+          args[i]!(into);
+          into.set(index);
+          scope.set(p, { k: 'local', index, decl: null, ty: 'f64' });
+        });
+      },
+      run?.hoister ?? null,
+    );
   }
 
   /**
@@ -200,11 +227,14 @@ export class Translator {
     body: FunctionBody,
     src: EquationSource,
     bind: (into: FunctionBody, scope: Scope) => void,
+    hoister: Hoister | null = null,
   ): void {
     const emit = (into: FunctionBody, localTypes: ReadonlyMap<object, Ty>): Emitter => {
       const scope = new Scope(freeScope(src));
       bind(into, scope);
       const emitter = new Emitter(this, into, null, localTypes);
+      // Hoisting only into the body kept (the scratch passes must leave no trace).
+      if (into === body) emitter.hoister = hoister;
       if (src.kind === 'expr') emitter.as(src.body as AstNode, scope, 'f64');
       else emitter.inlineBody(src.body as AstNode[], scope, 'mixed');
       return emitter;
