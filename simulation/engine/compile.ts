@@ -317,7 +317,12 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     withLoop.runLoop = generateRunLoop(withLoop);
     withLoop.start = generateStart(withLoop);
   }
-  if (backend === 'wasm') withLoop.runLoop = generateWasmRunLoop(withLoop);
+  if (backend === 'wasm') {
+    withLoop.runLoop = generateWasmRunLoop(withLoop);
+    // A run's start (constants, initial values) as one generated function where JavaScript may
+    // be generated (as codegen's, the same bits): Monte Carlo starts thousands of runs.
+    if (codegenAvailable()) withLoop.start = generateStart(withLoop);
+  }
   return withLoop;
 }
 

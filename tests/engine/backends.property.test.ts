@@ -15,6 +15,7 @@ import {
   type PresetName,
   type Scenario,
 } from '../../simulation';
+import { codegenStatsOf } from '../../simulation/engine/codegen';
 import { wasmStatsOf } from '../../simulation/engine/wasm/backend';
 import { propertyRuns, sameBits } from '../model/helpers';
 import { scenarioArb } from '../scenario/arbitraries';
@@ -39,9 +40,12 @@ describe('interpreter, codegen and wasm are bit-identical', () => {
           const s = PRESETS[name]();
           bothBackends({ ...s, simulation: { ...s.simulation, mode, seed } });
         }
-        const stats = wasmStatsOf(prepareModel(PRESETS[name](), 'wasm').compiled.runLoop);
+        const wasm = prepareModel(PRESETS[name](), 'wasm').compiled;
+        const stats = wasmStatsOf(wasm.runLoop);
         expect(stats?.called).toBe(0);
         expect(stats?.translated).toBeGreaterThan(100);
+        // The run's start is codegen's generated function where JavaScript may be generated.
+        expect(codegenStatsOf(wasm.start)?.called).toBe(0);
       }
     }
   });
