@@ -100,6 +100,29 @@ describe.each([
     );
   });
 
+  it('counts more draws into one bin than a 16-bit count holds, across begin and end', () => {
+    const layout: BinLayout = {
+      rows: 3,
+      bins: 10,
+      lo: Float64Array.of(0, 0, 0),
+      width: Float64Array.of(1, 1, 0),
+    };
+    const h = newHistogram(layout);
+    const counter = new BinCounter(3, 10, 256, { wasm });
+    const draw = Float64Array.of(4.5, 12, 0);
+    counter.begin(h);
+    for (let i = 0; i < 70_001; i++) counter.stageRows(draw, 0);
+    counter.end();
+    counter.begin(h);
+    for (let i = 0; i < 65_536; i++) counter.stageRows(draw, 0);
+    counter.end();
+    const n = 70_001 + 65_536;
+    expect(h.counts[5]).toBe(n); // row 0: bin 4 (slot 5)
+    expect(h.counts[12 + 11]).toBe(n); // row 1: over the range
+    expect(h.counts[24 + 1]).toBe(n); // row 2: zero width, at lo
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(3 * n);
+  });
+
   it('refuses a histogram it was not made for', () => {
     const layout: BinLayout = {
       rows: 2,
