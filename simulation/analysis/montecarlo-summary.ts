@@ -200,14 +200,14 @@ export function binWidth(layout: BinLayout, row: number): number {
 
 /**
  * Estimates the quantiles `fractions` (ascending, each in [0, 1]) of a row into `out`; NaN when the
- * row is empty. One pass over the row's bins.
+ * row is empty. One pass over the row's bins. Returns the row's count of values.
  */
 export function histogramQuantiles(
   h: HistogramSketch,
   row: number,
   fractions: readonly number[],
   out: Float64Array,
-): void {
+): number {
   const { layout, counts } = h;
   const bins = layout.bins;
   const stride = bins + 2;
@@ -215,7 +215,7 @@ export function histogramQuantiles(
   const n = rowCount(h, row);
   if (n === 0) {
     out.fill(NaN, 0, fractions.length);
-    return;
+    return 0;
   }
   const lo = layout.lo[row]!;
   const w = layout.width[row]!;
@@ -259,6 +259,7 @@ export function histogramQuantiles(
     const x = orderStat(j);
     out[i] = frac > 0 && j + 1 < n ? x + frac * (orderStat(j + 1) - x) : x;
   }
+  return n;
 }
 
 /**
@@ -266,15 +267,31 @@ export function histogramQuantiles(
  * week that never came) and sorts after every number; a quantile that needs a null is null.
  */
 export function exactQuantile(sorted: readonly (number | null)[], fraction: number): number | null {
-  const n = sorted.length;
+  return quantileOf(sorted.length, fraction, (i) => sorted[i]!);
+}
+
+/**
+ * exactQuantile of n values whose first `numbers` are the numbers `sorted[0..numbers)` (ascending)
+ * and the rest null, without building that list.
+ */
+export function exactQuantileOfNumbers(
+  sorted: Float64Array,
+  numbers: number,
+  n: number,
+  fraction: number,
+): number | null {
+  return quantileOf(n, fraction, (i) => (i < numbers ? sorted[i]! : null));
+}
+
+function quantileOf(n: number, fraction: number, at: (i: number) => number | null): number | null {
   if (n === 0) return null;
   const hq = fraction * (n - 1);
   const j = Math.floor(hq);
   const frac = hq - j;
-  const x = sorted[j]!;
+  const x = at(j);
   if (x === null) return null;
   if (!(frac > 0) || j + 1 >= n) return x;
-  const y = sorted[j + 1]!;
+  const y = at(j + 1);
   return y === null ? null : x + frac * (y - x);
 }
 

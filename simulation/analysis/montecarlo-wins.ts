@@ -4,7 +4,11 @@
  * computed from a column of draws without a comparator sort (ten times faster on large draws, so
  * a page can recompute them while draws arrive).
  */
-import { exactQuantile, PERCENTILE_FRACTIONS, PERCENTILE_KEYS } from './montecarlo-summary';
+import {
+  exactQuantileOfNumbers,
+  PERCENTILE_FRACTIONS,
+  PERCENTILE_KEYS,
+} from './montecarlo-summary';
 import type { KpiPercentiles, PercentileSet } from './montecarlo-summary';
 
 /** Which way is better for a KPI (run-table.ts's KPI_BETTER says which for each). */
@@ -84,11 +88,11 @@ export function columnPercentiles(
       if (v === 0) sorted[z++] = v;
     }
   }
-  const list = new Array<number | null>(draws);
-  for (let i = 0; i < m; i++) list[i] = sorted[i]!;
-  list.fill(null, m);
   const set = Object.fromEntries(
-    PERCENTILE_KEYS.map((k) => [k, exactQuantile(list, PERCENTILE_FRACTIONS[k])]),
+    PERCENTILE_KEYS.map((k) => [
+      k,
+      exactQuantileOfNumbers(sorted, m, draws, PERCENTILE_FRACTIONS[k]),
+    ]),
   ) as PercentileSet;
   return { ...set, nullShare: draws === 0 ? 0 : (draws - m) / draws };
 }

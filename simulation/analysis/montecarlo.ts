@@ -312,26 +312,26 @@ export function summarise(
   const fractions = PERCENTILE_KEYS.map((k) => PERCENTILE_FRACTIONS[k]);
   const q = new Float64Array(fractions.length);
   const runs: RunSummary[] = [];
+  const { counts } = histogram;
+  const stride = job.bins + 2;
+  // Values recorded, and those under or over the range, counted as the rows are read.
+  let outside = 0;
+  let total = 0;
   for (let r = 0; r < job.runCount; r++) {
     const bands: Record<string, Bands> = {};
     job.bandMetrics.forEach((name, m) => {
-      const b = Object.fromEntries(
-        PERCENTILE_KEYS.map((k) => [k, new Float64Array(points)]),
-      ) as Bands;
+      const columns = PERCENTILE_KEYS.map(() => new Float64Array(points));
       for (let k = 0; k < points; k++) {
-        histogramQuantiles(histogram, rowOf(job, r, k, m), fractions, q);
-        PERCENTILE_KEYS.forEach((key, i) => (b[key][k] = q[i]!));
+        const row = rowOf(job, r, k, m);
+        total += histogramQuantiles(histogram, row, fractions, q);
+        outside += counts[row * stride]! + counts[row * stride + stride - 1]!;
+        for (let i = 0; i < columns.length; i++) columns[i]![k] = q[i]!;
       }
-      bands[name] = b;
+      bands[name] = Object.fromEntries(
+        PERCENTILE_KEYS.map((key, i) => [key, columns[i]!]),
+      ) as Bands;
     });
     runs.push({ bands, kpiPercentiles: tablePercentiles(kpis.runs[r]!, KPI_KEYS, kpis.count) });
-  }
-  const stride = job.bins + 2;
-  let outside = 0;
-  let total = 0;
-  for (let row = 0; row < job.rows; row++) {
-    for (let s = 0; s < stride; s++) total += histogram.counts[row * stride + s]!;
-    outside += histogram.counts[row * stride]! + histogram.counts[row * stride + stride - 1]!;
   }
   return {
     draws: kpis.count,
