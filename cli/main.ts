@@ -3,15 +3,10 @@
  * Exit codes: 0 success, 2 bad input (the message names the file, field or flag), 1 internal error.
  */
 import { parseCommandLine, type Command } from './args';
-import { calibrateCommand, CALIBRATE_HELP } from './calibrate-command';
 import { presetFile, presetList, validateFiles } from './catalogue';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors';
 import { HELP, helpHint } from './help';
-import { LOOPS_HELP, loopsCommand } from './loops-command';
-import { COMPARE_HELP, compareCommand } from './compare-command';
-import { REPORT_HELP, reportCommand } from './report-command';
 import { runCommand } from './run';
-import { analysisCommand } from './analysis-command';
 import { installInterruptHandlers } from './interrupt';
 import { terminalProgress } from './progress';
 import { MAX_LINE_CHARS, terminalSafe } from './terminal';
@@ -59,6 +54,7 @@ async function execute(command: Command): Promise<void> {
     case 'seek': {
       const progress = terminalProgress();
       try {
+        const { analysisCommand } = await import('./analysis-command');
         await analysisCommand(command, {
           workerUrl: new URL('./analysis-worker.mjs', import.meta.url),
           progress,
@@ -74,33 +70,40 @@ async function execute(command: Command): Promise<void> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // The commands with arguments of their own are loaded when used (the bundle is split: `run`
+  // does not load the report's React or calibration's maths).
   if (argv[0] === 'help' && argv[1] === 'report' && argv.length === 2) {
-    out(REPORT_HELP);
+    out((await import('./report-command')).REPORT_HELP);
     return EXIT_OK;
   }
-  if (argv[0] === 'report') return guard(() => reportCommand(argv.slice(1), out));
+  if (argv[0] === 'report')
+    return guard(async () => (await import('./report-command')).reportCommand(argv.slice(1), out));
   if (argv[0] === 'help' && argv[1] === 'loops' && argv.length === 2) {
-    out(LOOPS_HELP);
+    out((await import('./loops-command')).LOOPS_HELP);
     return EXIT_OK;
   }
-  if (argv[0] === 'loops') return guard(() => Promise.resolve(loopsCommand(argv.slice(1), out)));
+  if (argv[0] === 'loops')
+    return guard(async () => (await import('./loops-command')).loopsCommand(argv.slice(1), out));
   if (argv[0] === 'help' && argv[1] === 'calibrate' && argv.length === 2) {
-    out(CALIBRATE_HELP);
+    out((await import('./calibrate-command')).CALIBRATE_HELP);
     return EXIT_OK;
   }
   if (argv[0] === 'calibrate')
     return guard(async () => {
+      const { calibrateCommand } = await import('./calibrate-command');
       const progress = terminalProgress();
       await calibrateCommand(argv.slice(1), { out, warn: err, progress });
       progress?.clear();
     });
   if (argv[0] === 'help' && argv[1] === 'compare' && argv.length === 2) {
-    out(COMPARE_HELP);
+    out((await import('./compare-command')).COMPARE_HELP);
     return EXIT_OK;
   }
   if (argv[0] === 'compare')
-    return guard(() =>
-      compareCommand(argv.slice(1), out, { stdoutIsTerminal: process.stdout.isTTY === true }),
+    return guard(async () =>
+      (await import('./compare-command')).compareCommand(argv.slice(1), out, {
+        stdoutIsTerminal: process.stdout.isTTY === true,
+      }),
     );
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
