@@ -142,27 +142,15 @@ export function listParams(params: readonly string[], body: unknown): Set<string
   return found;
 }
 
-/** Operators whose value depends only on their operands' (no effects, no reads of state). */
+/**
+ * Operators whose value depends only on their operands' (no effects, no reads of state): those
+ * the emitter writes (ExprEmitter.expr) but indexing and calls.
+ */
 const PURE_OPERATORS = new Set([
-  'lit',
-  'neg',
-  'pos',
-  'not',
-  '+',
-  '-',
-  '*',
-  '/',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '===',
-  '!==',
-  '==',
-  '!=',
-  '&&',
-  '||',
-  '?',
+  ...['lit', 'neg', 'pos', 'not', '&&', '||', '?'],
+  ...Object.keys(ARITH),
+  ...Object.keys(COMPARE),
+  ...['===', '!==', '==', '!='],
 ]);
 
 /**
