@@ -17,7 +17,12 @@ let engineWorkerUrls = new Set<string>();
 const analysisWorkers = () => page.workers().filter((w) => !engineWorkerUrls.has(w.url()));
 let app: OpenApp;
 let page: Page;
-const DRAWS = 300;
+/**
+ * Enough draws that the page shows several snapshots before the end even when the machine is
+ * busy (CI runs many test files at once): 300 took a few tenths of a second on WebAssembly, and
+ * under load the page could draw its first snapshot only once every draw had arrived.
+ */
+const DRAWS = 1200;
 const SEED = 7;
 
 beforeAll(async () => {
@@ -87,23 +92,49 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
   });
 
   it('runs in one worker per core, shows progress and bands before it ends', async () => {
-    await run(DRAWS, String(SEED));
-    // Seen while running: progress short of the total, and bands of the draws merged so far.
-    const during = await page.waitForFunction(() => {
-      const bar = document.querySelector('[data-testid="mc-progress"]');
-      const results = document.querySelector('[data-testid="mc-results"]');
-      const done = Number(bar?.getAttribute('data-done'));
-      const total = Number(bar?.getAttribute('data-total'));
-      const shown = Number(results?.getAttribute('data-draws'));
-      const band = document.querySelector(
-        '[data-testid="chart-uncertainty-active-users"] path[data-band="p25-p75"]',
-      );
-      return total > 0 && done < total && shown > 0 && shown < total && band?.getAttribute('d')
-        ? { done, total, shown }
-        : null;
-    });
-    const seen = (await during.jsonValue())!;
-    expect(seen.total).toBe(DRAWS);
+    await page.getByTestId('mc-draws').fill(String(DRAWS));
+    await page.getByTestId('mc-seed').fill(String(SEED));
+    // Seen while running: progress short of the total, and bands of the draws merged so far. A
+    // mutation observer checks the page after every task that changed it, so the run cannot end
+    // between two looks.
+    const seen = await page.evaluate(
+      () =>
+        new Promise<{ done: number; total: number; shown: number } | null>((resolve) => {
+          let started = false;
+          const check = (): void => {
+            const bar = document.querySelector('[data-testid="mc-progress"]');
+            const results = document.querySelector('[data-testid="mc-results"]');
+            const running = document
+              .querySelector('[data-testid="mc-status"]')
+              ?.getAttribute('data-running');
+            if (running === 'true') started = true;
+            const done = Number(bar?.getAttribute('data-done'));
+            const total = Number(bar?.getAttribute('data-total'));
+            const shown = Number(results?.getAttribute('data-draws'));
+            const band = document.querySelector(
+              '[data-testid="chart-uncertainty-active-users"] path[data-band="p25-p75"]',
+            );
+            if (
+              total > 0 &&
+              done < total &&
+              shown > 0 &&
+              shown < total &&
+              band?.getAttribute('d')
+            ) {
+              observer.disconnect();
+              resolve({ done, total, shown });
+            } else if (started && running === 'false') {
+              observer.disconnect();
+              resolve(null);
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+          (document.querySelector('[data-testid="mc-run"]') as HTMLButtonElement).click();
+        }),
+    );
+    expect(seen, 'bands of the draws so far, shown before the run ended').not.toBeNull();
+    expect(seen!.total).toBe(DRAWS);
     await eventually(() => status().getAttribute('data-running')).toBe('false');
     expect(await shownDraws()).toBe(DRAWS);
     // Every figure ends up showing every draw: the KPI cards, the histogram, eight band charts.
@@ -112,7 +143,9 @@ describe('Analyse: uncertainty', { timeout: 300_000 }, () => {
     expect(analysisWorkers()).toHaveLength(Math.min(cores, Math.ceil(DRAWS / 32)));
     // On the WebAssembly backend: the worker scripts' policy allows it (renderer/csp.ts).
     expect(await status().textContent()).toMatch(
-      /300 draws in [\d.]+ s on \d workers? \(WebAssembly\)\./,
+      new RegExp(
+        `^${DRAWS.toLocaleString('en-US')} draws in [\\d.]+ s on \\d workers? \\(WebAssembly\\)\\.`,
+      ),
     );
     for (const chart of ['active-users', 'revenue', 'net-value', 'cumulative-net-value']) {
       const fig = page.getByTestId(`chart-uncertainty-${chart}`);
