@@ -242,16 +242,20 @@ export class BinKernel {
     } catch (e) {
       // A page whose policy forbids compiling WebAssembly, or no memory for this job.
       if (e instanceof RangeError || e instanceof WebAssembly.CompileError) return null;
-      if (e instanceof Error && e.name === 'EvalError') return null;
       throw e;
     }
+  }
+
+  /** Row r's lane in its pair's record (in f64s): bin start at +0, width +2, min +4, max +6. */
+  private infoAt(r: number): number {
+    return this.at.info / 8 + (r >> 1) * 8 + (r & 1);
   }
 
   /** The rows' bin starts and widths (the padding row: 0 and 0). */
   setLayout(lo: Float64Array, width: Float64Array): void {
     const f = this.f64;
     for (let r = 0; r < this.rowsP; r++) {
-      const o = this.at.info / 8 + (r >> 1) * 8 + (r & 1);
+      const o = this.infoAt(r);
       f[o] = r < this.shape.rows ? lo[r]! : 0;
       f[o + 2] = r < this.shape.rows ? width[r]! : 0;
     }
@@ -260,7 +264,7 @@ export class BinKernel {
   setExtremes(min: Float64Array, max: Float64Array): void {
     const f = this.f64;
     for (let r = 0; r < this.shape.rows; r++) {
-      const o = this.at.info / 8 + (r >> 1) * 8 + (r & 1);
+      const o = this.infoAt(r);
       f[o + 4] = min[r]!;
       f[o + 6] = max[r]!;
     }
@@ -269,7 +273,7 @@ export class BinKernel {
   getExtremes(min: Float64Array, max: Float64Array): void {
     const f = this.f64;
     for (let r = 0; r < this.shape.rows; r++) {
-      const o = this.at.info / 8 + (r >> 1) * 8 + (r & 1);
+      const o = this.infoAt(r);
       min[r] = f[o + 4]!;
       max[r] = f[o + 6]!;
     }
