@@ -11,15 +11,17 @@
  */
 import {
   headlineDifferences,
-  metricSeries,
-  PERCENTILE_KEYS,
   WIN_PROBABILITY_DRAWS,
-  type ComparisonKpis,
   type Headline,
+} from '../../simulation/analysis/headline';
+import {
+  metricSeries,
   type MetricInfo,
-  type RunSummary,
   type ScenarioRun,
-} from '../../simulation';
+} from '../../simulation/analysis/simulate';
+import type { ComparisonKpis } from '../../simulation/analysis/kpis';
+import type { RunSummary } from '../../simulation/analysis/montecarlo';
+import { PERCENTILE_KEYS } from '../../simulation/analysis/montecarlo-summary';
 import { csvNumber, csvRecord, csvText, CSV_EOL } from './csv';
 import { writeJson, type JsonValue } from './json-writer';
 

@@ -2,7 +2,8 @@
  * The KPI comparison table's rows: KPI_INFO's labels and units, each value formatted exactly as
  * the app's cards format it (renderer/format), with, without and the difference.
  */
-import { KPI_INFO, type ComparisonKpis, type Kpis, type ScenarioRun } from '../../simulation';
+import { KPI_INFO, type ComparisonKpis, type Kpis } from '../../simulation/analysis/kpis';
+import type { ScenarioRun } from '../../simulation/analysis/simulate';
 import { formatDelta, formatValue, formatValues } from '../format/format';
 
 export interface KpiRow {

@@ -3,7 +3,8 @@
  * command that gives them again. The one writer of that command: the report, the CLI's
  * `meta.command` and the app's series exports all use `runCommandFor`. Pure.
  */
-import { scenarioHash, type Scenario } from '../../simulation';
+import { scenarioHash } from '../../simulation/scenario/hash';
+import type { Scenario } from '../../simulation/scenario/types';
 
 /** Where the scenario came from, as the command line names it. */
 export type ScenarioSource =

@@ -3,12 +3,9 @@
  * from the comparison's named values (simulation/narrative), so every number in them is one the
  * simulation produced. Never a vague word where a number exists.
  */
-import {
-  comparisonValues,
-  renderTemplate,
-  type Comparison,
-  type NamedValue,
-} from '../../simulation';
+import { comparisonValues, type NamedValue } from '../../simulation/narrative/values';
+import { renderTemplate } from '../../simulation/narrative/template';
+import type { Comparison } from '../../simulation/analysis/simulate';
 
 export interface SummarySentence {
   /** Which rule chose the sentence (tests and tracing). */
