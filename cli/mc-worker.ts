@@ -9,7 +9,7 @@ import {
   accumulateDraws,
   accumulatePilot,
   createJob,
-  finishCounting,
+  finishCountingToSend,
   newHistogram,
   pilotKeeping,
   shapeOf,
@@ -52,7 +52,7 @@ function handle(msg: ToWorker): void {
       pilot = null;
       const t =
         kept && kept.start === msg.start && kept.start + kept.count === msg.end
-          ? accumulatePilot(job, histogram, kept)
+          ? accumulatePilot(job, histogram, kept, false)
           : accumulateDraws(job, histogram, msg.start, msg.end, undefined, false);
       const transfer = t.runs.map((a) => a.buffer as ArrayBuffer);
       if (t.differences) transfer.push(t.differences.buffer as ArrayBuffer);
@@ -64,14 +64,16 @@ function handle(msg: ToWorker): void {
     }
     case 'collect': {
       if (!histogram) throw new Error('collect before layout');
-      finishCounting(job);
+      // The counts are the band counter's shared memory where it has one (the pool reads them
+      // there, without a copy); other buffers are transferred.
+      const counts = finishCountingToSend(job);
       const h = histogram;
       histogram = null;
-      reply({ type: 'histogram', counts: h.counts, min: h.min, max: h.max }, [
-        h.counts.buffer as ArrayBuffer,
-        h.min.buffer as ArrayBuffer,
-        h.max.buffer as ArrayBuffer,
-      ]);
+      const buffers = [counts.buffer, h.min.buffer, h.max.buffer];
+      reply(
+        { type: 'histogram', counts, min: h.min, max: h.max },
+        buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer),
+      );
       return;
     }
   }

@@ -179,6 +179,17 @@ function countBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
 }
 
 /**
+ * Whether this thread may make a shared WebAssembly memory: Node's threads may, a page only when
+ * it is cross-origin isolated.
+ */
+function sharedMemoryAllowed(): boolean {
+  return (
+    typeof SharedArrayBuffer === 'function' &&
+    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false
+  );
+}
+
+/**
  * One job's band counting in WebAssembly. Between loadCounts and storeCounts the counts live in
  * the kernel's memory.
  */
@@ -235,15 +246,34 @@ export class BinKernel {
     m.define(count, countBody(shape, rowsP, at));
     m.exportFunction('stage', stage);
     m.exportFunction('count', count);
-    m.memory(Math.ceil(at.end / PAGE), 'memory');
-    try {
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(m.encode()), {});
-      return new BinKernel(shape, at, rowsP, instance);
-    } catch (e) {
-      // A page whose policy forbids compiling WebAssembly, or no memory for this job.
-      if (e instanceof RangeError || e instanceof WebAssembly.CompileError) return null;
-      throw e;
+    // Shared memory where this thread may make it: the counts then go to another thread
+    // without a copy (see lendCounts).
+    for (const shared of sharedMemoryAllowed() ? [true, false] : [false]) {
+      m.memory(Math.ceil(at.end / PAGE), 'memory', shared);
+      try {
+        const instance = new WebAssembly.Instance(new WebAssembly.Module(m.encode()), {});
+        return new BinKernel(shape, at, rowsP, instance);
+      } catch (e) {
+        // A page whose policy forbids compiling WebAssembly (or shared memory), or no memory for
+        // this job.
+        if (!(e instanceof RangeError || e instanceof WebAssembly.CompileError)) throw e;
+      }
     }
+    return null;
+  }
+
+  /** Whether the memory is shared: lendCounts() gives the counts to another thread as they are. */
+  get shared(): boolean {
+    return typeof SharedArrayBuffer === 'function' && this.u32.buffer instanceof SharedArrayBuffer;
+  }
+
+  /**
+   * The counts (`length` of them) where the kernel keeps them, in its shared memory: no copy,
+   * but valid only until the kernel counts again (its owner then counts no more).
+   */
+  lendCounts(length: number): Uint32Array {
+    if (!this.shared) throw new Error('the kernel memory is not shared');
+    return this.u32.subarray(this.at.counts / 4, this.at.counts / 4 + length);
   }
 
   /** Row r's lane in its pair's record (in f64s): bin start at +0, width +2, min +4, max +6. */

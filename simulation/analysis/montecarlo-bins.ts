@@ -75,6 +75,10 @@ export class BinCounter {
   private histogram: HistogramSketch | null = null;
   private layoutOf: HistogramSketch['layout'] | null = null;
   private staged = 0;
+  /** The kernel's counts are all zero (nothing counted or loaded yet). */
+  private clean = true;
+  /** The kernel's counts were lent (lendCounts): this counter counts no more. */
+  private lent = false;
 
   constructor(
     readonly rows: number,
@@ -113,6 +117,7 @@ export class BinCounter {
 
   /** Starts counting into `h` (of this counter's rows and bins). */
   begin(h: HistogramSketch): void {
+    if (this.lent) throw new Error('this counter lent its counts (lendCounts) and counts no more');
     if (this.histogram === h) return;
     this.end();
     if (h.rows !== this.rows || slotBytesFor(h.layout.bins) > this.slotBytes)
@@ -127,7 +132,10 @@ export class BinCounter {
     if (kernel) {
       if (this.layoutOf !== h.layout) kernel.setLayout(lo, width);
       kernel.setExtremes(min, max);
-      kernel.loadCounts(h.counts);
+      // A histogram that has counted nothing into a kernel that holds nothing: no copy (the
+      // pages of a new histogram's counts are not even touched).
+      if (!(this.clean && countedNothing(h))) kernel.loadCounts(h.counts);
+      this.clean = false;
     } else {
       const info = this.info;
       if (this.layoutOf !== h.layout) {
@@ -197,6 +205,27 @@ export class BinCounter {
     this.staged = 0;
   }
 
+  /**
+   * Ends counting like end(), and gives the histogram's counts to send to another thread: the
+   * kernel's own, without a copy, where its memory is shared (valid while nothing counts there
+   * again: this counter then counts no more), else the histogram's. Its minimum and maximum are
+   * in the histogram, as after end().
+   */
+  lendCounts(): Uint32Array {
+    const h = this.histogram;
+    if (!h) throw new Error('lendCounts() before begin()');
+    const kernel = this.kernel;
+    if (!kernel?.shared) {
+      this.end();
+      return h.counts;
+    }
+    if (this.staged > 0) this.countStaged();
+    kernel.getExtremes(h.min, h.max);
+    this.histogram = null;
+    this.lent = true;
+    return kernel.lendCounts(h.counts.length);
+  }
+
   /** Counts the draws still staged and writes the exact minimum and maximum to the histogram. */
   end(): void {
     const h = this.histogram;
@@ -215,6 +244,18 @@ export class BinCounter {
     }
     this.histogram = null;
   }
+}
+
+/**
+ * Whether a histogram has counted no draw (so its counts are all zero): a value that is not NaN
+ * moves its row's minimum or maximum off +Infinity or -Infinity. (A histogram that counted
+ * nothing but NaN would pass for empty: the Monte Carlo counts no NaN, a run stops at a
+ * non-finite value.)
+ */
+function countedNothing(h: HistogramSketch): boolean {
+  const { min, max } = h;
+  for (let r = 0; r < h.rows; r++) if (min[r] !== Infinity || max[r] !== -Infinity) return false;
+  return true;
 }
 
 /**

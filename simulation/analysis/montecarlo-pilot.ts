@@ -51,15 +51,19 @@ export function pilotKeeping(
   return { ranges: into, block: kpis ? { start, count, rows, kpis } : null };
 }
 
-/** Pass 2 on a kept pilot block: what accumulateDraws on its draws gives, without running them. */
+/**
+ * Pass 2 on a kept pilot block: what accumulateDraws on its draws gives (`finish` as there),
+ * without running them.
+ */
 export function accumulatePilot(
   job: MonteCarloJob,
   histogram: HistogramSketch,
   block: PilotBlock,
+  finish = true,
 ): KpiTables {
   const { counter } = job;
   counter.begin(histogram);
   for (let d = 0; d < block.count; d++) counter.stageRows(block.rows, d * job.rows);
-  counter.end();
+  if (finish) counter.end();
   return block.kpis;
 }

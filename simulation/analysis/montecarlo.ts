@@ -263,6 +263,15 @@ export function finishCounting(job: MonteCarloJob): void {
   job.counter.end();
 }
 
+/**
+ * finishCounting, for a histogram about to be sent to another thread: its counts to send, which
+ * are the band counter's own where its memory is shared (no copy; the job counts no more), else
+ * the histogram's (see BinCounter.lendCounts).
+ */
+export function finishCountingToSend(job: MonteCarloJob): Uint32Array {
+  return job.counter.lendCounts();
+}
+
 /** Writes the last draw's KPIs (draw `draw`) into its rows of `kpis`. */
 export function recordKpis(job: MonteCarloJob, kpis: KpiTables, draw: number): void {
   const { runner } = job;

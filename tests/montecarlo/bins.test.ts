@@ -123,6 +123,38 @@ describe.each([
     expect(h.counts.reduce((a, b) => a + b, 0)).toBe(3 * n);
   });
 
+  it('continues a histogram that another counter counted into, and lends the counts end() gives', () => {
+    const layout: BinLayout = {
+      rows: 3,
+      bins: 20,
+      lo: Float64Array.of(0, -5, 100),
+      width: Float64Array.of(1, 0.5, 2),
+    };
+    const draws = Array.from({ length: 300 }, (_, i) =>
+      Float64Array.of((i * 7) % 23, -6 + ((i * 3) % 13), 99 + ((i * 11) % 45)),
+    );
+    const plain = newHistogram(layout);
+    draws.forEach((d) => observeHistogram(plain, d, 1));
+    const h = newHistogram(layout);
+    const first = new BinCounter(3, 20, 16, { wasm });
+    first.begin(h);
+    draws.slice(0, 120).forEach((d) => first.stageRows(d, 0));
+    first.end();
+    // A new counter (nothing counted in it yet) begins a histogram that has counts: it goes on
+    // from them.
+    const second = new BinCounter(3, 20, 16, { wasm });
+    second.begin(h);
+    draws.slice(120).forEach((d) => second.stageRows(d, 0));
+    const lent = second.lendCounts();
+    expect(firstDifference(lent, plain.counts)).toBeNull();
+    expect(firstDifference(h.min, plain.min)).toBeNull();
+    expect(firstDifference(h.max, plain.max)).toBeNull();
+    // WebAssembly in Node counts in shared memory, and lends it (no copy): it counts no more.
+    expect(lent.buffer instanceof SharedArrayBuffer).toBe(wasm);
+    if (wasm) expect(() => second.begin(newHistogram(layout))).toThrow(/lent its counts/);
+    else expect(lent).toBe(h.counts);
+  });
+
   it('refuses a histogram it was not made for', () => {
     const layout: BinLayout = {
       rows: 2,

@@ -14,6 +14,7 @@ import {
   drawSeed,
   DrawRunner,
   finishCounting,
+  finishCountingToSend,
   gatherRows,
   KPI_KEYS,
   layoutFromRanges,
@@ -370,10 +371,10 @@ describe('runMonteCarlo', () => {
     const fromMemory = newHistogram(layout);
     const runAgain = newHistogram(layout);
     const a = accumulatePilot(job, fromMemory, kept.block!);
+    // Complete as soon as accumulatePilot returns (it ends counting unless told not to).
+    const counted = fromMemory.counts.slice();
     const b = accumulateDraws(job, runAgain, 3, 20);
-    expect(Buffer.from(fromMemory.counts.buffer).equals(Buffer.from(runAgain.counts.buffer))).toBe(
-      true,
-    );
+    expect(Buffer.from(counted.buffer).equals(Buffer.from(runAgain.counts.buffer))).toBe(true);
     expect(fromMemory.min).toEqual(runAgain.min);
     expect(fromMemory.max).toEqual(runAgain.max);
     expect(a).toEqual(b);
@@ -381,6 +382,26 @@ describe('runMonteCarlo', () => {
     expect(none.block).toBeNull();
     expect(none.ranges).toEqual(rerun);
     expect(pilotKeeping(job, 3, 19, undefined, job.rows * 8 * 16).block!.count).toBe(16);
+  });
+
+  it("sends a worker's histogram (pilot and chunks staged across calls) as counting at once gives", () => {
+    const job = createJob(spec, 'codegen');
+    const kept = pilotKeeping(job, 0, 12);
+    const layout = layoutFromRanges(kept.ranges, spec.bins!);
+    const streamed = newHistogram(layout);
+    accumulatePilot(job, streamed, kept.block!, false);
+    accumulateDraws(job, streamed, 12, 40, undefined, false);
+    const counts = finishCountingToSend(job);
+    // The band counter's shared memory, as it is: the job counts no more.
+    expect(counts.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(() => accumulateDraws(job, newHistogram(layout), 40, 41)).toThrow(/lent its counts/);
+    const once = newHistogram(layout);
+    accumulateDraws(createJob(spec, 'codegen'), once, 0, 40);
+    expect(Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength)).toEqual(
+      Buffer.from(once.counts.buffer),
+    );
+    expect(streamed.min).toEqual(once.min);
+    expect(streamed.max).toEqual(once.max);
   });
 
   it('rejects a number of draws out of range', () => {

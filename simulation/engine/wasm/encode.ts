@@ -384,6 +384,7 @@ export class ModuleBuilder {
   private readonly exports: { name: string; fn: FnRef }[] = [];
   private memoryPages = 1;
   private memoryExport: string | null = null;
+  private memoryShared = false;
   private readonly segments: { offset: number; bytes: Uint8Array }[] = [];
   /** Where `data` places its first bytes (the engine sets it past its own memory layout). */
   dataStart = 0;
@@ -439,9 +440,14 @@ export class ModuleBuilder {
   }
 
   /** The module's memory: initial size in 64 KiB pages, exported under `name`. */
-  memory(pages: number, name: string): void {
+  /**
+   * The module's memory, exported as `name`. A shared memory (a SharedArrayBuffer, which another
+   * thread may read without a copy) has `pages` as its maximum too: it never grows.
+   */
+  memory(pages: number, name: string, shared = false): void {
     this.memoryPages = pages;
     this.memoryExport = name;
+    this.memoryShared = shared;
   }
 
   encode(): Uint8Array<ArrayBuffer> {
@@ -468,7 +474,9 @@ export class ModuleBuilder {
     for (const f of this.functions) fns.u32(f.type);
     section(3, fns);
     const pages = Math.max(this.memoryPages, Math.ceil(this.dataEnd / 65536));
-    section(5, new Bytes().u32(1).byte(0x00).u32(pages));
+    // Limits: 0x00 a minimum; 0x03 shared, with a maximum.
+    if (this.memoryShared) section(5, new Bytes().u32(1).byte(0x03).u32(pages).u32(pages));
+    else section(5, new Bytes().u32(1).byte(0x00).u32(pages));
     const exports = new Bytes().u32(this.exports.length + (this.memoryExport ? 1 : 0));
     for (const e of this.exports) exports.name(e.name).byte(0x00).u32(e.fn.index);
     if (this.memoryExport) exports.name(this.memoryExport).byte(0x02).u32(0);
