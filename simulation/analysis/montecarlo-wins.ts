@@ -60,9 +60,10 @@ export function winShares(
 
 /**
  * Exactly `percentilesOf` of column `column` of a draws table (`table[i * stride + column]`,
- * NaN for null), for i < draws: the numbers sorted as typed arrays sort, then zeros put back in
- * the order the stable comparator sort would leave them (the only values it treats as equal that
- * differ: -0 and +0), nulls last.
+ * NaN for null), for i < draws: the numbers in the order typed arrays sort them, but with zeros
+ * in the order the stable comparator sort would leave them (the only values it treats as equal
+ * that differ: -0 and +0), nulls last. Only the order statistics the percentiles read are found
+ * (selectPositions), not the whole order: about a fifth of a sort's time on 10,000 draws.
  */
 export function columnPercentiles(
   table: Float64Array,
@@ -72,27 +73,95 @@ export function columnPercentiles(
 ): KpiPercentiles {
   const values = new Float64Array(draws);
   let m = 0;
+  let negatives = 0;
   let zeros = 0;
   for (let i = 0; i < draws; i++) {
     const v = table[i * stride + column]!;
     if (Number.isNaN(v)) continue;
     values[m++] = v;
-    if (v === 0) zeros++;
+    if (v < 0) negatives++;
+    else if (v === 0) zeros++;
   }
-  const sorted = values.subarray(0, m).sort();
+  const numbers = values.subarray(0, m);
+  // The sorted positions each percentile reads: j and j + 1 (quantileOf's), those of numbers.
+  const wanted = new Set<number>();
+  for (const k of PERCENTILE_KEYS) {
+    if (draws === 0) break;
+    const j = Math.floor(PERCENTILE_FRACTIONS[k] * (draws - 1));
+    for (const p of [j, j + 1]) if (p < m) wanted.add(p);
+  }
+  const positions = Int32Array.from([...wanted].sort((a, b) => a - b));
+  selectPositions(numbers, 0, m, positions, 0, positions.length, 2 * (32 - Math.clz32(m)));
+  // A zero at sorted position p is the (p - negatives)-th zero of the draws, in draw order.
   if (zeros > 1) {
-    let z = 0;
-    while (sorted[z]! < 0) z++;
-    for (let i = 0; i < draws; i++) {
-      const v = table[i * stride + column]!;
-      if (v === 0) sorted[z++] = v;
-    }
+    const zeroAt = (p: number): number => {
+      let seen = negatives;
+      for (let i = 0; i < draws; i++) {
+        const v = table[i * stride + column]!;
+        if (v === 0 && seen++ === p) return v;
+      }
+      throw new Error('a zero went missing');
+    };
+    for (const p of positions) if (numbers[p] === 0) numbers[p] = zeroAt(p);
   }
   const set = Object.fromEntries(
     PERCENTILE_KEYS.map((k) => [
       k,
-      exactQuantileOfNumbers(sorted, m, draws, PERCENTILE_FRACTIONS[k]),
+      exactQuantileOfNumbers(numbers, m, draws, PERCENTILE_FRACTIONS[k]),
     ]),
   ) as PercentileSet;
   return { ...set, nullShare: draws === 0 ? 0 : (draws - m) / draws };
+}
+
+/** Runs of this many values or fewer are sorted outright. */
+const SELECT_SORT_BELOW = 16;
+
+/**
+ * Puts the values that belong at each of `positions[pLo..pHi)` (ascending, within [lo, hi)) of
+ * `a[lo..hi)` sorted there, by numeric order (zeros of either sign are equal): quickselect for
+ * several positions at once, a three-way partition around a median of three. The rest of the
+ * range is left in some order. Past `depth` partitions, a range is sorted outright (no quadratic
+ * worst case).
+ */
+function selectPositions(
+  a: Float64Array,
+  lo: number,
+  hi: number,
+  positions: Int32Array,
+  pLo: number,
+  pHi: number,
+  depth: number,
+): void {
+  while (pLo < pHi) {
+    if (hi - lo <= SELECT_SORT_BELOW || depth <= 0) {
+      a.subarray(lo, hi).sort();
+      return;
+    }
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi - 1]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    // [lo, lt) below the pivot, [lt, gt) equal to it, [gt, hi) above.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i < gt) {
+      const v = a[i]!;
+      if (v < pivot) {
+        a[i++] = a[lt]!;
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[--gt]!;
+        a[gt] = v;
+      } else i++;
+    }
+    let below = pLo;
+    while (below < pHi && positions[below]! < lt) below++;
+    let equal = below;
+    while (equal < pHi && positions[equal]! < gt) equal++;
+    depth--;
+    selectPositions(a, lo, lt, positions, pLo, below, depth);
+    lo = gt;
+    pLo = equal;
+  }
 }

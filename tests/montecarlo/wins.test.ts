@@ -33,6 +33,20 @@ describe('columnPercentiles', () => {
     );
   });
 
+  it('equals percentilesOf on long columns, with many ties and zeros of both signs', () => {
+    const tied = fc.oneof(
+      { arbitrary: fc.constantFrom<number | null>(null, 0, -0, 1, -1, 2.5, 1e9), weight: 3 },
+      { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(tied, { minLength: 17, maxLength: 5000 }), (column) => {
+        const table = Float64Array.from(column.map((v) => (v === null ? NaN : v)));
+        return same(columnPercentiles(table, 0, 1, column.length), percentilesOf(column));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reads only the draws asked for', () => {
     const table = Float64Array.of(1, 2, 3, 1000);
     expect(columnPercentiles(table, 0, 1, 3).p95).toBeCloseTo(2.9, 12);
