@@ -1,5 +1,6 @@
 /** Messages between the Monte Carlo pool (cli/pool.ts) and its worker threads (cli/mc-worker.ts). */
 import type { MonteCarloShape, MonteCarloSpec } from '../simulation/analysis/montecarlo';
+import type { SharedRunLoop } from '../simulation/analysis/model-cache';
 import type { Backend } from '../simulation/engine/compile';
 
 /** The worker's `workerData`: every worker compiles the same job. */
@@ -7,9 +8,13 @@ export interface WorkerSetup {
   readonly spec: MonteCarloSpec;
   /** The engine backend (default: the fastest available; the numbers do not depend on it). */
   readonly backend?: Backend;
+  /** Compile the job only when a 'models' message has come (with run loops to reuse, or none). */
+  readonly awaitModels?: boolean;
 }
 
 export type ToWorker =
+  /** Run loops the pool's thread translated, to reuse for the job's models (see awaitModels). */
+  | { readonly type: 'models'; readonly loops: readonly SharedRunLoop[] }
   /** Pass 1: ranges of draws [start, end). */
   | { readonly type: 'pilot'; readonly start: number; readonly end: number }
   /** The bins every worker counts into (from the merged pilot ranges). */

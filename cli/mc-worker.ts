@@ -3,6 +3,7 @@
  * answers the pool's requests: pilot ranges, draws counted into its own histogram, and finally the
  * histogram. Errors go back as one message; the pool decides what to do.
  */
+import { CompiledModelCache, type SharedRunLoop } from '../simulation/analysis/model-cache';
 import { fastestBackend } from '../simulation/engine/compile';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
@@ -32,6 +33,7 @@ let histogram: HistogramSketch | null = null;
 let pilot: PilotBlock | null = null;
 
 function handle(msg: ToWorker): void {
+  if (msg.type === 'models') return begin(msg.loops);
   if (!job) throw new Error('worker not initialised');
   switch (msg.type) {
     case 'pilot': {
@@ -88,9 +90,20 @@ port.on('message', (msg: ToWorker) => {
 });
 
 const setup = workerData as WorkerSetup;
-try {
-  job = createJob(setup.spec, setup.backend ?? fastestBackend());
+
+/** Compiles the job (reusing the run loops given where they fit) and says it is ready. */
+function begin(loops: readonly SharedRunLoop[]): void {
+  if (job) throw new Error('the job is compiled already');
+  const models = new CompiledModelCache(setup.backend ?? fastestBackend());
+  models.adopt(loops);
+  job = createJob(setup.spec, models);
   reply({ type: 'ready', shape: shapeOf(job) });
-} catch (e) {
-  reply({ type: 'error', message: messageOf(e) });
+}
+
+if (!setup.awaitModels) {
+  try {
+    begin([]);
+  } catch (e) {
+    reply({ type: 'error', message: messageOf(e) });
+  }
 }

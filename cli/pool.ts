@@ -23,6 +23,8 @@ import {
   type MonteCarloSpec,
   type MonteCarloSummary,
 } from '../simulation/analysis/montecarlo';
+import type { SharedRunLoop } from '../simulation/analysis/model-cache';
+import type { Handoff } from './handoff';
 import { onInterrupt } from './interrupt';
 import type { FromWorker, ToWorker, WorkerSetup } from './mc-protocol';
 
@@ -39,6 +41,12 @@ export interface PoolOptions {
   readonly backend?: Backend;
   /** Stops the workers and rejects with the signal's reason (the caller failed meanwhile). */
   readonly signal?: AbortSignal;
+  /**
+   * Run loops this thread is translating for the same models (the caller's comparison): the
+   * workers wait for them instead of translating their own, and V8 shares the compiled code
+   * between the threads. An empty list lets each worker translate its own.
+   */
+  readonly models?: Handoff<readonly SharedRunLoop[]>;
 }
 
 type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
@@ -162,8 +170,14 @@ export async function runMonteCarloPoolWithKpis(
   signal?.throwIfAborted();
   signal?.addEventListener('abort', cancel);
   try {
+    const awaitModels = options.models !== undefined;
     for (let i = 0; i < count; i++)
-      handles.push(new WorkerHandle(options.workerUrl, { spec, backend: options.backend }));
+      handles.push(
+        new WorkerHandle(options.workerUrl, { spec, backend: options.backend, awaitModels }),
+      );
+    options.models?.take((loops) => {
+      for (const h of handles) h.send({ type: 'models', loops });
+    });
     const ready = await Promise.all(handles.map((h) => h.expect('ready')));
     const shape: MonteCarloShape = ready[0]!.shape;
 

@@ -8,7 +8,8 @@ import {
   WIN_PROBABILITY_DRAWS,
   type Headline,
 } from '../simulation/analysis/headline';
-import { CompiledModelCache } from '../simulation/analysis/model-cache';
+import { CompiledModelCache, type SharedRunLoop } from '../simulation/analysis/model-cache';
+import { comparedScenarios } from '../simulation/analysis/montecarlo-draws';
 import { fastestBackend } from '../simulation/engine/compile';
 import { hasDataProducts } from '../simulation/scenario/derive';
 import { compareWithWithout, type Comparison } from '../simulation/analysis/simulate';
@@ -19,6 +20,7 @@ import { applyChanges } from '../simulation/scenario/changes';
 import { baseOf, variantNamed } from '../simulation/scenario/variants';
 import { quote, resolveFormat, type RunCommand } from './args';
 import { InputError } from './errors';
+import { Handoff } from './handoff';
 import { runMonteCarloPoolWithKpis } from './pool';
 import { runInSlices } from './slices';
 import { runCommandFor, type ScenarioSource } from '../renderer/report/reproduce';
@@ -178,6 +180,9 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
   // probability counts the Monte Carlo's own first draws when it has enough (the same draws: see
   // headline.ts).
   const abort = new AbortController();
+  // The workers wait for this thread's translation of the compared models (they need the same
+  // ones) instead of each translating its own.
+  const shared = new Handoff<readonly SharedRunLoop[]>();
   const pool =
     cmd.runs > 1
       ? runMonteCarloPoolWithKpis(
@@ -187,6 +192,7 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
             workerUrl: env.workerUrl,
             onProgress: env.progress ? monteCarloProgress(env.progress) : undefined,
             signal: abort.signal,
+            models: shared,
           },
         )
       : null;
@@ -198,6 +204,11 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
   let comparison: Comparison;
   let headline: Headline;
   try {
+    try {
+      for (const s of comparedScenarios(scenario)) models.prepare(s);
+    } finally {
+      shared.give(models.sharedRunLoops());
+    }
     comparison = compareWithWithout(scenario, { models });
     headline = await headlineBeside(scenario, cmd.runs > 1 ? cmd.runs : 0, models);
   } catch (e) {

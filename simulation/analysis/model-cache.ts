@@ -6,6 +6,7 @@
  * change of structure builds new ones.
  */
 import { compileModel, nameSalt, type Backend, type CompiledModel } from '../engine/compile';
+import { wasmArtifactOf, type WasmRunArtifact } from '../engine/wasm/backend';
 import { buildFlywheelModel, parameterValuesOf, type BuiltModel } from '../model/flywheel';
 import type { Scenario } from '../scenario/types';
 
@@ -44,8 +45,16 @@ export interface PreparedModel {
  * model. Models share their evaluation state, so runs of the same model must not interleave (one
  * cache per thread).
  */
+/** A structure's translated run loop, for another thread's cache (see CompiledModelCache.adopt). */
+export interface SharedRunLoop {
+  readonly structure: string;
+  readonly artifact: WasmRunArtifact;
+}
+
 export class CompiledModelCache {
   private readonly models = new Map<string, { built: BuiltModel; compiled: CompiledModel }>();
+  /** Translations made by another thread, by structure (used when this one compiles it). */
+  private readonly adopted = new Map<string, WasmRunArtifact>();
 
   constructor(
     readonly backend: Backend = 'interpreter',
@@ -65,10 +74,32 @@ export class CompiledModelCache {
       return { ...cached, fresh: false };
     }
     const built = buildFlywheelModel(scenario);
-    const compiled = compileModel(built.decl, { backend: this.backend });
+    const compiled = compileModel(built.decl, {
+      backend: this.backend,
+      wasm: this.adopted.get(key) ?? null,
+    });
     if (this.models.size >= this.capacity) this.models.delete(this.models.keys().next().value!);
     this.models.set(key, { built, compiled });
     return { built, compiled, fresh: true };
+  }
+
+  /**
+   * The WebAssembly run loops of the structures this cache holds, for another thread's cache to
+   * adopt (wasm backend; a loop that calls functions only this thread has is left out).
+   */
+  sharedRunLoops(): SharedRunLoop[] {
+    return [...this.models].flatMap(([structure, { compiled }]) => {
+      const artifact = compiled.backend === 'wasm' ? wasmArtifactOf(compiled.runLoop) : null;
+      return artifact ? [{ structure, artifact }] : [];
+    });
+  }
+
+  /**
+   * Run loops another thread translated: a structure compiled here later uses its module instead
+   * of translating (it is checked to be for the same model; the numbers are the same either way).
+   */
+  adopt(loops: readonly SharedRunLoop[]): void {
+    for (const l of loops) this.adopted.set(l.structure, l.artifact);
   }
 
   /** The compiled model of a scenario's structure. */

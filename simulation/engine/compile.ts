@@ -14,7 +14,7 @@ import {
 import { Rng } from './rng';
 import { codegenAvailable, generateRunLoop, generateStart, type RunLoop } from './codegen';
 import { interpretRunLoop } from './interpreter';
-import { generateWasmRunLoop, wasmAvailable } from './wasm/backend';
+import { generateWasmRunLoop, wasmAvailable, type WasmRunArtifact } from './wasm/backend';
 
 /** Mutable state shared by a compiled model's evaluators. One per compiled model; not re-entrant. */
 export interface EvalContext {
@@ -88,6 +88,11 @@ export function fastestBackend(): Backend {
 }
 export interface CompileOptions {
   readonly backend?: Backend;
+  /**
+   * wasm: a translation of this model's run loop made before (here or in another thread; see
+   * wasmArtifactOf), used instead of translating again when it was made for the same model.
+   */
+  readonly wasm?: WasmRunArtifact | null;
 }
 
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.\-:]*$/;
@@ -318,7 +323,7 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     withLoop.start = generateStart(withLoop);
   }
   if (backend === 'wasm') {
-    withLoop.runLoop = generateWasmRunLoop(withLoop);
+    withLoop.runLoop = generateWasmRunLoop(withLoop, options.wasm ?? null);
     // A run's start (constants, initial values) as one generated function where JavaScript may
     // be generated (as codegen's, the same bits): Monte Carlo starts thousands of runs.
     if (codegenAvailable()) withLoop.start = generateStart(withLoop);

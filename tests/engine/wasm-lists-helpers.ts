@@ -6,7 +6,7 @@
  * an f64, as a Float64Array converts the closure's result.
  */
 import { equationSourceOf } from '../../simulation/engine/equation-source';
-import { Assembly } from '../../simulation/engine/wasm/assembly';
+import { Assembly, hostFunction } from '../../simulation/engine/wasm/assembly';
 import { FunctionBody } from '../../simulation/engine/wasm/encode';
 import { Translator } from '../../simulation/engine/wasm/translate';
 
@@ -40,7 +40,9 @@ export function compiledList(
   asm.builder.exportFunction('f', f);
   asm.builder.memory(Math.max(1, Math.ceil(asm.builder.dataEnd / 65536)), 'memory');
   const instance = new WebAssembly.Instance(new WebAssembly.Module(asm.builder.encode()), {
-    env: asm.imports as WebAssembly.ModuleImports,
+    env: Object.fromEntries(
+      asm.imports.map((w, k) => [`f${k}`, hostFunction(w)]),
+    ) as WebAssembly.ModuleImports,
   });
   const memory = instance.exports.memory as WebAssembly.Memory;
   const run = instance.exports.f as () => number;

@@ -35,6 +35,9 @@ import { PARAMETERS } from '../../simulation/model/parameters';
 import { statusQuo, withoutDataProducts } from '../../simulation/scenario/derive';
 import { withPreset } from '../../simulation/scenario/presets';
 import { runMonteCarloPool } from '../../cli/pool';
+import { Handoff } from '../../cli/handoff';
+import { CompiledModelCache, type SharedRunLoop } from '../../simulation/analysis/model-cache';
+import { comparedScenarios } from '../../simulation/analysis/montecarlo-draws';
 import { ensureBuilt, WORKER_URL } from '../cli/helpers';
 
 const scenario = withPreset();
@@ -422,6 +425,28 @@ describe('worker threads', () => {
     expect(fingerprint(three)).toBe(fingerprint(one));
     expect(fingerprint(one)).toBe(fingerprint(runMonteCarlo(big, { backend: 'codegen' })));
     expect(one.draws).toBe(200);
+  });
+
+  it("wait for this thread's translated models and reuse them: the same summary", async () => {
+    const big: MonteCarloSpec = { ...spec, draws: 200 };
+    const alone = await runMonteCarloPool(big, { workers: 2, workerUrl: WORKER_URL });
+    const cache = new CompiledModelCache('wasm');
+    for (const s of comparedScenarios(big.scenario)) cache.prepare(s);
+    const loops = cache.sharedRunLoops();
+    expect(loops.map((l) => l.artifact.module)).toHaveLength(2);
+    // Given after the workers started (they wait), given before, and an empty list.
+    const late = new Handoff<readonly SharedRunLoop[]>();
+    const running = runMonteCarloPool(big, { workers: 2, workerUrl: WORKER_URL, models: late });
+    setTimeout(() => late.give(loops), 100);
+    const early = new Handoff<readonly SharedRunLoop[]>();
+    early.give(loops);
+    const none = new Handoff<readonly SharedRunLoop[]>();
+    none.give([]);
+    expect(fingerprint(await running)).toBe(fingerprint(alone));
+    for (const models of [early, none]) {
+      const summary = await runMonteCarloPool(big, { workers: 2, workerUrl: WORKER_URL, models });
+      expect(fingerprint(summary)).toBe(fingerprint(alone));
+    }
   });
 
   it('stop when their signal aborts (the caller failed meanwhile), with its reason', async () => {

@@ -35,10 +35,38 @@ export function registerWasmBuiltin(
   builtins.set(fn, emit);
 }
 
-/** The module being built and the JavaScript functions it imports. */
+/**
+ * What an import of a run loop's module is, so that another instance of the module (in this
+ * thread or another one) can bind it: dmath's or Math's function of that name, equation `index`
+ * of the model's program (called with its inputs), list equation `index` (reading the scratch
+ * area), or a function only this thread has (then the module is not shared).
+ */
+export type WasmImport =
+  | { readonly kind: 'dmath'; readonly name: 'sin' | 'cos' | 'log' | 'exp' }
+  | { readonly kind: 'math'; readonly name: string }
+  | { readonly kind: 'equation'; readonly index: number }
+  | { readonly kind: 'list'; readonly index: number }
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any JS function
+  | { readonly kind: 'function'; readonly fn: Function };
+
+/** The function an import is bound to, for the kinds that are not a model's own equations. */
+export function hostFunction(w: WasmImport): unknown {
+  switch (w.kind) {
+    case 'dmath':
+      return dmath[w.name];
+    case 'math':
+      return (Math as unknown as Record<string, unknown>)[w.name];
+    case 'function':
+      return w.fn;
+    default:
+      throw new Error(`an import of the model's ${w.kind} ${w.index} needs the model`);
+  }
+}
+
+/** The module being built and what it imports (f0, f1, ... in this order). */
 export class Assembly implements ModuleContext {
   readonly builder = new ModuleBuilder();
-  readonly imports: Record<string, unknown> = {};
+  readonly imports: WasmImport[] = [];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
   private readonly importRefs = new Map<Function, Map<number, FnRef>>();
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- keyed by identity
@@ -64,25 +92,34 @@ export class Assembly implements ModuleContext {
     return this.builder.data(bytes);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any JS function
-  importCall(fn: Function, arity: number): FnRef {
+  /**
+   * An import of `fn`, taking `arity` numbers and returning a number; `what` says what it is (by
+   * default a function of this thread's, see WasmImport).
+   */
+  importCall(
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any JS function
+    fn: Function,
+    arity: number,
+    what: WasmImport = { kind: 'function', fn },
+  ): FnRef {
     let byArity = this.importRefs.get(fn);
     if (!byArity) this.importRefs.set(fn, (byArity = new Map()));
     let ref = byArity.get(arity);
     if (!ref) {
-      const name = `f${Object.keys(this.imports).length}`;
-      this.imports[name] = fn;
-      ref = this.builder.importFunction(name, new Array(arity).fill('f64'), ['f64']);
+      ref = this.builder.importFunction(`f${this.imports.length}`, new Array(arity).fill('f64'), [
+        'f64',
+      ]);
+      this.imports.push(what);
       byArity.set(arity, ref);
     }
     return ref;
   }
 
-  /** An import of a function without arguments (a list equation reading the scratch area). */
-  importThunk(fn: () => number): FnRef {
-    const name = `f${Object.keys(this.imports).length}`;
-    this.imports[name] = fn;
-    return this.builder.importFunction(name, [], ['f64']);
+  /** An import of list equation `index`, without arguments (it reads the scratch area). */
+  importList(index: number): FnRef {
+    const ref = this.builder.importFunction(`f${this.imports.length}`, [], ['f64']);
+    this.imports.push({ kind: 'list', index });
+    return ref;
   }
 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- looked up by identity
@@ -113,11 +150,13 @@ export class Assembly implements ModuleContext {
       this.trig ??= emitTrig(
         this,
         this.round,
-        this.importCall(dmath.sin, 1),
-        this.importCall(dmath.cos, 1),
+        this.importCall(dmath.sin, 1, { kind: 'dmath', name: 'sin' }),
+        this.importCall(dmath.cos, 1, { kind: 'dmath', name: 'cos' }),
       );
       return this.trig[name];
     }
-    return this.builtin(dmath[name])?.fn ?? this.importCall(dmath[name], 1);
+    return (
+      this.builtin(dmath[name])?.fn ?? this.importCall(dmath[name], 1, { kind: 'dmath', name })
+    );
   }
 }

@@ -14,8 +14,8 @@
 import type { CompiledModel, Program } from '../compile';
 import type { RunLoop } from '../codegen';
 import { equationSourceOf } from '../equation-source';
-import { Assembly } from './assembly';
-import { BLOCK_VOID, FunctionBody, Op, type FnRef } from './encode';
+import { Assembly, hostFunction, type WasmImport } from './assembly';
+import { BLOCK_VOID, FunctionBody, Op } from './encode';
 import { emitRng } from './rng-wasm';
 import { Translator, Untranslatable } from './translate';
 import type { Hoister } from './translate-common';
@@ -52,9 +52,70 @@ export interface WasmStats {
   readonly moved: number;
 }
 
-const stats = new WeakMap<RunLoop, WasmStats>();
+const translations = new WeakMap<RunLoop, WasmRunArtifact>();
 export function wasmStatsOf(loop: RunLoop): WasmStats | undefined {
-  return stats.get(loop);
+  return translations.get(loop)?.stats;
+}
+
+/**
+ * A model's run loop translated to WebAssembly and compiled: what another instance needs, in this
+ * thread or in another that compiled the same model (a WebAssembly.Module may be posted to a
+ * worker, which then skips the translation, and V8 shares its compiled code between the threads).
+ */
+export interface WasmRunArtifact {
+  /** The model it was translated for (wasmModelKey): another model's is not used. */
+  readonly key: string;
+  readonly module: WebAssembly.Module;
+  /** What the module's imports f0, f1, ... are. */
+  readonly imports: readonly WasmImport[];
+  /** Where the run's record and series start in the memory. */
+  readonly fixedEnd: number;
+  readonly stats: WasmStats;
+}
+
+/**
+ * What a run loop is translated from: the variables (names, slots, which are constants), the
+ * program (each equation's output, inputs, noise and source text) and the stocks' flows. Two
+ * threads that build the same model agree on it.
+ */
+export function wasmModelKey(model: CompiledModel): string {
+  const p = model.program;
+  return JSON.stringify([
+    model.variables.map((v) => [v.name, v.constant]),
+    Array.from(p.outputs),
+    Array.from(p.inputs),
+    Array.from(p.inputStart),
+    Array.from(p.noise),
+    Array.from(p.noiseSigma),
+    p.fns.map((f, i) => String(p.listFns[i] ?? f)),
+    Array.from(model.stockSlots),
+    Array.from(model.inflowSlots),
+    Array.from(model.inflowStart),
+    Array.from(model.outflowSlots),
+    Array.from(model.outflowStart),
+  ]);
+}
+
+/**
+ * The translation behind a run loop, where another thread may use it (every import is one that
+ * thread binds itself: no function of this thread's), else null.
+ */
+export function wasmArtifactOf(loop: RunLoop): WasmRunArtifact | null {
+  const artifact = translations.get(loop);
+  return artifact && artifact.imports.every((w) => w.kind !== 'function') ? artifact : null;
+}
+
+/** Where each noisy equation's generator state and the list scratch area are in the memory. */
+function memoryLayout(p: Program, nSlots: number): { rngAt: Int32Array; scratch: number } {
+  const rngAt = new Int32Array(p.length).fill(-1);
+  let at = align8(nSlots * 8);
+  for (let i = 0; i < p.length; i++) {
+    if (p.noise[i] !== 0) {
+      rngAt[i] = at;
+      at += RNG_BYTES;
+    }
+  }
+  return { rngAt, scratch: at };
 }
 
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
@@ -66,22 +127,28 @@ const align8 = (n: number): number => Math.ceil(n / 8) * 8;
  * with 8 or 16 no better).
  */
 const CHECKS = 4;
-export function generateWasmRunLoop(model: CompiledModel): RunLoop {
+
+/**
+ * The model's run loop in WebAssembly: `reuse`'s module where it was translated for this model
+ * (wasmModelKey), else a new translation.
+ */
+export function generateWasmRunLoop(
+  model: CompiledModel,
+  reuse: WasmRunArtifact | null = null,
+): RunLoop {
+  const artifact =
+    reuse !== null && reuse.key === wasmModelKey(model) ? reuse : translateRunLoop(model);
+  const loop = instantiateRunLoop(model, artifact);
+  translations.set(loop, artifact);
+  return loop;
+}
+
+function translateRunLoop(model: CompiledModel): WasmRunArtifact {
   const p: Program = model.program;
   const nSlots = model.variables.length;
   const asm = new Assembly();
   const translator = new Translator(asm);
-
-  // Layout.
-  const rngAt = new Int32Array(p.length).fill(-1);
-  let at = align8(nSlots * 8);
-  for (let i = 0; i < p.length; i++) {
-    if (p.noise[i] !== 0) {
-      rngAt[i] = at;
-      at += RNG_BYTES;
-    }
-  }
-  const scratch = at;
+  const { rngAt, scratch } = memoryLayout(p, nSlots);
   let maxList = 0;
   for (let i = 0; i < p.length; i++)
     if (p.listFns[i]) maxList = Math.max(maxList, p.inputStart[i + 1]! - p.inputStart[i]!);
@@ -89,13 +156,6 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   // tables of the deterministic maths (data segments) after them.
   const hoistAt = align8(scratch + maxList * 8);
   asm.builder.dataStart = hoistAt + HOIST_CAPACITY * 8;
-
-  // Views of the memory, renewed when it grows (growing detaches the old buffer).
-  const mem = {
-    f64: new Float64Array(0),
-    i32: new Int32Array(0),
-    view: new DataView(new ArrayBuffer(0)),
-  };
 
   const rng = emitRng(asm, {
     log: asm.math('log'),
@@ -198,20 +258,13 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
           .loadF64(slot * 8)
           .storeF64(),
       );
-      let fn: FnRef;
       try {
-        fn = translator.listEquation(lf);
+        const fn = translator.listEquation(lf);
         b.i32(scratch).i32(n).call(fn);
         translated++;
       } catch (e) {
         if (!(e instanceof Untranslatable)) throw e;
-        const buf = p.listBuffers[i]!;
-        const from = scratch / 8;
-        fn = asm.importThunk(() => {
-          buf.set(mem.f64.subarray(from, from + n));
-          return lf(buf);
-        });
-        b.call(fn);
+        b.call(asm.importList(i));
         called++;
       }
     } else if (!lf) {
@@ -242,7 +295,7 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
       if (done) translated++;
       else {
         for (const arg of args) arg(b);
-        b.call(asm.importCall(f, n));
+        b.call(asm.importCall(f, n, { kind: 'equation', index: i }));
         called++;
       }
     }
@@ -332,9 +385,57 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
   asm.builder.exportFunction('run', run);
   const fixedEnd = align8(asm.builder.dataEnd);
   asm.builder.memory(Math.max(1, Math.ceil(fixedEnd / PAGE)), 'memory');
+  const lists = p.listFns.filter((f) => f !== null).length;
+  return {
+    key: wasmModelKey(model),
+    module: new WebAssembly.Module(asm.builder.encode()),
+    imports: asm.imports,
+    fixedEnd,
+    stats: {
+      translated,
+      called,
+      inlineLists,
+      copiedLists: lists - inlineLists,
+      hoisted,
+      moved: order.filter((i, at) => i !== at).length,
+    },
+  };
+}
 
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(asm.builder.encode()), {
-    env: asm.imports as WebAssembly.ModuleImports,
+/** An instance of a translated run loop, its imports bound to the model's functions. */
+function instantiateRunLoop(model: CompiledModel, artifact: WasmRunArtifact): RunLoop {
+  const p = model.program;
+  const nSlots = model.variables.length;
+  const { rngAt, scratch } = memoryLayout(p, nSlots);
+  const { fixedEnd } = artifact;
+  // Views of the memory, renewed when it grows (growing detaches the old buffer).
+  const mem = {
+    f64: new Float64Array(0),
+    i32: new Int32Array(0),
+    view: new DataView(new ArrayBuffer(0)),
+  };
+  const bind = (w: WasmImport): unknown => {
+    switch (w.kind) {
+      case 'equation':
+        return p.fns[w.index];
+      case 'list': {
+        // Copies the inputs from the scratch area and calls the list equation on them.
+        const lf = p.listFns[w.index]!;
+        const buf = p.listBuffers[w.index]!;
+        const n = p.inputStart[w.index + 1]! - p.inputStart[w.index]!;
+        const from = scratch / 8;
+        return (): number => {
+          buf.set(mem.f64.subarray(from, from + n));
+          return lf(buf);
+        };
+      }
+      default:
+        return hostFunction(w);
+    }
+  };
+  const env = Object.fromEntries(artifact.imports.map((w, k) => [`f${k}`, bind(w)]));
+  const instance = new WebAssembly.Instance(artifact.module, {
+    env: env as WebAssembly.ModuleImports,
   });
   const memory = instance.exports.memory as WebAssembly.Memory;
   const runExport = instance.exports.run as (
@@ -373,15 +474,5 @@ export function generateWasmRunLoop(model: CompiledModel): RunLoop {
     values.set(mem.f64.subarray(out / 8, out / 8 + points * width));
     return result;
   };
-  const lists = p.listFns.filter((f) => f !== null).length;
-  const moved = order.filter((i, at) => i !== at).length;
-  stats.set(loop, {
-    translated,
-    called,
-    inlineLists,
-    copiedLists: lists - inlineLists,
-    hoisted,
-    moved,
-  });
   return loop;
 }

@@ -71,9 +71,12 @@ export interface Helper {
 export interface ModuleContext {
   declareFunction(params: readonly ValType[], results: readonly ValType[]): FnRef;
   define(fn: FnRef, body: FunctionBody): void;
-  /** An imported JavaScript function taking `arity` numbers and returning a number. */
+  /**
+   * An imported JavaScript function taking `arity` numbers and returning a number; `math` names
+   * it when it is Math's (another thread binds its own).
+   */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any JS function
-  importCall(fn: Function, arity: number): FnRef;
+  importCall(fn: Function, arity: number, what?: { kind: 'math'; name: string }): FnRef;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- looked up by identity
   builtin(fn: Function): Builtin | undefined;
   /** Math.round with JavaScript's rounding (half up, -0 kept). */

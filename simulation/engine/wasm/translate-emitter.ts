@@ -366,7 +366,7 @@ export abstract class ExprEmitter {
     const builtin = this.t.module.builtin(fn);
     for (const a of args) this.as(a, scope, 'f64');
     if (builtin && builtin.arity === args.length) b.call(builtin.fn);
-    else b.call(this.t.module.importCall(fn, args.length));
+    else b.call(this.t.module.importCall(fn, args.length, { kind: 'math', name }));
     return 'f64';
   }
 
