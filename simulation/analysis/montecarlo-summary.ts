@@ -199,6 +199,40 @@ export function binWidth(layout: BinLayout, row: number): number {
 }
 
 /**
+ * An order statistic of a row estimated inside its slot, where `inSlot` of the slot's `count`
+ * values come before it: the slot's values spread evenly over its interval, clipped to the row's
+ * exact range [mn, mx].
+ */
+function inBin(
+  slot: number,
+  inSlot: number,
+  count: number,
+  lo: number,
+  w: number,
+  bins: number,
+  mn: number,
+  mx: number,
+): number {
+  let a: number;
+  let b: number;
+  if (slot === 0) {
+    a = mn;
+    b = lo;
+  } else if (slot === bins + 1) {
+    a = lo + bins * w;
+    b = mx;
+  } else {
+    a = lo + (slot - 1) * w;
+    b = w === 0 ? lo : lo + slot * w;
+  }
+  // Clip to the exact range (bin edges can round past it).
+  a = a < mn ? mn : a > mx ? mx : a;
+  b = b < mn ? mn : b > mx ? mx : b;
+  if (b < a) b = a;
+  return a + ((inSlot + 0.5) / count) * (b - a);
+}
+
+/**
  * Estimates the quantiles `fractions` (ascending, each in [0, 1]) of a row into `out`; NaN when the
  * row is empty. One pass over the row's bins. Returns the row's count of values.
  */
@@ -221,43 +255,40 @@ export function histogramQuantiles(
   const w = layout.width[row]!;
   const mn = h.min[row]!;
   const mx = h.max[row]!;
-  // Order statistic r (0-based) estimated inside its bin; slots visited in ascending order.
+  // The order statistics the quantiles read (j and j + 1 for each), found in one pass over the
+  // slots: fractions ascend, so their positions do.
   let slot = 0;
   let before = 0; // values in slots < slot
-  const orderStat = (r: number): number => {
-    if (r < before) {
-      slot = 0;
-      before = 0;
-    }
-    while (before + counts[base + slot]! <= r) {
-      before += counts[base + slot]!;
-      slot++;
-    }
-    let a: number;
-    let b: number;
-    if (slot === 0) {
-      a = mn;
-      b = lo;
-    } else if (slot === bins + 1) {
-      a = lo + bins * w;
-      b = mx;
-    } else {
-      a = lo + (slot - 1) * w;
-      b = w === 0 ? lo : lo + slot * w;
-    }
-    // Clip to the exact range (bin edges can round past it).
-    a = a < mn ? mn : a > mx ? mx : a;
-    b = b < mn ? mn : b > mx ? mx : b;
-    if (b < a) b = a;
-    const c = counts[base + slot]!;
-    return a + ((r - before + 0.5) / c) * (b - a);
-  };
+  let last = -1;
+  let lastValue = NaN;
   for (let i = 0; i < fractions.length; i++) {
     const hq = fractions[i]! * (n - 1);
     const j = Math.floor(hq);
     const frac = hq - j;
-    const x = orderStat(j);
-    out[i] = frac > 0 && j + 1 < n ? x + frac * (orderStat(j + 1) - x) : x;
+    const two = frac > 0 && j + 1 < n;
+    let x = NaN;
+    let y = NaN;
+    for (let k = 0; k < (two ? 2 : 1); k++) {
+      const r = j + k;
+      let v: number;
+      if (r === last) v = lastValue;
+      else {
+        if (r < before) {
+          slot = 0;
+          before = 0;
+        }
+        while (before + counts[base + slot]! <= r) {
+          before += counts[base + slot]!;
+          slot++;
+        }
+        v = inBin(slot, r - before, counts[base + slot]!, lo, w, bins, mn, mx);
+        last = r;
+        lastValue = v;
+      }
+      if (k === 0) x = v;
+      else y = v;
+    }
+    out[i] = two ? x + frac * (y - x) : x;
   }
   return n;
 }

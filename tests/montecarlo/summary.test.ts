@@ -60,7 +60,72 @@ function binSpan(h: HistogramSketch, v: number): number {
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const sample = fc.array(finite, { minLength: 1, maxLength: 300 });
 
+/**
+ * histogramQuantiles as first written (an order statistic found from the row's first slot each
+ * time it is asked for), kept as the oracle of the one-pass version's bits.
+ */
+function slotByQuantile(h: HistogramSketch, row: number, fractions: readonly number[]): number[] {
+  const { layout, counts } = h;
+  const bins = layout.bins;
+  const base = row * (bins + 2);
+  let n = 0;
+  for (let i = base; i < base + bins + 2; i++) n += counts[i]!;
+  if (n === 0) return fractions.map(() => NaN);
+  const lo = layout.lo[row]!;
+  const w = layout.width[row]!;
+  const mn = h.min[row]!;
+  const mx = h.max[row]!;
+  const orderStat = (r: number): number => {
+    let slot = 0;
+    let before = 0;
+    while (before + counts[base + slot]! <= r) before += counts[base + slot++]!;
+    let a = slot === 0 ? mn : slot === bins + 1 ? lo + bins * w : lo + (slot - 1) * w;
+    let b = slot === 0 ? lo : slot === bins + 1 ? mx : w === 0 ? lo : lo + slot * w;
+    a = a < mn ? mn : a > mx ? mx : a;
+    b = b < mn ? mn : b > mx ? mx : b;
+    if (b < a) b = a;
+    return a + ((r - before + 0.5) / counts[base + slot]!) * (b - a);
+  };
+  return fractions.map((f) => {
+    const hq = f * (n - 1);
+    const j = Math.floor(hq);
+    const x = orderStat(j);
+    return hq - j > 0 && j + 1 < n ? x + (hq - j) * (orderStat(j + 1) - x) : x;
+  });
+}
+
 describe('histogram percentiles', () => {
+  it('are, to the bit, each order statistic found from the first slot (any rows, any fractions)', () => {
+    const draws = fc
+      .integer({ min: 1, max: 4 })
+      .chain((rows) =>
+        fc.array(fc.array(finite, { minLength: rows, maxLength: rows }), { maxLength: 80 }),
+      );
+    fc.assert(
+      fc.property(
+        draws,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc
+          .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 })
+          .map((f) => f.sort((a, b) => a - b)),
+        (values, pilot, bins, fractions) => {
+          const rows = values[0]?.length ?? 1;
+          const ranges = newRangeSketch(rows);
+          values.slice(0, pilot).forEach((d) => observeRange(ranges, Float64Array.from(d)));
+          const h = newHistogram(layoutFromRanges(ranges, bins));
+          values.forEach((d) => observeHistogram(h, Float64Array.from(d), 1));
+          const out = new Float64Array(fractions.length);
+          for (let row = 0; row < rows; row++) {
+            histogramQuantiles(h, row, fractions, out);
+            expect(Array.from(out)).toEqual(slotByQuantile(h, row, fractions));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('are within one bin of the exact percentiles (all values in the pilot range)', () => {
     fc.assert(
       fc.property(sample, fc.integer({ min: 1, max: 400 }), (values, bins) => {
