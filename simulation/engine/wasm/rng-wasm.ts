@@ -25,6 +25,37 @@ export interface RngMath {
   readonly exp: FnRef;
 }
 
+/** The locals sfc32's step needs: a, b, c, d and t (i32). */
+function nextLocals(b: FunctionBody): number[] {
+  return [b.local('i32'), b.local('i32'), b.local('i32'), b.local('i32'), b.local('i32')];
+}
+
+/**
+ * sfc32's step on the state at the pointer in local `p`, leaving the output (i32) on the stack:
+ * t = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl(c, 21) + t.
+ */
+function emitNext(b: FunctionBody, p: number, locals: readonly number[]): void {
+  const [ra, rb, rc, rd, t] = locals as [number, number, number, number, number];
+  b.get(p).loadI32(0).set(ra);
+  b.get(p).loadI32(4).set(rb);
+  b.get(p).loadI32(8).set(rc);
+  b.get(p).loadI32(12).set(rd);
+  b.get(ra).get(rb).op(Op.i32_add).get(rd).op(Op.i32_add).set(t);
+  b.get(p).get(rd).i32(1).op(Op.i32_add).storeI32(12);
+  b.get(p).get(rb).get(rb).i32(9).op(Op.i32_shr_u).op(Op.i32_xor).storeI32(0);
+  b.get(p).get(rc).get(rc).i32(3).op(Op.i32_shl).op(Op.i32_add).storeI32(4);
+  b.get(p).get(rc).i32(21).op(Op.i32_rotl).get(t).op(Op.i32_add).storeI32(8);
+  b.get(t);
+}
+
+/** A uniform deviate (f64) from the state at local `p`: next * 2^-32, exactly next / 2^32. */
+function emitUniform(b: FunctionBody, p: number, locals: readonly number[]): void {
+  emitNext(b, p, locals);
+  b.op(Op.f64_convert_i32_u)
+    .f64(2 ** -32)
+    .op(Op.f64_mul);
+}
+
 export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
   const next = m.declareFunction(['i32'], ['i32']);
   const uniform = m.declareFunction(['i32'], ['f64']);
@@ -32,36 +63,13 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
   const poisson = m.declareFunction(['i32', 'f64'], ['f64']);
 
   {
-    // t = a + b + d; d += 1; a = b ^ (b >>> 9); b = c + (c << 3); c = rotl(c, 21) + t
     const b = new FunctionBody(['i32']);
-    const [p, ra, rb, rc, rd, t] = [
-      0,
-      b.local('i32'),
-      b.local('i32'),
-      b.local('i32'),
-      b.local('i32'),
-      b.local('i32'),
-    ];
-    b.get(p).loadI32(0).set(ra);
-    b.get(p).loadI32(4).set(rb);
-    b.get(p).loadI32(8).set(rc);
-    b.get(p).loadI32(12).set(rd);
-    b.get(ra).get(rb).op(Op.i32_add).get(rd).op(Op.i32_add).set(t);
-    b.get(p).get(rd).i32(1).op(Op.i32_add).storeI32(12);
-    b.get(p).get(rb).get(rb).i32(9).op(Op.i32_shr_u).op(Op.i32_xor).storeI32(0);
-    b.get(p).get(rc).get(rc).i32(3).op(Op.i32_shl).op(Op.i32_add).storeI32(4);
-    b.get(p).get(rc).i32(21).op(Op.i32_rotl).get(t).op(Op.i32_add).storeI32(8);
-    b.get(t);
+    emitNext(b, 0, nextLocals(b));
     m.define(next, b);
   }
   {
     const b = new FunctionBody(['i32']);
-    // next * 2^-32: exactly next / 2^32, without a division.
-    b.get(0)
-      .call(next)
-      .op(Op.f64_convert_i32_u)
-      .f64(2 ** -32)
-      .op(Op.f64_mul);
+    emitUniform(b, 0, nextLocals(b));
     m.define(uniform, b);
   }
   {
@@ -100,6 +108,10 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
   {
     const b = new FunctionBody(['i32', 'f64']);
     const [p, mean, limit, q, k] = [0, 1, b.local('f64'), b.local('f64'), b.local('i32')];
+    const rng = nextLocals(b);
+    // Its uniforms drawn in place: two calls fewer per uniform (measured: the runs of a draw
+    // about 2% faster).
+    const drawUniform = (): void => emitUniform(b, p, rng);
     // if (!(mean > 0)) return 0
     b.get(mean).f64(0).op(Op.f64_gt).op(Op.i32_eqz).begin(Op.if, BLOCK_VOID);
     b.f64(0).op(Op.return).end();
@@ -107,7 +119,8 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
     {
       // Knuth: multiply uniforms until the product falls to exp(-mean). A first uniform below
       // poissonSureZero(mean) (../rng.ts) is below exp(-mean): 0, without the exponential.
-      b.get(p).call(uniform).set(q);
+      drawUniform();
+      b.set(q);
       b.get(q)
         .f64(1)
         .get(mean)
@@ -124,7 +137,9 @@ export function emitRng(m: ModuleContext, math: RngMath): RngFunctions {
       b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
       b.get(q).get(limit).op(Op.f64_gt).op(Op.i32_eqz).opU(Op.br_if, 1);
       b.get(k).i32(1).op(Op.i32_add).set(k);
-      b.get(q).get(p).call(uniform).op(Op.f64_mul).set(q);
+      b.get(q);
+      drawUniform();
+      b.op(Op.f64_mul).set(q);
       b.opU(Op.br, 0).end().end();
       b.get(k).op(Op.f64_convert_i32_s);
     }
