@@ -1,13 +1,14 @@
 /**
- * Poisson draws skip the exponential when the first uniform alone decides a count of 0
- * (rng.ts poissonSureZero, and the same in WebAssembly): the counts and the uniforms drawn must be
- * exactly Knuth's product method's, which computes exp(-mean) first.
+ * Poisson draws skip the exponential where bounds decide (rng.ts poissonSureZero below it,
+ * poissonSureAbove above it, and the same in WebAssembly): the counts and the uniforms drawn must
+ * be exactly Knuth's product method's, which computes exp(-mean) first and compares every product
+ * with it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exp } from '../../simulation/engine/dmath';
 import { compileModel, runModel, type Backend, type ModelDecl } from '../../simulation/engine';
-import { poissonSureZero, Rng } from '../../simulation/engine/rng';
+import { poissonSureAbove, poissonSureZero, Rng } from '../../simulation/engine/rng';
 import { propertyRuns } from '../model/helpers';
 
 /** Knuth's product method as it was written before the shortcut (the reference). */
@@ -46,6 +47,20 @@ describe('Poisson draws', () => {
       }),
       { numRuns: propertyRuns(2000) },
     );
+  });
+
+  it('poissonSureAbove is above exp(-mean) for every mean, and above 1 where its terms are large', () => {
+    for (const m of MEANS) expect(poissonSureAbove(m)).toBeGreaterThan(exp(-m));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 30, noNaN: true }), (m) => {
+        expect(poissonSureAbove(m)).toBeGreaterThan(exp(-m));
+        expect(poissonSureAbove(m)).toBeGreaterThan(poissonSureZero(m));
+        if (m >= 12) expect(poissonSureAbove(m)).toBeGreaterThan(1);
+      }),
+      { numRuns: propertyRuns(2000) },
+    );
+    // Tight where the model's means are: the exponential is rarely needed.
+    expect(poissonSureAbove(0.2) - poissonSureZero(0.2)).toBeLessThan(1e-4);
   });
 
   it("gives Knuth's counts and leaves the stream where Knuth's method left it", () => {
