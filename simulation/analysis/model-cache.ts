@@ -40,17 +40,17 @@ export interface PreparedModel {
   readonly compiled: CompiledModel;
 }
 
-/**
- * The most recently used models of one backend, by structure: each declaration and its compiled
- * model. Models share their evaluation state, so runs of the same model must not interleave (one
- * cache per thread).
- */
 /** A structure's translated run loop, for another thread's cache (see CompiledModelCache.adopt). */
 export interface SharedRunLoop {
   readonly structure: string;
   readonly artifact: WasmRunArtifact;
 }
 
+/**
+ * The most recently used models of one backend, by structure: each declaration and its compiled
+ * model. Models share their evaluation state, so runs of the same model must not interleave (one
+ * cache per thread).
+ */
 export class CompiledModelCache {
   private readonly models = new Map<string, { built: BuiltModel; compiled: CompiledModel }>();
   /** Translations made by another thread, by structure (used when this one compiles it). */

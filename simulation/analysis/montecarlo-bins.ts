@@ -219,21 +219,22 @@ export class BinCounter {
       this.end();
       return h.counts;
     }
-    if (this.staged > 0) this.countStaged();
-    kernel.getExtremes(h.min, h.max);
-    this.histogram = null;
+    this.finish(h, false);
     this.lent = true;
     return kernel.lendCounts(h.counts.length);
   }
 
   /** Counts the draws still staged and writes the exact minimum and maximum to the histogram. */
   end(): void {
-    const h = this.histogram;
-    if (!h) return;
+    if (this.histogram) this.finish(this.histogram, true);
+  }
+
+  /** end() for `h`, the histogram begun; `store` copies the kernel's counts into it. */
+  private finish(h: HistogramSketch, store: boolean): void {
     if (this.staged > 0) this.countStaged();
     const { min, max } = h;
     if (this.kernel) {
-      this.kernel.storeCounts(h.counts);
+      if (store) this.kernel.storeCounts(h.counts);
       this.kernel.getExtremes(min, max);
     } else {
       const info = this.info;

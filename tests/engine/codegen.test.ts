@@ -16,7 +16,16 @@ import {
   type PositionalFn,
   type PresetName,
 } from '../../simulation';
-import { aux, auxList, expectInterpreterBits, flow, param, stock } from './backend-models';
+import {
+  aux,
+  auxList,
+  calledFn,
+  calledList,
+  expectInterpreterBits,
+  flow,
+  param,
+  stock,
+} from './backend-models';
 import { sourced } from './js-emit-helpers';
 
 /** An equation usable as either kind (the test picks). */
@@ -37,10 +46,6 @@ export const doubled = (g: number) => g * 2;
 export const initial = (c: number) => c * 100;
 export const refused = (v: Float64Array) => v[Math.floor(v[0]!)] ?? 0;
 `) as Record<string, Fn>;
-
-// Test files do not go through the transform: these have no source and are called.
-const calledFn = (a: number, b: number): number => a / (b + 1);
-const calledList = (v: Float64Array): number => v[0]! - v[v.length - 1]!;
 
 const decl: ModelDecl = {
   variables: [

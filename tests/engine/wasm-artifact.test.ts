@@ -8,7 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel, type ModelDecl, type PositionalFn } from '../../simulation';
 import { wasmArtifactOf, wasmModelKey, wasmStatsOf } from '../../simulation/engine/wasm/backend';
-import { aux, auxList, expectInterpreterBits, flow, param, stock } from './backend-models';
+import {
+  aux,
+  auxList,
+  calledFn,
+  calledList,
+  expectInterpreterBits,
+  flow,
+  param,
+  stock,
+} from './backend-models';
 import { sourced } from './js-emit-helpers';
 
 const eq = sourced(`
@@ -19,16 +28,12 @@ const counted = (x: number) => { let n = 0; while (n < x) n = n + 1; return n; }
 export const viaHelper = (s: number) => counted(s / 50) + s;
 `) as Record<string, PositionalFn>;
 
-// Test files do not go through the transform: these have no source and are imported and called.
-const called = (a: number, b: number): number => a / (b + 1);
-const calledList = (v: Float64Array): number => v[0]! - v[v.length - 1]!;
-
 const decl: ModelDecl = {
   variables: [
     param('a'),
     param('b'),
     aux('grown', ['S', 'a'], eq.grown!),
-    aux('ratio', ['grown', 'b'], called),
+    aux('ratio', ['grown', 'b'], calledFn),
     auxList('spread', ['grown', 'ratio', 'S'], calledList),
     flow('in', ['grown', 'spread'], eq.inflow!, { type: 'poisson' }),
     flow('out', ['S'], eq.outflow!, { type: 'poisson' }),

@@ -8,7 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel, type ListFn, type ModelDecl, type PositionalFn } from '../../simulation';
 import { wasmStatsOf } from '../../simulation/engine/wasm/backend';
-import { aux, auxList, expectInterpreterBits, flow, param, stock } from './backend-models';
+import {
+  aux,
+  auxList,
+  calledList,
+  expectInterpreterBits,
+  flow,
+  param,
+  stock,
+} from './backend-models';
 import { sourced } from './js-emit-helpers';
 
 type Fn = PositionalFn & ListFn;
@@ -26,9 +34,6 @@ export const mean = (v: Float64Array) => (v.length === 0 ? 0 : sum(v) / v.length
 export const pick = (v: Float64Array) => v[Math.floor(Math.abs(v[0]!))]! + 1;
 export const refused = (v: Float64Array) => v[Math.floor(v[0]!)] ?? 0;
 `) as Record<string, Fn>;
-
-// Test files do not go through the transform: this has no source and is called.
-const calledList = (v: Float64Array): number => v[0]! - v[v.length - 1]!;
 
 const decl: ModelDecl = {
   variables: [
