@@ -1,5 +1,10 @@
 /** Messages between the Monte Carlo pool (cli/pool.ts) and its worker threads (cli/mc-worker.ts). */
-import type { MonteCarloShape, MonteCarloSpec } from '../simulation/analysis/montecarlo';
+import type {
+  BandRows,
+  HistogramPart,
+  MonteCarloShape,
+  MonteCarloSpec,
+} from '../simulation/analysis/montecarlo';
 import type { SharedRunLoop } from '../simulation/analysis/model-cache';
 import type { Backend } from '../simulation/engine/compile';
 
@@ -27,7 +32,17 @@ export type ToWorker =
   /** Pass 2: count draws [start, end) and return their KPIs. */
   | { readonly type: 'draws'; readonly start: number; readonly end: number }
   /** Return the histogram of every draw counted so far. */
-  | { readonly type: 'collect' };
+  | { readonly type: 'collect' }
+  /**
+   * The band quantiles of rows [start, end) of the total of `parts` (every worker's histogram:
+   * their counts in shared memory, see cli/pool.ts).
+   */
+  | {
+      readonly type: 'bands';
+      readonly parts: readonly HistogramPart[];
+      readonly start: number;
+      readonly end: number;
+    };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly shape: MonteCarloShape }
@@ -45,4 +60,5 @@ export type FromWorker =
       readonly min: Float64Array;
       readonly max: Float64Array;
     }
+  | ({ readonly type: 'bands' } & BandRows)
   | { readonly type: 'error'; readonly message: string };

@@ -9,11 +9,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   accumulateDraws,
   accumulatePilot,
+  BAND_FRACTIONS,
+  bandRows,
   createJob,
   finishCountingToSend,
   newHistogram,
   pilotKeeping,
   shapeOf,
+  type BinLayout,
   type HistogramSketch,
   type MonteCarloJob,
   type PilotBlock,
@@ -29,6 +32,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 let job: MonteCarloJob | null = null;
 let histogram: HistogramSketch | null = null;
+let layout: BinLayout | null = null;
 /** This worker's pilot draws, counted from memory when the pool asks for them in pass 2. */
 let pilot: PilotBlock | null = null;
 
@@ -46,7 +50,8 @@ function handle(msg: ToWorker): void {
       return;
     }
     case 'layout':
-      histogram = newHistogram({ rows: job.rows, bins: msg.bins, lo: msg.lo, width: msg.width });
+      layout = { rows: job.rows, bins: msg.bins, lo: msg.lo, width: msg.width };
+      histogram = newHistogram(layout);
       return;
     case 'draws': {
       if (!histogram) throw new Error('draws before layout');
@@ -76,6 +81,12 @@ function handle(msg: ToWorker): void {
         { type: 'histogram', counts, min: h.min, max: h.max },
         buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer),
       );
+      return;
+    }
+    case 'bands': {
+      if (!layout) throw new Error('bands before layout');
+      const b = bandRows(layout, msg.parts, BAND_FRACTIONS, msg.start, msg.end);
+      reply({ type: 'bands', ...b }, [b.quantiles.buffer as ArrayBuffer]);
       return;
     }
   }

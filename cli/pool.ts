@@ -8,16 +8,20 @@
 import { fastestBackend, type Backend } from '../simulation/engine/compile';
 import { Worker } from 'node:worker_threads';
 import {
+  BAND_FRACTIONS,
+  bandRows,
   layoutFromRanges,
-  mergeHistograms,
   mergeKpiTables,
   mergeRanges,
-  newHistogram,
   newKpiTables,
   newRangeSketch,
   runMonteCarloWithKpis,
   summarise,
+  summariseKpis,
   validateSpec,
+  type BandRows,
+  type BinLayout,
+  type HistogramPart,
   type MonteCarloResult,
   type MonteCarloShape,
   type MonteCarloSpec,
@@ -139,6 +143,26 @@ export function splitRange(n: number, parts: number): [number, number][] {
   ]);
 }
 
+/**
+ * The band quantiles of the workers' histograms (`parts`, one each): where every part's counts are
+ * in shared memory, each worker reads all of them for its share of the rows (nothing merged, no
+ * copy); else this thread does every row.
+ */
+async function bandsOf(
+  handles: readonly WorkerHandle[],
+  layout: BinLayout,
+  parts: readonly HistogramPart[],
+): Promise<BandRows[]> {
+  const shared = parts.every((p) => p.counts.buffer instanceof SharedArrayBuffer);
+  if (handles.length < 2 || !shared)
+    return [bandRows(layout, parts, BAND_FRACTIONS, 0, layout.rows)];
+  return Promise.all(
+    splitRange(layout.rows, handles.length).map(([start, end], i) =>
+      handles[i]!.request({ type: 'bands', parts, start, end }, 'bands'),
+    ),
+  );
+}
+
 export async function runMonteCarloPool(
   spec: MonteCarloSpec,
   options: PoolOptions,
@@ -227,21 +251,14 @@ export async function runMonteCarloPoolWithKpis(
     };
     await Promise.all(handles.map(work));
 
-    // The first worker's histogram becomes the total (integer counts and exact extremes: the
-    // order of merging does not matter).
-    const parts = await Promise.all(
+    const parts: HistogramPart[] = await Promise.all(
       handles.map((h) => h.request({ type: 'collect' }, 'histogram')),
     );
-    const [first, ...rest] = parts.map((p) => ({
-      rows: shape.rows,
-      layout,
-      counts: p.counts,
-      min: p.min,
-      max: p.max,
-    }));
-    const histogram = first ?? newHistogram(layout);
-    for (const p of rest) mergeHistograms(histogram, p);
-    return { summary: summarise(shape, histogram, kpis), kpis };
+    // The workers compute the bands while this thread computes the KPIs' percentiles.
+    const bands = bandsOf(handles, layout, parts);
+    bands.catch(() => undefined); // awaited below
+    const kpiSummary = summariseKpis(kpis);
+    return { summary: summarise(shape, await bands, kpis, kpiSummary), kpis };
   } finally {
     signal?.removeEventListener('abort', cancel);
     await Promise.all(handles.map((h) => h.stop()));

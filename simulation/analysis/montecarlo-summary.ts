@@ -234,19 +234,20 @@ function inBin(
 
 /**
  * Estimates the quantiles `fractions` (ascending, each in [0, 1]) of a row into `out`; NaN when the
- * row is empty. One pass over the row's bins. Returns the row's count of values.
+ * row is empty. One pass over the row's bins. Returns the row's count of values (`n`, when the
+ * caller knows it).
  */
 export function histogramQuantiles(
   h: HistogramSketch,
   row: number,
   fractions: readonly number[],
   out: Float64Array,
+  n = rowCount(h, row),
 ): number {
   const { layout, counts } = h;
   const bins = layout.bins;
   const stride = bins + 2;
   const base = row * stride;
-  const n = rowCount(h, row);
   if (n === 0) {
     out.fill(NaN, 0, fractions.length);
     return 0;
@@ -291,6 +292,91 @@ export function histogramQuantiles(
     out[i] = two ? x + frac * (y - x) : x;
   }
   return n;
+}
+
+/** A histogram's counts and exact extremes, without its layout (one worker's part of a total). */
+export type HistogramPart = Pick<HistogramSketch, 'counts' | 'min' | 'max'>;
+
+/** The band quantiles of rows [start, end) of a histogram (see bandRows). */
+export interface BandRows {
+  readonly start: number;
+  readonly end: number;
+  /** Row start + i's quantiles at [i * fractions, (i + 1) * fractions). */
+  readonly quantiles: Float64Array;
+  /** Values the rows hold, and those in their underflow or overflow slot. */
+  readonly total: number;
+  readonly outside: number;
+}
+
+/**
+ * The quantiles `fractions` of rows [start, end) of the histogram whose counts and extremes are
+ * the sums of `parts`' (histograms of the same layout): each row merged on its own into a scratch
+ * row, so the whole is never merged, and the results are those of the merged histogram to the bit
+ * (integer counts, exact extremes). Threads may each take a range of rows.
+ */
+export function bandRows(
+  layout: BinLayout,
+  parts: readonly HistogramPart[],
+  fractions: readonly number[],
+  start: number,
+  end: number,
+): BandRows {
+  if (!(start >= 0 && start <= end && end <= layout.rows))
+    throw new Error(`rows ${start}..${end} outside 0..${layout.rows}`);
+  const stride = layout.bins + 2;
+  const f = fractions.length;
+  const quantiles = new Float64Array((end - start) * f);
+  const q = new Float64Array(f);
+  let total = 0;
+  let outside = 0;
+  // One part is read where it is; several are summed row by row into a one-row sketch.
+  if (parts.length === 0) throw new Error('no histogram to read');
+  const one = parts.length === 1 ? parts[0]! : null;
+  const scratch: HistogramSketch = {
+    rows: 1,
+    layout: { rows: 1, bins: layout.bins, lo: new Float64Array(1), width: new Float64Array(1) },
+    counts: new Uint32Array(stride),
+    min: new Float64Array(1),
+    max: new Float64Array(1),
+  };
+  const whole: HistogramSketch | null = one && { rows: layout.rows, layout, ...one };
+  for (let row = start; row < end; row++) {
+    let h: HistogramSketch;
+    let at: number;
+    let n = 0;
+    if (whole) {
+      h = whole;
+      at = row;
+      n = rowCount(whole, row);
+    } else {
+      h = scratch;
+      at = 0;
+      // The first part's row copied, the others added (the last addition counts the values).
+      const c = scratch.counts;
+      const base = row * stride;
+      c.set(parts[0]!.counts.subarray(base, base + stride));
+      let mn = parts[0]!.min[row]!;
+      let mx = parts[0]!.max[row]!;
+      for (let p = 1; p < parts.length; p++) {
+        const part = parts[p]!;
+        const pc = part.counts;
+        if (p === parts.length - 1) {
+          n = 0;
+          for (let i = 0; i < stride; i++) n += c[i]! += pc[base + i]!;
+        } else for (let i = 0; i < stride; i++) c[i]! += pc[base + i]!;
+        if (part.min[row]! < mn) mn = part.min[row]!;
+        if (part.max[row]! > mx) mx = part.max[row]!;
+      }
+      scratch.layout.lo[0] = layout.lo[row]!;
+      scratch.layout.width[0] = layout.width[row]!;
+      scratch.min[0] = mn;
+      scratch.max[0] = mx;
+    }
+    total += histogramQuantiles(h, at, fractions, q, n);
+    outside += h.counts[at * stride]! + h.counts[at * stride + stride - 1]!;
+    quantiles.set(q, (row - start) * f);
+  }
+  return { start, end, quantiles, total, outside };
 }
 
 /**

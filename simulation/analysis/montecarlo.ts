@@ -23,13 +23,14 @@ import {
   type KpiKey,
 } from './montecarlo-draws';
 import {
-  histogramQuantiles,
+  bandRows,
   layoutFromRanges,
   newHistogram,
   newRangeSketch,
   observeRange,
   PERCENTILE_FRACTIONS,
   PERCENTILE_KEYS,
+  type BandRows,
   type BinLayout,
   type HistogramSketch,
   type KpiPercentiles,
@@ -311,36 +312,68 @@ function tablePercentiles<K extends string>(
   return out;
 }
 
-/** Percentile bands from the merged histograms and exact KPI percentiles from all draws' KPIs. */
+/** The fractions of PERCENTILE_KEYS, in order: what bandRows computes for a summary. */
+export const BAND_FRACTIONS: readonly number[] = PERCENTILE_KEYS.map(
+  (k) => PERCENTILE_FRACTIONS[k],
+);
+
+/** The exact percentiles of every draw's KPIs: each run's, and the differences'. */
+export interface KpiSummary {
+  readonly runs: readonly Record<KpiKey, KpiPercentiles>[];
+  readonly differences: Record<DifferenceKey, KpiPercentiles> | null;
+}
+
+export function summariseKpis(kpis: KpiTables): KpiSummary {
+  return {
+    runs: kpis.runs.map((table) => tablePercentiles(table, KPI_KEYS, kpis.count)),
+    differences: kpis.differences
+      ? tablePercentiles(kpis.differences, DIFFERENCE_KEYS, kpis.count)
+      : null,
+  };
+}
+
+/**
+ * Percentile bands from the histogram's quantiles (`bands`: bandRows of BAND_FRACTIONS over every
+ * row, in ranges in any order, as threads computed them) and exact KPI percentiles from all
+ * draws' KPIs (`kpiSummary`, which a caller may compute while the bands are being computed).
+ */
 export function summarise(
   job: MonteCarloShape,
-  histogram: HistogramSketch,
+  bands: readonly BandRows[],
   kpis: KpiTables,
+  kpiSummary: KpiSummary = summariseKpis(kpis),
 ): MonteCarloSummary {
   const points = job.points;
-  const fractions = PERCENTILE_KEYS.map((k) => PERCENTILE_FRACTIONS[k]);
-  const q = new Float64Array(fractions.length);
-  const runs: RunSummary[] = [];
-  const { counts } = histogram;
-  const stride = job.bins + 2;
-  // Values recorded, and those under or over the range, counted as the rows are read.
+  const f = BAND_FRACTIONS.length;
+  const quantiles = new Float64Array(job.rows * f);
+  let covered = 0;
+  // Values recorded, and those under or over the range.
   let outside = 0;
   let total = 0;
+  for (const b of bands) {
+    quantiles.set(b.quantiles, b.start * f);
+    covered += b.end - b.start;
+    total += b.total;
+    outside += b.outside;
+  }
+  if (covered !== job.rows) throw new Error(`band quantiles cover ${covered} of ${job.rows} rows`);
+  const runs: RunSummary[] = [];
   for (let r = 0; r < job.runCount; r++) {
-    const bands: Record<string, Bands> = {};
+    const bandsOfRun: Record<string, Bands> = {};
     job.bandMetrics.forEach((name, m) => {
       const columns = PERCENTILE_KEYS.map(() => new Float64Array(points));
       for (let k = 0; k < points; k++) {
-        const row = rowOf(job, r, k, m);
-        total += histogramQuantiles(histogram, row, fractions, q);
-        outside += counts[row * stride]! + counts[row * stride + stride - 1]!;
-        for (let i = 0; i < columns.length; i++) columns[i]![k] = q[i]!;
+        const at = rowOf(job, r, k, m) * f;
+        for (let i = 0; i < f; i++) columns[i]![k] = quantiles[at + i]!;
       }
-      bands[name] = Object.fromEntries(
+      bandsOfRun[name] = Object.fromEntries(
         PERCENTILE_KEYS.map((key, i) => [key, columns[i]!]),
       ) as Bands;
     });
-    runs.push({ bands, kpiPercentiles: tablePercentiles(kpis.runs[r]!, KPI_KEYS, kpis.count) });
+    runs.push({
+      bands: bandsOfRun,
+      kpiPercentiles: kpiSummary.runs[r]!,
+    });
   }
   return {
     draws: kpis.count,
@@ -348,9 +381,7 @@ export function summarise(
     pilotDraws: job.pilotDraws,
     bandMetrics: job.bandMetrics,
     runs,
-    differencePercentiles: kpis.differences
-      ? tablePercentiles(kpis.differences, DIFFERENCE_KEYS, kpis.count)
-      : null,
+    differencePercentiles: kpiSummary.differences,
     outsideRangeShare: total === 0 ? 0 : outside / total,
   };
 }
@@ -397,5 +428,6 @@ export function runMonteCarloWithKpis(
     accumulateDraws(job, histogram, start, end, kpis);
     options.onProgress?.(end, spec.draws);
   }
-  return { summary: summarise(job, histogram, kpis), kpis };
+  const bands = bandRows(layout, [histogram], BAND_FRACTIONS, 0, job.rows);
+  return { summary: summarise(job, [bands], kpis), kpis };
 }

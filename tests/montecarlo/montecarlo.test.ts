@@ -9,6 +9,8 @@ import { BinCounter } from '../../simulation/analysis/montecarlo-bins';
 import {
   accumulateDraws,
   accumulatePilot,
+  BAND_FRACTIONS,
+  bandRows,
   createJob,
   DIFFERENCE_KEYS,
   drawSeed,
@@ -18,13 +20,16 @@ import {
   gatherRows,
   KPI_KEYS,
   layoutFromRanges,
+  mergeKpiTables,
   newHistogram,
+  newKpiTables,
   observeHistogram,
   PERCENTILE_KEYS,
   pilotKeeping,
   pilotRanges,
   rowOf,
   runMonteCarlo,
+  summarise,
   uncertainParameters,
   type MonteCarloSpec,
   type MonteCarloSummary,
@@ -405,6 +410,23 @@ describe('runMonteCarlo', () => {
     );
     expect(streamed.min).toEqual(once.min);
     expect(streamed.max).toEqual(once.max);
+  });
+
+  it('summarises band quantiles given in ranges of rows in any order, and refuses ranges that miss rows', () => {
+    const job = createJob(spec, 'codegen');
+    const pilot = pilotKeeping(job, 0, job.pilotDraws);
+    const layout = layoutFromRanges(pilot.ranges, job.bins);
+    const h = newHistogram(layout);
+    const kpis = newKpiTables(job.runner.runCount, 0, job.pilotDraws);
+    mergeKpiTables(kpis, accumulatePilot(job, h, pilot.block!));
+    const rows = (start: number, end: number) => bandRows(layout, [h], BAND_FRACTIONS, start, end);
+    const whole = summarise(job, [rows(0, job.rows)], kpis);
+    const cut = Math.floor(job.rows / 3);
+    expect(fingerprint(summarise(job, [rows(cut, job.rows), rows(0, cut)], kpis))).toBe(
+      fingerprint(whole),
+    );
+    expect(whole.draws).toBe(16);
+    expect(() => summarise(job, [rows(0, cut)], kpis)).toThrow(/cover/);
   });
 
   it('rejects a number of draws out of range', () => {

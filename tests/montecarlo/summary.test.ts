@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bandRows,
   exactQuantile,
   histogramQuantiles,
   layoutFromRanges,
@@ -282,6 +283,94 @@ describe('merging histograms', () => {
     const stride = 12;
     expect(h.counts.slice(0, stride).reduce((a, b) => a + b, 0)).toBe(3);
     expect(h.counts[stride + binOf(h.layout, 1, 150)]).toBe(2);
+  });
+});
+
+describe('band rows', () => {
+  /** Histograms of `rows` rows over one layout, each counting its own draws (rows x draws). */
+  const histograms = (rows: number, bins: number, parts: readonly number[][][]) => {
+    const ranges = newRangeSketch(rows);
+    for (const part of parts)
+      for (const draw of part.slice(0, 3)) observeRange(ranges, Float64Array.from(draw));
+    const layout = layoutFromRanges(ranges, bins);
+    const each = parts.map((part) => {
+      const h = newHistogram(layout);
+      for (const draw of part) observeHistogram(h, Float64Array.from(draw), 1);
+      return h;
+    });
+    return { layout, each };
+  };
+  const draws = (rows: number) =>
+    fc.array(fc.array(finite, { minLength: rows, maxLength: rows }), { maxLength: 12 });
+
+  it("are the merged histogram's quantiles, to the bit, read from the parts row by row (any split of the rows)", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((rows) =>
+            fc.tuple(
+              fc.constant(rows),
+              fc.array(draws(rows), { minLength: 1, maxLength: 4 }),
+              fc.integer({ min: 1, max: 40 }),
+              fc.integer({ min: 0, max: rows }),
+            ),
+          ),
+        ([rows, parts, bins, cut]) => {
+          fc.pre(parts.some((p) => p.length > 0));
+          const { layout, each } = histograms(rows, bins, parts);
+          const merged = newHistogram(layout);
+          for (const h of each) mergeHistograms(merged, h);
+          const a = bandRows(layout, each, FRACTIONS, 0, cut);
+          const b = bandRows(layout, each, FRACTIONS, cut, rows);
+          const alone = bandRows(layout, [merged], FRACTIONS, 0, rows);
+          const q = new Float64Array(FRACTIONS.length);
+          let total = 0;
+          let outside = 0;
+          const stride = bins + 2;
+          for (let row = 0; row < rows; row++) {
+            total += histogramQuantiles(merged, row, FRACTIONS, q);
+            outside += merged.counts[row * stride]! + merged.counts[row * stride + stride - 1]!;
+            const from = row < cut ? a : b;
+            const got = from.quantiles.subarray((row - from.start) * 5, (row - from.start + 1) * 5);
+            expect(Buffer.from(got.slice().buffer)).toEqual(Buffer.from(q.buffer));
+            expect(alone.quantiles.subarray(row * 5, row * 5 + 5)).toEqual(q);
+          }
+          expect(a.total + b.total).toBe(total);
+          expect(a.outside + b.outside).toBe(outside);
+          expect([alone.total, alone.outside]).toEqual([total, outside]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuse rows outside the layout, and no histogram at all', () => {
+    const { layout, each } = histograms(2, 10, [[[1, 2]]]);
+    expect(() => bandRows(layout, each, FRACTIONS, 1, 3)).toThrow(/rows 1..3 outside 0..2/);
+    expect(() => bandRows(layout, each, FRACTIONS, 2, 1)).toThrow(/outside/);
+    expect(() => bandRows(layout, [], FRACTIONS, 0, 2)).toThrow(/no histogram/);
+  });
+
+  it('give a known row: values 1..9 in three parts, bins of width 1', () => {
+    const r = newRangeSketch(1);
+    observeRange(r, Float64Array.of(0));
+    observeRange(r, Float64Array.of(10));
+    const layout = layoutFromRanges(r, 10, 0);
+    const parts = [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ].map((values) => {
+      const h = newHistogram(layout);
+      observeHistogram(h, Float64Array.from(values), values.length);
+      return h;
+    });
+    const b = bandRows(layout, parts, [0, 0.5, 1], 0, 1);
+    // Each value alone in its bin [v, v + 1), estimated at the bin's middle clipped to [1, 9]:
+    // 1.5 for 1, 5.5 for 5, and 9 for 9 (its bin [9, 10) clipped to [9, 9]).
+    expect([...b.quantiles]).toEqual([1.5, 5.5, 9]);
+    expect([b.total, b.outside]).toEqual([9, 0]);
   });
 });
 
