@@ -13,15 +13,29 @@ export interface WorkerSetup {
   readonly spec: MonteCarloSpec;
   /** The engine backend (default: the fastest available; the numbers do not depend on it). */
   readonly backend?: Backend;
-  /** Compile the job only when a 'models' message has come (with run loops to reuse, or none). */
+  /**
+   * The job's run loops are made from the translations of a 'models' message (with run loops to
+   * reuse, or none): the worker is ready when it has come.
+   */
   readonly awaitModels?: boolean;
+  /**
+   * Which of the pool's `count` workers this is: once ready, it runs its part of the pilot draws
+   * (splitRange(pilotDraws, count)[index]) and sends their ranges without being asked.
+   */
+  readonly share: { readonly index: number; readonly count: number };
+}
+
+/** Splits [0, n) into `parts` contiguous ranges (some may be empty). */
+export function splitRange(n: number, parts: number): [number, number][] {
+  return Array.from({ length: parts }, (_, i) => [
+    Math.floor((n * i) / parts),
+    Math.floor((n * (i + 1)) / parts),
+  ]);
 }
 
 export type ToWorker =
   /** Run loops the pool's thread translated, to reuse for the job's models (see awaitModels). */
   | { readonly type: 'models'; readonly loops: readonly SharedRunLoop[] }
-  /** Pass 1: ranges of draws [start, end). */
-  | { readonly type: 'pilot'; readonly start: number; readonly end: number }
   /** The bins every worker counts into (from the merged pilot ranges). */
   | {
       readonly type: 'layout';
@@ -46,6 +60,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly shape: MonteCarloShape }
+  /** Pass 1, sent after 'ready': the ranges of the worker's part of the pilot draws. */
   | { readonly type: 'pilot'; readonly min: Float64Array; readonly max: Float64Array }
   | {
       readonly type: 'draws';

@@ -1,7 +1,7 @@
 /**
- * A Monte Carlo worker thread (bundled to dist/cli/mc-worker.mjs). It compiles the job once, then
- * answers the pool's requests: pilot ranges, draws counted into its own histogram, and finally the
- * histogram. Errors go back as one message; the pool decides what to do.
+ * A Monte Carlo worker thread (bundled to dist/cli/mc-worker.mjs). It compiles the job once, runs
+ * its part of the pilot as soon as it is ready, then answers the pool's requests: draws counted
+ * into its own histogram, the histogram, the band quantiles of a range of rows. Errors go back as one message; the pool decides what to do.
  */
 import { CompiledModelCache, type SharedRunLoop } from '../simulation/analysis/model-cache';
 import { fastestBackend } from '../simulation/engine/compile';
@@ -21,7 +21,7 @@ import {
   type MonteCarloJob,
   type PilotBlock,
 } from '../simulation/analysis/montecarlo';
-import type { FromWorker, ToWorker, WorkerSetup } from './mc-protocol';
+import { splitRange, type FromWorker, type ToWorker, type WorkerSetup } from './mc-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('mc-worker must run as a worker thread');
@@ -37,18 +37,9 @@ let layout: BinLayout | null = null;
 let pilot: PilotBlock | null = null;
 
 function handle(msg: ToWorker): void {
-  if (msg.type === 'models') return begin(msg.loops);
+  if (msg.type === 'models') return adopt(msg.loops);
   if (!job) throw new Error('worker not initialised');
   switch (msg.type) {
-    case 'pilot': {
-      const { ranges: r, block } = pilotKeeping(job, msg.start, msg.end);
-      pilot = block;
-      reply({ type: 'pilot', min: r.min, max: r.max }, [
-        r.min.buffer as ArrayBuffer,
-        r.max.buffer as ArrayBuffer,
-      ]);
-      return;
-    }
     case 'layout':
       layout = { rows: job.rows, bins: msg.bins, lo: msg.lo, width: msg.width };
       histogram = newHistogram(layout);
@@ -102,19 +93,38 @@ port.on('message', (msg: ToWorker) => {
 
 const setup = workerData as WorkerSetup;
 
-/** Compiles the job (reusing the run loops given where they fit) and says it is ready. */
-function begin(loops: readonly SharedRunLoop[]): void {
-  if (job) throw new Error('the job is compiled already');
-  const models = new CompiledModelCache(setup.backend ?? fastestBackend());
+/**
+ * The job is compiled at once. Where the pool's thread translates the compared models
+ * (awaitModels), their WebAssembly run loops wait for its translations ('models'), which come
+ * meanwhile: the first draw instantiates them.
+ */
+const models = new CompiledModelCache(setup.backend ?? fastestBackend(), 8, setup.awaitModels);
+let awaiting = setup.awaitModels === true;
+
+/** Takes the pool's translations and says the job is ready. */
+function adopt(loops: readonly SharedRunLoop[]): void {
+  if (!awaiting) throw new Error('unexpected models');
+  awaiting = false;
   models.adopt(loops);
-  job = createJob(setup.spec, models);
-  reply({ type: 'ready', shape: shapeOf(job) });
+  ready();
 }
 
-if (!setup.awaitModels) {
-  try {
-    begin([]);
-  } catch (e) {
-    reply({ type: 'error', message: messageOf(e) });
-  }
+/** Says the job is ready, then runs this worker's part of the pilot (see WorkerSetup.share). */
+function ready(): void {
+  if (!job) throw new Error('worker not initialised');
+  reply({ type: 'ready', shape: shapeOf(job) });
+  const [start, end] = splitRange(job.pilotDraws, setup.share.count)[setup.share.index]!;
+  const { ranges: r, block } = pilotKeeping(job, start, end);
+  pilot = block;
+  reply({ type: 'pilot', min: r.min, max: r.max }, [
+    r.min.buffer as ArrayBuffer,
+    r.max.buffer as ArrayBuffer,
+  ]);
+}
+
+try {
+  job = createJob(setup.spec, models);
+  if (!awaiting) ready();
+} catch (e) {
+  reply({ type: 'error', message: messageOf(e) });
 }

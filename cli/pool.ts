@@ -30,7 +30,9 @@ import {
 import type { SharedRunLoop } from '../simulation/analysis/model-cache';
 import type { Handoff } from './handoff';
 import { onInterrupt } from './interrupt';
-import type { FromWorker, ToWorker, WorkerSetup } from './mc-protocol';
+import { splitRange, type FromWorker, type ToWorker, type WorkerSetup } from './mc-protocol';
+
+export { splitRange } from './mc-protocol';
 
 /** Draws per request in pass 2: small enough to balance, large enough that messages cost nothing. */
 export const CHUNK_DRAWS = 64;
@@ -55,7 +57,7 @@ export interface PoolOptions {
 
 type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
-/** One worker thread with at most one request in flight. */
+/** One worker thread with at most one request in flight; its messages are taken in order. */
 class WorkerHandle {
   private readonly worker: Worker;
   private waiting: {
@@ -65,6 +67,8 @@ class WorkerHandle {
   } | null = null;
   private failure: Error | null = null;
   private stopping = false;
+  /** Messages that came before they were waited for (a worker may send without being asked). */
+  private readonly inbox: FromWorker[] = [];
 
   /** Unregisters the Ctrl+C cleanup that terminates this worker. */
   private readonly release: () => void;
@@ -89,7 +93,10 @@ class WorkerHandle {
   private settle(m: FromWorker): void {
     const w = this.waiting;
     this.waiting = null;
-    if (!w) return this.fail(new Error(`unexpected '${m.type}' message from a worker`));
+    if (!w) {
+      this.inbox.push(m);
+      return;
+    }
     if (w.type !== m.type)
       return w.reject(new Error(`expected '${w.type}' from a worker, got '${m.type}'`));
     w.resolve(m);
@@ -104,6 +111,11 @@ class WorkerHandle {
 
   /** Waits for the next message, which must be of type `type`. */
   expect<T extends FromWorker['type']>(type: T): Promise<Reply<T>> {
+    const early = this.inbox.shift();
+    if (early)
+      return early.type === type
+        ? Promise.resolve(early as Reply<T>)
+        : Promise.reject(new Error(`expected '${type}' from a worker, got '${early.type}'`));
     if (this.failure) return Promise.reject(this.failure);
     if (this.waiting) return Promise.reject(new Error('a worker request is already in flight'));
     return new Promise((resolve, reject) => {
@@ -133,14 +145,6 @@ class WorkerHandle {
     this.stopping = true;
     await this.worker.terminate();
   }
-}
-
-/** Splits [0, n) into `parts` contiguous ranges (some may be empty). */
-export function splitRange(n: number, parts: number): [number, number][] {
-  return Array.from({ length: parts }, (_, i) => [
-    Math.floor((n * i) / parts),
-    Math.floor((n * (i + 1)) / parts),
-  ]);
 }
 
 /**
@@ -197,7 +201,12 @@ export async function runMonteCarloPoolWithKpis(
     const awaitModels = options.models !== undefined;
     for (let i = 0; i < count; i++)
       handles.push(
-        new WorkerHandle(options.workerUrl, { spec, backend: options.backend, awaitModels }),
+        new WorkerHandle(options.workerUrl, {
+          spec,
+          backend: options.backend,
+          awaitModels,
+          share: { index: i, count },
+        }),
       );
     options.models?.take((loops) => {
       for (const h of handles) h.send({ type: 'models', loops });
@@ -205,14 +214,10 @@ export async function runMonteCarloPoolWithKpis(
     const ready = await Promise.all(handles.map((h) => h.expect('ready')));
     const shape: MonteCarloShape = ready[0]!.shape;
 
-    // Pass 1: pilot ranges, split evenly.
+    // Pass 1: the pilot's ranges, split evenly (each worker runs its part once ready).
     const ranges = newRangeSketch(shape.rows);
     const pilotSplit = splitRange(shape.pilotDraws, count);
-    const pilots = await Promise.all(
-      pilotSplit.map(([start, end], i) =>
-        handles[i]!.request({ type: 'pilot', start, end }, 'pilot'),
-      ),
-    );
+    const pilots = await Promise.all(handles.map((h) => h.expect('pilot')));
     for (const p of pilots) mergeRanges(ranges, { rows: shape.rows, min: p.min, max: p.max });
     const layout = layoutFromRanges(ranges, shape.bins);
     for (const h of handles)

@@ -9,6 +9,7 @@ import { compileModel, nameSalt, type Backend, type CompiledModel } from '../eng
 import { wasmArtifactOf, type WasmRunArtifact } from '../engine/wasm/backend';
 import { buildFlywheelModel, parameterValuesOf, type BuiltModel } from '../model/flywheel';
 import type { Scenario } from '../scenario/types';
+import { prunedModel } from './prune';
 
 /** What decides the model's variable layout and equations: the entities and their wiring. */
 export function structureKey(s: Scenario): string {
@@ -56,27 +57,39 @@ export class CompiledModelCache {
   /** Translations made by another thread, by structure (used when this one compiles it). */
   private readonly adopted = new Map<string, WasmRunArtifact>();
 
+  /**
+   * `deferWasm`: a model's WebAssembly run loop is made at its first run (see CompileOptions.wasm),
+   * so translations adopted after the model was compiled are still used.
+   */
   constructor(
     readonly backend: Backend = 'interpreter',
     private readonly capacity = 8,
+    private readonly deferWasm = false,
   ) {}
 
-  private entry(scenario: Scenario): {
+  /** `keep`: the model cut down to what these variables need (prune.ts), null for all of it. */
+  private entry(
+    scenario: Scenario,
+    keep: readonly string[] | null = null,
+  ): {
     built: BuiltModel;
     compiled: CompiledModel;
     fresh: boolean;
   } {
-    const key = structureKey(scenario);
+    const structure = structureKey(scenario);
+    const key = keep === null ? structure : JSON.stringify([structure, keep]);
     const cached = this.models.get(key);
     if (cached) {
       this.models.delete(key); // most recently used last
       this.models.set(key, cached);
       return { ...cached, fresh: false };
     }
-    const built = buildFlywheelModel(scenario);
+    const whole = buildFlywheelModel(scenario);
+    const built = keep === null ? whole : { ...whole, decl: prunedModel(whole.decl, keep) };
+    const adopted = (): WasmRunArtifact | null => this.adopted.get(key) ?? null;
     const compiled = compileModel(built.decl, {
       backend: this.backend,
-      wasm: this.adopted.get(key) ?? null,
+      wasm: this.deferWasm ? adopted : adopted(),
     });
     if (this.models.size >= this.capacity) this.models.delete(this.models.keys().next().value!);
     this.models.set(key, { built, compiled });
@@ -112,7 +125,19 @@ export class CompiledModelCache {
    * parameter values (the only part of a model that depends on values).
    */
   prepare(scenario: Scenario): PreparedModel {
-    const { built, compiled, fresh } = this.entry(scenario);
+    return this.prepared(scenario, null);
+  }
+
+  /**
+   * The scenario's model cut down to what the variables `keep` need (prune.ts: the same values
+   * of those, computing nothing else), cached as prepare's.
+   */
+  preparePruned(scenario: Scenario, keep: readonly string[]): PreparedModel {
+    return this.prepared(scenario, keep);
+  }
+
+  private prepared(scenario: Scenario, keep: readonly string[] | null): PreparedModel {
+    const { built, compiled, fresh } = this.entry(scenario, keep);
     return {
       scenario,
       built: fresh ? built : { ...built, parameterValues: parameterValuesOf(scenario) },

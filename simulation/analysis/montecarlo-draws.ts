@@ -118,6 +118,11 @@ interface ModelSlot {
   table: SeriesTable;
 }
 
+/** The status quo's model that a DrawRunner of `scenario` reads (for its KPIs alone). */
+function prepareStatusQuo(models: CompiledModelCache, scenario: Scenario): PreparedModel {
+  return models.preparePruned(statusQuo(scenario), STATUS_QUO_KPI_SERIES);
+}
+
 /** A scenario's model cut down to what the variables `keep` need (see prune.ts). */
 function preparePruned(s: Scenario, backend: Backend, keep: readonly string[]): PreparedModel {
   const built = buildFlywheelModel(s);
@@ -186,6 +191,10 @@ export class DrawRunner {
     const backend = models instanceof CompiledModelCache ? models.backend : models;
     const prepare = (s: Scenario): PreparedModel =>
       models instanceof CompiledModelCache ? models.prepare(s) : prepareModel(s, backend);
+    const prepareBaseline = (s: Scenario): PreparedModel =>
+      models instanceof CompiledModelCache
+        ? prepareStatusQuo(models, s)
+        : preparePruned(statusQuo(s), backend, STATUS_QUO_KPI_SERIES);
     this.scenarios = comparedScenarios(scenario);
     this.uncertain = uncertainParameters(scenario);
     this.drawn = new Float64Array(this.uncertain.length);
@@ -208,7 +217,7 @@ export class DrawRunner {
     this.kpiRows = this.models.map(() => new Float64Array(KPI_KEYS.length).fill(NaN));
     this.differenceRow = new Float64Array(DIFFERENCE_KEYS.length).fill(NaN);
     // The status quo is read for the KPIs alone: its model computes only what they need.
-    this.baseline = slot(preparePruned(statusQuo(scenario), backend, STATUS_QUO_KPI_SERIES));
+    this.baseline = slot(prepareBaseline(scenario));
     this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
     this.statusQuoColumns = statusQuoColumns(this.baseline.table);
   }

@@ -90,9 +90,12 @@ export interface CompileOptions {
   readonly backend?: Backend;
   /**
    * wasm: a translation of this model's run loop made before (here or in another thread; see
-   * wasmArtifactOf), used instead of translating again when it was made for the same model.
+   * wasmArtifactOf), used instead of translating again when it was made for the same model. A
+   * function defers the run loop to the model's first run, which uses the translation it returns
+   * then (or translates): a thread may compile the rest of a model before the translation it will
+   * reuse has come.
    */
-  readonly wasm?: WasmRunArtifact | null;
+  readonly wasm?: WasmRunArtifact | null | (() => WasmRunArtifact | null);
 }
 
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.\-:]*$/;
@@ -323,7 +326,13 @@ export function compileModel(model: ModelDecl, options: CompileOptions = {}): Co
     withLoop.start = generateStart(withLoop);
   }
   if (backend === 'wasm') {
-    withLoop.runLoop = generateWasmRunLoop(withLoop, options.wasm ?? null);
+    const reuse = options.wasm ?? null;
+    if (typeof reuse === 'function') {
+      withLoop.runLoop = (...args) => {
+        withLoop.runLoop = generateWasmRunLoop(withLoop, reuse());
+        return withLoop.runLoop(...args);
+      };
+    } else withLoop.runLoop = generateWasmRunLoop(withLoop, reuse);
     // A run's start (constants, initial values) as one generated function where JavaScript may
     // be generated (as codegen's, the same bits): Monte Carlo starts thousands of runs.
     if (codegenAvailable()) withLoop.start = generateStart(withLoop);

@@ -16,6 +16,7 @@ import {
   parameterValuesOf,
   prepareModel,
   runPrepared,
+  seriesOf,
   settingsOf,
   statusQuo,
   structureKey,
@@ -23,6 +24,7 @@ import {
   withPreset,
   type Scenario,
 } from '../../simulation';
+import { wasmArtifactOf } from '../../simulation/engine/wasm/backend';
 import { propertyRuns, sameBits } from '../model/helpers';
 import { scenarioArb } from '../scenario/arbitraries';
 
@@ -95,6 +97,42 @@ describe('CompiledModelCache', () => {
     expect(cache.compiledFor(fewer).variables.length).toBeLessThan(m1.variables.length);
     expect(cache.backend).toBe('interpreter');
     expect(m1.backend).toBe('interpreter');
+  });
+});
+
+describe('CompiledModelCache: cut-down models and translations that come later', () => {
+  it("caches a model cut down to what some variables need, apart from the whole model; the same values as the whole model's", () => {
+    const cache = new CompiledModelCache('codegen');
+    const s = statusQuo(withPreset());
+    const keep = ['revenue', 'netValue'];
+    const cut = cache.preparePruned(s, keep);
+    expect(cache.preparePruned(s, [...keep]).compiled).toBe(cut.compiled);
+    const whole = cache.prepare(s);
+    expect(whole.compiled).not.toBe(cut.compiled);
+    expect(cut.compiled.variables.length).toBeLessThan(whole.compiled.variables.length);
+    expect(cache.preparePruned(s, ['revenue']).compiled).not.toBe(cut.compiled);
+    const settings = settingsOf(s);
+    const a = runPrepared(cut, settings);
+    const b = runPrepared(whole, settings);
+    for (const name of keep)
+      expect(Buffer.from(seriesOf(a, name).buffer)).toEqual(Buffer.from(seriesOf(b, name).buffer));
+  });
+
+  it('with deferWasm, uses a translation adopted after the model was compiled', () => {
+    const s = withPreset();
+    const translated = new CompiledModelCache('wasm');
+    translated.prepare(s);
+    const [shared] = translated.sharedRunLoops();
+    expect(shared).toBeDefined();
+    const deferred = new CompiledModelCache('wasm', 8, true);
+    const prepared = deferred.prepare(s);
+    expect(wasmArtifactOf(prepared.compiled.runLoop)).toBeNull();
+    const received = structuredClone(shared!);
+    deferred.adopt([received]);
+    const run = runPrepared(prepared, settingsOf(s));
+    expect(wasmArtifactOf(prepared.compiled.runLoop)).toBe(received.artifact);
+    const fresh = runPrepared(prepareModel(s, 'interpreter'), settingsOf(s));
+    expect(sameBits(run, fresh)).toBe(true);
   });
 });
 

@@ -60,6 +60,32 @@ describe('wasm: a translated run loop reused', () => {
     for (const p of parameters) expectInterpreterBits(decl, second, p);
   });
 
+  it('waits for a translation until the first run when asked to (CompileOptions.wasm as a function)', () => {
+    const artifact = structuredClone(
+      wasmArtifactOf(compileModel(decl, { backend: 'wasm' }).runLoop)!,
+    );
+    let asked = 0;
+    let given: typeof artifact | null = null;
+    const deferred = compileModel(decl, {
+      backend: 'wasm',
+      wasm: () => {
+        asked++;
+        return given;
+      },
+    });
+    expect(asked).toBe(0);
+    expect(wasmArtifactOf(deferred.runLoop)).toBeNull(); // nothing made yet
+    given = artifact; // comes after the model was compiled
+    for (const p of parameters) expectInterpreterBits(decl, deferred, p);
+    expect(asked).toBe(1);
+    expect(wasmArtifactOf(deferred.runLoop)).toBe(artifact);
+    // None given by the first run: it translates its own.
+    const alone = compileModel(decl, { backend: 'wasm', wasm: () => null });
+    for (const p of parameters) expectInterpreterBits(decl, alone, p);
+    expect(wasmArtifactOf(alone.runLoop)).not.toBe(artifact);
+    expect(wasmStatsOf(alone.runLoop)).toEqual(wasmStatsOf(deferred.runLoop));
+  });
+
   it("translates again rather than use another model's module", () => {
     const artifact = wasmArtifactOf(compileModel(decl, { backend: 'wasm' }).runLoop)!;
     const other: ModelDecl = {
