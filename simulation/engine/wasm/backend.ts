@@ -175,6 +175,7 @@ function translateRunLoop(model: CompiledModel): WasmRunArtifact {
   const sg = b.local('f64');
   const j = b.local('i32');
   const base = b.local('i32');
+  const recEnd = b.local('i32');
   // A value computed earlier in the step is read from its local, not loaded back from the memory
   // it was just stored to (V8 does not forward those stores: each load waited on its store).
   const localOf = new Map<number, number>();
@@ -343,14 +344,30 @@ function translateRunLoop(model: CompiledModel): WasmRunArtifact {
     .i32(nSlots * 8)
     .memoryCopy();
   b.op(Op.else);
+  // base: where the point's values go; j: the record entry read (a pointer), four entries at a
+  // time, then one at a time (measured: the runs of a draw about 1% faster than one at a time).
   b.get(OUT).get(k).get(RECLEN).op(Op.i32_mul).i32(3).op(Op.i32_shl).op(Op.i32_add).set(base);
-  b.i32(0).set(j);
+  b.get(REC).set(j);
+  b.get(REC).get(RECLEN).i32(2).op(Op.i32_shl).op(Op.i32_add).set(recEnd);
   b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
-  b.get(j).get(RECLEN).op(Op.i32_ge_u).opU(Op.br_if, 1);
-  b.get(base).get(j).i32(3).op(Op.i32_shl).op(Op.i32_add);
-  b.get(REC).get(j).i32(2).op(Op.i32_shl).op(Op.i32_add).loadI32().i32(3).op(Op.i32_shl).loadF64();
-  b.storeF64();
-  b.get(j).i32(1).op(Op.i32_add).set(j);
+  b.get(j).i32(16).op(Op.i32_add).get(recEnd).op(Op.i32_gt_u).opU(Op.br_if, 1);
+  for (let q = 0; q < 4; q++) {
+    b.get(base)
+      .get(j)
+      .loadI32(4 * q)
+      .i32(3)
+      .op(Op.i32_shl)
+      .loadF64()
+      .storeF64(8 * q);
+  }
+  b.get(base).i32(32).op(Op.i32_add).set(base);
+  b.get(j).i32(16).op(Op.i32_add).set(j);
+  b.opU(Op.br, 0).end().end();
+  b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
+  b.get(j).get(recEnd).op(Op.i32_ge_u).opU(Op.br_if, 1);
+  b.get(base).get(j).loadI32().i32(3).op(Op.i32_shl).loadF64().storeF64();
+  b.get(base).i32(8).op(Op.i32_add).set(base);
+  b.get(j).i32(4).op(Op.i32_add).set(j);
   b.opU(Op.br, 0).end().end();
   b.end();
   // The last point: done.
