@@ -1,9 +1,11 @@
 /**
- * Monte Carlo across worker threads. Every worker compiles the same job; the pool splits the pilot
- * draws among them, merges their ranges into one bin layout, hands out the draws in chunks as
- * workers become free, and merges their histograms and KPI rows. Draw i depends only on the seed
- * and i, and merging is exact (integer counts, min/max, KPI rows by index), so the summary is
- * bit-identical whatever the number of workers, including one (which runs on this thread).
+ * Monte Carlo across worker threads. Every worker compiles the same job and runs its part of the
+ * pilot draws; the pool merges their ranges into one bin layout, hands out the draws in chunks as
+ * workers become free and merges their KPI rows; at the end the workers compute the bands, each a
+ * share of the rows over every worker's counts, while the pool computes the KPIs' percentiles.
+ * Draw i depends only on the seed and i, and merging is exact (integer counts, min/max, KPI rows
+ * by index), so the summary is bit-identical whatever the number of workers, including one (which
+ * runs on this thread).
  */
 import { fastestBackend, type Backend } from '../simulation/engine/compile';
 import { Worker } from 'node:worker_threads';
