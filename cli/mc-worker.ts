@@ -1,7 +1,8 @@
 /**
  * A Monte Carlo worker thread (bundled to dist/cli/mc-worker.mjs). It compiles the job once, runs
  * its part of the pilot as soon as it is ready, then answers the pool's requests: draws counted
- * into its own histogram, the histogram, the band quantiles of a range of rows. Errors go back as one message; the pool decides what to do.
+ * into its own histogram, the histogram, the band quantiles of a range of rows. Errors go back as
+ * one message; the pool decides what to do.
  */
 import { CompiledModelCache, type SharedRunLoop } from '../simulation/analysis/model-cache';
 import { fastestBackend } from '../simulation/engine/compile';

@@ -34,8 +34,6 @@ import type { Handoff } from './handoff';
 import { onInterrupt } from './interrupt';
 import { splitRange, type FromWorker, type ToWorker, type WorkerSetup } from './mc-protocol';
 
-export { splitRange } from './mc-protocol';
-
 /** Draws per request in pass 2: small enough to balance, large enough that messages cost nothing. */
 export const CHUNK_DRAWS = 64;
 

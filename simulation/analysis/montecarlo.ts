@@ -346,17 +346,21 @@ export function summarise(
   const points = job.points;
   const f = BAND_FRACTIONS.length;
   const quantiles = new Float64Array(job.rows * f);
-  let covered = 0;
   // Values recorded, and those under or over the range.
   let outside = 0;
   let total = 0;
-  for (const b of bands) {
+  let covered = 0; // rows [0, covered) have their quantiles
+  for (const b of [...bands].sort((x, y) => x.start - y.start)) {
+    if (b.start !== covered) break;
     quantiles.set(b.quantiles, b.start * f);
-    covered += b.end - b.start;
+    covered = b.end;
     total += b.total;
     outside += b.outside;
   }
-  if (covered !== job.rows) throw new Error(`band quantiles cover ${covered} of ${job.rows} rows`);
+  if (covered !== job.rows)
+    throw new Error(
+      `band quantiles cover rows 0..${covered} of ${job.rows} (with gaps or overlaps)`,
+    );
   const runs: RunSummary[] = [];
   for (let r = 0; r < job.runCount; r++) {
     const bandsOfRun: Record<string, Bands> = {};

@@ -427,6 +427,10 @@ describe('runMonteCarlo', () => {
     );
     expect(whole.draws).toBe(16);
     expect(() => summarise(job, [rows(0, cut)], kpis)).toThrow(/cover/);
+    // As many rows as there are, but one range twice and another missing.
+    const half = Math.floor(job.rows / 2);
+    expect(() => summarise(job, [rows(0, half), rows(0, half)], kpis)).toThrow(/cover/);
+    expect(() => summarise(job, [rows(0, cut + 1), rows(cut, job.rows)], kpis)).toThrow(/cover/);
   });
 
   it('rejects a number of draws out of range', () => {
