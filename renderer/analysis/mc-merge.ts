@@ -6,17 +6,16 @@
  * are the pilot's). Pure (no DOM): tested in Node.
  */
 import {
+  BAND_FRACTIONS,
+  bandRows,
+  bandsOfRuns,
   DIFFERENCE_KEYS,
-  histogramQuantiles,
   KPI_KEYS,
   layoutFromRanges,
   mergeRanges,
   newHistogram,
   newKpiTables,
   newRangeSketch,
-  PERCENTILE_FRACTIONS,
-  PERCENTILE_KEYS,
-  rowOf,
   type Bands,
   type BinLayout,
   type HistogramSketch,
@@ -140,25 +139,10 @@ export class MonteCarloMerge {
   bands(): Record<string, Bands>[] {
     const h = this.histogramValue;
     const { shape } = this;
-    const fractions = PERCENTILE_KEYS.map((k) => PERCENTILE_FRACTIONS[k]);
-    const q = new Float64Array(fractions.length);
-    const out: Record<string, Bands>[] = [];
-    for (let r = 0; r < shape.runCount; r++) {
-      const byMetric: Record<string, Bands> = {};
-      shape.bandMetrics.forEach((name, m) => {
-        const b = Object.fromEntries(
-          PERCENTILE_KEYS.map((k) => [k, new Float64Array(shape.points).fill(NaN)]),
-        ) as Bands;
-        if (h && this.mergedValue > 0) {
-          for (let k = 0; k < shape.points; k++) {
-            histogramQuantiles(h, rowOf(shape, r, k, m), fractions, q);
-            PERCENTILE_KEYS.forEach((key, i) => (b[key][k] = q[i]!));
-          }
-        }
-        byMetric[name] = b;
-      });
-      out.push(byMetric);
-    }
-    return out;
+    const quantiles =
+      h && this.mergedValue > 0
+        ? bandRows(h.layout, [h], BAND_FRACTIONS, 0, shape.rows).quantiles
+        : new Float64Array(shape.rows * BAND_FRACTIONS.length).fill(NaN);
+    return bandsOfRuns(shape, quantiles);
   }
 }

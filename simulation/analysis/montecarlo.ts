@@ -333,6 +333,33 @@ export function summariseKpis(kpis: KpiTables): KpiSummary {
 }
 
 /**
+ * Each run's bands, per band metric, from the quantiles of every row (BAND_FRACTIONS of row i at
+ * [i * fractions, (i + 1) * fractions), as bandRows computes them).
+ */
+export function bandsOfRuns(
+  job: MonteCarloShape,
+  quantiles: Float64Array,
+): Record<string, Bands>[] {
+  const f = BAND_FRACTIONS.length;
+  const out: Record<string, Bands>[] = [];
+  for (let r = 0; r < job.runCount; r++) {
+    const byMetric: Record<string, Bands> = {};
+    job.bandMetrics.forEach((name, m) => {
+      const columns = PERCENTILE_KEYS.map(() => new Float64Array(job.points));
+      for (let k = 0; k < job.points; k++) {
+        const at = rowOf(job, r, k, m) * f;
+        for (let i = 0; i < f; i++) columns[i]![k] = quantiles[at + i]!;
+      }
+      byMetric[name] = Object.fromEntries(
+        PERCENTILE_KEYS.map((key, i) => [key, columns[i]!]),
+      ) as Bands;
+    });
+    out.push(byMetric);
+  }
+  return out;
+}
+
+/**
  * Percentile bands from the histogram's quantiles (`bands`: bandRows of BAND_FRACTIONS over every
  * row, in ranges in any order, as threads computed them) and exact KPI percentiles from all
  * draws' KPIs (`kpiSummary`, which a caller may compute while the bands are being computed).
@@ -343,7 +370,6 @@ export function summarise(
   kpis: KpiTables,
   kpiSummary: KpiSummary = summariseKpis(kpis),
 ): MonteCarloSummary {
-  const points = job.points;
   const f = BAND_FRACTIONS.length;
   const quantiles = new Float64Array(job.rows * f);
   // Values recorded, and those under or over the range.
@@ -361,24 +387,10 @@ export function summarise(
     throw new Error(
       `band quantiles cover rows 0..${covered} of ${job.rows} (with gaps or overlaps)`,
     );
-  const runs: RunSummary[] = [];
-  for (let r = 0; r < job.runCount; r++) {
-    const bandsOfRun: Record<string, Bands> = {};
-    job.bandMetrics.forEach((name, m) => {
-      const columns = PERCENTILE_KEYS.map(() => new Float64Array(points));
-      for (let k = 0; k < points; k++) {
-        const at = rowOf(job, r, k, m) * f;
-        for (let i = 0; i < f; i++) columns[i]![k] = quantiles[at + i]!;
-      }
-      bandsOfRun[name] = Object.fromEntries(
-        PERCENTILE_KEYS.map((key, i) => [key, columns[i]!]),
-      ) as Bands;
-    });
-    runs.push({
-      bands: bandsOfRun,
-      kpiPercentiles: kpiSummary.runs[r]!,
-    });
-  }
+  const runs: RunSummary[] = bandsOfRuns(job, quantiles).map((byMetric, r) => ({
+    bands: byMetric,
+    kpiPercentiles: kpiSummary.runs[r]!,
+  }));
   return {
     draws: kpis.count,
     bins: job.bins,
