@@ -3,7 +3,7 @@
  * derived from the base seed and the draw's index alone (so any thread computes any draw), applied
  * alike to the scenario, its `without` variant and the status quo (common random numbers).
  */
-import { compileModel, type Backend } from '../engine/compile';
+import type { Backend } from '../engine/compile';
 import { Rng } from '../engine/rng';
 import { allocateSeries, runModel, runModelKeeping, type RunSeries } from '../engine/run';
 import type { RunSettings } from '../engine/types';
@@ -25,10 +25,8 @@ import {
   type SeriesTable,
   type StatusQuoColumns,
 } from './kpis';
-import { buildFlywheelModel } from '../model/flywheel';
-import { prunedModel } from './prune';
 import { CompiledModelCache } from './model-cache';
-import { prepareModel, type PreparedModel } from './simulate';
+import type { PreparedModel } from './simulate';
 
 export type KpiKey = keyof Kpis;
 export type DifferenceKey = keyof ComparisonKpis;
@@ -118,18 +116,6 @@ interface ModelSlot {
   table: SeriesTable;
 }
 
-/** The status quo's model that a DrawRunner of `scenario` reads (for its KPIs alone). */
-function prepareStatusQuo(models: CompiledModelCache, scenario: Scenario): PreparedModel {
-  return models.preparePruned(statusQuo(scenario), STATUS_QUO_KPI_SERIES);
-}
-
-/** A scenario's model cut down to what the variables `keep` need (see prune.ts). */
-function preparePruned(s: Scenario, backend: Backend, keep: readonly string[]): PreparedModel {
-  const built = buildFlywheelModel(s);
-  const decl = prunedModel(built.decl, keep);
-  return { scenario: s, built: { ...built, decl }, compiled: compileModel(decl, { backend }) };
-}
-
 /** A table over a buffer that holds the variables `names` (in this order) at every point. */
 export function keptTable(
   names: readonly string[],
@@ -188,13 +174,8 @@ export class DrawRunner {
      */
     models: Backend | CompiledModelCache,
   ) {
-    const backend = models instanceof CompiledModelCache ? models.backend : models;
-    const prepare = (s: Scenario): PreparedModel =>
-      models instanceof CompiledModelCache ? models.prepare(s) : prepareModel(s, backend);
-    const prepareBaseline = (s: Scenario): PreparedModel =>
-      models instanceof CompiledModelCache
-        ? prepareStatusQuo(models, s)
-        : preparePruned(statusQuo(s), backend, STATUS_QUO_KPI_SERIES);
+    // Given a backend, a cache of this runner's own (its models are compiled once each anyway).
+    const cache = models instanceof CompiledModelCache ? models : new CompiledModelCache(models);
     this.scenarios = comparedScenarios(scenario);
     this.uncertain = uncertainParameters(scenario);
     this.drawn = new Float64Array(this.uncertain.length);
@@ -213,11 +194,11 @@ export class DrawRunner {
         table: this.wholeTable(prepared, buffer),
       };
     };
-    this.models = this.scenarios.map((s) => slot(prepare(s)));
+    this.models = this.scenarios.map((s) => slot(cache.prepare(s)));
     this.kpiRows = this.models.map(() => new Float64Array(KPI_KEYS.length).fill(NaN));
     this.differenceRow = new Float64Array(DIFFERENCE_KEYS.length).fill(NaN);
     // The status quo is read for the KPIs alone: its model computes only what they need.
-    this.baseline = slot(prepareBaseline(scenario));
+    this.baseline = slot(cache.preparePruned(statusQuo(scenario), STATUS_QUO_KPI_SERIES));
     this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
     this.statusQuoColumns = statusQuoColumns(this.baseline.table);
   }
