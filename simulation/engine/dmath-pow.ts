@@ -90,19 +90,20 @@ function tablePowIO(): void {
   const rh = r1 + r0;
   const rb = rh - r1;
   const rl = r1 - (rh - rb) + (r0 - rb);
-  // ln x = (e ln2Hi + logcHi) + rh + the rest, summed exactly where it matters (two-sum).
+  // ln x = (e ln2Hi + logcHi) + rh + the rest, summed exactly where it matters. |a| >= |rh| or
+  // a = 0 (the tables' intervals are so placed: tests/engine/dmath-pow.test.ts), so Dekker's
+  // fast two-sum gives the exact error of s, with three operations fewer than Knuth's two-sum.
   const a = e * LN2_HI + T[N + i]!;
   const s = a + rh;
-  const sb = s - a;
-  const err = a - (s - sb) + (rh - sb);
+  const err = rh - (s - a);
   const r2 = rh * rh;
   // Estrin's scheme: shorter chains of dependent operations than Horner's.
   const r4 = r2 * r2;
   const q = C3 + rh * C4 + r2 * (C5 + rh * C6) + r4 * (C7 + rh * C8);
   const lo = err + (e * LN2_LO + T[2 * N + i]!) + rl + (r2 * rh * q - 0.5 * r2);
+  // |s| >= |lo| (lo is the tail of the series, the low parts and errors), fast two-sum again.
   const h = s + lo;
-  const hb = h - s;
-  const l = s - (h - hb) + (lo - hb);
+  const l = lo - (h - s);
   // y (h + l) = ph + pl (Dekker's exact product of y and h, plus y l).
   const ys = y * SPLIT;
   const yh = ys - (ys - y);

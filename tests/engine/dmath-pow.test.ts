@@ -144,6 +144,40 @@ describe('pow from tables', () => {
     expect([t[one], t[n + one], t[2 * n + one]]).toEqual([1, 0, 0]);
   });
 
+  it('places its intervals so that fast two-sums are exact (|a| >= |r|, |s| >= the tail)', () => {
+    // tablePow sums s = a + rh and h = s + lo with Dekker's fast two-sum, exact only when the
+    // first term is at least the second in magnitude (or zero). a = e ln2Hi + logcHi; rh is
+    // z invc - 1 for z in the interval (largest at its ends); lo is at most rh^2 / 2, the low
+    // parts of the tables and rounding errors (below 2^-16 here).
+    const n = 128;
+    const t = POW_TABLES.all;
+    const F = new Float64Array(1);
+    const W = new Int32Array(F.buffer);
+    const z = (i: number): number => {
+      W[0] = 0;
+      W[1] = LOG_OFFSET + (i << 13);
+      return F[0]!;
+    };
+    let centre = 0;
+    for (let i = 0; i < n; i++) {
+      const invc = t[i]!;
+      const rMax = Math.max(Math.abs(z(i) * invc - 1), Math.abs(z(i + 1) * invc - 1));
+      expect(rMax).toBeLessThanOrEqual(2 ** -8);
+      for (const e of [0, 1, -1, -52, 1023, -1074]) {
+        const a = e * POW_TABLES.ln2Hi + t[n + i]!;
+        if (a === 0) {
+          // The interval that holds 1 (e = 0): s = rh exactly, and the tail is below |rh| 2^-8.
+          centre++;
+          continue;
+        }
+        expect(Math.abs(a), `interval ${i}, e = ${e}`).toBeGreaterThan(rMax * 1.01);
+        // |s| >= |a| - |rh| stays far above the tail.
+        expect(Math.abs(a) - rMax).toBeGreaterThan(2 ** -10);
+      }
+    }
+    expect(centre).toBe(1);
+  });
+
   it('hands over to fdlibm where the result nears the ends of the double range', () => {
     for (const t of [707.9, 707.99, 708.01, 709.5, -707.99, -708.01, -740]) {
       for (const x of [2.5, 0.3, 1e-200, 1e200]) {

@@ -79,8 +79,7 @@ export function emitTablePow(m: Definer, ref: FnRef): void {
   const rl = f.let(add(sub(r1, sub(rh, rb)), sub(r0, rb)));
   const a = f.let(add(mul(e, F(ln2Hi)), table(1, i)));
   const s = f.let(add(a, rh));
-  const sb = f.let(sub(s, a));
-  const err = f.let(add(sub(a, sub(s, sb)), sub(rh, sb)));
+  const err = f.let(sub(rh, sub(s, a)));
   const r2 = f.let(mul(rh, rh));
   // c0 + v c1 (a term of Estrin's scheme)
   const lin = (c0: number, v: X, c1: number): X => add(F(c0), mul(v, F(c1)));
@@ -93,8 +92,7 @@ export function emitTablePow(m: Definer, ref: FnRef): void {
     ),
   );
   const h = f.let(add(s, lo));
-  const hb = f.let(sub(h, s));
-  const l = f.let(add(sub(s, sub(h, hb)), sub(lo, hb)));
+  const l = f.let(sub(lo, sub(h, s)));
   const ys = f.let(mul(y, F(SPLIT)));
   const yh = f.let(sub(ys, sub(ys, y)));
   const yl = f.let(sub(y, yh));
