@@ -2,14 +2,18 @@
  * dmath's exp, log, pow and cbrt as WebAssembly functions (simulation/engine/wasm/dmath-wasm.ts)
  * give exactly dmath's bits: on special values (zeros, infinities, NaN, subnormals, powers of two,
  * integers, halves, the thresholds where the algorithms change path) and on random arguments
- * drawn over every exponent, as bit patterns (property tests with fast-check).
+ * drawn over every exponent, as bit patterns (property tests with fast-check). Every pow checked
+ * is checked again through powSplit (in an instance of its own, so that pow's memo of its last
+ * results cannot answer for it), given its exponent split as a run function splits a
+ * run-invariant exponent (table-pow-wasm.ts splitExponent): the same bits.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cbrt, cos, exp, log, pow, sin } from '../../simulation/engine/dmath';
 import { emitDmath } from '../../simulation/engine/wasm/dmath-wasm';
-import { ModuleBuilder } from '../../simulation/engine/wasm/encode';
+import { FunctionBody, ModuleBuilder } from '../../simulation/engine/wasm/encode';
 import { emitRound } from '../../simulation/engine/wasm/rng-wasm';
+import { splitExponent } from '../../simulation/engine/wasm/table-pow-wasm';
 import { emitTrig } from '../../simulation/engine/wasm/trig-wasm';
 
 function instantiate(): {
@@ -19,6 +23,9 @@ function instantiate(): {
   sin: Unary;
   cos: Unary;
   pow: (x: number, y: number) => number;
+  powSplit: (x: number, y: number, yh: number, yl: number) => number;
+  splitHigh: Unary;
+  splitLow: Unary;
 } {
   const builder = new ModuleBuilder();
   const fns = emitDmath(builder);
@@ -30,6 +37,16 @@ function instantiate(): {
     builder.importFunction('hugeSin', ['f64'], ['f64']),
     builder.importFunction('hugeCos', ['f64'], ['f64']),
   );
+  for (const [name, low] of [
+    ['splitHigh', false],
+    ['splitLow', true],
+  ] as const) {
+    const fn = builder.declareFunction(['f64'], ['f64']);
+    const body = new FunctionBody(['f64']).get(0);
+    splitExponent(body, low);
+    builder.define(fn, body);
+    builder.exportFunction(name, fn);
+  }
   builder.exportFunction('sin', trig.sin);
   builder.exportFunction('cos', trig.cos);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(builder.encode()), {
@@ -40,6 +57,8 @@ function instantiate(): {
 type Unary = (x: number) => number;
 
 const wasm = instantiate();
+/** Another instance for powSplit: pow's memo of its last results is its own. */
+const split = instantiate();
 
 const F = new Float64Array(1);
 const U = new BigUint64Array(F.buffer);
@@ -67,6 +86,8 @@ function checkPow(x: number, y: number): void {
   const a = pow(x, y);
   const b = wasm.pow(x, y);
   if (!same(a, b)) expect.fail(`pow(${show(x)}, ${show(y)}): dmath ${show(a)}, wasm ${show(b)}`);
+  const c = split.powSplit(x, y, split.splitHigh(y), split.splitLow(y));
+  if (!same(a, c)) expect.fail(`powSplit(${show(x)}, ${show(y)}): ${show(c)}, dmath ${show(a)}`);
 }
 
 const SPECIAL = [
@@ -141,6 +162,19 @@ const SPECIAL = [
 const anyDouble = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map(fromBits);
 
 describe('dmath in WebAssembly', () => {
+  it("leaves to pow's own paths the exponents pow does not take to the tables (powSplit)", () => {
+    // Arguments where the tables' result differs from pow's (x * x, 1 / x, sqrt, fdlibm beyond
+    // 2^31 + 2^11: see dmath-pow.test.ts): powSplit must not take them to the tables.
+    for (const [x, y] of [
+      [2.7211310358252376, 2],
+      [3.4109901597257704, -1],
+      [2.4245538583490998, 0.5],
+      [1.0000000000001796, 2147485706.665154],
+    ] as const)
+      checkPow(x, y);
+    for (const y of [0, -0, 1, NaN, Infinity, -Infinity]) for (const x of SPECIAL) checkPow(x, y);
+  });
+
   it('gives dmath bits on special values', () => {
     for (const x of SPECIAL) {
       checkUnary('exp', exp, wasm.exp, x);

@@ -25,6 +25,7 @@ export const timed = (t: number, a: number, k: number) => (t * a + k * 2) * 0.00
 export const inflow = (u: number, g: number, c: number) => u * 0.01 + g + c;
 export const outflow = (s: number, b: number) => s * (b / (b + 1)) * 0.02;
 export const twice = (a: number) => a + a;
+export const powed = (s: number, b: number) => pow(Math.abs(s) / 40 + 0.5, b);
 `) as Record<string, PositionalFn>;
 
 const decl: ModelDecl = {
@@ -37,6 +38,8 @@ const decl: ModelDecl = {
     aux('u', ['a', 'b', 'S'], eq.scaled!),
     aux('g', ['S', 'a', 'b'], eq.gated!),
     aux('c', ['time', 'a', 'k'], eq.timed!),
+    // A power of a stock to a parameter: its exponent is split once per run (powSplit).
+    aux('p', ['S', 'b'], eq.powed!),
     flow('in', ['u', 'g', 'c'], eq.inflow!, { type: 'lognormal', sigma: 'sigma' }),
     flow('out', ['S', 'b'], eq.outflow!, { type: 'poisson' }),
     stock('S', { inputs: ['a'], fn: (a) => 40 + a }, ['in'], ['out']),
@@ -46,8 +49,9 @@ const decl: ModelDecl = {
 describe('wasm: run-invariant expressions hoisted out of the steps', () => {
   it('keeps the interpreter bits, in both modes and at every step length', () => {
     const wasm = compileModel(decl, { backend: 'wasm' });
-    // (a + b), max(a, b) / (a - b), pow(a, b) * 0.01, -(a * b), k * 2, b / (b + 1): six.
-    expect(wasmStatsOf(wasm.runLoop)?.hoisted).toBe(6);
+    // (a + b), max(a, b) / (a - b), pow(a, b) * 0.01, -(a * b), k * 2, b / (b + 1): six; and
+    // the two halves of p's exponent b.
+    expect(wasmStatsOf(wasm.runLoop)?.hoisted).toBe(8);
     // The stock crosses 45 both ways in these runs: both branches of `gated` are taken.
     for (const parameters of [Float64Array.of(3, 1.5, 0.2), Float64Array.of(-1, 0.5, 0.3)])
       expectInterpreterBits(decl, wasm, parameters);

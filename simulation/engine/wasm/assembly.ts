@@ -4,6 +4,7 @@
  */
 import * as dmath from '../dmath';
 import { emitDmath, type DmathFunctions } from './dmath-wasm';
+import { splitExponent } from './table-pow-wasm';
 import { FunctionBody, ModuleBuilder, type FnRef } from './encode';
 import { emitRound } from './rng-wasm';
 import { emitTrig, type TrigFunctions } from './trig-wasm';
@@ -128,8 +129,17 @@ export class Assembly implements ModuleContext {
     if (!b) {
       const inModule = DMATH_IN_MODULE.find(([f]) => f === fn);
       if (inModule) {
-        this.dmath ??= emitDmath(this);
-        b = { fn: this.dmath[inModule[1]], arity: inModule[2] };
+        const fns = (this.dmath ??= emitDmath(this));
+        b = { fn: fns[inModule[1]], arity: inModule[2] };
+        // pow's exponent, when it does not change during a run, is split once (pow-wasm.ts).
+        if (inModule[1] === 'pow')
+          b = {
+            ...b,
+            invariantLast: {
+              fn: fns.powSplit,
+              prepare: [(into) => splitExponent(into, false), (into) => splitExponent(into, true)],
+            },
+          };
       } else {
         const emit = builtins.get(fn);
         if (!emit) return undefined;

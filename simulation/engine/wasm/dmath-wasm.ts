@@ -49,6 +49,8 @@ export interface DmathFunctions {
   readonly exp: FnRef;
   readonly log: FnRef;
   readonly pow: FnRef;
+  /** pow with its exponent split beforehand (see pow-wasm.ts PowRefs). */
+  readonly powSplit: FnRef;
   readonly cbrt: FnRef;
 }
 
@@ -256,11 +258,14 @@ export function emitDmath(m: Definer): DmathFunctions {
   const scalbn = m.declareFunction(['f64', 'i32'], ['f64']);
   const cbrt = m.declareFunction(['f64'], ['f64']);
   const tablePow = m.declareFunction(['f64', 'f64'], ['f64']);
+  const split4 = ['f64', 'f64', 'f64', 'f64'] as const;
+  const powSplit = m.declareFunction(split4, ['f64']);
+  const tablePowSplit = m.declareFunction(split4, ['f64']);
   emitExp(m, exp);
   emitLog(m, log);
   emitScalbn(m, scalbn);
-  emitTablePow(m, tablePow);
-  emitPow(m, pow, scalbn, tablePow);
+  emitTablePow(m, tablePow, tablePowSplit);
+  emitPow(m, { pow, powSplit, scalbn, tablePow, tablePowSplit });
   emitCbrt(m, cbrt);
-  return { exp, log, pow, cbrt };
+  return { exp, log, pow, powSplit, cbrt };
 }

@@ -96,9 +96,55 @@ export function emitScalbn(m: Definer, ref: FnRef): void {
   m.define(ref, f.end(mul(y, fromWords(shl(add(I(0x3ff), n), I(20)), I(0)))));
 }
 
-export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef, tablePow: FnRef): void {
+/** The functions emitPow defines. */
+export interface PowRefs {
+  /** dmath's pow: (x, y) -> x^y. */
+  readonly pow: FnRef;
+  /**
+   * pow with y's halves given, (x, y, yh, yl) as table-pow-wasm's splitExponent computes them
+   * (yh NaN where pow does not take y to the tables): for an exponent that does not change
+   * during a run, split once. The same results as pow (the same operations on the same values).
+   */
+  readonly powSplit: FnRef;
+  readonly scalbn: FnRef;
+  readonly tablePow: FnRef;
+  readonly tablePowSplit: FnRef;
+}
+
+export function emitPow(m: Definer, refs: PowRefs): void {
+  const { pow: ref, scalbn, tablePow } = refs;
   // Two entries of (x, y, x^y); x = 0 marks an empty one (never a key: keys have x > 0).
   const memo = m.data(new Uint8Array(48));
+  /**
+   * In `f`: returns x^y from the last two powers the tables computed, newest first, else from
+   * `table` (a call of a table pow) unless it gives NaN. Several equations of a step may take
+   * the same power (consumers of the same data products: 2 of the default model's 8 a step).
+   * x > 0 and y != 0 here, so equal values are equal bits (no -0, no NaN).
+   */
+  const memoized = (f: Fn, x: X, y: X, table: X): void => {
+    const at = (entry: number, field: number): X => loadF64(I(0), memo + entry * 24 + field * 8);
+    for (const entry of [0, 1])
+      f.if(and(eq(x, at(entry, 0)), eq(y, at(entry, 1))), () => f.ret(at(entry, 2)));
+    const r = f.let(table);
+    f.if(eq(r, r), () => {
+      for (let field = 0; field < 3; field++) f.store(I(0), memo + 24 + field * 8, at(0, field));
+      f.store(I(0), memo, x);
+      f.store(I(0), memo + 8, y);
+      f.store(I(0), memo + 16, r);
+      f.ret(r);
+    });
+  };
+
+  const g = new Fn(['f64', 'f64', 'f64', 'f64'], 'f64');
+  const gx = g.param(0);
+  const gy = g.param(1);
+  const gyh = g.param(2);
+  const gyl = g.param(3);
+  g.if(and(eq(gyh, gyh), and(gt(gx, F(0)), lt(gx, F(Infinity)))), () =>
+    memoized(g, gx, gy, call(refs.tablePowSplit, 'f64', gx, gy, gyh, gyl)),
+  );
+  m.define(refs.powSplit, g.end(call(ref, 'f64', gx, gy)));
+
   const f = new Fn(['f64', 'f64'], 'f64');
   const x = f.param(0);
   const y = f.param(1);
@@ -109,22 +155,9 @@ export function emitPow(m: Definer, ref: FnRef, scalbn: FnRef, tablePow: FnRef):
     f.if(eq(y, F(0.5)), () => f.ret(sqrt(x)));
     f.if(eq(y, F(2)), () => f.ret(mul(x, x)));
     f.if(eq(y, F(-1)), () => f.ret(div(F(1), x)));
-    f.if(and(ne(y, F(0)), lt(abs(y), F(2147485696))), () => {
-      // The last two powers the tables computed, newest first: several equations of a step may
-      // take the same power (consumers of the same data products: 2 of the default model's 8 a
-      // step). x > 0 and y != 0 here, so equal values are equal bits (no -0, no NaN).
-      const at = (entry: number, field: number): X => loadF64(I(0), memo + entry * 24 + field * 8);
-      for (const entry of [0, 1])
-        f.if(and(eq(x, at(entry, 0)), eq(y, at(entry, 1))), () => f.ret(at(entry, 2)));
-      const r = f.let(call(tablePow, 'f64', x, y));
-      f.if(eq(r, r), () => {
-        for (let field = 0; field < 3; field++) f.store(I(0), memo + 24 + field * 8, at(0, field));
-        f.store(I(0), memo, x);
-        f.store(I(0), memo + 8, y);
-        f.store(I(0), memo + 16, r);
-        f.ret(r);
-      });
-    });
+    f.if(and(ne(y, F(0)), lt(abs(y), F(2147485696))), () =>
+      memoized(f, x, y, call(tablePow, 'f64', x, y)),
+    );
   });
   const hx = f.let(hiWord(x));
   const lx = f.let(loWord(x));

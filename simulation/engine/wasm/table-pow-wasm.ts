@@ -22,9 +22,10 @@ import {
   T_LIMIT,
   TWO52,
 } from '../dmath-pow';
-import type { FnRef } from './encode';
+import type { FnRef, FunctionBody } from './encode';
 import type { Definer } from './dmath-wasm';
 import {
+  abs,
   add,
   and,
   F,
@@ -36,7 +37,9 @@ import {
   loadF64,
   lt,
   mul,
+  ne,
   not,
+  sel,
   shl,
   shr,
   sub,
@@ -48,13 +51,40 @@ import {
 
 const N = 1 << TABLE_BITS;
 
-/** Defines `ref` as tablePow: (x, y) -> x^y, or NaN where the JavaScript returns NaN. */
-export function emitTablePow(m: Definer, ref: FnRef): void {
+/**
+ * Defines `ref` as tablePow: (x, y) -> x^y, or NaN where the JavaScript returns NaN; and `split`
+ * as the same with y's halves given, (x, y, yh, yl) with yh and yl as tablePow splits y (see
+ * splitExponent): a power whose exponent does not change during a run splits it once.
+ */
+export function emitTablePow(m: Definer, ref: FnRef, split: FnRef): void {
   const at = m.data(new Uint8Array(POW_TABLES.all.buffer.slice(0)));
+  m.define(ref, tablePowBody(at, false));
+  m.define(split, tablePowBody(at, true));
+}
+
+/**
+ * Code that leaves y's high half (Veltkamp's split, as tablePow computes it) on the stack in
+ * place of y, or NaN where pow does not take y to the tables (y is 0, 1, 2, 1/2, -1, NaN or
+ * beyond 2^31 + 2^11: see dmath's pow); `low` leaves y's low half instead.
+ */
+export function splitExponent(into: FunctionBody, low: boolean): void {
+  const y = into.local('f64');
+  into.set(y);
+  const Y: X = { t: 'f64', emit: (b) => void b.get(y) };
+  const ys = mul(Y, F(SPLIT));
+  const yh = sub(ys, sub(ys, Y));
+  const tables = and(
+    and(and(ne(Y, F(1)), ne(Y, F(0.5))), and(ne(Y, F(2)), ne(Y, F(-1)))),
+    and(ne(Y, F(0)), lt(abs(Y), F(2147485696))),
+  );
+  sel(tables, low ? sub(Y, yh) : yh, F(NaN)).emit(into);
+}
+
+function tablePowBody(at: number, givenSplit: boolean): FunctionBody {
   const table = (block: number, index: X): X => loadF64(shl(index, I(3)), at + block * N * 8);
   const { ln2Hi, ln2Lo, ln2NHi, ln2NLo, invLn2N } = POW_TABLES;
 
-  const f = new Fn(['f64', 'f64'], 'f64');
+  const f = new Fn(givenSplit ? ['f64', 'f64', 'f64', 'f64'] : ['f64', 'f64'], 'f64');
   const x = f.param(0);
   const y = f.param(1);
   const ix = f.let(hiWord(x));
@@ -93,9 +123,16 @@ export function emitTablePow(m: Definer, ref: FnRef): void {
   );
   const h = f.let(add(s, lo));
   const l = f.let(sub(lo, sub(h, s)));
-  const ys = f.let(mul(y, F(SPLIT)));
-  const yh = f.let(sub(ys, sub(ys, y)));
-  const yl = f.let(sub(y, yh));
+  let yh: X;
+  let yl: X;
+  if (givenSplit) {
+    yh = f.param(2);
+    yl = f.param(3);
+  } else {
+    const ys = f.let(mul(y, F(SPLIT)));
+    yh = f.let(sub(ys, sub(ys, y)));
+    yl = f.let(sub(y, yh));
+  }
   const hs = f.let(mul(h, F(SPLIT)));
   const hh = f.let(sub(hs, sub(hs, h)));
   const hl = f.let(sub(h, hh));
@@ -115,5 +152,5 @@ export function emitTablePow(m: Definer, ref: FnRef): void {
   );
   const th = f.let(table(3, j));
   const scale = fromWords(shl(add(I(0x3ff), shr(k, I(TABLE_BITS))), I(20)), I(0));
-  m.define(ref, f.end(mul(add(th, add(mul(th, p), table(4, j))), scale)));
+  return f.end(mul(add(th, add(mul(th, p), table(4, j))), scale));
 }

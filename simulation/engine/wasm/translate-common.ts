@@ -58,6 +58,15 @@ export class Scope {
 export interface Builtin {
   readonly fn: FnRef;
   readonly arity: number;
+  /**
+   * A faster form where the last argument does not change during a run (pow's exponent): each of
+   * `prepare` turns that argument's value on the stack into one value computed once per run, and
+   * `fn` takes the arguments, then those values (the same results as the builtin's).
+   */
+  readonly invariantLast?: {
+    readonly fn: FnRef;
+    readonly prepare: readonly ((into: FunctionBody) => void)[];
+  };
 }
 
 /** A translated helper: its wasm function, parameter kinds and result type. */

@@ -19,7 +19,9 @@ import {
   Scope,
   Untranslatable,
   wasmType,
+  type Builtin,
   type Hoister,
+  type Item,
   type Ty,
 } from './translate-common';
 import { knownValue, type Known } from './translate-fold';
@@ -288,8 +290,12 @@ export abstract class ExprEmitter {
     if (builtin) {
       if (args.length !== builtin.arity) return this.fail('builtin arity');
       if (!numbers) return this.fail('a boolean or undefined argument');
+      const prepared = this.preparedLast(builtin, args, scope);
       for (const a of args) this.as(a, scope, 'f64');
-      b.call(builtin.fn);
+      if (prepared) {
+        for (const read of prepared) read(b);
+        b.call(builtin.invariantLast!.fn);
+      } else b.call(builtin.fn);
       return 'f64';
     }
     const src = equationSourceOf(f.fn);
@@ -313,6 +319,27 @@ export abstract class ExprEmitter {
     for (const a of args) this.as(a, scope, 'f64');
     b.call(this.t.module.importCall(f.fn, args.length));
     return 'mixed';
+  }
+
+  /**
+   * Where the builtin has a faster form for a run-invariant last argument and this one is (in a
+   * run function, with room to hoist): the reads of its values computed once per run, else null.
+   */
+  private preparedLast(builtin: Builtin, args: readonly AstNode[], scope: Scope): Item[] | null {
+    const form = builtin.invariantLast;
+    const last = args[args.length - 1];
+    if (!form || !this.hoister || last === undefined) return null;
+    if (!runInvariant(last, scope, this.t.module)) return null;
+    const reads: Item[] = [];
+    for (const prepare of form.prepare) {
+      const read = this.hoister.hoist((into) => {
+        this.t.emitter(into, this.knownLocalTypes).as(last, scope, 'f64');
+        prepare(into);
+      });
+      if (!read) return null;
+      reads.push(read);
+    }
+    return reads;
   }
 
   /**
