@@ -13,10 +13,17 @@
  *   [max max], so each is one 16-byte load;
  * - two tables of row addresses: where each row's value is in the runs' series (the series are
  *   copied into the input area after each run), and the identity (a row vector in the input area);
- * - the input area, the staged slots (draw-major, as in JavaScript) and the counts.
+ * - the input area, the staged slots (draw-major, as in JavaScript), a tile and the counts.
+ *
+ * Counting reads a row's slot in every draw of the batch: slots a staged draw apart (tens of
+ * kilobytes), each in a line and a page of its own, more pages than the processor's first
+ * address cache holds, for every row. So the count copies a block of rows (a cache line of
+ * slots: 32 rows of 2-byte slots) of every draw into the tile, then counts the block's rows from
+ * there, where the lines are consecutive (measured in `flywheel run --runs 10000 --weeks 520`:
+ * counting 0.060 -> 0.050 ms a draw; staging still writes each draw in one run).
  */
 import { wasmAvailable } from '../engine/wasm/backend';
-import { FunctionBody, ModuleBuilder, Op, SimdOp } from '../engine/wasm/encode';
+import { BLOCK_VOID, FunctionBody, ModuleBuilder, Op, SimdOp } from '../engine/wasm/encode';
 
 export type SlotBytes = 1 | 2 | 4;
 
@@ -36,6 +43,8 @@ export interface BinKernelShape {
 }
 
 const PAGE = 65536;
+/** Bytes of a block of staged rows: a cache line. */
+const LINE = 64;
 const TWO52 = 2 ** 52;
 const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
@@ -47,6 +56,8 @@ interface Regions {
   /** Where each run's series start in the input area. */
   readonly runAt: readonly number[];
   readonly staging: number;
+  /** A block of rows of every draw of the batch (see countBody). */
+  readonly tile: number;
   readonly counts: number;
   readonly end: number;
 }
@@ -63,9 +74,11 @@ function regionsOf(shape: BinKernelShape, rowsP: number): Regions {
     seriesEnd = align16(seriesEnd + run.width * shape.series!.points * 8);
   }
   const staging = align16(Math.max(seriesEnd, input + rowsP * 8));
-  const counts = align16(staging + shape.batch * rowsP * shape.slotBytes);
+  // The last draw's last block may be read past its end (into the gap, never counted).
+  const tile = align16(staging + shape.batch * rowsP * shape.slotBytes + LINE);
+  const counts = align16(tile + shape.batch * LINE);
   const end = counts + shape.rows * (shape.bins + 2) * 4;
-  return { info, gather, identity, input, runAt, staging, counts, end };
+  return { info, gather, identity, input, runAt, staging, tile, counts, end };
 }
 
 /** stage(addresses, out): the slots of every row into `out`, and the rows' extremes updated. */
@@ -145,35 +158,77 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
   return b;
 }
 
-/** count(draws): adds the first `draws` staged draws to the counts, row by row. */
+/**
+ * count(draws): adds the first `draws` staged draws to the counts, a block of rows at a time
+ * (see the module's comment): the block of every draw copied into the tile, then each of its
+ * rows counted from the tile, four draws at a time.
+ */
 function countBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionBody {
   const b = new FunctionBody(['i32']);
   const DRAWS = 0;
   const row = b.local('i32');
+  const rowEnd = b.local('i32');
+  const block = b.local('i32');
   const rowCounts = b.local('i32');
+  const from = b.local('i32');
   const p = b.local('i32');
   const k = b.local('i32');
   const c = b.local('i32');
   const load = { 1: Op.i32_load8_u, 2: Op.i32_load16_u, 4: Op.i32_load }[shape.slotBytes];
   const alignOf = { 1: 0, 2: 1, 4: 2 }[shape.slotBytes];
+  const rowsPerBlock = LINE / shape.slotBytes;
+  const drawBytes = rowsP * shape.slotBytes;
+  /** counts[the slot at p + offset]++ */
+  const increment = (offset: number): void => {
+    b.get(rowCounts).get(p).mem(load, alignOf, offset).i32(2).op(Op.i32_shl).op(Op.i32_add);
+    b.tee(c).get(c).loadI32(0).i32(1).op(Op.i32_add).storeI32(0);
+  };
   b.i32(at.counts).set(rowCounts);
+  b.i32(at.staging).set(block);
   b.begin(Op.loop);
-  b.get(row).i32(shape.slotBytes).op(Op.i32_mul).i32(at.staging).op(Op.i32_add).set(p);
+  // The tile: its line d is the block of draw d.
+  b.get(block).set(from);
+  b.i32(at.tile).set(p);
   b.get(DRAWS).set(k);
   b.begin(Op.loop);
-  b.get(rowCounts).get(p).mem(load, alignOf, 0).i32(2).op(Op.i32_shl).op(Op.i32_add).tee(c);
-  b.get(c).loadI32(0).i32(1).op(Op.i32_add).storeI32(0);
-  b.get(p)
-    .i32(rowsP * shape.slotBytes)
-    .op(Op.i32_add)
-    .set(p);
+  for (let q = 0; q < LINE; q += 16)
+    b.get(p).get(from).simdMem(SimdOp.v128_load, 0, q).simdMem(SimdOp.v128_store, 4, q);
+  b.get(from).i32(drawBytes).op(Op.i32_add).set(from);
+  b.get(p).i32(LINE).op(Op.i32_add).set(p);
   b.get(k).i32(1).op(Op.i32_sub).tee(k).opU(Op.br_if, 0);
   b.end();
+  // The block's rows (fewer in the last block).
+  b.get(row).i32(rowsPerBlock).op(Op.i32_add).tee(rowEnd).i32(shape.rows).op(Op.i32_gt_u);
+  b.begin(Op.if, BLOCK_VOID).i32(shape.rows).set(rowEnd).end();
+  b.i32(at.tile).set(from);
+  b.begin(Op.loop);
+  b.get(from).set(p);
+  b.get(DRAWS).set(k);
+  // Four draws at a time while four are left, then one at a time.
+  b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
+  b.get(k).i32(4).op(Op.i32_lt_u).opU(Op.br_if, 1);
+  for (let q = 0; q < 4; q++) increment(q * LINE);
+  b.get(p)
+    .i32(4 * LINE)
+    .op(Op.i32_add)
+    .set(p);
+  b.get(k).i32(4).op(Op.i32_sub).set(k);
+  b.opU(Op.br, 0).end().end();
+  b.begin(Op.block, BLOCK_VOID).begin(Op.loop, BLOCK_VOID);
+  b.get(k).op(Op.i32_eqz).opU(Op.br_if, 1);
+  increment(0);
+  b.get(p).i32(LINE).op(Op.i32_add).set(p);
+  b.get(k).i32(1).op(Op.i32_sub).set(k);
+  b.opU(Op.br, 0).end().end();
   b.get(rowCounts)
     .i32((shape.bins + 2) * 4)
     .op(Op.i32_add)
     .set(rowCounts);
-  b.get(row).i32(1).op(Op.i32_add).tee(row).i32(shape.rows).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.get(from).i32(shape.slotBytes).op(Op.i32_add).set(from);
+  b.get(row).i32(1).op(Op.i32_add).tee(row).get(rowEnd).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.end();
+  b.get(block).i32(LINE).op(Op.i32_add).set(block);
+  b.get(row).i32(shape.rows).op(Op.i32_lt_u).opU(Op.br_if, 0);
   b.end();
   return b;
 }
