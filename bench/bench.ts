@@ -13,7 +13,9 @@
  *     workers; the figures here are the work to split.
  * (a2) Loop dominance: the Loops That Matter pass against the plain run it analyses (bench/ltm.ts).
  * (c) A 10,000-draw Monte Carlo over 520 weeks on every core (cli/pool.ts, the CLI's code path:
- *     its workers run the wasm backend).
+ *     its workers run the wasm backend); then the whole command the issue times, `flywheel run
+ *     --runs 10000 --weeks 520` in a new process (start-up, comparison, headline, Monte Carlo, the
+ *     JSON written to a file), its CPU time from /proc where the system has it.
  * (d) A three-parameter calibration to three years of weekly data (bench/calibration-data.ts):
  *     the fit alone (calibrate, codegen, as `flywheel calibrate` runs it), and the whole command
  *     in this process on a CSV file (read, map, fit, adopt, write the calibrated scenario).
@@ -21,7 +23,8 @@
  * Options (for quick checks): --draws N, --repeats N, --workers N, --calibrations N, --only a,b,c,d
  * (the sections to run; a includes a2).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,6 +77,22 @@ const inMs = (st: Stats): Stats => ({
 });
 const line = (label: string, st: Stats, unit: string, digits: number): string =>
   `${label.padEnd(58)} ${fmt(st.median, digits).padStart(9)} ${unit}  (min ${fmt(st.min, digits)}, max ${fmt(st.max, digits)}, ${st.samples} samples)`;
+
+/**
+ * CPU seconds of this process's finished children (Linux's /proc/self/stat: cutime + cstime, in
+ * clock ticks of 1/100 s), or null where the system has no such file.
+ */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // The fields after the command name in parentheses: state is field 3, cutime 16, cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Process CPU time (all threads) in milliseconds. */
 const cpuMs = (): number => {
@@ -291,6 +310,32 @@ async function main(): Promise<void> {
         ),
       );
     }
+    // The command itself, as a user runs it (a process of its own each time).
+    const cli = new URL('./flywheel.mjs', import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
+    const commandWall: number[] = [];
+    const commandCpu: number[] = [];
+    try {
+      for (let r = 0; r < mcRepeats; r++) {
+        const args = [cli, 'run', '--runs', String(draws), '--weeks', '520', '--format', 'json'];
+        const c0 = childrenCpuSeconds();
+        const t0 = performance.now();
+        const child = spawnSync(process.execPath, [...args, '--out', join(dir, 'run.json')], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        commandWall.push((performance.now() - t0) / 1000);
+        if (child.status !== 0)
+          throw new Error(`flywheel run failed: ${String(child.stderr).slice(0, 300)}`);
+        const c1 = childrenCpuSeconds();
+        if (c0 !== null && c1 !== null) commandCpu.push(c1 - c0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const command = `flywheel run --runs ${draws} --weeks 520`;
+    console.log(line(`    ${command}, wall time`, stats(commandWall), 's', 2));
+    if (commandCpu.length > 0)
+      console.log(line(`    ${command}, CPU time`, stats(commandCpu), 's', 2));
     console.log('    aim: below 5 s for 10,000 draws');
     console.log('');
   }
