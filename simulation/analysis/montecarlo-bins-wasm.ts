@@ -9,8 +9,10 @@
  * The module is generated for one job's shape (rows, bins, batch, the runs' series) and owns its
  * memory:
  * - a zero (the value of the padding row when the rows are odd);
- * - the rows' layout and extremes, a pair of rows in 64 bytes: [lo lo] [width width] [min min]
- *   [max max], so each is one 16-byte load;
+ * - the rows' layout and extremes, a pair of rows in 96 bytes: [lo lo] [width width] [min min]
+ *   [max max] [top top] [topSlot topSlot], so each is one 16-byte load: top is lo + bins width
+ *   (the top edge, as the JavaScript computes it) and topSlot the slot of a value at or below it
+ *   that the division does not place (bins; 1 for a row of width 0, where the value equals lo);
  * - two tables of row addresses: where each row's value is in the runs' series (the series are
  *   copied into the input area after each run), and the identity (a row vector in the input area);
  * - the input area, the staged slots (draw-major, as in JavaScript), a tile and the counts.
@@ -43,6 +45,8 @@ export interface BinKernelShape {
 }
 
 const PAGE = 65536;
+/** Bytes of a pair of rows' record (see the module's comment). */
+const PAIR = 96;
 /** Bytes of a block of staged rows: a cache line. */
 const LINE = 64;
 const TWO52 = 2 ** 52;
@@ -64,7 +68,7 @@ interface Regions {
 
 function regionsOf(shape: BinKernelShape, rowsP: number): Regions {
   const info = 16;
-  const gather = align16(info + (rowsP / 2) * 64);
+  const gather = align16(info + (rowsP / 2) * PAIR);
   const identity = align16(gather + rowsP * 4);
   const input = align16(identity + rowsP * 4);
   const runAt: number[] = [];
@@ -89,13 +93,10 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
   const info = b.local('i32');
   const v = b.local('v128');
   const l = b.local('v128');
-  const w = b.local('v128');
   const p = b.local('v128');
-  const ext = b.local('v128');
-  const sW = b.local('v128');
   const s = b.local('v128');
   const bins = shape.bins;
-  const end = at.info + (rowsP / 2) * 64;
+  const end = at.info + (rowsP / 2) * PAIR;
   // The slots are computed plus 2^52: an integer n below 2^32 is then the low 32 bits of the
   // double 2^52 + n (exactly), and a shuffle takes the slots' bytes without a conversion.
   const constant = (value: number): number => {
@@ -103,11 +104,9 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
     b.f64x2(value, value).set(local);
     return local;
   };
-  const ZERO = constant(0);
   const BINS = constant(bins);
   const S0 = constant(TWO52);
   const S1 = constant(TWO52 + 1);
-  const S_BINS = constant(TWO52 + bins);
   const S_OVER = constant(TWO52 + bins + 1);
   b.i32(at.info).set(info);
   b.begin(Op.loop);
@@ -115,29 +114,27 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
   b.get(ADDR).loadI32(0).simdMem(SimdOp.v128_load64_zero, 3, 0).set(v);
   b.get(ADDR).loadI32(4).get(v).simdLane(SimdOp.v128_load64_lane, 3, 0, 1).set(v);
   b.get(info).simdMem(SimdOp.v128_load, 4, 0).set(l);
-  b.get(info).simdMem(SimdOp.v128_load, 4, 16).set(w);
-  // min = v < min ? v : min; max = v > max ? v : max (NaN changes neither, as in JavaScript).
-  for (const [offset, cmp] of [
-    [32, SimdOp.f64x2_lt],
-    [48, SimdOp.f64x2_gt],
+  // min = v < min ? v : min; max = max < v ? v : max: pmin and pmax exactly (NaN changes
+  // neither, as in JavaScript).
+  for (const [offset, op] of [
+    [32, SimdOp.f64x2_pmin],
+    [48, SimdOp.f64x2_pmax],
   ] as const) {
-    b.get(info).simdMem(SimdOp.v128_load, 4, offset).set(ext);
-    b.get(info).get(v).get(ext).get(v).get(ext).simd(cmp).simd(SimdOp.v128_bitselect);
+    b.get(info).get(info).simdMem(SimdOp.v128_load, 4, offset).get(v).simd(op);
     b.simdMem(SimdOp.v128_store, 4, offset);
   }
-  // slotIn: p = (v - l) / w; p < bins ? trunc(p) + 1 : v <= l + bins w ? bins : bins + 1.
-  b.get(v).get(l).simd(SimdOp.f64x2_sub).get(w).simd(SimdOp.f64x2_div).set(p);
+  // slotIn: v < l ? 0 : p < bins ? trunc(p) + 1 : v <= top ? topSlot : bins + 1, with
+  // p = (v - l) / w. Where w = 0 the division gives NaN at v = l (then topSlot, 1) and infinity
+  // above (then bins + 1), as slotIn's own case for w = 0.
+  b.get(v).get(l).simd(SimdOp.f64x2_sub);
+  b.get(info).simdMem(SimdOp.v128_load, 4, 16).simd(SimdOp.f64x2_div).set(p);
+  b.get(OUT).get(S0);
   b.get(p).simd(SimdOp.f64x2_trunc).get(S1).simd(SimdOp.f64x2_add);
-  b.get(S_BINS).get(S_OVER);
-  b.get(v).get(l).get(BINS).get(w).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add);
-  b.simd(SimdOp.f64x2_le).simd(SimdOp.v128_bitselect);
-  b.get(p).get(BINS).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_bitselect).set(sW);
-  // w = 0: v = l ? 1 : bins + 1.
-  b.get(S1).get(S_OVER).get(v).get(l).simd(SimdOp.f64x2_eq);
-  b.simd(SimdOp.v128_bitselect).get(sW).get(w).get(ZERO).simd(SimdOp.f64x2_eq);
-  b.simd(SimdOp.v128_bitselect).set(s);
-  // v < l: 0.
-  b.get(OUT).get(S0).get(s).get(v).get(l).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_bitselect);
+  b.get(info).simdMem(SimdOp.v128_load, 4, 80).get(S_OVER);
+  b.get(v).get(info).simdMem(SimdOp.v128_load, 4, 64).simd(SimdOp.f64x2_le);
+  b.simd(SimdOp.v128_bitselect);
+  b.get(p).get(BINS).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_bitselect);
+  b.get(v).get(l).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_bitselect);
   // The two slots' low bytes (1, 2 or 4 of each), side by side in the first lanes.
   const n = shape.slotBytes;
   const lanes = Array.from({ length: 16 }, (_, i) => (i < 2 * n ? (i < n ? i : 8 + i - n) : 0));
@@ -153,7 +150,7 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
     .i32(2 * shape.slotBytes)
     .op(Op.i32_add)
     .set(OUT);
-  b.get(info).i32(64).op(Op.i32_add).tee(info).i32(end).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.get(info).i32(PAIR).op(Op.i32_add).tee(info).i32(end).op(Op.i32_lt_u).opU(Op.br_if, 0);
   b.end();
   return b;
 }
@@ -331,18 +328,27 @@ export class BinKernel {
     return this.u32.subarray(this.at.counts / 4, this.at.counts / 4 + length);
   }
 
-  /** Row r's lane in its pair's record (in f64s): bin start at +0, width +2, min +4, max +6. */
+  /**
+   * Row r's lane in its pair's record (in f64s): bin start at +0, width +2, min +4, max +6, top
+   * edge +8, its slot +10.
+   */
   private infoAt(r: number): number {
-    return this.at.info / 8 + (r >> 1) * 8 + (r & 1);
+    return this.at.info / 8 + (r >> 1) * (PAIR / 8) + (r & 1);
   }
 
-  /** The rows' bin starts and widths (the padding row: 0 and 0). */
+  /** The rows' bin starts and widths (the padding row: 0 and 0), and what follows from them. */
   setLayout(lo: Float64Array, width: Float64Array): void {
     const f = this.f64;
+    const bins = this.shape.bins;
     for (let r = 0; r < this.rowsP; r++) {
       const o = this.infoAt(r);
-      f[o] = r < this.shape.rows ? lo[r]! : 0;
-      f[o + 2] = r < this.shape.rows ? width[r]! : 0;
+      const l = r < this.shape.rows ? lo[r]! : 0;
+      // A width of -0 is 0 here: the stage's division then gives +infinity above l, as slotIn.
+      const w = r < this.shape.rows && width[r] !== 0 ? width[r]! : 0;
+      f[o] = l;
+      f[o + 2] = w;
+      f[o + 8] = l + bins * w;
+      f[o + 10] = TWO52 + (w === 0 ? 1 : bins);
     }
   }
 

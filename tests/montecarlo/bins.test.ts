@@ -31,7 +31,7 @@ function firstDifference(
 const rowArb = fc
   .record({
     lo: fc.double({ min: -1e9, max: 1e9, noNaN: true }),
-    width: fc.oneof(fc.constant(0), fc.double({ min: 1e-12, max: 1e6, noNaN: true })),
+    width: fc.oneof(fc.constantFrom(0, -0), fc.double({ min: 1e-12, max: 1e6, noNaN: true })),
   })
   .filter(({ lo, width }) => lo + 300 * width > lo || width === 0);
 

@@ -132,6 +132,8 @@ export const SimdOp = {
   f64x2_sub: 0xf1,
   f64x2_mul: 0xf2,
   f64x2_div: 0xf3,
+  f64x2_pmin: 0xf6,
+  f64x2_pmax: 0xf7,
   i32x4_trunc_sat_f64x2_u_zero: 0xfd,
 } as const;
 
