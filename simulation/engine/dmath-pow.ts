@@ -30,6 +30,11 @@ export const SHIFT = 6755399441055744;
 export const TWO52 = 4503599627370496;
 /** Beyond this |y ln x| the result may leave the normal range: fdlibm's pow takes over. */
 export const T_LIMIT = 708;
+/**
+ * pow takes an exponent to the tables when 0 < |y| < 2^31 + 2^11 (and y is none of its
+ * shortcuts): the exponents for which fdlibm's general code reaches them too.
+ */
+export const Y_LIMIT = 2147485696;
 
 // Taylor coefficients: ln(1 + r) = r - r^2/2 + r^3 (C3 + r (C4 + ...)), e^r - 1 = r + r^2 (E2 + ...).
 export const C3 = 1 / 3;

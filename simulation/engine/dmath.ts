@@ -22,7 +22,7 @@
  * ====================================================
  */
 import { F64, HI, I32, LO, POW2 } from './dmath-bits';
-import { tablePow } from './dmath-pow';
+import { tablePow, Y_LIMIT } from './dmath-pow';
 
 /** WORD_UNIT[e] = the value of the low word's last bit in a double whose exponent field is e. */
 const WORD_UNIT = new Float64Array(2048);
@@ -289,7 +289,7 @@ export function pow(x: number, y: number): number {
     if (y === 0.5) return Math.sqrt(x);
     if (y === 2) return x * x;
     if (y === -1) return 1 / x;
-    if (y !== 0 && Math.abs(y) < 2147485696) {
+    if (y !== 0 && Math.abs(y) < Y_LIMIT) {
       const r = tablePow(x, y);
       if (r === r) return r;
     }

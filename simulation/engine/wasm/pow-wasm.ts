@@ -6,6 +6,7 @@
  * a Sun Microsystems, Inc. business. Permission to use, copy, modify, and distribute this
  * software is freely granted, provided that this notice is preserved.
  */
+import { Y_LIMIT } from '../dmath-pow';
 import type { FnRef } from './encode';
 import { expPoly, HUGE, TINY, type Definer } from './dmath-wasm';
 import {
@@ -159,7 +160,7 @@ export function emitPow(m: Definer, refs: PowRefs): void {
     f.if(eq(y, F(0.5)), () => f.ret(sqrt(x)));
     f.if(eq(y, F(2)), () => f.ret(mul(x, x)));
     f.if(eq(y, F(-1)), () => f.ret(div(F(1), x)));
-    f.if(and(ne(y, F(0)), lt(abs(y), F(2147485696))), () =>
+    f.if(and(ne(y, F(0)), lt(abs(y), F(Y_LIMIT))), () =>
       memoized(f, x, y, call(tablePow, 'f64', x, y), 2),
     );
   });

@@ -21,6 +21,7 @@ import {
   SPLIT,
   T_LIMIT,
   TWO52,
+  Y_LIMIT,
 } from '../dmath-pow';
 import type { FnRef, FunctionBody } from './encode';
 import type { Definer } from './dmath-wasm';
@@ -75,7 +76,7 @@ export function splitExponent(into: FunctionBody, low: boolean): void {
   const yh = sub(ys, sub(ys, Y));
   const tables = and(
     and(and(ne(Y, F(1)), ne(Y, F(0.5))), and(ne(Y, F(2)), ne(Y, F(-1)))),
-    and(ne(Y, F(0)), lt(abs(Y), F(2147485696))),
+    and(ne(Y, F(0)), lt(abs(Y), F(Y_LIMIT))),
   );
   sel(tables, low ? sub(Y, yh) : yh, F(NaN)).emit(into);
 }
