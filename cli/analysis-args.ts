@@ -10,7 +10,7 @@ import { resolveKpi } from '../simulation/analysis/factors';
 import { MAX_DRAWS } from '../simulation/analysis/montecarlo';
 import { MAX_SWEEP_STEPS } from '../simulation/analysis/sweep';
 import type { PresetName } from '../simulation/scenario/presets';
-import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
+import { MAX_HORIZON_WEEKS } from '../simulation/scenario/limits';
 import {
   FORMATS,
   guarded,

@@ -186,7 +186,7 @@ export async function analysisCommand(
   cmd: AnalysisCommand,
   env: AnalysisEnvironment,
 ): Promise<void> {
-  const resolved = resolveScenario(cmd);
+  const resolved = await resolveScenario(cmd);
   const origin =
     (cmd.file !== null ? shown(cmd.file) : null) ??
     (cmd.preset !== null ? `preset '${cmd.preset}'` : "the default scenario 'with'");

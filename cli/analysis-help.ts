@@ -2,7 +2,7 @@
 import { KPI_KEYS, MAX_DRAWS } from '../simulation/analysis/montecarlo';
 import { MAX_SWEEP_STEPS } from '../simulation/analysis/sweep';
 import { PRESET_NAMES } from '../simulation/scenario/presets';
-import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
+import { MAX_HORIZON_WEEKS } from '../simulation/scenario/limits';
 import { DEFAULT_KPI, DEFAULT_SWEEP_STEPS, DEFAULT_TOP } from './analysis-args';
 import { wrap } from './summary';
 

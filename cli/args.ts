@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { parseAnalysisCommand, type AnalysisCommand } from './analysis-args';
 import { MAX_DRAWS } from '../simulation/analysis/montecarlo';
-import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
+import { MAX_HORIZON_WEEKS } from '../simulation/scenario/limits';
 import { isPresetName, PRESET_NAMES, type PresetName } from '../simulation/scenario/presets';
 
 export const COMMANDS = [

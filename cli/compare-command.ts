@@ -5,7 +5,7 @@
  * marked. Bad input (flags, files, names, too many runs) exits with code 2.
  */
 import { parseArgs } from 'node:util';
-import { MAX_HORIZON_WEEKS, MAX_COMPARED_RUNS } from '../simulation/scenario/schema';
+import { MAX_HORIZON_WEEKS, MAX_COMPARED_RUNS } from '../simulation/scenario/limits';
 import { compareCommandFor, type CompareSettings } from '../renderer/report/reproduce';
 import {
   FORMATS,

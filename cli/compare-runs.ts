@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { CompiledModelCache } from '../simulation/analysis/model-cache';
 import { runScenarios, type ManyRuns } from '../simulation/analysis/runs';
 import { describeDifferences } from '../simulation/scenario/describe-changes';
-import { MAX_COMPARED_RUNS } from '../simulation/scenario/schema';
+import { MAX_COMPARED_RUNS } from '../simulation/scenario/limits';
 import type { Scenario } from '../simulation/scenario/types';
 import { findRunByName, resolveRun, runNamesOf } from '../simulation/scenario/variants';
 import {

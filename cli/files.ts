@@ -17,7 +17,7 @@
  *   writeOutputFile(cmd.out, bytes);      // or openOutputFile(cmd.out) to stream blocks
  */
 import type { Stats } from 'node:fs';
-import { MAX_SCENARIO_BYTES } from '../simulation/scenario/load';
+import { MAX_SCENARIO_BYTES } from '../simulation/scenario/limits';
 import {
   AtomicFileSync,
   abortOpenWrites,

@@ -1,7 +1,7 @@
 /** Help texts of the `flywheel` command line. */
 import { MAX_DRAWS } from '../simulation/analysis/montecarlo';
 import { PRESET_NAMES } from '../simulation/scenario/presets';
-import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
+import { MAX_HORIZON_WEEKS } from '../simulation/scenario/limits';
 import type { HelpTopic } from './args';
 import { SEEK_HELP, SENSITIVITY_HELP, SWEEP_HELP } from './analysis-help';
 

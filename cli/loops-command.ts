@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loopDominance, type LoopDominance } from '../simulation/analysis/loop-dominance';
-import { MAX_HORIZON_WEEKS } from '../simulation/scenario/schema';
+import { MAX_HORIZON_WEEKS } from '../simulation/scenario/limits';
 import { scenarioHash } from '../simulation/scenario/hash';
 import { isPresetName, PRESET_NAMES, PRESETS, withPreset } from '../simulation/scenario/presets';
 import type { Scenario } from '../simulation/scenario/types';

@@ -3,7 +3,6 @@
  * Exit codes: 0 success, 2 bad input (the message names the file, field or flag), 1 internal error.
  */
 import { parseCommandLine, type Command } from './args';
-import { presetFile, presetList, validateFiles } from './catalogue';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from './errors';
 import { HELP, helpHint } from './help';
 import { runCommand } from './run';
@@ -31,12 +30,14 @@ async function execute(command: Command): Promise<void> {
     case 'version':
       out(APP_VERSION);
       return;
-    case 'presets':
+    case 'presets': {
+      const { presetFile, presetList } = await import('./catalogue');
       if (command.show === null) out(presetList());
       else process.stdout.write(presetFile(command.show));
       return;
+    }
     case 'validate':
-      validateFiles(command.files, out);
+      (await import('./catalogue')).validateFiles(command.files, out);
       return;
     case 'run': {
       const progress = terminalProgress();

@@ -16,16 +16,13 @@ import { compareWithWithout, type Comparison } from '../simulation/analysis/simu
 import { scenarioHash } from '../simulation/scenario/hash';
 import { PRESETS, withPreset } from '../simulation/scenario/presets';
 import type { Scenario } from '../simulation/scenario/types';
-import { applyChanges } from '../simulation/scenario/changes';
-import { baseOf, variantNamed } from '../simulation/scenario/variants';
-import { quote, resolveFormat, type RunCommand } from './args';
+import { resolveFormat, type RunCommand } from './args';
 import { InputError } from './errors';
 import { Handoff } from './handoff';
 import { runMonteCarloPoolWithKpis } from './pool';
 import { runInSlices } from './slices';
 import { runCommandFor, type ScenarioSource } from '../renderer/report/reproduce';
 import { writeReportCsv, writeReportJson, type Report, type ReportRun } from './report';
-import { loadScenarioFile } from './scenario-input';
 import { runSummaryText } from './summary';
 import { fileSink, stdoutSink, type Sink } from './sink';
 import { checkOutput } from './files';
@@ -51,18 +48,24 @@ export interface ResolvedScenario {
   readonly source: ScenarioSource;
 }
 
-export function resolveScenario(
+/**
+ * The reader of scenario files, loaded when a file is read: the file format's zod schemas are most
+ * of the CLI's code by size, and a run of a preset starts without them.
+ */
+const scenarioInput = (): Promise<typeof import('./scenario-input')> => import('./scenario-input');
+
+export async function resolveScenario(
   cmd: Pick<RunCommand, 'file' | 'preset' | 'variant'>,
-): ResolvedScenario {
+): Promise<ResolvedScenario> {
   if (cmd.file !== null && cmd.variant !== null)
     return {
-      scenario: loadVariant(cmd.file, cmd.variant),
+      scenario: (await scenarioInput()).loadVariant(cmd.file, cmd.variant),
       names: ['scenario', 'without'],
       source: { kind: 'file', fileName: cmd.file, variant: cmd.variant },
     };
   if (cmd.file !== null)
     return {
-      scenario: baseOf(loadScenarioFile(cmd.file)),
+      scenario: (await scenarioInput()).loadBaseScenario(cmd.file),
       names: ['scenario', 'without'],
       source: { kind: 'file', fileName: cmd.file },
     };
@@ -73,35 +76,6 @@ export function resolveScenario(
       source: { kind: 'preset', preset: cmd.preset },
     };
   return { scenario: withPreset(), names: ['with', 'without'], source: { kind: 'default' } };
-}
-
-/**
- * The scenario of the variant `name` of `file` (its changes applied to the file's scenario); an
- * InputError names the file and the variants it has, or the changes that no longer apply.
- */
-export function loadVariant(file: string, name: string): Scenario {
-  const doc = loadScenarioFile(file);
-  const v =
-    variantNamed(doc, name) ??
-    doc.variants?.find((x) => x.name.toLowerCase() === name.toLowerCase());
-  if (!v) {
-    const names = (doc.variants ?? []).map((x) => quote(x.name));
-    const pinned = doc.pinnedRuns?.some((p) => p.name.toLowerCase() === name.toLowerCase())
-      ? `; ${quote(name)} is a pinned run: compare it with flywheel compare '${file}#${name}' ...`
-      : '';
-    throw new InputError(
-      `${file}: no variant named ${quote(name)} (${names.length === 0 ? 'the file has no variants' : `its variants: ${names.join(', ')}`})${pinned}`,
-    );
-  }
-  const applied = applyChanges(doc, v.changes);
-  if (applied.problems.length > 0)
-    throw new InputError(
-      [
-        `${file}: variant ${quote(v.name)} does not apply to its base:`,
-        ...applied.problems.slice(0, 10).map((p) => `  ${p}`),
-      ].join('\n'),
-    );
-  return applied.scenario;
 }
 
 /** The scenario with the command's overrides; contradictions are input errors naming both sides. */
@@ -168,7 +142,7 @@ function winOnThisThread(scenario: Scenario, models: CompiledModelCache): Promis
 }
 
 export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<void> {
-  const resolved = resolveScenario(cmd);
+  const resolved = await resolveScenario(cmd);
   const origin =
     (cmd.file !== null ? shown(cmd.file) : null) ??
     (cmd.preset !== null ? `preset '${cmd.preset}'` : "the default scenario 'with'");

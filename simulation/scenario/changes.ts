@@ -11,7 +11,7 @@
 import { CONSUMER_FIELDS } from '../model/entities';
 import { AssumptionError, assumptionsOf, withAssumptions, type Assumption } from './assumptions';
 import { formatIssues, parseScenarioValue, scenarioToFile } from './load';
-import { MAX_ENTITIES } from './schema-parts';
+import { MAX_ENTITIES } from './limits';
 import { removeDataProductFrom } from './structure';
 import type {
   AiConsumerSpec,

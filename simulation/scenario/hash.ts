@@ -4,7 +4,7 @@
  * keeps beside the scenario (variants, pinned runs, the comparison choice) is not part of it:
  * pinning a run does not change what the scenario assumes.
  */
-import { scenarioToFile } from './load';
+import { scenarioToFile } from './scenario-file';
 import type { Scenario } from './types';
 
 export function canonicalJson(value: unknown): string {

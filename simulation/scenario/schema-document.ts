@@ -21,13 +21,13 @@ import {
   weeksSchema,
   type AddIssue,
 } from './schema-parts';
+import { MAX_COMPARED_RUNS, MAX_RUN_NAME } from './limits';
 
 export const MAX_VARIANTS = 50;
 export const MAX_PINNED_RUNS = 20;
-/** Runs the comparison view, the report and `flywheel compare` put side by side. */
-export const MAX_COMPARED_RUNS = 8;
+export { MAX_COMPARED_RUNS };
 export const MAX_CHANGES = 500;
-export const MAX_RUN_NAME = 80;
+export { MAX_RUN_NAME };
 
 /** An assumption name or pattern: dot-separated segments of letters, digits, `-`, `_` or `*`. */
 const ASSUMPTION_PATTERN = /^[A-Za-z0-9_*-]+(\.[A-Za-z0-9_*-]+)*$/;

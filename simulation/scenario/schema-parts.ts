@@ -16,10 +16,11 @@ import {
   type FieldSpec,
 } from '../model/entities';
 import { PARAMETERS } from '../model/parameters';
+import { MAX_ENTITIES, MAX_HORIZON_WEEKS } from './limits';
 
 export const ALLOWED_STEP_WEEKS = [0.125, 0.25, 0.5, 1, 2] as const;
-export const MAX_HORIZON_WEEKS = 520;
-export const MAX_ENTITIES = 50;
+export { MAX_HORIZON_WEEKS };
+export { MAX_ENTITIES };
 
 const describeRange = (f: { min: number; max: number; integer?: boolean }): string =>
   `${f.integer ? 'a whole number' : 'a number'} from ${f.min} to ${f.max}`;

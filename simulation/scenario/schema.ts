@@ -19,6 +19,7 @@ import {
   variantSchema,
 } from './schema-document';
 import { checkModelRules, modelParts, text } from './schema-parts';
+import { CURRENT_FORMAT_VERSION, SCENARIO_KIND } from './limits';
 
 export { ALLOWED_STEP_WEEKS, ID_PATTERN, MAX_HORIZON_WEEKS } from './schema-parts';
 export {
@@ -29,8 +30,7 @@ export {
   MAX_VARIANTS,
 } from './schema-document';
 
-export const SCENARIO_KIND = 'flywheel-lab/scenario';
-export const CURRENT_FORMAT_VERSION = 4;
+export { CURRENT_FORMAT_VERSION, SCENARIO_KIND };
 
 export const scenarioFileSchema = z
   .strictObject({

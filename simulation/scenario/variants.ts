@@ -4,7 +4,7 @@
  * and the rules for run names. Pure.
  */
 import { applyChanges } from './changes';
-import { MAX_RUN_NAME } from './schema-document';
+import { MAX_RUN_NAME } from './limits';
 import type { PinnedRun, RunRef, Scenario, Variant } from './types';
 
 /** The base scenario without what the document keeps beside it (variants, pins, comparison). */
