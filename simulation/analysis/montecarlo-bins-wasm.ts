@@ -15,7 +15,8 @@
  *   that the division does not place (bins; 1 for a row of width 0, where the value equals lo);
  * - two tables of row addresses: where each row's value is in the runs' series (the series are
  *   copied into the input area after each run), and the identity (a row vector in the input area);
- * - the input area, the staged slots (draw-major, as in JavaScript), a tile and the counts.
+ * - the input area, the staged slots (draw-major, as in JavaScript), a tile and the counts;
+ * - the rows of the last draw read for the pilot (see gatherBody).
  *
  * Counting reads a row's slot in every draw of the batch: slots a staged draw apart (tens of
  * kilobytes), each in a line and a page of its own, more pages than the processor's first
@@ -63,6 +64,8 @@ interface Regions {
   /** A block of rows of every draw of the batch (see countBody). */
   readonly tile: number;
   readonly counts: number;
+  /** The rows a pilot draw's gather writes (one value a row, the padding row's included). */
+  readonly rowsOut: number;
   readonly end: number;
 }
 
@@ -81,8 +84,9 @@ function regionsOf(shape: BinKernelShape, rowsP: number): Regions {
   // The last draw's last block may be read past its end (into the gap, never counted).
   const tile = align16(staging + shape.batch * rowsP * shape.slotBytes + LINE);
   const counts = align16(tile + shape.batch * LINE);
-  const end = counts + shape.rows * (shape.bins + 2) * 4;
-  return { info, gather, identity, input, runAt, staging, tile, counts, end };
+  const rowsOut = align16(counts + shape.rows * (shape.bins + 2) * 4);
+  const end = rowsOut + rowsP * 8;
+  return { info, gather, identity, input, runAt, staging, tile, counts, rowsOut, end };
 }
 
 /** stage(addresses, out): the slots of every row into `out`, and the rows' extremes updated. */
@@ -150,6 +154,37 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
     .i32(2 * shape.slotBytes)
     .op(Op.i32_add)
     .set(OUT);
+  b.get(info).i32(PAIR).op(Op.i32_add).tee(info).i32(end).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.end();
+  return b;
+}
+
+/**
+ * gather(addresses, out): the pilot's reading of a draw, before the rows have bins: every row's
+ * value into `out` (in row order, two rows a 16-byte store) and the rows' extremes widened as
+ * observeRange widens them (pmin and pmax, as in stageBody).
+ */
+function gatherBody(rowsP: number, at: Regions): FunctionBody {
+  const b = new FunctionBody(['i32', 'i32']);
+  const ADDR = 0;
+  const OUT = 1;
+  const info = b.local('i32');
+  const v = b.local('v128');
+  const end = at.info + (rowsP / 2) * PAIR;
+  b.i32(at.info).set(info);
+  b.begin(Op.loop);
+  b.get(ADDR).loadI32(0).simdMem(SimdOp.v128_load64_zero, 3, 0).set(v);
+  b.get(ADDR).loadI32(4).get(v).simdLane(SimdOp.v128_load64_lane, 3, 0, 1).set(v);
+  for (const [offset, op] of [
+    [32, SimdOp.f64x2_pmin],
+    [48, SimdOp.f64x2_pmax],
+  ] as const) {
+    b.get(info).get(info).simdMem(SimdOp.v128_load, 4, offset).get(v).simd(op);
+    b.simdMem(SimdOp.v128_store, 4, offset);
+  }
+  b.get(OUT).get(v).simdMem(SimdOp.v128_store, 4, 0);
+  b.get(ADDR).i32(8).op(Op.i32_add).set(ADDR);
+  b.get(OUT).i32(16).op(Op.i32_add).set(OUT);
   b.get(info).i32(PAIR).op(Op.i32_add).tee(info).i32(end).op(Op.i32_lt_u).opU(Op.br_if, 0);
   b.end();
   return b;
@@ -250,6 +285,7 @@ export class BinKernel {
   private readonly u32: Uint32Array;
   private readonly stageFn: (addresses: number, out: number) => void;
   private readonly countFn: (draws: number) => void;
+  private readonly gatherFn: (addresses: number, out: number) => void;
   private readonly rowsP: number;
   private readonly inputs: Float64Array[];
 
@@ -265,6 +301,7 @@ export class BinKernel {
     this.u32 = new Uint32Array(memory.buffer);
     this.stageFn = instance.exports.stage as (addresses: number, out: number) => void;
     this.countFn = instance.exports.count as (draws: number) => void;
+    this.gatherFn = instance.exports.gather as (addresses: number, out: number) => void;
     // The identity table (row r reads the input area's value r) and the series table.
     const { identity, gather, input } = at;
     for (let r = 0; r < rowsP; r++) this.u32[identity / 4 + r] = r < shape.rows ? input + r * 8 : 0;
@@ -294,10 +331,13 @@ export class BinKernel {
     const m = new ModuleBuilder();
     const stage = m.declareFunction(['i32', 'i32'], []);
     const count = m.declareFunction(['i32'], []);
+    const gather = m.declareFunction(['i32', 'i32'], []);
     m.define(stage, stageBody(shape, rowsP, at));
     m.define(count, countBody(shape, rowsP, at));
+    m.define(gather, gatherBody(rowsP, at));
     m.exportFunction('stage', stage);
     m.exportFunction('count', count);
+    m.exportFunction('gather', gather);
     // Shared memory where this thread may make it: the counts then go to another thread
     // without a copy (see lendCounts).
     for (const shared of sharedMemoryAllowed() ? [true, false] : [false]) {
@@ -393,6 +433,17 @@ export class BinKernel {
   stageSeries(d: number): void {
     if (!this.shape.series) throw new Error('this kernel stages row vectors only');
     this.stageFn(this.at.gather, this.stagingAt(d));
+  }
+
+  /**
+   * The runs' series (see seriesInput) as one row vector into `out` (gatherRows' order), and
+   * each row's extremes (setExtremes, getExtremes) widened by its value.
+   */
+  gatherSeries(out: Float64Array): void {
+    if (!this.shape.series) throw new Error('this kernel stages row vectors only');
+    this.gatherFn(this.at.gather, this.at.rowsOut);
+    const from = this.at.rowsOut / 8;
+    out.set(this.f64.subarray(from, from + this.shape.rows));
   }
 
   /** Stages rows values[offset + row] as draw d of the batch. */

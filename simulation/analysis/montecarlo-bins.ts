@@ -14,7 +14,7 @@
  */
 import type { MonteCarloJob } from './montecarlo';
 import { BinKernel, type SeriesLayout, type SlotBytes } from './montecarlo-bins-wasm';
-import type { HistogramSketch } from './montecarlo-summary';
+import type { HistogramSketch, RangeSketch } from './montecarlo-summary';
 
 export type BinStaging = Uint8Array | Uint16Array | Uint32Array;
 
@@ -161,15 +161,34 @@ export class BinCounter {
     if (job.rows !== this.rows) throw new Error(`a job of ${job.rows} rows for ${this.rows}`);
     const kernel = this.kernel;
     if (kernel) {
-      const { runner } = job;
-      for (let r = 0; r < runner.runCount; r++) {
-        const input = kernel.seriesInput(r);
-        const values = runner.values(r);
-        if (values !== input) input.set(values);
-      }
+      seriesInto(kernel, job);
       kernel.stageSeries(this.staged);
     } else stageDraw(job, this.info, h.layout.bins, this.staging, this.staged);
     this.next();
+  }
+
+  /**
+   * The pilot's reading of draws in WebAssembly (before the rows have bins), or null where this
+   * counter counts in JavaScript, reads row vectors only, or has a histogram begun (whose
+   * extremes its memory holds): `read(out)` writes the job's last draw's rows into `out` as
+   * gatherRows does and widens the rows' extremes as observeRange does, to the bit; `end()`
+   * writes the extremes into `ranges`, which they start from.
+   */
+  rangeReader(
+    job: MonteCarloJob,
+    ranges: RangeSketch,
+  ): { read(out: Float64Array): void; end(): void } | null {
+    const kernel = this.kernel;
+    if (!kernel?.shape.series || this.histogram !== null || ranges.rows !== this.rows) return null;
+    kernel.setExtremes(ranges.min, ranges.max);
+    return {
+      read: (out) => {
+        if (this.histogram !== null) throw new Error('a histogram was begun while reading ranges');
+        seriesInto(kernel, job);
+        kernel.gatherSeries(out);
+      },
+      end: () => kernel.getExtremes(ranges.min, ranges.max),
+    };
   }
 
   /**
@@ -244,6 +263,16 @@ export class BinCounter {
       }
     }
     this.histogram = null;
+  }
+}
+
+/** The job's runs' series where the kernel reads them (copied unless the runs wrote them there). */
+function seriesInto(kernel: BinKernel, job: MonteCarloJob): void {
+  const { runner } = job;
+  for (let r = 0; r < runner.runCount; r++) {
+    const input = kernel.seriesInput(r);
+    const values = runner.values(r);
+    if (values !== input) input.set(values);
   }
 }
 

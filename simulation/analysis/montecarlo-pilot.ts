@@ -41,13 +41,20 @@ export function pilotKeeping(
   const keep = count > 0 && job.rows * count * 8 <= keepBytes;
   const rows = new Float64Array(job.rows * (keep ? count : 1));
   const kpis = keep ? newKpiTables(job.runCount, start, count) : null;
+  // In the band counter's WebAssembly where it has it: these draws run while the page or the
+  // worker has just started, when the same loops in JavaScript have not been compiled yet.
+  const wasm = job.counter.rangeReader(job, into);
   for (let i = start; i < end; i++) {
     job.runner.run(i);
     const row = keep ? rows.subarray((i - start) * job.rows, (i - start + 1) * job.rows) : rows;
-    gatherRows(job, row);
-    observeRange(into, row);
+    if (wasm) wasm.read(row);
+    else {
+      gatherRows(job, row);
+      observeRange(into, row);
+    }
     if (kpis) recordKpis(job, kpis, i);
   }
+  wasm?.end();
   return { ranges: into, block: kpis ? { start, count, rows, kpis } : null };
 }
 

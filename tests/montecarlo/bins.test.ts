@@ -6,10 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gatherRows, type MonteCarloJob } from '../../simulation/analysis/montecarlo';
 import { BinCounter } from '../../simulation/analysis/montecarlo-bins';
 import {
   newHistogram,
+  newRangeSketch,
   observeHistogram,
+  observeRange,
   type BinLayout,
 } from '../../simulation/analysis/montecarlo-summary';
 
@@ -169,5 +172,98 @@ describe.each([
     expect(() => new BinCounter(2, 200, 4, { wasm }).begin(newHistogram(layout))).toThrow(
       /300 bins/,
     );
+  });
+});
+
+/**
+ * The runs' series of a job as far as reading its rows goes (gatherRows and the counter): run r's
+ * values at point k, slot j are values[r][k * width + slots[j]].
+ */
+function seriesJob(points: number, runs: { width: number; slots: Int32Array }[]) {
+  const values = runs.map((r) => new Float64Array(points * r.width));
+  const job = {
+    slots: runs.map((r) => r.slots),
+    runner: {
+      runCount: runs.length,
+      points,
+      values: (r: number) => values[r]!,
+      slotCount: (r: number) => runs[r]!.width,
+    },
+  } as unknown as MonteCarloJob;
+  return { job, values };
+}
+
+describe("the pilot's reading of draws in WebAssembly (BinCounter.rangeReader)", () => {
+  const value = fc.oneof(
+    fc.double(),
+    fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 5e-324, -Number.MAX_VALUE),
+  );
+  it('reads rows as gatherRows does and widens the ranges as observeRange does, to the bit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(
+          fc.integer({ min: 1, max: 6 }).chain((width) =>
+            fc.record({
+              width: fc.constant(width),
+              slots: fc.array(fc.integer({ min: 0, max: width - 1 }), {
+                minLength: 1,
+                maxLength: 5,
+              }),
+            }),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.array(fc.array(value, { minLength: 200, maxLength: 200 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(fc.tuple(value, value), { minLength: 200, maxLength: 200 }),
+        (points, runSpecs, draws, start) => {
+          const runs = runSpecs.map((r) => ({ width: r.width, slots: Int32Array.from(r.slots) }));
+          const rows = points * runs.reduce((n, r) => n + r.slots.length, 0);
+          const counter = new BinCounter(rows, 10, 4, { series: { points, runs } });
+          const { job, values } = seriesJob(points, runs);
+          // Ranges that start from any extremes (a sketch other draws widened).
+          const wasm = newRangeSketch(rows);
+          for (let r = 0; r < rows; r++) [wasm.min[r], wasm.max[r]] = start[r % 200]!;
+          const plain = { ...wasm, min: wasm.min.slice(), max: wasm.max.slice() };
+          const reader = counter.rangeReader(job, wasm)!;
+          expect(reader).not.toBeNull();
+          for (const draw of draws) {
+            let q = 0;
+            for (const v of values) for (let i = 0; i < v.length; i++) v[i] = draw[q++ % 200]!;
+            const got = new Float64Array(rows).fill(7);
+            const want = new Float64Array(rows);
+            reader.read(got);
+            gatherRows(job, want);
+            observeRange(plain, want);
+            expect(firstDifference(got, want)).toBeNull();
+          }
+          reader.end();
+          expect(firstDifference(wasm.min, plain.min)).toBeNull();
+          expect(firstDifference(wasm.max, plain.max)).toBeNull();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is not had while a histogram is begun, or in JavaScript', () => {
+    const runs = [{ width: 2, slots: Int32Array.of(1) }];
+    const { job } = seriesJob(3, runs);
+    const layout: BinLayout = {
+      rows: 3,
+      bins: 10,
+      lo: new Float64Array(3),
+      width: new Float64Array(3),
+    };
+    const counter = new BinCounter(3, 10, 4, { series: { points: 3, runs } });
+    counter.begin(newHistogram(layout));
+    expect(counter.rangeReader(job, newRangeSketch(3))).toBeNull();
+    counter.end();
+    expect(counter.rangeReader(job, newRangeSketch(3))).not.toBeNull();
+    const js = new BinCounter(3, 10, 4, { series: { points: 3, runs }, wasm: false });
+    expect(js.rangeReader(job, newRangeSketch(3))).toBeNull();
   });
 });
