@@ -89,6 +89,26 @@ function regionsOf(shape: BinKernelShape, rowsP: number): Regions {
   return { info, gather, identity, input, runAt, staging, tile, counts, rowsOut, end };
 }
 
+/** v: a pair of rows' values, read from the two addresses at the local `addr`. */
+function loadPair(b: FunctionBody, addr: number, v: number): void {
+  b.get(addr).loadI32(0).simdMem(SimdOp.v128_load64_zero, 3, 0).set(v);
+  b.get(addr).loadI32(4).get(v).simdLane(SimdOp.v128_load64_lane, 3, 0, 1).set(v);
+}
+
+/**
+ * The pair's extremes in its record at the local `info` widened by v: min = v < min ? v : min and
+ * max = max < v ? v : max, pmin and pmax exactly (NaN changes neither, as in JavaScript).
+ */
+function widenExtremes(b: FunctionBody, info: number, v: number): void {
+  for (const [offset, op] of [
+    [32, SimdOp.f64x2_pmin],
+    [48, SimdOp.f64x2_pmax],
+  ] as const) {
+    b.get(info).get(info).simdMem(SimdOp.v128_load, 4, offset).get(v).simd(op);
+    b.simdMem(SimdOp.v128_store, 4, offset);
+  }
+}
+
 /** stage(addresses, out): the slots of every row into `out`, and the rows' extremes updated. */
 function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionBody {
   const b = new FunctionBody(['i32', 'i32']);
@@ -114,19 +134,9 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
   const S_OVER = constant(TWO52 + bins + 1);
   b.i32(at.info).set(info);
   b.begin(Op.loop);
-  // v: the two rows' values, from their addresses.
-  b.get(ADDR).loadI32(0).simdMem(SimdOp.v128_load64_zero, 3, 0).set(v);
-  b.get(ADDR).loadI32(4).get(v).simdLane(SimdOp.v128_load64_lane, 3, 0, 1).set(v);
+  loadPair(b, ADDR, v);
   b.get(info).simdMem(SimdOp.v128_load, 4, 0).set(l);
-  // min = v < min ? v : min; max = max < v ? v : max: pmin and pmax exactly (NaN changes
-  // neither, as in JavaScript).
-  for (const [offset, op] of [
-    [32, SimdOp.f64x2_pmin],
-    [48, SimdOp.f64x2_pmax],
-  ] as const) {
-    b.get(info).get(info).simdMem(SimdOp.v128_load, 4, offset).get(v).simd(op);
-    b.simdMem(SimdOp.v128_store, 4, offset);
-  }
+  widenExtremes(b, info, v);
   // slotIn: v < l ? 0 : p < bins ? trunc(p) + 1 : v <= top ? topSlot : bins + 1, with
   // p = (v - l) / w. Where w = 0 the division gives NaN at v = l (then topSlot, 1) and infinity
   // above (then bins + 1), as slotIn's own case for w = 0.
@@ -173,15 +183,8 @@ function gatherBody(rowsP: number, at: Regions): FunctionBody {
   const end = at.info + (rowsP / 2) * PAIR;
   b.i32(at.info).set(info);
   b.begin(Op.loop);
-  b.get(ADDR).loadI32(0).simdMem(SimdOp.v128_load64_zero, 3, 0).set(v);
-  b.get(ADDR).loadI32(4).get(v).simdLane(SimdOp.v128_load64_lane, 3, 0, 1).set(v);
-  for (const [offset, op] of [
-    [32, SimdOp.f64x2_pmin],
-    [48, SimdOp.f64x2_pmax],
-  ] as const) {
-    b.get(info).get(info).simdMem(SimdOp.v128_load, 4, offset).get(v).simd(op);
-    b.simdMem(SimdOp.v128_store, 4, offset);
-  }
+  loadPair(b, ADDR, v);
+  widenExtremes(b, info, v);
   b.get(OUT).get(v).simdMem(SimdOp.v128_store, 4, 0);
   b.get(ADDR).i32(8).op(Op.i32_add).set(ADDR);
   b.get(OUT).i32(16).op(Op.i32_add).set(OUT);
