@@ -55,6 +55,8 @@ const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
 interface Regions {
   readonly info: number;
+  /** The end of the rows' records (a pair of rows in PAIR bytes). */
+  readonly infoEnd: number;
   readonly gather: number;
   readonly identity: number;
   readonly input: number;
@@ -71,7 +73,8 @@ interface Regions {
 
 function regionsOf(shape: BinKernelShape, rowsP: number): Regions {
   const info = 16;
-  const gather = align16(info + (rowsP / 2) * PAIR);
+  const infoEnd = info + (rowsP / 2) * PAIR;
+  const gather = align16(infoEnd);
   const identity = align16(gather + rowsP * 4);
   const input = align16(identity + rowsP * 4);
   const runAt: number[] = [];
@@ -86,7 +89,7 @@ function regionsOf(shape: BinKernelShape, rowsP: number): Regions {
   const counts = align16(tile + shape.batch * LINE);
   const rowsOut = align16(counts + shape.rows * (shape.bins + 2) * 4);
   const end = rowsOut + rowsP * 8;
-  return { info, gather, identity, input, runAt, staging, tile, counts, rowsOut, end };
+  return { info, infoEnd, gather, identity, input, runAt, staging, tile, counts, rowsOut, end };
 }
 
 /** v: a pair of rows' values, read from the two addresses at the local `addr`. */
@@ -120,7 +123,6 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
   const p = b.local('v128');
   const s = b.local('v128');
   const bins = shape.bins;
-  const end = at.info + (rowsP / 2) * PAIR;
   // The slots are computed plus 2^52: an integer n below 2^32 is then the low 32 bits of the
   // double 2^52 + n (exactly), and a shuffle takes the slots' bytes without a conversion.
   const constant = (value: number): number => {
@@ -164,7 +166,7 @@ function stageBody(shape: BinKernelShape, rowsP: number, at: Regions): FunctionB
     .i32(2 * shape.slotBytes)
     .op(Op.i32_add)
     .set(OUT);
-  b.get(info).i32(PAIR).op(Op.i32_add).tee(info).i32(end).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.get(info).i32(PAIR).op(Op.i32_add).tee(info).i32(at.infoEnd).op(Op.i32_lt_u).opU(Op.br_if, 0);
   b.end();
   return b;
 }
@@ -180,7 +182,6 @@ function gatherBody(rowsP: number, at: Regions): FunctionBody {
   const OUT = 1;
   const info = b.local('i32');
   const v = b.local('v128');
-  const end = at.info + (rowsP / 2) * PAIR;
   b.i32(at.info).set(info);
   b.begin(Op.loop);
   loadPair(b, ADDR, v);
@@ -188,7 +189,7 @@ function gatherBody(rowsP: number, at: Regions): FunctionBody {
   b.get(OUT).get(v).simdMem(SimdOp.v128_store, 4, 0);
   b.get(ADDR).i32(8).op(Op.i32_add).set(ADDR);
   b.get(OUT).i32(16).op(Op.i32_add).set(OUT);
-  b.get(info).i32(PAIR).op(Op.i32_add).tee(info).i32(end).op(Op.i32_lt_u).opU(Op.br_if, 0);
+  b.get(info).i32(PAIR).op(Op.i32_add).tee(info).i32(at.infoEnd).op(Op.i32_lt_u).opU(Op.br_if, 0);
   b.end();
   return b;
 }

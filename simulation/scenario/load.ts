@@ -1,6 +1,6 @@
 /**
- * Reading and writing scenario files. Every failure is a list of issues with a field path and a
- * plain message; nothing here throws on bad input.
+ * Reading scenario files. Every failure is a list of issues with a field path and a plain message;
+ * nothing here throws on bad input. The writer (scenario-file.ts, without zod) is re-exported.
  */
 import { MAX_SCENARIO_BYTES } from './limits';
 import { migrateToCurrent } from './migrate';
