@@ -5,7 +5,7 @@ import type {
   MonteCarloShape,
   MonteCarloSpec,
 } from '../simulation/analysis/montecarlo';
-import type { SharedRunLoop } from '../simulation/analysis/model-cache';
+import type { SharedLaneLoop, SharedRunLoop } from '../simulation/analysis/model-cache';
 import type { Backend } from '../simulation/engine/compile';
 
 /** The worker's `workerData`: every worker compiles the same job. */
@@ -36,6 +36,11 @@ export function splitRange(n: number, parts: number): [number, number][] {
 export type ToWorker =
   /** Run loops the pool's thread translated, to reuse for the job's models (see awaitModels). */
   | { readonly type: 'models'; readonly loops: readonly SharedRunLoop[] }
+  /**
+   * Run loops for pairs of runs the pool's thread translated (see DrawRunner.enablePairs): the
+   * worker runs two draws at once from then on.
+   */
+  | { readonly type: 'lanes'; readonly loops: readonly SharedLaneLoop[] }
   /** The bins every worker counts into (from the merged pilot ranges). */
   | {
       readonly type: 'layout';

@@ -40,6 +40,11 @@ let pilot: PilotBlock | null = null;
 function handle(msg: ToWorker): void {
   if (msg.type === 'models') return adopt(msg.loops);
   if (!job) throw new Error('worker not initialised');
+  if (msg.type === 'lanes') {
+    models.adoptLanes(msg.loops);
+    job.runner.enablePairs((model) => models.laneLoop(model));
+    return;
+  }
   switch (msg.type) {
     case 'layout':
       layout = { rows: job.rows, bins: msg.bins, lo: msg.lo, width: msg.width };

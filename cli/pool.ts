@@ -29,7 +29,7 @@ import {
   type MonteCarloSpec,
   type MonteCarloSummary,
 } from '../simulation/analysis/montecarlo';
-import type { SharedRunLoop } from '../simulation/analysis/model-cache';
+import type { SharedLaneLoop, SharedRunLoop } from '../simulation/analysis/model-cache';
 import type { Handoff } from './handoff';
 import { onInterrupt } from './interrupt';
 import { splitRange, type FromWorker, type ToWorker, type WorkerSetup } from './mc-protocol';
@@ -53,6 +53,11 @@ export interface PoolOptions {
    * between the threads. An empty list lets each worker translate its own.
    */
   readonly models?: Handoff<readonly SharedRunLoop[]>;
+  /**
+   * Run loops for pairs of runs this thread translates for the same models, after `models`: the
+   * workers run two draws at once from when they have them (the same numbers, sooner).
+   */
+  readonly lanes?: Handoff<readonly SharedLaneLoop[]>;
 }
 
 type Reply<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
@@ -210,6 +215,9 @@ export async function runMonteCarloPoolWithKpis(
       );
     options.models?.take((loops) => {
       for (const h of handles) h.send({ type: 'models', loops });
+    });
+    options.lanes?.take((loops) => {
+      for (const h of handles) h.send({ type: 'lanes', loops });
     });
     const ready = await Promise.all(handles.map((h) => h.expect('ready')));
     const shape: MonteCarloShape = ready[0]!.shape;

@@ -8,7 +8,7 @@ import {
   WIN_PROBABILITY_DRAWS,
   type Headline,
 } from '../simulation/analysis/headline';
-import { CompiledModelCache, type SharedRunLoop } from '../simulation/analysis/model-cache';
+import { CompiledModelCache, type SharedLaneLoop, type SharedRunLoop } from '../simulation/analysis/model-cache';
 import { comparedScenarios } from '../simulation/analysis/montecarlo-draws';
 import { fastestBackend } from '../simulation/engine/compile';
 import { hasDataProducts } from '../simulation/scenario/derive';
@@ -157,6 +157,7 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
   // The workers wait for this thread's translation of the compared models (they need the same
   // ones) instead of each translating its own.
   const shared = new Handoff<readonly SharedRunLoop[]>();
+  const sharedLanes = new Handoff<readonly SharedLaneLoop[]>();
   const pool =
     cmd.runs > 1
       ? runMonteCarloPoolWithKpis(
@@ -167,6 +168,7 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
             onProgress: env.progress ? monteCarloProgress(env.progress) : undefined,
             signal: abort.signal,
             models: shared,
+            lanes: sharedLanes,
           },
         )
       : null;
@@ -183,6 +185,14 @@ export async function runCommand(cmd: RunCommand, env: RunEnvironment): Promise<
     } finally {
       shared.give(models.sharedRunLoops());
     }
+    // Then their loops for pairs of runs, which the workers use from their first draws after
+    // the pilot (this thread runs none of them).
+    if (pool)
+      try {
+        for (const s of comparedScenarios(scenario)) models.laneLoop(models.compiledFor(s));
+      } finally {
+        sharedLanes.give(models.sharedLaneLoops());
+      }
     comparison = compareWithWithout(scenario, { models });
     headline = await headlineBeside(scenario, cmd.runs > 1 ? cmd.runs : 0, models);
   } catch (e) {

@@ -7,6 +7,12 @@
  */
 import { compileModel, nameSalt, type Backend, type CompiledModel } from '../engine/compile';
 import { wasmArtifactOf, type WasmRunArtifact } from '../engine/wasm/backend';
+import {
+  laneArtifactOf,
+  laneLoopOf,
+  type LaneArtifact,
+  type LaneRunLoop,
+} from '../engine/wasm/backend-lanes';
 import { buildFlywheelModel, parameterValuesOf, type BuiltModel } from '../model/flywheel';
 import type { Scenario } from '../scenario/types';
 import { prunedModel } from './prune';
@@ -47,6 +53,12 @@ export interface SharedRunLoop {
   readonly artifact: WasmRunArtifact;
 }
 
+/** A structure's run loop for pairs of runs, for another thread's cache (see adoptLanes). */
+export interface SharedLaneLoop {
+  readonly structure: string;
+  readonly artifact: LaneArtifact;
+}
+
 /**
  * The most recently used models of one backend, by structure: each declaration and its compiled
  * model. Models share their evaluation state, so runs of the same model must not interleave (one
@@ -56,6 +68,9 @@ export class CompiledModelCache {
   private readonly models = new Map<string, { built: BuiltModel; compiled: CompiledModel }>();
   /** Translations made by another thread, by structure (used when this one compiles it). */
   private readonly adopted = new Map<string, WasmRunArtifact>();
+  private readonly adoptedLanes = new Map<string, LaneArtifact>();
+  /** Each compiled model's key in `models`. */
+  private readonly keys = new WeakMap<CompiledModel, string>();
 
   /**
    * `deferWasm`: a model's WebAssembly run loop is made at its first run (see CompileOptions.wasm),
@@ -93,6 +108,7 @@ export class CompiledModelCache {
     });
     if (this.models.size >= this.capacity) this.models.delete(this.models.keys().next().value!);
     this.models.set(key, { built, compiled });
+    this.keys.set(compiled, key);
     return { built, compiled, fresh: true };
   }
 
@@ -113,6 +129,29 @@ export class CompiledModelCache {
    */
   adopt(loops: readonly SharedRunLoop[]): void {
     for (const l of loops) this.adopted.set(l.structure, l.artifact);
+  }
+
+  /**
+   * The run loop for pairs of runs of a model this cache compiled (backend-lanes.ts): another
+   * thread's translation where one was adopted for its structure, else made here; null where the
+   * backend is not wasm or the model's code has no two-lane form.
+   */
+  laneLoop(compiled: CompiledModel): LaneRunLoop | null {
+    const key = this.keys.get(compiled);
+    return laneLoopOf(compiled, (key !== undefined && this.adoptedLanes.get(key)) || null);
+  }
+
+  /** The lane loops made here (see laneLoop), for another thread's cache to adopt. */
+  sharedLaneLoops(): SharedLaneLoop[] {
+    return [...this.models].flatMap(([structure, { compiled }]) => {
+      const artifact = laneArtifactOf(compiled);
+      return artifact ? [{ structure, artifact }] : [];
+    });
+  }
+
+  /** Lane loops another thread translated (see adopt). */
+  adoptLanes(loops: readonly SharedLaneLoop[]): void {
+    for (const l of loops) this.adoptedLanes.set(l.structure, l.artifact);
   }
 
   /** The compiled model of a scenario's structure. */

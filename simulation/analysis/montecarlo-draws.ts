@@ -5,7 +5,15 @@
  */
 import type { Backend } from '../engine/compile';
 import { Rng } from '../engine/rng';
-import { allocateSeries, runModel, runModelKeeping, type RunSeries } from '../engine/run';
+import type { CompiledModel } from '../engine/compile';
+import {
+  allocateSeries,
+  runModel,
+  runModelKeeping,
+  runModelKeepingPair,
+  type RunSeries,
+} from '../engine/run';
+import type { LaneRunLoop } from '../engine/wasm/backend-lanes';
 import type { RunSettings } from '../engine/types';
 import { assumptionsOf } from '../scenario/assumptions';
 import { hasDataProducts, statusQuo, withoutDataProducts } from '../scenario/derive';
@@ -162,6 +170,16 @@ export class DrawRunner {
   private readonly differenceRow: Float64Array;
   private kpiColumns: KpiColumns[] = [];
   private statusQuoColumns: StatusQuoColumns;
+  /**
+   * Pairs of draws (see enablePairs): each model's loop for two runs at once (the status quo
+   * first), the second draw's parameters and series, and which draw they are (-1: none).
+   */
+  private lanes: LaneRunLoop[] | null = null;
+  private readonly second: { parameters: Float64Array; buffer: Float64Array }[] = [];
+  private readonly drawn2: Float64Array;
+  private readonly settings2: { weeks: number; stepWeeks: number; seed: number; mode: RunSettings['mode'] };
+  private planEnd = 0;
+  private pending = -1;
 
   constructor(
     scenario: Scenario,
@@ -179,7 +197,9 @@ export class DrawRunner {
     this.scenarios = comparedScenarios(scenario);
     this.uncertain = uncertainParameters(scenario);
     this.drawn = new Float64Array(this.uncertain.length);
+    this.drawn2 = new Float64Array(this.uncertain.length);
     this.settings = { ...baseSettings };
+    this.settings2 = { ...baseSettings };
     this.points = Math.round(baseSettings.weeks / baseSettings.stepWeeks) + 1;
     const slot = (prepared: PreparedModel): ModelSlot => {
       const names = prepared.compiled.parameterNames;
@@ -242,6 +262,7 @@ export class DrawRunner {
         compiled.metricNames,
       );
     };
+    this.pending = -1;
     for (const m of this.models) keep(m, [...names, ...kpiSeries(m.prepared.compiled.metricNames)]);
     keep(this.baseline, STATUS_QUO_KPI_SERIES);
     this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
@@ -257,6 +278,7 @@ export class DrawRunner {
     if (m.kept === null) throw new Error('placeSeries() before keepOnly()');
     if (buffer.length !== m.buffer.length)
       throw new Error(`run ${run} keeps ${m.buffer.length} values, not ${buffer.length}`);
+    this.pending = -1;
     m.buffer = buffer;
     m.table = { ...m.table, values: buffer };
     this.kpiColumns[run] = kpiColumns(m.table);
@@ -286,24 +308,104 @@ export class DrawRunner {
     return m.table.columnOf(name);
   }
 
+  /**
+   * From now on, runs two draws at once where it may (see planUntil): `laneOf` gives each model's
+   * loop for two runs (wasm/backend-lanes.ts; the same values, to the bit). Only after keepOnly;
+   * returns false, changing nothing, where a model has no such loop.
+   */
+  enablePairs(laneOf: (model: CompiledModel) => LaneRunLoop | null): boolean {
+    const slots = [this.baseline, ...this.models];
+    if (slots.some((m) => m.kept === null)) return false;
+    const lanes = slots.map((m) => laneOf(m.prepared.compiled));
+    if (lanes.some((l) => l === null)) return false;
+    this.lanes = lanes as LaneRunLoop[];
+    return true;
+  }
+
+  /**
+   * The draws run next are up to `end` (excluded), in order: with pairs enabled, run(d) then runs
+   * d + 1 as well when d + 1 < end, and run(d + 1) takes its results.
+   */
+  planUntil(end: number): void {
+    this.planEnd = end;
+  }
+
   /** Runs draw `draw` of every model; its series and KPIs stay readable until the next draw. */
   run(draw: number): void {
-    const base = this.baseSettings.seed;
-    this.rng.reseed(drawSeed(base, draw, DRAW_STREAM.parameters));
-    drawParameters(this.rng, this.uncertain, this.drawn);
-    this.settings.seed = drawSeed(base, draw, DRAW_STREAM.simulation);
+    if (draw === this.pending) return this.takeSecond();
+    this.pending = -1;
+    if (this.lanes && draw + 1 < this.planEnd) return this.runPair(draw);
+    this.drawInto(draw, this.drawn, this.settings);
     const runOne = (m: ModelSlot): void => {
-      for (let i = 0; i < m.uncertainIndex.length; i++) {
-        const idx = m.uncertainIndex[i]!;
-        if (idx >= 0) m.parameters[idx] = this.drawn[i]!;
-      }
+      this.applyDrawn(m, this.drawn, m.parameters);
       const compiled = m.prepared.compiled;
       if (m.kept === null) runModel(compiled, m.parameters, this.settings, m.buffer);
       else runModelKeeping(compiled, m.parameters, this.settings, m.kept, m.buffer);
     };
     runOne(this.baseline);
+    for (const m of this.models) runOne(m);
+    this.finishDraw();
+  }
+
+  /** Draw `draw`'s parameter values into `drawn` and its simulation seed into `settings`. */
+  private drawInto(draw: number, drawn: Float64Array, settings: { seed: number }): void {
+    const base = this.baseSettings.seed;
+    this.rng.reseed(drawSeed(base, draw, DRAW_STREAM.parameters));
+    drawParameters(this.rng, this.uncertain, drawn);
+    settings.seed = drawSeed(base, draw, DRAW_STREAM.simulation);
+  }
+
+  private applyDrawn(m: ModelSlot, drawn: Float64Array, parameters: Float64Array): void {
+    for (let i = 0; i < m.uncertainIndex.length; i++) {
+      const idx = m.uncertainIndex[i]!;
+      if (idx >= 0) parameters[idx] = drawn[i]!;
+    }
+  }
+
+  /** Runs draws d and d + 1 at once: d's results now, d + 1's kept for run(d + 1). */
+  private runPair(draw: number): void {
+    this.drawInto(draw, this.drawn, this.settings);
+    this.drawInto(draw + 1, this.drawn2, this.settings2);
+    const slots = [this.baseline, ...this.models];
+    slots.forEach((m, i) => {
+      let second = this.second[i];
+      if (!second || second.buffer.length !== m.buffer.length)
+        this.second[i] = second = {
+          parameters: Float64Array.from(m.parameters),
+          buffer: new Float64Array(m.buffer.length),
+        };
+      this.applyDrawn(m, this.drawn, m.parameters);
+      second.parameters.set(m.parameters);
+      this.applyDrawn(m, this.drawn2, second.parameters);
+      runModelKeepingPair(
+        m.prepared.compiled,
+        this.lanes![i]!,
+        [m.parameters, second.parameters],
+        [this.settings, this.settings2],
+        m.kept!,
+        [m.buffer, second.buffer],
+      );
+    });
+    this.pending = draw + 1;
+    this.finishDraw();
+  }
+
+  /** Makes the pair's second draw the last one run. */
+  private takeSecond(): void {
+    [this.baseline, ...this.models].forEach((m, i) => {
+      const second = this.second[i]!;
+      m.buffer.set(second.buffer);
+      m.parameters.set(second.parameters);
+    });
+    this.drawn.set(this.drawn2);
+    this.settings.seed = this.settings2.seed;
+    this.pending = -1;
+    this.finishDraw();
+  }
+
+  /** The KPIs of the draw whose series the buffers hold, and their differences. */
+  private finishDraw(): void {
     for (let r = 0; r < this.models.length; r++) {
-      runOne(this.models[r]!);
       const k = kpisOf(this.kpiColumns[r]!, this.statusQuoColumns);
       const row = this.kpiRows[r]!;
       for (let i = 0; i < KPI_KEYS.length; i++) row[i] = k[KPI_KEYS[i]!] ?? NaN;

@@ -44,6 +44,7 @@ export function pilotKeeping(
   // In the band counter's WebAssembly where it has it: these draws run while the page or the
   // worker has just started, when the same loops in JavaScript have not been compiled yet.
   const wasm = job.counter.rangeReader(job, into);
+  job.runner.planUntil(end);
   for (let i = start; i < end; i++) {
     job.runner.run(i);
     const row = keep ? rows.subarray((i - start) * job.rows, (i - start + 1) * job.rows) : rows;

@@ -250,6 +250,7 @@ export function accumulateDraws(
 ): KpiTables {
   const { runner, counter } = job;
   counter.begin(histogram);
+  runner.planUntil(end);
   for (let i = start; i < end; i++) {
     runner.run(i);
     counter.stage(job);

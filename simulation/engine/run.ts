@@ -1,5 +1,6 @@
 import { streamSeed, type CompiledModel } from './compile';
 import { ModelError, type RunSettings } from './types';
+import type { LaneRunLoop } from './wasm/backend-lanes';
 
 /**
  * Every variable's value at every point, point-major: `values[k * slots + slot]` (each step
@@ -95,6 +96,37 @@ export function runModelKeeping(
     throw new ModelError('a value became non-finite during the run');
   }
   return points;
+}
+
+/**
+ * Two runs of runModelKeeping at once (the same slots kept, settings differing in the seed only),
+ * in the lanes of `lanes` (wasm/backend-lanes.ts): the same values, to the bit. A run that is not
+ * finite is repeated alone, as runModelKeeping (which throws naming the first non-finite value).
+ */
+export function runModelKeepingPair(
+  model: CompiledModel,
+  lanes: LaneRunLoop,
+  parameters: readonly [Float64Array, Float64Array],
+  settings: readonly [RunSettings, RunSettings],
+  slots: Int32Array,
+  buffers: readonly [Float64Array, Float64Array],
+): void {
+  const stochastic = settings[0].mode === 'stochastic';
+  const points = startRun(model, parameters[0], settings[0]);
+  const x = model.context.x;
+  lanes.load(0, x, stochastic);
+  startRun(model, parameters[1], settings[1]);
+  lanes.load(1, x, stochastic);
+  for (const b of buffers)
+    if (b.length < slots.length * points) throw new ModelError('series buffer too small for this run');
+  const computed = lanes.run(points, settings[0].stepWeeks, stochastic, slots, buffers[0], buffers[1]);
+  lanes.read(0, x);
+  const finite0 = allFinite(x);
+  lanes.read(1, x);
+  if (computed !== 0 || !finite0 || !allFinite(x)) {
+    runModelKeeping(model, parameters[0], settings[0], slots, buffers[0]);
+    runModelKeeping(model, parameters[1], settings[1], slots, buffers[1]);
+  }
 }
 
 /** Checks the inputs of a run and sets the model's state to time 0; returns the number of points. */

@@ -152,6 +152,11 @@ export class Assembly implements ModuleContext {
 
   private dmath: DmathFunctions | null = null;
 
+  /** The two-lane version of a module function (v128 parameters and result), where it has one. */
+  pairVersion(fn: FnRef): FnRef | undefined {
+    return this.dmath && fn === this.dmath.powSplit ? this.dmath.powSplitPair : undefined;
+  }
+
   private trig: TrigFunctions | null = null;
 
   /** dmath's <name> for the generators (as rng.ts calls it): in the module, else imported. */

@@ -10,7 +10,7 @@
  * a Sun Microsystems, Inc. business. Permission to use, copy, modify, and distribute this
  * software is freely granted, provided that this notice is preserved.
  */
-import type { FnRef, FunctionBody, ValType } from './encode';
+import { BLOCK_VOID, FunctionBody, Op, SimdOp, type FnRef, type ValType } from './encode';
 import { emitPow, emitScalbn } from './pow-wasm';
 import { emitTablePow } from './table-pow-wasm';
 import {
@@ -51,6 +51,8 @@ export interface DmathFunctions {
   readonly pow: FnRef;
   /** pow with its exponent split beforehand (see pow-wasm.ts PowRefs). */
   readonly powSplit: FnRef;
+  /** powSplit of two lanes: (x, y, yh, yl) pairs (v128) -> the pair of powSplit's results. */
+  readonly powSplitPair: FnRef;
   readonly cbrt: FnRef;
 }
 
@@ -264,8 +266,42 @@ export function emitDmath(m: Definer): DmathFunctions {
   emitExp(m, exp);
   emitLog(m, log);
   emitScalbn(m, scalbn);
-  emitTablePow(m, tablePow, tablePowSplit);
+  const pair4 = ['v128', 'v128', 'v128', 'v128'] as const;
+  const tablePowSplitPair = m.declareFunction(pair4, ['v128']);
+  const powSplitPair = m.declareFunction(pair4, ['v128']);
+  emitTablePow(m, tablePow, tablePowSplit, tablePowSplitPair);
+  m.define(powSplitPair, powSplitPairBody(powSplit, tablePowSplitPair));
   emitPow(m, { pow, powSplit, scalbn, tablePow, tablePowSplit });
   emitCbrt(m, cbrt);
-  return { exp, log, pow, powSplit, cbrt };
+  return { exp, log, pow, powSplit, powSplitPair, cbrt };
+}
+
+/** The smallest normal double, 2^-1022. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * powSplit for two lanes: where both lanes' x are normal, positive and finite and their exponents
+ * go to the tables, the tables' pair code (table-pow-wasm.ts) unless it refuses a lane; else
+ * powSplit on each lane. Each lane's result is powSplit's.
+ */
+function powSplitPairBody(powSplit: FnRef, tablePair: FnRef): FunctionBody {
+  const b = new FunctionBody(['v128', 'v128', 'v128', 'v128']);
+  const [X, Y, YH, YL] = [0, 1, 2, 3];
+  const r = b.local('v128');
+  const lanes = [b.local('f64'), b.local('f64')];
+  b.get(YH).get(YH).simd(SimdOp.f64x2_eq);
+  b.get(X).f64x2(MIN_NORMAL, MIN_NORMAL).simd(SimdOp.f64x2_ge).simd(SimdOp.v128_and);
+  b.get(X).f64x2(Infinity, Infinity).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_and);
+  b.simd(SimdOp.i64x2_all_true).begin(Op.if, BLOCK_VOID);
+  b.get(X).get(Y).get(YH).get(YL).call(tablePair).set(r);
+  b.get(r).get(r).simd(SimdOp.f64x2_eq).simd(SimdOp.i64x2_all_true).begin(Op.if, BLOCK_VOID);
+  b.get(r).op(Op.return);
+  b.end();
+  b.end();
+  for (const lane of [0, 1]) {
+    for (const p of [X, Y, YH, YL]) b.get(p).lane(SimdOp.f64x2_extract_lane, lane);
+    b.call(powSplit).set(lanes[lane]!);
+  }
+  b.get(lanes[0]!).simd(SimdOp.f64x2_splat).get(lanes[1]!).lane(SimdOp.f64x2_replace_lane, 1);
+  return b;
 }

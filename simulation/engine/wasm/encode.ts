@@ -115,10 +115,18 @@ export const SimdOp = {
   v128_const: 0x0c,
   i8x16_shuffle: 0x0d,
   f64x2_splat: 0x14,
+  f64x2_extract_lane: 0x21,
+  f64x2_replace_lane: 0x22,
   f64x2_eq: 0x47,
   f64x2_lt: 0x49,
   f64x2_gt: 0x4a,
+  f64x2_ne: 0x48,
   f64x2_le: 0x4b,
+  f64x2_ge: 0x4c,
+  v128_not: 0x4d,
+  v128_and: 0x4e,
+  v128_or: 0x50,
+  v128_xor: 0x51,
   v128_bitselect: 0x52,
   v128_load64_lane: 0x57,
   v128_store16_lane: 0x59,
@@ -126,12 +134,21 @@ export const SimdOp = {
   v128_store64_lane: 0x5b,
   v128_load64_zero: 0x5d,
   i8x16_narrow_i16x8_u: 0x66,
+  f64x2_ceil: 0x74,
+  f64x2_floor: 0x75,
   f64x2_trunc: 0x7a,
+  f64x2_nearest: 0x94,
   i16x8_narrow_i32x4_u: 0x86,
+  i64x2_all_true: 0xc3,
+  f64x2_abs: 0xec,
+  f64x2_neg: 0xed,
+  f64x2_sqrt: 0xef,
   f64x2_add: 0xf0,
   f64x2_sub: 0xf1,
   f64x2_mul: 0xf2,
   f64x2_div: 0xf3,
+  f64x2_min: 0xf4,
+  f64x2_max: 0xf5,
   f64x2_pmin: 0xf6,
   f64x2_pmax: 0xf7,
   i32x4_trunc_sat_f64x2_u_zero: 0xfd,
@@ -323,6 +340,19 @@ export class FunctionBody {
     return this;
   }
 
+  /** A SIMD instruction with a lane index (extract_lane, replace_lane). */
+  lane(code: number, lane: number): this {
+    this.code.byte(0xfd).u32(code).byte(lane);
+    return this;
+  }
+
+  /** v128.const of 16 bytes. */
+  v128(bytes: readonly number[]): this {
+    if (bytes.length !== 16) throw new Error('a v128 constant has 16 bytes');
+    this.code.byte(0xfd).u32(SimdOp.v128_const).raw(bytes);
+    return this;
+  }
+
   /** v128.const with two f64 lanes. */
   f64x2(a: number, b: number): this {
     this.code.byte(0xfd).u32(SimdOp.v128_const).f64(a).f64(b);
@@ -353,6 +383,25 @@ export class FunctionBody {
     return this;
   }
 
+  /**
+   * What was written so far, for a reader of the instructions (decode.ts): the code between
+   * calls, each chunk's call (null after the last), the parameters' and locals' types.
+   */
+  written(): {
+    readonly chunks: readonly { readonly code: readonly number[]; readonly call: FnRef | null }[];
+    readonly params: readonly ValType[];
+    readonly locals: readonly ValType[];
+  } {
+    return {
+      chunks: [
+        ...this.segments.map((s) => ({ code: s.code.out, call: s.call })),
+        { code: this.code.out, call: null },
+      ],
+      params: this.params,
+      locals: this.localTypes,
+    };
+  }
+
   /** The function's code entry (locals grouped by type, then the instructions and `end`). */
   encode(): Bytes {
     const body = new Bytes();
@@ -370,7 +419,7 @@ export class FunctionBody {
   }
 }
 
-interface Signature {
+export interface Signature {
   readonly params: readonly ValType[];
   readonly results: readonly ValType[];
 }
@@ -412,6 +461,13 @@ export class ModuleBuilder {
     const ref = { index: -1 };
     this.imports.push({ module: 'env', name, type: this.typeOf({ params, results }), ref });
     return ref;
+  }
+
+  /** The parameter and result types of a declared or imported function. */
+  signatureOf(fn: FnRef): Signature {
+    const f = this.functions.find((g) => g.ref === fn) ?? this.imports.find((g) => g.ref === fn);
+    if (!f) throw new Error('function not declared');
+    return this.types[f.type]!;
   }
 
   /** Declares a function whose body is given later (functions may call each other). */
