@@ -367,6 +367,7 @@ export class DrawRunner {
     this.drawInto(draw, this.drawn, this.settings);
     this.drawInto(draw + 1, this.drawn2, this.settings2);
     const slots = [this.baseline, ...this.models];
+    let secondDone = true;
     slots.forEach((m, i) => {
       let second = this.second[i];
       if (!second || second.buffer.length !== m.buffer.length)
@@ -377,7 +378,7 @@ export class DrawRunner {
       this.applyDrawn(m, this.drawn, m.parameters);
       second.parameters.set(m.parameters);
       this.applyDrawn(m, this.drawn2, second.parameters);
-      runModelKeepingPair(
+      const done = runModelKeepingPair(
         m.prepared.compiled,
         this.lanes![i]!,
         [m.parameters, second.parameters],
@@ -385,8 +386,10 @@ export class DrawRunner {
         m.kept!,
         [m.buffer, second.buffer],
       );
+      secondDone &&= done;
     });
-    this.pending = draw + 1;
+    // A second draw with a value that was not finite runs alone when asked for (and fails there).
+    this.pending = secondDone ? draw + 1 : -1;
     this.finishDraw();
   }
 

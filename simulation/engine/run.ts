@@ -100,8 +100,10 @@ export function runModelKeeping(
 
 /**
  * Two runs of runModelKeeping at once (the same slots kept, settings differing in the seed only),
- * in the lanes of `lanes` (wasm/backend-lanes.ts): the same values, to the bit. A run that is not
- * finite is repeated alone, as runModelKeeping (which throws naming the first non-finite value).
+ * in the lanes of `lanes` (wasm/backend-lanes.ts): the same values, to the bit. Returns whether
+ * the second run's values are in its buffer: where a value of either run was not finite, the
+ * first run is repeated alone (throwing, as runModelKeeping, if it is the one) and the second is
+ * left for its caller to run alone (which then fails where it would have).
  */
 export function runModelKeepingPair(
   model: CompiledModel,
@@ -110,23 +112,30 @@ export function runModelKeepingPair(
   settings: readonly [RunSettings, RunSettings],
   slots: Int32Array,
   buffers: readonly [Float64Array, Float64Array],
-): void {
-  const stochastic = settings[0].mode === 'stochastic';
-  const points = startRun(model, parameters[0], settings[0]);
-  const x = model.context.x;
-  lanes.load(0, x, stochastic);
-  startRun(model, parameters[1], settings[1]);
-  lanes.load(1, x, stochastic);
+): boolean {
+  const [s0, s1] = settings;
+  if (s0.stepWeeks !== s1.stepWeeks || s0.weeks !== s1.weeks || s0.mode !== s1.mode)
+    throw new ModelError('the runs of a pair differ in more than their seed');
+  const stochastic = s0.mode === 'stochastic';
+  const points = startRun(model, parameters[0], s0);
+  const nSlots = model.variables.length;
+  for (let j = 0; j < slots.length; j++) {
+    const s = slots[j]!;
+    if (!(s >= 0 && s < nSlots)) throw new ModelError(`no variable in slot ${s}`);
+  }
   for (const b of buffers)
     if (b.length < slots.length * points) throw new ModelError('series buffer too small for this run');
-  const computed = lanes.run(points, settings[0].stepWeeks, stochastic, slots, buffers[0], buffers[1]);
+  const x = model.context.x;
+  lanes.load(0, x, stochastic);
+  startRun(model, parameters[1], s1);
+  lanes.load(1, x, stochastic);
+  const computed = lanes.run(points, s0.stepWeeks, stochastic, slots, buffers[0], buffers[1]);
   lanes.read(0, x);
-  const finite0 = allFinite(x);
+  const finite = allFinite(x);
   lanes.read(1, x);
-  if (computed !== 0 || !finite0 || !allFinite(x)) {
-    runModelKeeping(model, parameters[0], settings[0], slots, buffers[0]);
-    runModelKeeping(model, parameters[1], settings[1], slots, buffers[1]);
-  }
+  if (computed === 0 && finite && allFinite(x)) return true;
+  runModelKeeping(model, parameters[0], s0, slots, buffers[0]);
+  return false;
 }
 
 /** Checks the inputs of a run and sets the model's state to time 0; returns the number of points. */

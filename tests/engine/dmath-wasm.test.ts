@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cbrt, cos, exp, log, pow, sin } from '../../simulation/engine/dmath';
 import { emitDmath } from '../../simulation/engine/wasm/dmath-wasm';
-import { FunctionBody, ModuleBuilder } from '../../simulation/engine/wasm/encode';
+import { FunctionBody, ModuleBuilder, SimdOp } from '../../simulation/engine/wasm/encode';
 import { emitRound } from '../../simulation/engine/wasm/rng-wasm';
 import { splitExponent } from '../../simulation/engine/wasm/table-pow-wasm';
 import { emitTrig } from '../../simulation/engine/wasm/trig-wasm';
@@ -26,6 +26,8 @@ function instantiate(): {
   powSplit: (x: number, y: number, yh: number, yl: number) => number;
   splitHigh: Unary;
   splitLow: Unary;
+  pairLane0: (x0: number, y0: number, x1: number, y1: number) => number;
+  pairLane1: (x0: number, y0: number, x1: number, y1: number) => number;
 } {
   const builder = new ModuleBuilder();
   const fns = emitDmath(builder);
@@ -46,6 +48,26 @@ function instantiate(): {
     splitExponent(body, low);
     builder.define(fn, body);
     builder.exportFunction(name, fn);
+  }
+  // powSplitPair on (x0, x1), (y0, y1), each exponent split as a run function splits it: one
+  // lane of the result.
+  for (const lane of [0, 1]) {
+    const fn = builder.declareFunction(['f64', 'f64', 'f64', 'f64'], ['f64']);
+    const b = new FunctionBody(['f64', 'f64', 'f64', 'f64']);
+    const pair = (a: number, c: number, split?: boolean): void => {
+      b.get(a);
+      if (split !== undefined) splitExponent(b, split);
+      b.simd(SimdOp.f64x2_splat).get(c);
+      if (split !== undefined) splitExponent(b, split);
+      b.lane(SimdOp.f64x2_replace_lane, 1);
+    };
+    pair(0, 2);
+    pair(1, 3);
+    pair(1, 3, false);
+    pair(1, 3, true);
+    b.call(fns.powSplitPair).lane(SimdOp.f64x2_extract_lane, lane);
+    builder.define(fn, b);
+    builder.exportFunction(`pairLane${lane}`, fn);
   }
   builder.exportFunction('sin', trig.sin);
   builder.exportFunction('cos', trig.cos);
@@ -88,6 +110,22 @@ function checkPow(x: number, y: number): void {
   if (!same(a, b)) expect.fail(`pow(${show(x)}, ${show(y)}): dmath ${show(a)}, wasm ${show(b)}`);
   const c = split.powSplit(x, y, split.splitHigh(y), split.splitLow(y));
   if (!same(a, c)) expect.fail(`powSplit(${show(x)}, ${show(y)}): ${show(c)}, dmath ${show(a)}`);
+}
+
+/**
+ * Two powers at once (powSplitPair, the two-lane runs' pow): each lane gives dmath's bits, whatever
+ * the other lane holds (both on the tables' path, or either lane sent to pow's other paths).
+ */
+function checkPowPair(x0: number, y0: number, x1: number, y1: number): void {
+  const r0 = wasm.pairLane0(x0, y0, x1, y1);
+  const r1 = wasm.pairLane1(x0, y0, x1, y1);
+  const a0 = pow(x0, y0);
+  const a1 = pow(x1, y1);
+  if (!same(a0, r0) || !same(a1, r1))
+    expect.fail(
+      `powSplitPair((${show(x0)}, ${show(x1)}), (${show(y0)}, ${show(y1)})): ` +
+        `${show(r0)}, ${show(r1)}; dmath ${show(a0)}, ${show(a1)}`,
+    );
 }
 
 const SPECIAL = [
@@ -162,6 +200,41 @@ const SPECIAL = [
 const anyDouble = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map(fromBits);
 
 describe('dmath in WebAssembly', () => {
+  it('gives dmath bits in each lane of powSplitPair, on special values beside ordinary ones', () => {
+    const ordinary: [number, number][] = [
+      [1.7, 0.3],
+      [0.42, -2.5],
+      [123.4, 1.1],
+    ];
+    for (const x of SPECIAL)
+      for (const y of SPECIAL)
+        for (const [ox, oy] of ordinary) {
+          checkPowPair(x, y, ox, oy);
+          checkPowPair(ox, oy, x, y);
+        }
+  });
+
+  it('gives dmath bits in each lane of powSplitPair on any bit patterns (property)', () => {
+    fc.assert(
+      fc.property(anyDouble, anyDouble, anyDouble, anyDouble, (x0, y0, x1, y1) =>
+        checkPowPair(x0, y0, x1, y1),
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("gives dmath bits in each lane of powSplitPair on the tables' path (property)", () => {
+    // Positive normal bases and exponents whose powers stay normal: both lanes in f64x2 code.
+    const base = fc.double({ min: 1e-300, max: 1e300, noNaN: true });
+    const exponent = fc.double({ min: -4, max: 4, noNaN: true });
+    fc.assert(
+      fc.property(base, exponent, base, exponent, (x0, y0, x1, y1) =>
+        checkPowPair(x0, y0, x1, y1),
+      ),
+      { numRuns: 50000 },
+    );
+  });
+
   it("leaves to pow's own paths the exponents pow does not take to the tables (powSplit)", () => {
     // Arguments where the tables' result differs from pow's (x * x, 1 / x, sqrt, fdlibm beyond
     // 2^31 + 2^11: see dmath-pow.test.ts): powSplit must not take them to the tables.
