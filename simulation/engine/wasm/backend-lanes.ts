@@ -98,8 +98,15 @@ export function laneArtifactOf(model: CompiledModel): LaneArtifact | null {
   return made && made.artifact.imports.every((w) => w.kind !== 'function') ? made.artifact : null;
 }
 
-/** Translates `model`'s run loop for pairs of runs; throws Untranslatable where it cannot. */
-export function translateLaneLoop(model: CompiledModel, key: string): LaneArtifact {
+/**
+ * Translates `model`'s run loop for pairs of runs; throws Untranslatable where it cannot.
+ * `perLane` writes every equation lane by lane, none as f64x2 code (for tests: the same bits).
+ */
+export function translateLaneLoop(
+  model: CompiledModel,
+  key: string,
+  { perLane = false }: { perLane?: boolean } = {},
+): LaneArtifact {
   const p: Program = model.program;
   const nSlots = model.variables.length;
   const asm = new Assembly();
@@ -166,9 +173,9 @@ export function translateLaneLoop(model: CompiledModel, key: string): LaneArtifa
         const at = VIRTUAL_HOIST + 8 * hoisted;
         const d = decodeBody(scratchBody);
         // A failure leaves nothing in init: try into a scratch init first.
-        emitLanes(target(new FunctionBody([])), d, []);
+        emitLanes(target(new FunctionBody([])), d, [], perLane);
         initBody.i32(0);
-        emitLanes(target(initBody), d, []);
+        emitLanes(target(initBody), d, [], perLane);
         initBody.simdMem(SimdOp.v128_store, 3, laneAddress(at, 0));
         hoisted++;
         return (into) => void into.i32(0).loadF64(at);
@@ -235,7 +242,7 @@ export function translateLaneLoop(model: CompiledModel, key: string): LaneArtifa
           hoister,
         });
       }
-      const how = emitLanes(target(b), decodeBody(eq), perStep.map(pair));
+      const how = emitLanes(target(b), decodeBody(eq), perStep.map(pair), perLane);
       if (how === 'vector') vector++;
       else lanes++;
       done = true;

@@ -5,7 +5,7 @@
  * operation is the scalar IEEE-754 operation, so each lane has the bits the scalar code gives); a
  * call is made once per lane. Code that is not so (statements, loops, branches) is written twice,
  * once per lane, reading its lane of each input. Either way the equation's value pair is left on
- * the stack as a v128.
+ * the stack as a v128. `perLane` writes every code lane by lane (for tests of that way).
  */
 import { FunctionBody, Op, SimdOp, type FnRef, type Signature } from './encode';
 import { emitInstr, type Decoded, type Instr } from './decode';
@@ -93,16 +93,18 @@ export function emitLanes(
   t: LaneTarget,
   d: Decoded,
   inputs: readonly ((b: FunctionBody) => void)[],
+  perLane = false,
 ): 'vector' | 'lanes' {
   if (d.params.some((p) => p !== 'f64')) throw new Untranslatable('a parameter not a number');
-  let vector = true;
-  try {
-    // A dry run into a scratch body: nothing reaches t.body unless the whole code is vector.
-    new VectorWriter({ ...t, body: new FunctionBody([]) }, d, inputs).write();
-  } catch (e) {
-    if (!(e instanceof Untranslatable)) throw e;
-    vector = false;
-  }
+  let vector = !perLane;
+  if (vector)
+    try {
+      // A dry run into a scratch body: nothing reaches t.body unless the whole code is vector.
+      new VectorWriter({ ...t, body: new FunctionBody([]) }, d, inputs).write();
+    } catch (e) {
+      if (!(e instanceof Untranslatable)) throw e;
+      vector = false;
+    }
   if (vector) {
     new VectorWriter(t, d, inputs).write();
     return 'vector';
@@ -258,7 +260,11 @@ class VectorWriter {
           break;
         }
         case 'block': {
-          if (ins.op !== Op.if) throw new Untranslatable('a block or loop');
+          if (ins.op === Op.block) {
+            i = this.valueBlock(i, stack);
+            break;
+          }
+          if (ins.op !== Op.if) throw new Untranslatable('a loop');
           const { els, end } = blockEnds(instrs, i);
           if (els < 0) throw new Untranslatable('an if without else');
           const ty: Ty | null =
@@ -331,6 +337,39 @@ class VectorWriter {
         }
       }
     }
+  }
+
+  /**
+   * A block of one value whose code runs straight to its end or to a `br 0` at its own level (an
+   * inlined body's `return`; what follows it is not run): that code, as if not in a block.
+   * Returns the index of the block's `end`.
+   */
+  private valueBlock(start: number, stack: Ty[]): number {
+    const instrs = this.d.instrs;
+    const open = instrs[start] as Extract<Instr, { k: 'block' }>;
+    const ty: Ty | null = open.type === 0x7c ? 'f64' : open.type === 0x7f ? 'bool' : null;
+    if (!ty) throw new Untranslatable('a block of no value');
+    const { els, end } = blockEnds(instrs, start);
+    if (els >= 0) throw new Untranslatable('an else in a block');
+    let exit = end;
+    let depth = 0;
+    for (let i = start + 1; i < end; i++) {
+      const ins = instrs[i]!;
+      if (ins.k === 'block') depth++;
+      else if (ins.k === 'op' && ins.op === Op.end) depth--;
+      else if (ins.k === 'branch') {
+        if (depth !== 0 || ins.op !== Op.br || ins.label !== 0)
+          throw new Untranslatable('a branch');
+        exit = i;
+        break;
+      } else if (ins.k === 'op' && (ins.op === Op.return || ins.op === Op.unreachable))
+        throw new Untranslatable('a return');
+    }
+    const inner: Ty[] = [];
+    this.range(start + 1, exit, inner);
+    if (inner.length !== 1 || inner[0] !== ty) throw new Untranslatable('a block of another type');
+    stack.push(ty);
+    return end;
   }
 
   /**
