@@ -19,6 +19,11 @@ export interface WorkerSetup {
    */
   readonly awaitModels?: boolean;
   /**
+   * The loops for pairs of runs come in a 'lanes' message (the pool's thread translates them);
+   * else the worker makes its own once its pilot is done.
+   */
+  readonly awaitLanes?: boolean;
+  /**
    * Which of the pool's `count` workers this is: once ready, it runs its part of the pilot draws
    * (splitRange(pilotDraws, count)[index]) and sends their ranges without being asked.
    */

@@ -42,7 +42,7 @@ function handle(msg: ToWorker): void {
   if (!job) throw new Error('worker not initialised');
   if (msg.type === 'lanes') {
     models.adoptLanes(msg.loops);
-    job.runner.enablePairs((model) => models.laneLoop(model));
+    pairDraws();
     return;
   }
   switch (msg.type) {
@@ -115,6 +115,14 @@ function adopt(loops: readonly SharedRunLoop[]): void {
   ready();
 }
 
+/**
+ * Runs the job's draws two at a time from now on (DrawRunner.enablePairs), with the loops for
+ * pairs of runs this thread's cache has or makes; the numbers are those of draws run alone.
+ */
+function pairDraws(): void {
+  job?.runner.enablePairs((model) => models.laneLoop(model));
+}
+
 /** Says the job is ready, then runs this worker's part of the pilot (see WorkerSetup.share). */
 function ready(): void {
   if (!job) throw new Error('worker not initialised');
@@ -126,6 +134,9 @@ function ready(): void {
     r.min.buffer as ArrayBuffer,
     r.max.buffer as ArrayBuffer,
   ]);
+  // The pilot's draws ran one at a time; the rest run in pairs, with this worker's own loops for
+  // them unless the pool's thread sends its translations.
+  if (!setup.awaitLanes) pairDraws();
 }
 
 try {

@@ -210,6 +210,7 @@ export async function runMonteCarloPoolWithKpis(
           spec,
           backend: options.backend,
           awaitModels,
+          awaitLanes: options.lanes !== undefined,
           share: { index: i, count },
         }),
       );

@@ -8,7 +8,11 @@ import {
   WIN_PROBABILITY_DRAWS,
   type Headline,
 } from '../simulation/analysis/headline';
-import { CompiledModelCache, type SharedLaneLoop, type SharedRunLoop } from '../simulation/analysis/model-cache';
+import {
+  CompiledModelCache,
+  type SharedLaneLoop,
+  type SharedRunLoop,
+} from '../simulation/analysis/model-cache';
 import { comparedScenarios } from '../simulation/analysis/montecarlo-draws';
 import { fastestBackend } from '../simulation/engine/compile';
 import { hasDataProducts } from '../simulation/scenario/derive';

@@ -177,7 +177,12 @@ export class DrawRunner {
   private lanes: LaneRunLoop[] | null = null;
   private readonly second: { parameters: Float64Array; buffer: Float64Array }[] = [];
   private readonly drawn2: Float64Array;
-  private readonly settings2: { weeks: number; stepWeeks: number; seed: number; mode: RunSettings['mode'] };
+  private readonly settings2: {
+    weeks: number;
+    stepWeeks: number;
+    seed: number;
+    mode: RunSettings['mode'];
+  };
   private planEnd = 0;
   private pending = -1;
 

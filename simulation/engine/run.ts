@@ -124,7 +124,8 @@ export function runModelKeepingPair(
     if (!(s >= 0 && s < nSlots)) throw new ModelError(`no variable in slot ${s}`);
   }
   for (const b of buffers)
-    if (b.length < slots.length * points) throw new ModelError('series buffer too small for this run');
+    if (b.length < slots.length * points)
+      throw new ModelError('series buffer too small for this run');
   const x = model.context.x;
   lanes.load(0, x, stochastic);
   startRun(model, parameters[1], s1);

@@ -228,9 +228,7 @@ describe('dmath in WebAssembly', () => {
     const base = fc.double({ min: 1e-300, max: 1e300, noNaN: true });
     const exponent = fc.double({ min: -4, max: 4, noNaN: true });
     fc.assert(
-      fc.property(base, exponent, base, exponent, (x0, y0, x1, y1) =>
-        checkPowPair(x0, y0, x1, y1),
-      ),
+      fc.property(base, exponent, base, exponent, (x0, y0, x1, y1) => checkPowPair(x0, y0, x1, y1)),
       { numRuns: 50000 },
     );
   });

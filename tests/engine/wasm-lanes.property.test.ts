@@ -9,11 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS, settingsOf, type PresetName, type Scenario } from '../../simulation';
 import { mainMetrics } from '../../simulation/analysis/montecarlo';
-import {
-  DIFFERENCE_KEYS,
-  DrawRunner,
-  KPI_KEYS,
-} from '../../simulation/analysis/montecarlo-draws';
+import { DIFFERENCE_KEYS, DrawRunner, KPI_KEYS } from '../../simulation/analysis/montecarlo-draws';
 import { CompiledModelCache } from '../../simulation/analysis/model-cache';
 import {
   compileModel,

@@ -41,7 +41,11 @@ import { statusQuo, withoutDataProducts } from '../../simulation/scenario/derive
 import { withPreset } from '../../simulation/scenario/presets';
 import { runMonteCarloPool } from '../../cli/pool';
 import { Handoff } from '../../cli/handoff';
-import { CompiledModelCache, type SharedRunLoop } from '../../simulation/analysis/model-cache';
+import {
+  CompiledModelCache,
+  type SharedLaneLoop,
+  type SharedRunLoop,
+} from '../../simulation/analysis/model-cache';
 import { comparedScenarios } from '../../simulation/analysis/montecarlo-draws';
 import { ensureBuilt, WORKER_URL } from '../cli/helpers';
 
@@ -472,6 +476,31 @@ describe('worker threads', () => {
     for (const models of [early, none]) {
       const summary = await runMonteCarloPool(big, { workers: 2, workerUrl: WORKER_URL, models });
       expect(fingerprint(summary)).toBe(fingerprint(alone));
+    }
+  });
+
+  it("run draws in pairs with this thread's pair loops (given late, early, or none): the same summary", async () => {
+    const big: MonteCarloSpec = { ...spec, draws: 300 };
+    const reference = fingerprint(runMonteCarlo(big, { backend: 'codegen' }));
+    const cache = new CompiledModelCache('wasm');
+    for (const s of comparedScenarios(big.scenario)) cache.laneLoop(cache.prepare(s).compiled);
+    const lanes = cache.sharedLaneLoops();
+    expect(lanes).toHaveLength(2);
+    const late = new Handoff<readonly SharedLaneLoop[]>();
+    const running = runMonteCarloPool(big, { workers: 2, workerUrl: WORKER_URL, lanes: late });
+    setTimeout(() => late.give(lanes), 100);
+    expect(fingerprint(await running)).toBe(reference);
+    const early = new Handoff<readonly SharedLaneLoop[]>();
+    early.give(lanes);
+    const none = new Handoff<readonly SharedLaneLoop[]>();
+    none.give([]);
+    for (const handoff of [early, none]) {
+      const summary = await runMonteCarloPool(big, {
+        workers: 2,
+        workerUrl: WORKER_URL,
+        lanes: handoff,
+      });
+      expect(fingerprint(summary)).toBe(reference);
     }
   });
 

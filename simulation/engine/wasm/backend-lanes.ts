@@ -63,7 +63,10 @@ function laneLayout(p: Program, nSlots: number, maxList: number): Omit<LaneLayou
   return { rngAt, scratch, hoistAt };
 }
 
-const laneLoops = new WeakMap<CompiledModel, { loop: LaneRunLoop; artifact: LaneArtifact } | null>();
+const laneLoops = new WeakMap<
+  CompiledModel,
+  { loop: LaneRunLoop; artifact: LaneArtifact } | null
+>();
 
 /**
  * The model's run loop for pairs of runs (wasm backend only; null where a construct of its code
@@ -152,14 +155,18 @@ export function translateLaneLoop(
 
   // Values computed earlier in the step are read from their v128 local.
   const localOf = new Map<number, number>();
-  const pair = (slot: number) => (into: FunctionBody): void => {
-    const l = localOf.get(slot);
-    if (l === undefined) into.i32(0).simdMem(SimdOp.v128_load, 3, slot * 16);
-    else into.get(l);
-  };
+  const pair =
+    (slot: number) =>
+    (into: FunctionBody): void => {
+      const l = localOf.get(slot);
+      if (l === undefined) into.i32(0).simdMem(SimdOp.v128_load, 3, slot * 16);
+      else into.get(l);
+    };
   /** The scalar code's read of a slot, which lanes.ts maps to each lane's copy. */
-  const scalarLoad = (slot: number) => (into: FunctionBody): void =>
-    void into.i32(0).loadF64(slot * 8);
+  const scalarLoad =
+    (slot: number) =>
+    (into: FunctionBody): void =>
+      void into.i32(0).loadF64(slot * 8);
 
   const init = asm.declareFunction([], []);
   const initBody = new FunctionBody([]);
@@ -212,10 +219,12 @@ export function translateLaneLoop(
     }
     pairOf(b, r[0]!, r[1]!);
   };
-  const laneOf = (slot: number, lane: Lane) => (into: FunctionBody): void => {
-    pair(slot)(into);
-    into.lane(SimdOp.f64x2_extract_lane, lane);
-  };
+  const laneOf =
+    (slot: number, lane: Lane) =>
+    (into: FunctionBody): void => {
+      pair(slot)(into);
+      into.lane(SimdOp.f64x2_extract_lane, lane);
+    };
   for (let at = 0; at < p.length; at++) {
     const i = order[at]!;
     const a = p.inputStart[i]!;
@@ -317,7 +326,9 @@ export function translateLaneLoop(
       b.end();
     }
     localOf.set(p.outputs[i]!, v);
-    b.i32(0).get(v).simdMem(SimdOp.v128_store, 3, p.outputs[i]! * 16);
+    b.i32(0)
+      .get(v)
+      .simdMem(SimdOp.v128_store, 3, p.outputs[i]! * 16);
     const check = checks[at % CHECKS]!;
     b.get(check).get(v).f64x2(0, 0).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).set(check);
   }
@@ -350,7 +361,9 @@ export function translateLaneLoop(
       pair(model.outflowSlots[f]!)(b);
       b.simd(SimdOp.f64x2_sub);
     }
-    b.simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).simdMem(SimdOp.v128_store, 3, s * 16);
+    b.simd(SimdOp.f64x2_mul)
+      .simd(SimdOp.f64x2_add)
+      .simdMem(SimdOp.v128_store, 3, s * 16);
   });
   b.get(k).i32(1).op(Op.i32_add).set(k);
   b.opU(Op.br, 0).end().end();
@@ -446,8 +459,7 @@ export function instantiateLaneLoop(model: CompiledModel, artifact: LaneArtifact
       const f = mem.f64;
       for (let s = 0; s < nSlots; s++) f[2 * s + lane] = x[s]!;
       if (stochastic)
-        for (let i = 0; i < streams.length; i++)
-          streams[i]?.writeState(mem.view, rngAt[lane][i]!);
+        for (let i = 0; i < streams.length; i++) streams[i]?.writeState(mem.view, rngAt[lane][i]!);
     },
     run(points, dt, stochastic, record, values0, values1) {
       const width = record.length;

@@ -83,7 +83,8 @@ function decodeChunk(code: readonly number[], out: Instr[]): void {
   };
   while (at < code.length) {
     const op = code[at++]!;
-    if (op === Op.block || op === Op.loop || op === Op.if) out.push({ k: 'block', op, type: code[at++]! });
+    if (op === Op.block || op === Op.loop || op === Op.if)
+      out.push({ k: 'block', op, type: code[at++]! });
     else if (op === Op.br || op === Op.br_if) out.push({ k: 'branch', op, label: u32() });
     else if (op === Op.local_get || op === Op.local_set || op === Op.local_tee)
       out.push({ k: 'local', op, index: u32() });

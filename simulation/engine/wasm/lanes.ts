@@ -243,7 +243,11 @@ class VectorWriter {
             stack.push('f64');
             break;
           }
-          if (sig.results.length !== 1 || sig.results[0] !== 'f64' || sig.params.some((p) => p !== 'f64'))
+          if (
+            sig.results.length !== 1 ||
+            sig.results[0] !== 'f64' ||
+            sig.params.some((p) => p !== 'f64')
+          )
             throw new Untranslatable('a call not on numbers');
           const args = sig.params.map(() => b.local('v128'));
           for (let a = args.length - 1; a >= 0; a--) {
@@ -267,8 +271,7 @@ class VectorWriter {
           if (ins.op !== Op.if) throw new Untranslatable('a loop');
           const { els, end } = blockEnds(instrs, i);
           if (els < 0) throw new Untranslatable('an if without else');
-          const ty: Ty | null =
-            ins.type === 0x7c ? 'f64' : ins.type === 0x7f ? 'bool' : null;
+          const ty: Ty | null = ins.type === 0x7c ? 'f64' : ins.type === 0x7f ? 'bool' : null;
           if (!ty) throw new Untranslatable('an if of no value');
           pop('bool');
           this.pureArm(i + 1, els);

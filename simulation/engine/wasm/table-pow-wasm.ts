@@ -170,13 +170,22 @@ type V = (b: FunctionBody) => void;
 export function tablePowSplitPairBody(at: number): FunctionBody {
   const b = new FunctionBody(['v128', 'v128', 'v128', 'v128']);
   const { ln2Hi, ln2Lo, ln2NHi, ln2NLo, invLn2N } = POW_TABLES;
-  const get = (l: number): V => (into) => void into.get(l);
-  const c = (v: number): V => (into) => void into.f64x2(v, v);
-  const op = (code: number) => (p: V, q: V): V => (into) => {
-    p(into);
-    q(into);
-    into.simd(code);
-  };
+  const get =
+    (l: number): V =>
+    (into) =>
+      void into.get(l);
+  const c =
+    (v: number): V =>
+    (into) =>
+      void into.f64x2(v, v);
+  const op =
+    (code: number) =>
+    (p: V, q: V): V =>
+    (into) => {
+      p(into);
+      q(into);
+      into.simd(code);
+    };
   const vadd = op(SimdOp.f64x2_add);
   const vsub = op(SimdOp.f64x2_sub);
   const vmul = op(SimdOp.f64x2_mul);
@@ -199,7 +208,11 @@ export function tablePowSplitPairBody(at: number): FunctionBody {
     }
   };
   const tableAt = (block: number, index: number) => (): void =>
-    void b.get(index).i32(3).op(Op.i32_shl).loadF64(at + block * N * 8);
+    void b
+      .get(index)
+      .i32(3)
+      .op(Op.i32_shl)
+      .loadF64(at + block * N * 8);
 
   const [X, Y, YH, YL] = [0, 1, 2, 3];
   const [e, z, invc, t1, t2] = [0, 1, 2, 3, 4].map(() => b.local('v128')) as [
@@ -253,9 +266,7 @@ export function tablePowSplitPairBody(at: number): FunctionBody {
   const err = vlet(vsub(rh, vsub(s, a)));
   const r2 = vlet(vmul(rh, rh));
   const r4 = vlet(vmul(r2, r2));
-  const q = vlet(
-    vadd(vadd(lin(C3, rh, C4), vmul(r2, lin(C5, rh, C6))), vmul(r4, lin(C7, rh, C8))),
-  );
+  const q = vlet(vadd(vadd(lin(C3, rh, C4), vmul(r2, lin(C5, rh, C6))), vmul(r4, lin(C7, rh, C8))));
   const lo = vlet(
     vadd(
       vadd(vadd(err, vadd(vmul(E, c(ln2Lo)), get(t2))), rl),
@@ -272,7 +283,10 @@ export function tablePowSplitPairBody(at: number): FunctionBody {
   const hl = vlet(vsub(h, hh));
   const ph = vlet(vmul(y, h));
   const pl = vlet(
-    vadd(vadd(vadd(vadd(vsub(vmul(yh, hh), ph), vmul(yh, hl)), vmul(yl, hh)), vmul(yl, hl)), vmul(y, l)),
+    vadd(
+      vadd(vadd(vadd(vsub(vmul(yh, hh), ph), vmul(yh, hl)), vmul(yl, hh)), vmul(yl, hl)),
+      vmul(y, l),
+    ),
   );
   // Unless both lanes have ph < T_LIMIT && ph > -T_LIMIT: NaN (as tablePow gives the lane).
   ph(b);
