@@ -270,7 +270,7 @@ export function emitDmath(m: Definer): DmathFunctions {
   const tablePowSplitPair = m.declareFunction(pair4, ['v128']);
   const powSplitPair = m.declareFunction(pair4, ['v128']);
   emitTablePow(m, tablePow, tablePowSplit, tablePowSplitPair);
-  m.define(powSplitPair, powSplitPairBody(powSplit, tablePowSplitPair));
+  m.define(powSplitPair, powSplitPairBody(powSplit, tablePowSplitPair, m.data(new Uint8Array(48))));
   emitPow(m, { pow, powSplit, scalbn, tablePow, tablePowSplit });
   emitCbrt(m, cbrt);
   return { exp, log, pow, powSplit, powSplitPair, cbrt };
@@ -281,22 +281,46 @@ const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
  * powSplit for two lanes: where both lanes' x are normal, positive and finite and their exponents
- * go to the tables, the tables' pair code (table-pow-wasm.ts) unless it refuses a lane; else
+ * go to the tables, the last pair of powers it computed when both lanes' x and y are the same
+ * (its memo at `memo`: x, y and x^y pairs, x 0 when empty; powSplit keeps one such entry too: see
+ * pow-wasm.ts), else the tables' pair code (table-pow-wasm.ts) unless it refuses a lane; else
  * powSplit on each lane. Each lane's result is powSplit's.
  */
-function powSplitPairBody(powSplit: FnRef, tablePair: FnRef): FunctionBody {
+function powSplitPairBody(powSplit: FnRef, tablePair: FnRef, memo: number): FunctionBody {
   const b = new FunctionBody(['v128', 'v128', 'v128', 'v128']);
   const [X, Y, YH, YL] = [0, 1, 2, 3];
   const r = b.local('v128');
   const lanes = [b.local('f64'), b.local('f64')];
+  const load = (field: number): void =>
+    void b.i32(0).simdMem(SimdOp.v128_load, 3, memo + 16 * field);
   b.get(YH).get(YH).simd(SimdOp.f64x2_eq);
   b.get(X).f64x2(MIN_NORMAL, MIN_NORMAL).simd(SimdOp.f64x2_ge).simd(SimdOp.v128_and);
   b.get(X).f64x2(Infinity, Infinity).simd(SimdOp.f64x2_lt).simd(SimdOp.v128_and);
   b.simd(SimdOp.i64x2_all_true).begin(Op.if, BLOCK_VOID);
-  b.get(X).get(Y).get(YH).get(YL).call(tablePair).set(r);
-  b.get(r).get(r).simd(SimdOp.f64x2_eq).simd(SimdOp.i64x2_all_true).begin(Op.if, BLOCK_VOID);
-  b.get(r).op(Op.return);
-  b.end();
+  {
+    // Both lanes as last time: the last results.
+    b.get(X);
+    load(0);
+    b.simd(SimdOp.f64x2_eq).get(Y);
+    load(1);
+    b.simd(SimdOp.f64x2_eq).simd(SimdOp.v128_and).simd(SimdOp.i64x2_all_true);
+    b.begin(Op.if, BLOCK_VOID);
+    load(2);
+    b.op(Op.return);
+    b.end();
+    b.get(X).get(Y).get(YH).get(YL).call(tablePair).set(r);
+    b.get(r).get(r).simd(SimdOp.f64x2_eq).simd(SimdOp.i64x2_all_true).begin(Op.if, BLOCK_VOID);
+    for (const [field, local] of [
+      [0, X],
+      [1, Y],
+      [2, r],
+    ] as const)
+      b.i32(0)
+        .get(local)
+        .simdMem(SimdOp.v128_store, 3, memo + 16 * field);
+    b.get(r).op(Op.return);
+    b.end();
+  }
   b.end();
   for (const lane of [0, 1]) {
     for (const p of [X, Y, YH, YL]) b.get(p).lane(SimdOp.f64x2_extract_lane, lane);
