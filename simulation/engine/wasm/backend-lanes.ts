@@ -10,8 +10,8 @@
  */
 import type { CompiledModel, Program } from '../compile';
 import { equationSourceOf } from '../equation-source';
-import { Assembly, hostFunction, type WasmImport } from './assembly';
-import { wasmModelKey } from './backend';
+import { Assembly, type WasmImport } from './assembly';
+import { CHECKS, HOIST_CAPACITY, instantiate, PAGE, RNG_BYTES, wasmModelKey } from './backend';
 import { decodeBody } from './decode';
 import { BLOCK_VOID, FunctionBody, Op, SimdOp } from './encode';
 import { emitLanes, pairOf, type Lane, type LaneTarget } from './lanes';
@@ -20,10 +20,6 @@ import { Translator, Untranslatable } from './translate';
 import type { Hoister } from './translate-common';
 import { equationCost, stepSchedule } from './schedule';
 
-const PAGE = 65536;
-const RNG_BYTES = 32;
-const HOIST_CAPACITY = 1024;
-const CHECKS = 4;
 /** Where hoisted values are in the scalar code read back (an address space of its own). */
 const VIRTUAL_HOIST = 0x40000000;
 
@@ -415,28 +411,7 @@ export function instantiateLaneLoop(model: CompiledModel, artifact: LaneArtifact
     i32: new Int32Array(0),
     view: new DataView(new ArrayBuffer(0)),
   };
-  const bind = (w: WasmImport): unknown => {
-    switch (w.kind) {
-      case 'equation':
-        return p.fns[w.index];
-      case 'list': {
-        const lf = p.listFns[w.index]!;
-        const buf = p.listBuffers[w.index]!;
-        const n = p.inputStart[w.index + 1]! - p.inputStart[w.index]!;
-        const from = scratch / 8;
-        return (): number => {
-          buf.set(mem.f64.subarray(from, from + n));
-          return lf(buf);
-        };
-      }
-      default:
-        return hostFunction(w);
-    }
-  };
-  const env = Object.fromEntries(artifact.imports.map((w, i) => [`f${i}`, bind(w)]));
-  const instance = new WebAssembly.Instance(artifact.module, {
-    env: env as WebAssembly.ModuleImports,
-  });
+  const instance = instantiate(model, artifact, scratch, () => mem.f64);
   const memory = instance.exports.memory as WebAssembly.Memory;
   const run2 = instance.exports.run2 as (
     points: number,

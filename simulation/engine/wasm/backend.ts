@@ -23,10 +23,11 @@ import { equationCost, stepSchedule } from './schedule';
 
 export { registerWasmBuiltin } from './assembly';
 
-const PAGE = 65536;
-const RNG_BYTES = 32;
+export const PAGE = 65536;
+/** A generator's state in memory (Rng.writeState's layout). */
+export const RNG_BYTES = 32;
 /** The most values hoisted out of the steps of one model (more stay in the steps). */
-const HOIST_CAPACITY = 1024;
+export const HOIST_CAPACITY = 1024;
 
 /** True where WebAssembly may be compiled (not under a CSP without 'wasm-unsafe-eval'). */
 export function wasmAvailable(): boolean {
@@ -126,7 +127,7 @@ const align8 = (n: number): number => Math.ceil(n / 8) * 8;
  * one's addition (measured: a run about 17% slower than without the check; with 4 sums about 7%,
  * with 8 or 16 no better).
  */
-const CHECKS = 4;
+export const CHECKS = 4;
 
 /**
  * The model's run loop in WebAssembly: `reuse`'s module where it was translated for this model
@@ -419,6 +420,41 @@ function translateRunLoop(model: CompiledModel): WasmRunArtifact {
   };
 }
 
+/**
+ * An instance of a translated module, its imports bound: the model's equations, its list
+ * equations (reading their inputs from the scratch area at `scratch` of the memory `f64()`
+ * views), dmath's and Math's functions.
+ */
+export function instantiate(
+  model: CompiledModel,
+  artifact: { readonly module: WebAssembly.Module; readonly imports: readonly WasmImport[] },
+  scratch: number,
+  f64: () => Float64Array,
+): WebAssembly.Instance {
+  const p = model.program;
+  const bind = (w: WasmImport): unknown => {
+    switch (w.kind) {
+      case 'equation':
+        return p.fns[w.index];
+      case 'list': {
+        // Copies the inputs from the scratch area and calls the list equation on them.
+        const lf = p.listFns[w.index]!;
+        const buf = p.listBuffers[w.index]!;
+        const n = p.inputStart[w.index + 1]! - p.inputStart[w.index]!;
+        const from = scratch / 8;
+        return (): number => {
+          buf.set(f64().subarray(from, from + n));
+          return lf(buf);
+        };
+      }
+      default:
+        return hostFunction(w);
+    }
+  };
+  const env = Object.fromEntries(artifact.imports.map((w, k) => [`f${k}`, bind(w)]));
+  return new WebAssembly.Instance(artifact.module, { env: env as WebAssembly.ModuleImports });
+}
+
 /** An instance of a translated run loop, its imports bound to the model's functions. */
 function instantiateRunLoop(model: CompiledModel, artifact: WasmRunArtifact): RunLoop {
   const p = model.program;
@@ -431,29 +467,7 @@ function instantiateRunLoop(model: CompiledModel, artifact: WasmRunArtifact): Ru
     i32: new Int32Array(0),
     view: new DataView(new ArrayBuffer(0)),
   };
-  const bind = (w: WasmImport): unknown => {
-    switch (w.kind) {
-      case 'equation':
-        return p.fns[w.index];
-      case 'list': {
-        // Copies the inputs from the scratch area and calls the list equation on them.
-        const lf = p.listFns[w.index]!;
-        const buf = p.listBuffers[w.index]!;
-        const n = p.inputStart[w.index + 1]! - p.inputStart[w.index]!;
-        const from = scratch / 8;
-        return (): number => {
-          buf.set(mem.f64.subarray(from, from + n));
-          return lf(buf);
-        };
-      }
-      default:
-        return hostFunction(w);
-    }
-  };
-  const env = Object.fromEntries(artifact.imports.map((w, k) => [`f${k}`, bind(w)]));
-  const instance = new WebAssembly.Instance(artifact.module, {
-    env: env as WebAssembly.ModuleImports,
-  });
+  const instance = instantiate(model, artifact, scratch, () => mem.f64);
   const memory = instance.exports.memory as WebAssembly.Memory;
   const runExport = instance.exports.run as (
     points: number,
