@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { exp } from '../../simulation/engine/dmath';
 import { compileModel, runModel, type Backend, type ModelDecl } from '../../simulation/engine';
 import { poissonSureAbove, poissonSureZero, Rng } from '../../simulation/engine/rng';
+import { Assembly, hostFunction } from '../../simulation/engine/wasm/assembly';
+import { FunctionBody, SimdOp } from '../../simulation/engine/wasm/encode';
+import { emitRng } from '../../simulation/engine/wasm/rng-wasm';
 import { propertyRuns } from '../model/helpers';
 
 /** Knuth's product method as it was written before the shortcut (the reference). */
@@ -121,5 +124,73 @@ describe('Poisson draws', () => {
     const js = run('interpreter');
     expect(run('wasm')).toEqual(js);
     expect(run('codegen')).toEqual(js);
+  });
+});
+
+/**
+ * A module with the generators for pairs of runs (rng-wasm.ts, `pairs`): `draw(m0, m1)` counts with
+ * mean m0 from the state at 0 and with mean m1 from the state at 64, and stores them at 128.
+ */
+function pairModule(): {
+  memory: WebAssembly.Memory;
+  draw: (m0: number, m1: number) => void;
+} {
+  const asm = new Assembly(true);
+  const rng = emitRng(
+    asm,
+    { log: asm.math('log'), sin: asm.math('sin'), cos: asm.math('cos'), exp: asm.math('exp') },
+    true,
+  );
+  const fn = asm.declareFunction(['f64', 'f64'], []);
+  const b = new FunctionBody(['f64', 'f64']);
+  const pair = b.local('v128');
+  b.i32(0).i32(64);
+  b.get(0).simd(SimdOp.f64x2_splat).get(1).lane(SimdOp.f64x2_replace_lane, 1);
+  b.call(rng.poissonPair!).set(pair);
+  b.i32(0).get(pair).simdMem(SimdOp.v128_store, 3, 128);
+  asm.define(fn, b);
+  asm.builder.exportFunction('draw', fn);
+  asm.builder.dataStart = 256;
+  asm.builder.memory(1, 'memory');
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(asm.builder.encode()), {
+    env: Object.fromEntries(
+      asm.imports.map((w, k) => [`f${k}`, hostFunction(w)]),
+    ) as WebAssembly.ModuleImports,
+  });
+  return instance.exports as unknown as ReturnType<typeof pairModule>;
+}
+
+describe('Poisson draws of two runs at once', () => {
+  const wasm = pairModule();
+  const view = new DataView(wasm.memory.buffer);
+  const mean = fc.oneof(
+    fc.constantFrom(...MEANS, 0, -1, NaN, 30, 31, 200, 1e6),
+    fc.double({ min: 0, max: 3, noNaN: true }),
+  );
+
+  it("give each lane its generator's counts, in order, whatever the other lane's mean", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.nat(),
+        fc.array(fc.tuple(mean, mean), { minLength: 1, maxLength: 40 }),
+        (seed0, seed1, means) => {
+          const js = [new Rng(seed0), new Rng(seed1)];
+          const inWasm = [new Rng(seed0), new Rng(seed1)];
+          inWasm[0]!.writeState(view, 0);
+          inWasm[1]!.writeState(view, 64);
+          for (const [m0, m1] of means) {
+            wasm.draw(m0, m1);
+            expect(view.getFloat64(128, true)).toBe(js[0]!.poisson(m0));
+            expect(view.getFloat64(136, true)).toBe(js[1]!.poisson(m1));
+          }
+          // The same uniforms drawn: the generators end in the same state.
+          inWasm[0]!.readState(view, 0);
+          inWasm[1]!.readState(view, 64);
+          for (const l of [0, 1]) expect(inWasm[l]!.nextUint32()).toBe(js[l]!.nextUint32());
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
   });
 });

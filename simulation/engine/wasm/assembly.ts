@@ -17,7 +17,11 @@ const builtins = new Map<Function, (m: ModuleContext) => Builtin>();
  * dmath's exp, log, pow and cbrt run in the module (dmath-wasm.ts, the same bits); its sin and
  * cos, which only the normal deviates call, too (trig-wasm.ts, see `math`).
  */
-const DMATH_IN_MODULE: readonly [(...args: number[]) => number, keyof DmathFunctions, number][] = [
+const DMATH_IN_MODULE: readonly [
+  (...args: number[]) => number,
+  Exclude<keyof DmathFunctions, 'powSplitPair'>,
+  number,
+][] = [
   [dmath.exp, 'exp', 1],
   [dmath.log, 'log', 1],
   [dmath.pow, 'pow', 2],
@@ -74,7 +78,8 @@ export class Assembly implements ModuleContext {
   private readonly builtinRefs = new Map<Function, Builtin>();
   readonly round: FnRef;
 
-  constructor() {
+  /** `pairs`: the module runs pairs of runs (backend-lanes.ts): dmath's pair functions too. */
+  constructor(readonly pairs = false) {
     this.round = emitRound(this);
   }
 
@@ -129,7 +134,7 @@ export class Assembly implements ModuleContext {
     if (!b) {
       const inModule = DMATH_IN_MODULE.find(([f]) => f === fn);
       if (inModule) {
-        const fns = (this.dmath ??= emitDmath(this));
+        const fns = (this.dmath ??= emitDmath(this, this.pairs));
         b = { fn: fns[inModule[1]], arity: inModule[2] };
         // pow's exponent, when it does not change during a run, is split once (pow-wasm.ts).
         if (inModule[1] === 'pow')

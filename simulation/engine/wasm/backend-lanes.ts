@@ -108,7 +108,7 @@ export function translateLaneLoop(
 ): LaneArtifact {
   const p: Program = model.program;
   const nSlots = model.variables.length;
-  const asm = new Assembly();
+  const asm = new Assembly(true);
   const translator = new Translator(asm);
   let maxList = 0;
   for (let i = 0; i < p.length; i++)
@@ -116,12 +116,11 @@ export function translateLaneLoop(
   const { rngAt, scratch, hoistAt } = laneLayout(p, nSlots, maxList);
   asm.builder.dataStart = hoistAt + HOIST_CAPACITY * 16;
 
-  const rng = emitRng(asm, {
-    log: asm.math('log'),
-    sin: asm.math('sin'),
-    cos: asm.math('cos'),
-    exp: asm.math('exp'),
-  });
+  const rng = emitRng(
+    asm,
+    { log: asm.math('log'), sin: asm.math('sin'), cos: asm.math('cos'), exp: asm.math('exp') },
+    true,
+  );
   const run = asm.declareFunction(['i32', 'f64', 'i32', 'i32', 'i32', 'i32', 'i32'], ['f64']);
   const PARAMS = ['i32', 'f64', 'i32', 'i32', 'i32', 'i32', 'i32'] as const;
   const [POINTS, DT, STOCH, REC, RECLEN, OUT0, OUT1] = [0, 1, 2, 3, 4, 5, 6];
@@ -295,18 +294,10 @@ export function translateLaneLoop(
     b.set(v);
     // Noise (stochastic mode only), each lane from its own generator.
     if (p.noise[i] === 1) {
+      // poisson(v * dt) / dt in each lane, from each lane's generator
       b.get(STOCH).begin(Op.if, BLOCK_VOID);
-      perLaneCall((lane) => {
-        b.i32(rngAt[lane][i]!)
-          .get(v)
-          .lane(SimdOp.f64x2_extract_lane, lane)
-          .get(DT)
-          .op(Op.f64_mul)
-          .call(rng.poisson)
-          .get(DT)
-          .op(Op.f64_div);
-      });
-      b.set(v);
+      b.i32(rngAt[0][i]!).i32(rngAt[1][i]!).get(v).get(dtv).simd(SimdOp.f64x2_mul);
+      b.call(rng.poissonPair!).get(dtv).simd(SimdOp.f64x2_div).set(v);
       b.end();
     } else if (p.noise[i] === 2) {
       b.get(STOCH).begin(Op.if, BLOCK_VOID);

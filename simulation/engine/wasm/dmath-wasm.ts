@@ -12,7 +12,7 @@
  */
 import { BLOCK_VOID, FunctionBody, Op, SimdOp, type FnRef, type ValType } from './encode';
 import { emitPow, emitScalbn } from './pow-wasm';
-import { emitTablePow } from './table-pow-wasm';
+import { emitTablePow, tablePowSplitPairBody } from './table-pow-wasm';
 import {
   add,
   addBitsMasked,
@@ -51,8 +51,11 @@ export interface DmathFunctions {
   readonly pow: FnRef;
   /** pow with its exponent split beforehand (see pow-wasm.ts PowRefs). */
   readonly powSplit: FnRef;
-  /** powSplit of two lanes: (x, y, yh, yl) pairs (v128) -> the pair of powSplit's results. */
-  readonly powSplitPair: FnRef;
+  /**
+   * powSplit of two lanes: (x, y, yh, yl) pairs (v128) -> the pair of powSplit's results (in a
+   * module made for pairs of runs only).
+   */
+  readonly powSplitPair?: FnRef;
   readonly cbrt: FnRef;
 }
 
@@ -253,7 +256,7 @@ function emitCbrt(m: Definer, ref: FnRef): void {
 }
 
 /** Declares and defines the functions in a module under construction. */
-export function emitDmath(m: Definer): DmathFunctions {
+export function emitDmath(m: Definer, pairs = false): DmathFunctions {
   const exp = m.declareFunction(['f64'], ['f64']);
   const log = m.declareFunction(['f64'], ['f64']);
   const pow = m.declareFunction(['f64', 'f64'], ['f64']);
@@ -266,11 +269,16 @@ export function emitDmath(m: Definer): DmathFunctions {
   emitExp(m, exp);
   emitLog(m, log);
   emitScalbn(m, scalbn);
-  const pair4 = ['v128', 'v128', 'v128', 'v128'] as const;
-  const tablePowSplitPair = m.declareFunction(pair4, ['v128']);
-  const powSplitPair = m.declareFunction(pair4, ['v128']);
-  emitTablePow(m, tablePow, tablePowSplit, tablePowSplitPair);
-  m.define(powSplitPair, powSplitPairBody(powSplit, tablePowSplitPair, m.data(new Uint8Array(48))));
+  const at = emitTablePow(m, tablePow, tablePowSplit);
+  let powSplitPair: FnRef | undefined;
+  if (pairs) {
+    const pair4 = ['v128', 'v128', 'v128', 'v128'] as const;
+    const tablePowSplitPair = m.declareFunction(pair4, ['v128']);
+    powSplitPair = m.declareFunction(pair4, ['v128']);
+    m.define(tablePowSplitPair, tablePowSplitPairBody(at));
+    const memo = m.data(new Uint8Array(48));
+    m.define(powSplitPair, powSplitPairBody(powSplit, tablePowSplitPair, memo));
+  }
   emitPow(m, { pow, powSplit, scalbn, tablePow, tablePowSplit });
   emitCbrt(m, cbrt);
   return { exp, log, pow, powSplit, powSplitPair, cbrt };

@@ -55,13 +55,14 @@ const N = 1 << TABLE_BITS;
 /**
  * Defines `ref` as tablePow: (x, y) -> x^y, or NaN where the JavaScript returns NaN; and `split`
  * as the same with y's halves given, (x, y, yh, yl) with yh and yl as tablePow splits y (see
- * splitExponent): a power whose exponent does not change during a run splits it once.
+ * splitExponent): a power whose exponent does not change during a run splits it once. Returns
+ * where the tables are.
  */
-export function emitTablePow(m: Definer, ref: FnRef, split: FnRef, splitPair: FnRef): void {
+export function emitTablePow(m: Definer, ref: FnRef, split: FnRef): number {
   const at = m.data(new Uint8Array(POW_TABLES.all.buffer.slice(0)));
   m.define(ref, tablePowBody(at, false));
   m.define(split, tablePowBody(at, true));
-  m.define(splitPair, tablePowSplitPairBody(at));
+  return at;
 }
 
 /**
