@@ -201,6 +201,15 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
 
   const backupStore = env.backupStore ?? null;
 
+  /**
+   * Removes the backup in localStorage if it is still the text `seen` (read before the IndexedDB
+   * work that makes it unneeded): one written meanwhile (by another tab, or an earlier version's)
+   * is newer and stays.
+   */
+  const removeLegacyBackup = (seen: string | null): void => {
+    if (seen !== null && storage?.getItem(BACKUP_KEY) === seen) storage.removeItem(BACKUP_KEY);
+  };
+
   /** The backup in localStorage (where earlier versions kept it); a damaged one is set aside. */
   const readLegacyBackup = (): { backup: Backup | null; damaged: boolean } => {
     const { value, corrupt } = readStored(BACKUP_KEY, backupSchema);
@@ -238,6 +247,7 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
 
   const readBackup = async (): Promise<Result<Backup | null>> => {
     const durable = await readDurableBackup();
+    const legacyText = storage?.getItem(BACKUP_KEY) ?? null;
     const legacy = readLegacyBackup();
     let backup = durable.backup;
     if (legacy.backup) {
@@ -253,7 +263,7 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
           moved = false;
         }
       }
-      if (moved && backupStore) storage?.removeItem(BACKUP_KEY);
+      if (moved && backupStore) removeLegacyBackup(legacyText);
     }
     if (!backup && (durable.damaged || legacy.damaged))
       return fail('invalid-file', DAMAGED_BACKUP_MESSAGE);
@@ -310,10 +320,11 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
     async writeBackup(request) {
       const backup = { ...request, filePath: null, savedAt: now().toISOString() };
       if (backupStore) {
+        const legacyText = storage?.getItem(BACKUP_KEY) ?? null;
         try {
           await backupStore.put(CURRENT_KEY, backup);
           // A backup an earlier version left in localStorage is older than this one.
-          storage?.removeItem(BACKUP_KEY);
+          removeLegacyBackup(legacyText);
           return ok(null);
         } catch {
           // IndexedDB refused (quota, private mode, a broken profile): localStorage is better than
@@ -323,12 +334,13 @@ export function createWebBridge(env: WebBridgeEnv): FlywheelBridge {
       return store(BACKUP_KEY, backup);
     },
     async clearBackup() {
+      const legacyText = storage?.getItem(BACKUP_KEY) ?? null;
       try {
         await backupStore?.delete(CURRENT_KEY);
       } catch {
         // Nothing to clear, or IndexedDB is unusable: the next start offers it (or nothing) again.
       }
-      storage?.removeItem(BACKUP_KEY);
+      removeLegacyBackup(legacyText);
       return ok(null);
     },
     async setDocumentState({ fileName, dirty: isDirty }) {
