@@ -157,6 +157,8 @@ export class DrawRunner {
   readonly points: number;
   private readonly models: ModelSlot[];
   private readonly baseline: ModelSlot;
+  /** The status quo, then the compared runs (the lanes' order, see enablePairs). */
+  private readonly allModels: readonly ModelSlot[];
   private readonly drawn: Float64Array;
   private readonly rng = new Rng(0);
   private readonly settings: {
@@ -224,6 +226,7 @@ export class DrawRunner {
     this.differenceRow = new Float64Array(DIFFERENCE_KEYS.length).fill(NaN);
     // The status quo is read for the KPIs alone: its model computes only what they need.
     this.baseline = slot(cache.preparePruned(statusQuo(scenario), STATUS_QUO_KPI_SERIES));
+    this.allModels = [this.baseline, ...this.models];
     this.kpiColumns = this.models.map((m) => kpiColumns(m.table));
     this.statusQuoColumns = statusQuoColumns(this.baseline.table);
   }
@@ -319,7 +322,7 @@ export class DrawRunner {
    * returns false, changing nothing, where a model has no such loop.
    */
   enablePairs(laneOf: (model: CompiledModel) => LaneRunLoop | null): boolean {
-    const slots = [this.baseline, ...this.models];
+    const slots = this.allModels;
     if (slots.some((m) => m.kept === null)) return false;
     const lanes = slots.map((m) => laneOf(m.prepared.compiled));
     if (lanes.some((l) => l === null)) return false;
@@ -371,7 +374,7 @@ export class DrawRunner {
   private runPair(draw: number): void {
     this.drawInto(draw, this.drawn, this.settings);
     this.drawInto(draw + 1, this.drawn2, this.settings2);
-    const slots = [this.baseline, ...this.models];
+    const slots = this.allModels;
     let secondDone = true;
     slots.forEach((m, i) => {
       let second = this.second[i];
@@ -400,7 +403,7 @@ export class DrawRunner {
 
   /** Makes the pair's second draw the last one run. */
   private takeSecond(): void {
-    [this.baseline, ...this.models].forEach((m, i) => {
+    this.allModels.forEach((m, i) => {
       const second = this.second[i]!;
       m.buffer.set(second.buffer);
       m.parameters.set(second.parameters);

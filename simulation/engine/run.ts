@@ -81,13 +81,7 @@ export function runModelKeeping(
   buffer: Float64Array,
 ): number {
   const points = startRun(model, parameters, settings);
-  const nSlots = model.variables.length;
-  for (let j = 0; j < slots.length; j++) {
-    const s = slots[j]!;
-    if (!(s >= 0 && s < nSlots)) throw new ModelError(`no variable in slot ${s}`);
-  }
-  if (buffer.length < slots.length * points)
-    throw new ModelError('series buffer too small for this run');
+  checkKept(model, slots, points, [buffer]);
   const x = model.context.x;
   const dt = settings.stepWeeks;
   const computed = model.runLoop(x, buffer, points, dt, settings.mode === 'stochastic', slots);
@@ -118,14 +112,7 @@ export function runModelKeepingPair(
     throw new ModelError('the runs of a pair differ in more than their seed');
   const stochastic = s0.mode === 'stochastic';
   const points = startRun(model, parameters[0], s0);
-  const nSlots = model.variables.length;
-  for (let j = 0; j < slots.length; j++) {
-    const s = slots[j]!;
-    if (!(s >= 0 && s < nSlots)) throw new ModelError(`no variable in slot ${s}`);
-  }
-  for (const b of buffers)
-    if (b.length < slots.length * points)
-      throw new ModelError('series buffer too small for this run');
+  checkKept(model, slots, points, buffers);
   const x = model.context.x;
   lanes.load(0, x, stochastic);
   startRun(model, parameters[1], s1);
@@ -137,6 +124,23 @@ export function runModelKeepingPair(
   if (computed === 0 && finite && allFinite(x)) return true;
   runModelKeeping(model, parameters[0], s0, slots, buffers[0]);
   return false;
+}
+
+/** Checks that `slots` are the model's and that each buffer holds them at every point. */
+function checkKept(
+  model: CompiledModel,
+  slots: Int32Array,
+  points: number,
+  buffers: readonly Float64Array[],
+): void {
+  const nSlots = model.variables.length;
+  for (let j = 0; j < slots.length; j++) {
+    const s = slots[j]!;
+    if (!(s >= 0 && s < nSlots)) throw new ModelError(`no variable in slot ${s}`);
+  }
+  for (const b of buffers)
+    if (b.length < slots.length * points)
+      throw new ModelError('series buffer too small for this run');
 }
 
 /** Checks the inputs of a run and sets the model's state to time 0; returns the number of points. */

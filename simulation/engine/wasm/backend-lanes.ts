@@ -11,7 +11,7 @@
 import type { CompiledModel, Program } from '../compile';
 import { equationSourceOf } from '../equation-source';
 import { Assembly, type WasmImport } from './assembly';
-import { CHECKS, HOIST_CAPACITY, instantiate, PAGE, RNG_BYTES, wasmModelKey } from './backend';
+import { CHECKS, HOIST_CAPACITY, ModuleMemory, PAGE, RNG_BYTES, wasmModelKey } from './backend';
 import { decodeBody } from './decode';
 import { BLOCK_VOID, FunctionBody, Op, SimdOp } from './encode';
 import { emitLanes, pairOf, type Lane, type LaneTarget } from './lanes';
@@ -397,14 +397,8 @@ export function instantiateLaneLoop(model: CompiledModel, artifact: LaneArtifact
   const p = model.program;
   const nSlots = model.variables.length;
   const { rngAt, scratch, fixedEnd } = artifact.layout;
-  const mem = {
-    f64: new Float64Array(0),
-    i32: new Int32Array(0),
-    view: new DataView(new ArrayBuffer(0)),
-  };
-  const instance = instantiate(model, artifact, scratch, () => mem.f64);
-  const memory = instance.exports.memory as WebAssembly.Memory;
-  const run2 = instance.exports.run2 as (
+  const mem = new ModuleMemory(model, artifact, scratch);
+  const run2 = mem.instance.exports.run2 as (
     points: number,
     dt: number,
     stochastic: number,
@@ -413,12 +407,6 @@ export function instantiateLaneLoop(model: CompiledModel, artifact: LaneArtifact
     out0: number,
     out1: number,
   ) => number;
-  const refresh = (): void => {
-    mem.f64 = new Float64Array(memory.buffer);
-    mem.i32 = new Int32Array(memory.buffer);
-    mem.view = new DataView(memory.buffer);
-  };
-  refresh();
   const streams = p.streams;
   return {
     load(lane, x, stochastic) {
@@ -432,12 +420,8 @@ export function instantiateLaneLoop(model: CompiledModel, artifact: LaneArtifact
       const rec = fixedEnd;
       const out0 = align16(rec + width * 4);
       const out1 = align16(out0 + points * width * 8);
-      const need = out1 + points * width * 8;
-      if (need > memory.buffer.byteLength) {
-        // Growing keeps the contents: the lanes loaded stay.
-        memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
-        refresh();
-      }
+      // Growing keeps the contents: the lanes loaded stay.
+      mem.reserve(out1 + points * width * 8);
       mem.i32.set(record, rec / 4);
       const result = run2(points, dt, stochastic ? 1 : 0, rec, width, out0, out1);
       values0.set(mem.f64.subarray(out0 / 8, out0 / 8 + points * width));

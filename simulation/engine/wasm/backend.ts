@@ -421,38 +421,62 @@ function translateRunLoop(model: CompiledModel): WasmRunArtifact {
 }
 
 /**
- * An instance of a translated module, its imports bound: the model's equations, its list
- * equations (reading their inputs from the scratch area at `scratch` of the memory `f64()`
- * views), dmath's and Math's functions.
+ * An instance of a translated module, its imports bound (the model's equations, its list
+ * equations reading their inputs from the scratch area at `scratch`, dmath's and Math's
+ * functions), and views of its memory, renewed when it grows (growing detaches the old buffer).
  */
-export function instantiate(
-  model: CompiledModel,
-  artifact: { readonly module: WebAssembly.Module; readonly imports: readonly WasmImport[] },
-  scratch: number,
-  f64: () => Float64Array,
-): WebAssembly.Instance {
-  const p = model.program;
-  const bind = (w: WasmImport): unknown => {
-    switch (w.kind) {
-      case 'equation':
-        return p.fns[w.index];
-      case 'list': {
-        // Copies the inputs from the scratch area and calls the list equation on them.
-        const lf = p.listFns[w.index]!;
-        const buf = p.listBuffers[w.index]!;
-        const n = p.inputStart[w.index + 1]! - p.inputStart[w.index]!;
-        const from = scratch / 8;
-        return (): number => {
-          buf.set(f64().subarray(from, from + n));
-          return lf(buf);
-        };
+export class ModuleMemory {
+  f64 = new Float64Array(0);
+  i32 = new Int32Array(0);
+  view = new DataView(new ArrayBuffer(0));
+  readonly instance: WebAssembly.Instance;
+  private readonly memory: WebAssembly.Memory;
+
+  constructor(
+    model: CompiledModel,
+    artifact: { readonly module: WebAssembly.Module; readonly imports: readonly WasmImport[] },
+    scratch: number,
+  ) {
+    const p = model.program;
+    const bind = (w: WasmImport): unknown => {
+      switch (w.kind) {
+        case 'equation':
+          return p.fns[w.index];
+        case 'list': {
+          // Copies the inputs from the scratch area and calls the list equation on them.
+          const lf = p.listFns[w.index]!;
+          const buf = p.listBuffers[w.index]!;
+          const n = p.inputStart[w.index + 1]! - p.inputStart[w.index]!;
+          const from = scratch / 8;
+          return (): number => {
+            buf.set(this.f64.subarray(from, from + n));
+            return lf(buf);
+          };
+        }
+        default:
+          return hostFunction(w);
       }
-      default:
-        return hostFunction(w);
-    }
-  };
-  const env = Object.fromEntries(artifact.imports.map((w, k) => [`f${k}`, bind(w)]));
-  return new WebAssembly.Instance(artifact.module, { env: env as WebAssembly.ModuleImports });
+    };
+    const env = Object.fromEntries(artifact.imports.map((w, k) => [`f${k}`, bind(w)]));
+    this.instance = new WebAssembly.Instance(artifact.module, {
+      env: env as WebAssembly.ModuleImports,
+    });
+    this.memory = this.instance.exports.memory as WebAssembly.Memory;
+    this.refresh();
+  }
+
+  /** Grows the memory (keeping its contents) to hold at least `bytes`. */
+  reserve(bytes: number): void {
+    if (bytes <= this.memory.buffer.byteLength) return;
+    this.memory.grow(Math.ceil((bytes - this.memory.buffer.byteLength) / PAGE));
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.f64 = new Float64Array(this.memory.buffer);
+    this.i32 = new Int32Array(this.memory.buffer);
+    this.view = new DataView(this.memory.buffer);
+  }
 }
 
 /** An instance of a translated run loop, its imports bound to the model's functions. */
@@ -461,15 +485,8 @@ function instantiateRunLoop(model: CompiledModel, artifact: WasmRunArtifact): Ru
   const nSlots = model.variables.length;
   const { rngAt, scratch } = memoryLayout(p, nSlots);
   const { fixedEnd } = artifact;
-  // Views of the memory, renewed when it grows (growing detaches the old buffer).
-  const mem = {
-    f64: new Float64Array(0),
-    i32: new Int32Array(0),
-    view: new DataView(new ArrayBuffer(0)),
-  };
-  const instance = instantiate(model, artifact, scratch, () => mem.f64);
-  const memory = instance.exports.memory as WebAssembly.Memory;
-  const runExport = instance.exports.run as (
+  const mem = new ModuleMemory(model, artifact, scratch);
+  const runExport = mem.instance.exports.run as (
     points: number,
     dt: number,
     stochastic: number,
@@ -477,23 +494,13 @@ function instantiateRunLoop(model: CompiledModel, artifact: WasmRunArtifact): Ru
     recLen: number,
     out: number,
   ) => number;
-  const refresh = (): void => {
-    mem.f64 = new Float64Array(memory.buffer);
-    mem.i32 = new Int32Array(memory.buffer);
-    mem.view = new DataView(memory.buffer);
-  };
-  refresh();
   const streams = p.streams;
 
   const loop: RunLoop = (x, values, points, dt, stochastic, record) => {
     const width = record ? record.length : nSlots;
     const rec = fixedEnd;
     const out = align8(rec + (record ? record.length * 4 : 0));
-    const need = out + points * width * 8;
-    if (need > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
-      refresh();
-    }
+    mem.reserve(out + points * width * 8);
     mem.f64.set(x.subarray(0, nSlots));
     if (record) mem.i32.set(record, rec / 4);
     if (stochastic)

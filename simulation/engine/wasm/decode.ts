@@ -40,8 +40,7 @@ const PLAIN_OPS: ReadonlySet<number> = new Set<number>(
   Object.entries(Op)
     .filter(
       ([name]) =>
-        !/^(block|loop|if|br|br_if|call|local_|i32_const|i64_const|f64_const)$/.test(name) &&
-        !name.startsWith('local_') &&
+        !/^(block|loop|if|br|br_if|call|local_.*|i32_const|i64_const|f64_const)$/.test(name) &&
         !MEM_OPS.has(Op[name as keyof typeof Op]),
     )
     .map(([, code]) => code),
